@@ -1,0 +1,64 @@
+"""The ``danvan`` command: a thin click layer over the library.
+
+Subcommands live in ``danvan_cli/commands/`` and are imported only when called,
+so ``danvan --version`` does not pay for regex tables, rich or networkx.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from . import __version__
+
+#: command name -> "module:attribute" (relative to danvan_cli.commands)
+COMMANDS: dict[str, str] = {
+    "parse": "parse:parse_cmd",
+    "deadlines": "deadlines:deadlines_cmd",
+    "graph": "graph:graph_cmd",
+    "check": "check:check_cmd",
+}
+
+HELP: dict[str, str] = {
+    "parse": "Extract header, references, tasks and deadlines from documents.",
+    "deadlines": "List what is due, when, by whom, over a corpus.",
+    "graph": "Show how a directive is carried out down the levels of a corpus.",
+    "check": "Report what in a corpus needs a person's eye.",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(f"danvan_cli.commands.{module_name}")
+        except ModuleNotFoundError as exc:  # a command whose module is not there yet
+            if exc.name == f"danvan_cli.commands.{module_name}":
+                return None
+            raise
+        return getattr(module, attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, HELP.get(name, "")) for name in COMMANDS]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="danvan")
+def main() -> None:
+    """Read Vietnamese administrative directives and turn them into data."""
+
+
+def run(*args: Any) -> None:  # pragma: no cover - convenience for python -c
+    main.main(list(args))

@@ -1,0 +1,1 @@
+"""One module per ``danvan`` subcommand: arguments in, library calls, rendering out."""

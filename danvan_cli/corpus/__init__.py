@@ -1,0 +1,1 @@
+"""Working over many files: walking folders, parsing a batch, reporting bad input."""

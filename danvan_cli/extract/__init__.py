@@ -1,0 +1,1 @@
+"""Extractors: pure functions from normalized text (and its matching view) to records."""

@@ -1,0 +1,44 @@
+"""parse_text: the one place where the stages are put together.
+
+read → normalize (text + matching view) → header → references (scan numbers,
+extract mentions, resolve issuers and relations, merge) → tasks → deadlines → warnings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Document
+from .text.normalize import matching_view, normalize_text
+from .text.read import read_source
+
+
+def parse_text(text: str, source: str = "-", *, normalized: bool = False) -> Document:
+    """Parse one document's text. Never raises on any text input."""
+    from .extract.deadlines import extract_deadlines
+    from .extract.header import extract_header
+    from .extract.outline import extract_tasks
+    from .resolve.references import extract_references
+
+    if not normalized:
+        text = normalize_text(text)
+    view = matching_view(text)
+    doc = Document(source=source, text=text)
+    if not text.strip():
+        doc.warnings.append("empty document: nothing to parse")
+        return doc
+    header = extract_header(text, view, doc)
+    extract_references(text, view, doc, header)
+    doc.tasks = extract_tasks(text, view, doc)
+    doc.deadlines = extract_deadlines(text, view, doc, doc.tasks)
+    return doc
+
+
+def parse_file(path: str | Path) -> Document:
+    """Read and parse one file (``-`` is standard input). Raises ``DanvanInputError``
+    for a missing or binary file."""
+    decoded = read_source(path)
+    doc = parse_text(decoded.text, source=str(path), normalized=True)
+    doc.encoding = decoded.encoding
+    doc.warnings[:0] = decoded.warnings
+    return doc

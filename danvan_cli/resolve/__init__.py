@@ -1,0 +1,1 @@
+"""Resolution: turning raw extracted records into linked, context-aware ones."""

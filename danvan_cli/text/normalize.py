@@ -1,0 +1,82 @@
+"""Normalize text once, and build the view every extractor matches against.
+
+Two strings come out of here, of exactly the same length, so that an offset found
+in one is an offset in the other and no offset map is ever needed:
+
+- ``normalize_text``: what danvan reports it used. NFC, ``\\n`` line ends, no BOM,
+  the old tone placement (``hoá``, ``uỷ``) folded to the new one (``hóa``, ``ủy``) so
+  that names compare equal, and ``Ð`` (U+00D0, Icelandic eth) read as ``Đ``.
+  Each fold replaces characters one for one, so lengths are kept.
+- ``matching_view``: the same text with Markdown and table marks (``**``, ``*``,
+  ``_``, ``|``, ``#``) blanked to spaces, which is what lets ``trước **ngày 15**``
+  match a date pattern with ``\\s+`` between words.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_TONE_MARKS = {"\u0301", "\u0300", "\u0309", "\u0303", "\u0323"}
+
+# o+a, o+e, u+y carrying the tone on the second vowel at the end of a syllable.
+# "qu" is excluded: in "quý" the u belongs to the consonant and the tone is right.
+
+
+
+def _move_tone(match: regex.Match[str]) -> str:
+    pair = match.group(0)
+    first, second = unicodedata.normalize("NFD", pair[0]), unicodedata.normalize("NFD", pair[1])
+    tone = [c for c in second if c in _TONE_MARKS]
+    if not tone or any(c in _TONE_MARKS for c in first):
+        return pair
+    second_bare = "".join(c for c in second if c not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", first + tone[0]) + unicodedata.normalize("NFC", second_bare)
+
+
+_PAIR_WITH_TONE = regex.compile(r"(?<![qQ])[oOuU]\p{L}(?!\p{L})")
+
+
+def fold_tone_placement(text: str) -> str:
+    """``hoá`` → ``hóa``, ``uỷ`` → ``ủy``, ``HOÁ`` → ``HÓA``; leaves ``quý``, ``hoàn``, ``huỳnh``."""
+
+    def repl(m: regex.Match[str]) -> str:
+        pair = m.group(0)
+        base2 = unicodedata.normalize("NFD", pair[1])[0].lower()
+        base1 = pair[0].lower()
+        if (base1 == "o" and base2 in "ae") or (base1 == "u" and base2 == "y"):
+            return _move_tone(m)
+        return pair
+
+    return _PAIR_WITH_TONE.sub(repl, text)
+
+
+def normalize_text(raw: str) -> str:
+    """The text danvan works on and reports offsets into."""
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00d0", "\u0110").replace("\u00a0", " ").replace("\u200b", " ")
+    return fold_tone_placement(text)
+
+
+_MARKUP = regex.compile(r"\*+|(?<!\p{L})_+|_+(?!\p{L})|\||^#{1,6}(?= )|\\(?=[\-\.\*_\[\]()#])", regex.M)
+
+
+def matching_view(text: str) -> str:
+    """``text`` with Markdown emphasis, table pipes and heading marks blanked, same length."""
+    return _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def fold_key(s: str) -> str:
+    """A comparison key: tone placement folded, case and spacing ignored."""
+    return " ".join(normalize_text(s).casefold().split())
+
+
+_STRIP_ACCENTS_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def ascii_key(s: str) -> str:
+    """Lower-case, accents removed: for matching names typed without diacritics."""
+    nfd = unicodedata.normalize("NFD", s.translate(_STRIP_ACCENTS_TABLE))
+    return " ".join("".join(c for c in nfd if not unicodedata.combining(c)).casefold().split())
