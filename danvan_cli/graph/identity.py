@@ -1,0 +1,523 @@
+"""Which real document a parsed file or a citation stands for.
+
+Numbers are not identities: every UBND writes a ``02/CT-UBND`` every year, and Party
+committees restart their numbers each term. A document is therefore keyed by
+
+    normalized number + the issuer's unit (its place and tier, nothing for central bodies)
+    + the period in which its number is unique (the year for the State, the term for the Party).
+
+Parsed files and citations are both *sightings* of a document. Sightings that know the
+whole key meet in one node. A sighting that lacks part of it (a citation that names no
+issuer, no date) joins the one node it can only mean; when several fit, it stays apart
+and the node says so in its warnings, because a wrong join would put a plan under the
+wrong directive, which is worse than a missing edge.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..model import RELATION_STRENGTH, Document, Reference
+from ..text.normalize import fold_key
+
+# --------------------------------------------------------------------------- numbers
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """The few facts about a number that identity needs (a view of ``NumberParts``)."""
+
+    normalized: str
+    serial: str
+    year: int | None
+    body: str
+    system: str  # "state" | "party"
+
+
+_FALLBACK_STATE = regex.compile(r"\s*(\d{1,6})\s*/\s*(?:((?:19|20)\d\d)\s*/\s*)?([\p{L}\d&.]+(?:\s*-\s*[\p{L}\d&.]+)*)\s*")
+_FALLBACK_PARTY = regex.compile(r"\s*(\d{1,6})\s*-\s*([\p{L}\d]+)\s*/\s*([\p{L}\d&.]+(?:\s*-\s*[\p{L}\d&.]+)*)\s*")
+
+
+@lru_cache(maxsize=65536)
+def number_parts(raw: str | None) -> _Parts | None:
+    """Parse a number with the lead's ``parse_number`` when it exists, else a small fallback.
+
+    Imported lazily so the graph works (and is testable) before the extractor lands."""
+    if not raw:
+        return None
+    try:
+        from ..extract.numbers import parse_number
+    except ImportError:  # pragma: no cover - until extract/numbers.py lands
+        parse_number = None
+    if parse_number is not None:
+        p = parse_number(raw)
+        if p is None:
+            return None
+        return _Parts(p.normalized, p.serial, p.year, p.body_codes[0] if p.body_codes else "", p.system)
+    m = _FALLBACK_PARTY.fullmatch(raw)
+    if m:
+        body = regex.sub(r"\s+", "", m.group(3))
+        return _Parts(f"{m.group(1)}-{m.group(2)}/{body}", m.group(1), None, body.split("-")[0], "party")
+    m = _FALLBACK_STATE.fullmatch(raw)
+    if m:
+        codes = [c.strip() for c in m.group(3).split("-")]
+        year = int(m.group(2)) if m.group(2) else None
+        norm = f"{m.group(1)}/{year}/" if year else f"{m.group(1)}/"
+        body = codes[1] if len(codes) > 1 else codes[0]
+        return _Parts(norm + "-".join(codes), m.group(1), year, body, "state")
+    return None
+
+
+def normalize_number(raw: str) -> str | None:
+    """The number as danvan writes it (``33/ct-ttg`` → ``33/CT-TTg``); ``None`` if not a number."""
+    parts = number_parts(raw.strip())
+    return parts.normalized if parts else None
+
+
+def number_key(number: str) -> str:
+    """Comparison key of a number: case ignored, leading zeros of the serial ignored
+    (``02/CT-UBND`` and ``2/CT-UBND`` are one number)."""
+    parts = number_parts(number)
+    norm = parts.normalized if parts else number
+    m = regex.match(r"0*(\d+)(.*)", norm, flags=regex.S)
+    return fold_key(m.group(1) + m.group(2)) if m else fold_key(norm)
+
+
+@lru_cache(maxsize=1)
+def _central_codes() -> frozenset[str]:
+    """Body codes whose documents need no place to be told apart (one body, one sequence)."""
+    try:
+        from ..refdata import body_codes
+
+        table = body_codes()
+    except Exception:  # pragma: no cover - reference data missing
+        return frozenset({"TTG", "CP", "TW", "VPCP", "QH"})
+    return frozenset(
+        code.upper() for code, info in table.items() if str(info.get("level") or "").endswith("central")
+    )
+
+
+def is_central_number(number: str | None) -> bool:
+    parts = number_parts(number) if number else None
+    if parts is None:
+        return False
+    body = parts.body.upper()
+    if regex.match(r"QH\d*$|UBTVQH\d*$", body):
+        return True
+    return body in _central_codes()
+
+
+# --------------------------------------------------------------------------- places and periods
+
+_UNIT_PREFIX = regex.compile(
+    r"^(?:ủy ban nhân dân|ubnd|hđnd|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|ban thường vụ)?\s*"
+    r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|xã|phường|thị trấn|tt\.?)\s+",
+)
+
+
+def place_key(place: str | None) -> str | None:
+    """``"Thành phố Hà Nội"``, ``"hà nội"`` and ``"Hà Nội (cũ)"`` are one place."""
+    if not place:
+        return None
+    key = fold_key(place).replace("(cũ)", "").strip(" .,")
+    key = _UNIT_PREFIX.sub("", key).strip()
+    return key or None
+
+
+def tier_of(level: str | None) -> str | None:
+    """``party-province`` and ``province`` sit on one tier: Tỉnh ủy and UBND tỉnh share a place."""
+    if not level:
+        return None
+    for tier in ("central", "province", "district", "commune"):
+        if level.endswith(tier):
+            return tier
+    return None
+
+
+def year_of(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def party_term(date: str | None, tier: str | None) -> str | None:
+    """The committee term a Party document's number belongs to.
+
+    Central congresses open in January of years 2001, 2006, ... 2021; local ones close
+    in the months before (districts by mid-year, provinces by October of 2020, 2015, ...).
+    A document dated before its level's congress belongs to the previous term. Approximate
+    by design: it only has to keep numbers of different terms apart."""
+    year = year_of(date)
+    if year is None:
+        return None
+    month = int(date[5:7]) if date and len(date) >= 7 and date[5:7].isdigit() else None
+    if tier == "central":
+        start = year - ((year - 2001) % 5)
+        if year == start and month is not None and month < 2:
+            start -= 5
+    else:
+        start = year - (year % 5)
+        cutoff = {"province": 10, "district": 7, "commune": 5}.get(tier or "", 7)
+        if year == start and month is not None and month < cutoff:
+            start -= 5
+    return f"{start}-{start + 5}"
+
+
+# --------------------------------------------------------------------------- sightings
+
+
+@dataclass(slots=True)
+class Sighting:
+    """One appearance of a document: a parsed file (``ref is None``) or one citation of it.
+
+    ``place``/``tier``/``period`` are the key parts; ``None`` means not known here."""
+
+    doc_index: int
+    ref: Reference | None
+    number: str | None
+    doc_type: str | None
+    date: str | None
+    issuer: str | None
+    level: str | None
+    place: str | None
+    province: str | None
+    title: str | None
+    source: str
+    central: bool
+    tier: str | None
+    period: str | None
+    context_province: str | None = None
+    #: index of the reference in its document (``None`` for the document itself)
+    ref_index: int | None = None
+    #: the year a parsed document is for when it has no date (``năm 2022`` in its title)
+    doc_year: int | None = None
+
+    @property
+    def in_corpus(self) -> bool:
+        return self.ref is None
+
+    def key_parts(self) -> tuple[str | None, str | None, str | None]:
+        """(place key, tier, period); a central body has place ``""`` and tier ``central``."""
+        if self.central:
+            return ("", "central", self.period)
+        return (place_key(self.place), self.tier, self.period)
+
+    @property
+    def complete(self) -> bool:
+        return all(p is not None for p in self.key_parts())
+
+
+def _period(number: str | None, date: str | None, fallback_year: int | None, tier: str | None) -> str | None:
+    parts = number_parts(number) if number else None
+    if parts is not None and parts.system == "party":
+        return party_term(date, tier) or (party_term(f"{fallback_year}", tier) if fallback_year else None)
+    if parts is not None and parts.year:
+        return str(parts.year)
+    year = year_of(date) or fallback_year
+    return str(year) if year else None
+
+
+def document_sighting(index: int, doc: Document) -> Sighting:
+    issuer = doc.issuer
+    number = doc.number
+    central = is_central_number(number) or bool(issuer and tier_of(issuer.level) == "central")
+    tier = "central" if central else tier_of(issuer.level if issuer else None)
+    place = issuer.place if issuer else None
+    province = (issuer.province if issuer else None) or (place if tier == "province" else None)
+    return Sighting(
+        doc_index=index,
+        ref=None,
+        number=number,
+        doc_type=doc.doc_type,
+        date=doc.date,
+        issuer=issuer.name if issuer else None,
+        level=issuer.level if issuer else None,
+        place=place,
+        province=province,
+        title=doc.title,
+        source=doc.source,
+        central=central,
+        tier=tier,
+        period=_period(number, doc.date, doc.year, tier),
+        context_province=province,
+        doc_year=doc.year or year_of(doc.date),
+    )
+
+
+def reference_sighting(
+    index: int, doc: Document, ref: Reference, context_province: str | None, ref_index: int = 0
+) -> Sighting:
+    central = is_central_number(ref.number) or tier_of(ref.issuer_level) == "central"
+    tier = "central" if central else tier_of(ref.issuer_level)
+    province = ref.issuer_province or (ref.issuer_place if tier == "province" else None)
+    return Sighting(
+        doc_index=index,
+        ref=ref,
+        number=ref.number,
+        doc_type=ref.doc_type,
+        date=ref.date,
+        issuer=ref.issuer,
+        level=ref.issuer_level,
+        place=ref.issuer_place,
+        province=province,
+        title=ref.title,
+        source=doc.source,
+        central=central,
+        tier=tier,
+        period=_period(ref.number, ref.date, None, tier),
+        context_province=context_province,
+        ref_index=ref_index,
+    )
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@dataclass(slots=True)
+class Identity:
+    """One real document: its sightings and the attributes merged from them."""
+
+    id: str
+    sightings: list[Sighting] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def in_corpus(self) -> bool:
+        return any(s.in_corpus for s in self.sightings)
+
+    def attributes(self) -> dict[str, Any]:
+        """Node attributes per the output contract: a parsed file's own header wins;
+        a stub takes what most of its citations say. Disagreements become warnings."""
+        own = [s for s in self.sightings if s.in_corpus]
+        cites = [s for s in self.sightings if not s.in_corpus]
+
+        def pick(attr: str) -> Any:
+            for s in own:
+                value = getattr(s, attr)
+                if value:
+                    return value
+            counts = Counter(getattr(s, attr) for s in cites if getattr(s, attr))
+            return counts.most_common(1)[0][0] if counts else None
+
+        first = (own or self.sightings)[0]
+        date = pick("date")
+        period = next((s.period for s in self.sightings if s.period), None)
+        year = year_of(date)
+        if year is None and period and period[:4].isdigit() and "-" not in period:
+            year = int(period)
+        if year is None:
+            year = next((s.doc_year for s in own if s.doc_year), None)
+        sources = sorted({s.source for s in own})
+        return {
+            "number": first.number,
+            "doc_type": pick("doc_type"),
+            "date": date,
+            "year": year,
+            "period": period,
+            "issuer": pick("issuer"),
+            "level": pick("level") or ("central" if first.central else None),
+            "place": pick("place"),
+            "province": pick("province"),
+            "title": pick("title"),
+            "in_corpus": bool(own),
+            "source": sources[0] if sources else None,
+            "sources": sources,
+            "cited_by": len({s.source for s in cites}),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The outcome: identities, and which identity each document and citation maps to."""
+
+    identities: dict[str, Identity]
+    document_node: list[str]
+    reference_node: dict[tuple[int, int], str]
+    warnings: list[str]
+
+
+def _compatible(s: Sighting, parts: tuple[str | None, str | None, str | None]) -> bool:
+    mine = s.key_parts()
+    return all(a is None or a == b for a, b in zip(mine, parts, strict=True))
+
+
+def _narrow(s: Sighting, candidates: list[tuple[tuple[Any, ...], list[Sighting]]]) -> list[tuple[tuple[Any, ...], list[Sighting]]]:
+    """Among several fitting documents keep those the citation's own words single out:
+    the exact date it gives, then the citing document's own province (a commune plan
+    citing "Kế hoạch số 7/KH-UBND của UBND huyện" means its own district's plan)."""
+    if s.date and len(s.date) == 10:
+        exact = [c for c in candidates if any(o.date == s.date for o in c[1])]
+        if exact:
+            candidates = exact
+    if len(candidates) > 1 and s.context_province and not s.central:
+        ctx = place_key(s.context_province)
+        local = [c for c in candidates if any(place_key(o.province) == ctx for o in c[1])]
+        if local:
+            candidates = local
+    return candidates
+
+
+def _readable_id(number: str, parts: tuple[str | None, str | None, str | None], year: int | None) -> str:
+    place, tier, period = parts
+    bits = [number]
+    if tier != "central":
+        bits.append(place if place else "?")
+    if year is not None:
+        bits.append(str(year))
+    else:
+        bits.append(period if period else "?")
+    return " · ".join(bits)
+
+
+def resolve(documents: Sequence[Document]) -> Resolution:
+    """Map every parsed document and every citation in ``documents`` to one identity."""
+    sightings: list[Sighting] = []
+    doc_sightings: list[Sighting] = []
+    for i, doc in enumerate(documents):
+        own = document_sighting(i, doc)
+        doc_sightings.append(own)
+        sightings.append(own)
+        ctx = own.context_province or own.province
+        for j, ref in enumerate(doc.references):
+            if ref.number:
+                sightings.append(reference_sighting(i, doc, ref, ctx, j))
+
+    by_number: dict[str, list[Sighting]] = {}
+    unnumbered: list[Sighting] = []
+    for s in sightings:
+        if s.number:
+            by_number.setdefault(number_key(s.number), []).append(s)
+        else:
+            unnumbered.append(s)
+
+    groups: list[tuple[list[Sighting], list[str]]] = []  # (sightings, warnings)
+    group_parts: list[tuple[str | None, str | None, str | None]] = []
+    for _key, items in by_number.items():
+        complete: dict[tuple[Any, ...], list[Sighting]] = {}
+        partial: list[Sighting] = []
+        for s in items:
+            (complete.setdefault(s.key_parts(), []) if s.complete else partial).append(s)  # type: ignore[union-attr]
+        if not complete:
+            # Nothing knows the whole key: the most informative partial sightings become the anchors.
+            best = max(sum(p is not None for p in s.key_parts()) for s in partial)
+            for s in [s for s in partial if sum(p is not None for p in s.key_parts()) == best]:
+                complete.setdefault(s.key_parts(), []).append(s)
+            partial = [s for s in partial if sum(p is not None for p in s.key_parts()) != best]
+        anchors = [(k, v) for k, v in complete.items()]
+        leftovers: dict[tuple[Any, ...], tuple[list[Sighting], list[str]]] = {}
+        for s in partial:
+            fits = [a for a in anchors if _compatible(s, a[0])]
+            if len(fits) > 1:
+                fits = _narrow(s, fits)
+            if len(fits) == 1:
+                fits[0][1].append(s)
+                continue
+            bucket = leftovers.setdefault(s.key_parts(), ([], []))
+            bucket[0].append(s)
+            if len(fits) > 1:
+                names = ", ".join(sorted(_readable_id(s.number or "", a[0], None) for a in fits))
+                msg = f"{s.number} cited in {s.source} without enough to tell which document it is: could be {names}"
+                if msg not in bucket[1]:
+                    bucket[1].append(msg)
+        for k, v in anchors:
+            groups.append((v, []))
+            group_parts.append(k)
+        for k, (v, w) in leftovers.items():
+            groups.append((v, w))
+            group_parts.append(k)
+
+    identities: dict[str, Identity] = {}
+    sighting_node: dict[int, str] = {}
+    all_warnings: list[str] = []
+    for (items, warns), parts in zip(groups, group_parts, strict=True):
+        ident = Identity(id="", sightings=items, warnings=list(warns))
+        ident.warnings.extend(_conflicts(items))
+        attrs_year = _group_year(items)
+        first = next((s for s in items if s.in_corpus), items[0])
+        shown = next((x.place for x in sorted(items, key=lambda x: not x.in_corpus) if x.place), parts[0])
+        base = _readable_id(first.number or "", (shown, parts[1], parts[2]), attrs_year)
+        ident.id = _unique(base, identities, parts[1])
+        identities[ident.id] = ident
+        for s in items:
+            sighting_node[id(s)] = ident.id
+        all_warnings.extend(warns)
+    for s in unnumbered:
+        name = s.issuer or "?"
+        year = s.date[:4] if s.date else (str(s.doc_year) if s.doc_year else "?")
+        base = " · ".join([s.doc_type or "Văn bản", name, year, Path(s.source).name])
+        ident = Identity(id=_unique(base, identities, None), sightings=[s])
+        identities[ident.id] = ident
+        sighting_node[id(s)] = ident.id
+
+    reference_node = {
+        (s.doc_index, s.ref_index): sighting_node[id(s)]
+        for s in sightings
+        if s.ref is not None and s.ref_index is not None
+    }
+    document_node = [sighting_node[id(s)] for s in doc_sightings]
+    return Resolution(identities, document_node, reference_node, all_warnings)
+
+
+def _group_year(items: list[Sighting]) -> int | None:
+    for s in items:
+        if s.in_corpus and year_of(s.date):
+            return year_of(s.date)
+    for s in items:
+        parts = number_parts(s.number) if s.number else None
+        if parts is not None and parts.year:
+            return parts.year
+    years = Counter(year_of(s.date) for s in items if year_of(s.date))
+    if years:
+        return years.most_common(1)[0][0]
+    return next((s.doc_year for s in items if s.in_corpus and s.doc_year), None)
+
+
+def _unique(base: str, taken: dict[str, Identity], tier: str | None) -> str:
+    if base not in taken:
+        return base
+    if tier and f"{base} ({tier})" not in taken:
+        return f"{base} ({tier})"
+    n = 2
+    while f"{base} #{n}" in taken:
+        n += 1
+    return f"{base} #{n}"
+
+
+def _conflicts(items: list[Sighting]) -> list[str]:
+    """What a careful reader would flag about one document seen in several places."""
+    out: list[str] = []
+    dates = Counter(s.date for s in items if s.date)
+    if len(dates) > 1:
+        detail = "; ".join(
+            f"{d} ({', '.join(sorted({Path(s.source).name for s in items if s.date == d}))})" for d in sorted(dates)
+        )
+        out.append(f"dated differently: {detail}")
+    types = Counter(s.doc_type for s in items if s.doc_type)
+    if len(types) > 1:
+        detail = "; ".join(
+            f"{t} ({', '.join(sorted({Path(s.source).name for s in items if s.doc_type == t}))})" for t in sorted(types)
+        )
+        out.append(f"named as different types: {detail}")
+    own = [s for s in items if s.in_corpus]
+    if len({s.source for s in own}) > 1:
+        out.append(f"parsed from several files: {', '.join(sorted({s.source for s in own}))}")
+    return out
+
+
+def strongest(relations: Sequence[str]) -> str:
+    """The strongest relation of several (a plan that both cites and implements X implements it)."""
+    return max(relations, key=lambda r: RELATION_STRENGTH.get(r, -1))
+
+
+def strip_accents(s: str) -> str:
+    nfd = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in nfd if not unicodedata.combining(c)).casefold()
