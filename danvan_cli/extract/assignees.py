@@ -1,0 +1,207 @@
+"""Who must do a task: the units a directive names, lead (chủ trì) and support (phối hợp) apart.
+
+Vietnamese directives name who acts in a few fixed ways, and this module reads
+exactly those:
+
+- an item of ``TỔ CHỨC THỰC HIỆN`` headed by the unit itself (``1. Sở Nội vụ``,
+  ``4. Đề nghị Ban Dân vận Tỉnh ủy``): the whole heading is one unit, commas and all
+  (``Các sở, ban, ngành`` is one addressee, not three);
+- ``Giao X chủ trì, phối hợp với Y``, ``X chủ trì, phối hợp với Y``,
+  ``Đơn vị chủ trì: X`` / ``Đơn vị phối hợp: Y``;
+- a request: ``yêu cầu X nghiêm túc triển khai``, ``Đề nghị X ...``;
+- a sentence whose subject is a unit (``Phòng Nội vụ thường xuyên đôn đốc``,
+  ``Hằng năm, các đơn vị, địa phương tổ chức ...``).
+
+A unit phrase runs from a head word (``Sở``, ``UBND``, ``Giám đốc``, ``các đơn vị``,
+...) to the first verb. Verbs are matched in lower case only, so the capitalised
+words of a name (``Phòng Văn hóa - Thông tin``) are never taken for a verb.
+"""
+
+from __future__ import annotations
+
+import regex
+
+#: Words that open the name of a unit or of the person heading one.
+_HEADS = (
+    r"Sở|Phòng|Ban|Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|UBMTTQ|MTTQ|Mặt\s+trận|Công\s+an|Văn\s+phòng|Thanh\s+tra|Đài|"
+    r"Trung\s+tâm|Cục|Chi\s+cục|Tòa\s+án|Viện|Kho\s+bạc|Liên\s+đoàn|Đoàn|Hội|Báo|Bảo\s+hiểm|Giám\s+đốc|"
+    r"Thủ\s+trưởng|Chủ\s+tịch|Trưởng|Người\s+đứng\s+đầu|Cơ\s+quan|Đơn\s+vị|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
+    r"Quận\s+ủy|Đảng\s+ủy|Hội\s+đồng|HĐND|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Ngân\s+hàng|Trường|Công\s+ty|"
+    r"Tổng\s+công\s+ty|Chi\s+nhánh|Cổng|Hạt|Ban\s+Quản\s+lý|Thường\s+trực|Bí\s+thư"
+)
+#: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``).
+_PLURAL_NOUNS = (
+    r"sở|ban|ngành|đơn\s+vị|cơ\s+quan|phòng|địa\s+phương|huyện|quận|xã|phường|thị\s+trấn|tỉnh|"
+    r"tổ\s+chức|đoàn\s+thể|doanh\s+nghiệp|trường|bộ|Ủy\s+ban|UBND|hội|cấp|thành\s+viên|Sở|Phòng|Ban"
+)
+UNIT_START = regex.compile(
+    rf"(?:(?:{_HEADS})(?!\p{{L}})|(?i:các|những|tất\s+cả\s+các)\s+(?:{_PLURAL_NOUNS})(?!\p{{L}}))"
+)
+#: The first word of a predicate. Lower case on purpose (see module doc); not after
+#: ``các``/``những`` (``các tổ chức chính trị - xã hội`` is a unit, not a verb).
+_VERBS = (
+    "căn cứ|chủ động|chủ trì|phối hợp|tổ chức|triển khai|thực hiện|tiếp tục|thường xuyên|nghiêm túc|"
+    "khẩn trương|tập trung|quán triệt|chịu trách nhiệm|có trách nhiệm|báo cáo|gửi|xây dựng|tham mưu|"
+    "hướng dẫn|theo dõi|đôn đốc|kiểm tra|rà soát|ban hành|hoàn thành|tổng hợp|đánh giá|phân công|đề xuất|"
+    "là|cần|phải|sớm|kịp thời|quan tâm|chỉ đạo|tăng cường|đẩy mạnh|nâng cao|bố trí|cung cấp|tuyên truyền|"
+    "nghiên cứu|lãnh đạo|giám sát|duy trì|làm tốt|vận động|bảo đảm|đảm bảo|có|được|sẽ|định kỳ|hằng năm|hàng năm|"
+    "trực tiếp|cụ thể hóa|thống nhất|lựa chọn|quản lý|hỗ trợ|chuẩn bị|thành lập|nắm|tiếp nhận|xử lý|giải quyết"
+)
+VERB = regex.compile(rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?:{_VERBS})(?!\p{{L}})")
+_REQUEST = regex.compile(r"(?<!\p{L})(?:yêu\s+cầu|đề\s+nghị|Đề\s+nghị|giao|Giao|chỉ\s+đạo)\s+(?=\S)")
+_CHU_TRI = regex.compile(r"(?<!\p{L})chủ\s+trì(?!\p{L})")
+_PHOI_HOP = regex.compile(r"(?i)(?<!\p{L})phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?=\S)")
+_LABELLED = regex.compile(
+    r"(?i)(?P<kind>đơn\s+vị|cơ\s+quan)\s+(?P<role>chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:\s*(?P<units>[^\n;.]{1,300})"
+)
+_LEADING_ADVERBIAL = regex.compile(r"^(?:[^\s,]+\s+){0,3}[^\s,]+,\s+")
+_SPLIT = regex.compile(rf"(?:,|;|\s+và|\s+với)\s+(?={UNIT_START.pattern})")
+_STRIP_PREFIX = regex.compile(r"^(?i:đề\s+nghị|giao|trách\s+nhiệm\s+của|phân\s+công)\s+")
+_TRAILING = " \t\n.,;:–-"
+_MAX_UNIT_WORDS = 30
+
+
+def _clean(s: str) -> str:
+    """Markdown marks out, spaces collapsed, outer punctuation stripped."""
+    s = regex.sub(r"[*_]+", "", s)
+    return " ".join(s.split()).strip(_TRAILING)
+
+
+def is_unit_phrase(s: str) -> bool:
+    """``Sở Nội vụ``, ``Các sở, ban, ngành``, ``UBND các phường``: a name, not a sentence."""
+    s = _clean(s)
+    return bool(s) and UNIT_START.match(s) is not None and VERB.search(s) is None
+
+
+def heading_unit(heading: str | None) -> str | None:
+    """The unit an item is headed by (``1. Sở Nội vụ``), ``Đề nghị`` taken off; else ``None``.
+
+    A heading is a unit only when it is short and holds no verb: ``Tổ chức quán
+    triệt ...`` heads a task, ``Sở Nội vụ`` heads an assignment.
+    """
+    if not heading:
+        return None
+    h = _STRIP_PREFIX.sub("", _clean(heading))
+    if not h or len(h.split()) > _MAX_UNIT_WORDS or h.endswith("?"):
+        return None
+    return h[0].upper() + h[1:] if is_unit_phrase(h) else None
+
+
+def split_units(phrase: str) -> list[str]:
+    """``Giám đốc các Sở, ngành, Thủ trưởng các cơ quan, đơn vị`` → two units.
+
+    A comma splits only where a new head word follows: ``các đơn vị, địa phương`` stays one.
+    """
+    phrase = _clean(phrase)
+    if not phrase:
+        return []
+    parts, last = [], 0
+    for m in _SPLIT.finditer(phrase):
+        parts.append(phrase[last : m.start()])
+        last = m.end()
+    parts.append(phrase[last:])
+    return [p for p in (_clean(x) for x in parts) if p]
+
+
+def units_until_verb(s: str, pos: int = 0) -> list[str]:
+    """The unit phrase starting at ``pos`` of ``s`` and running to the first verb, split."""
+    if UNIT_START.match(s, pos) is None:
+        return []
+    stop = len(s)
+    for m in regex.finditer(r"[:.;\n(]", s, pos=pos):
+        stop = m.start()
+        break
+    v = VERB.search(s, pos, stop)
+    if v is None:
+        return []
+    phrase = s[pos : v.start()]
+    if len(phrase.split()) > _MAX_UNIT_WORDS:
+        return []
+    return split_units(phrase)
+
+
+def subject_units(sentence: str) -> list[str]:
+    """The units a sentence opens with (``Hằng năm, các đơn vị, địa phương tổ chức ...``)."""
+    s = _clean(sentence)
+    if UNIT_START.match(s) is None:
+        m = _LEADING_ADVERBIAL.match(s)
+        if m is None or UNIT_START.match(s, m.end()) is None:
+            return []
+        return units_until_verb(s, m.end())
+    return units_until_verb(s)
+
+
+def requested_units(sentence: str) -> list[str]:
+    """Units a sentence asks to act: ``yêu cầu X nghiêm túc ...``, ``Đề nghị X ...``, ``Giao X ...``."""
+    s = _clean(sentence)
+    for m in _REQUEST.finditer(s):
+        units = units_until_verb(s, m.end())
+        if units:
+            return units
+        if UNIT_START.match(s, m.end()) is not None:  # "Đề nghị Ủy ban MTTQ tỉnh." — no verb after
+            tail = regex.split(r"[.;:\n]", s[m.end() :], maxsplit=1)[0]
+            if len(tail.split()) <= _MAX_UNIT_WORDS:
+                return split_units(tail)
+    return []
+
+
+def lead_and_support(text: str) -> tuple[list[str], list[str]]:
+    """``Giao Sở X chủ trì, phối hợp với Y, Z thực hiện`` → ([Sở X], [Y, Z]).
+
+    Also ``Đơn vị chủ trì: X`` / ``Đơn vị phối hợp: Y`` lines.
+    """
+    s = _clean(text)
+    lead: list[str] = []
+    support: list[str] = []
+    for m in _LABELLED.finditer(s):
+        units = split_units(m.group("units"))
+        (support if "phối" in m.group("role").casefold() else lead).extend(units)
+    if lead or support:
+        return _dedupe(lead), _dedupe(support)
+    for ct in _CHU_TRI.finditer(s):
+        # the lead stands before "chủ trì": after "Giao", or as the clause's subject
+        clause_start = max(s.rfind(". ", 0, ct.start()) + 2 if ". " in s[: ct.start()] else 0,
+                           s.rfind(";", 0, ct.start()) + 1)
+        clause = s[clause_start : ct.start()].strip()
+        g = regex.search(r"(?<!\p{L})(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+", clause)
+        phrase = clause[g.end() :] if g else clause
+        if UNIT_START.match(phrase) and len(phrase.split()) <= _MAX_UNIT_WORDS:
+            lead.extend(split_units(phrase))
+        ph = _PHOI_HOP.match(s, ct.end() + (2 if s[ct.end() : ct.end() + 2] == ", " else 1))
+        if ph is not None:
+            support.extend(units_until_verb(s, ph.end()) or _units_to_clause_end(s, ph.end()))
+        if lead:
+            break
+    return _dedupe(lead), _dedupe(support)
+
+
+def _units_to_clause_end(s: str, pos: int) -> list[str]:
+    if UNIT_START.match(s, pos) is None:
+        return []
+    tail = regex.split(r"[.;:\n]", s[pos:], maxsplit=1)[0]
+    return split_units(tail) if len(tail.split()) <= _MAX_UNIT_WORDS else []
+
+
+def _dedupe(units: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for u in units:
+        k = u.casefold()
+        if k not in seen:
+            seen.add(k)
+            out.append(u)
+    return out
+
+
+def item_assignees(heading: str | None, text: str) -> tuple[list[str], list[str]]:
+    """Lead and support units of one outline item, from its heading or its own words."""
+    unit = heading_unit(heading)
+    if unit is not None:
+        _, support = lead_and_support(text)
+        return [unit], support
+    lead, support = lead_and_support(text)
+    if lead:
+        return lead, support
+    first_sentence = regex.split(r"(?<=[.;:])\s|\n", _clean(text), maxsplit=1)[0]
+    units = requested_units(first_sentence) if _REQUEST.match(first_sentence) else []
+    return _dedupe(units or subject_units(first_sentence)), support

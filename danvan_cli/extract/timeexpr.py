@@ -1,0 +1,349 @@
+"""Time expressions of Vietnamese directives: what a deadline can be written as.
+
+This module only *reads* a time phrase at a given place (after a cue such as
+``trước`` or ``chậm nhất``) or finds the self-standing recurring forms
+(``ngày 15 hằng tháng``, ``15:00 ngày thứ Sáu hàng tuần``, ``định kỳ 6 tháng``).
+Whether a phrase is a deadline at all (a cue, an action, not a cited document's
+date) is decided by :mod:`danvan_cli.extract.deadlines`, which knows the context.
+
+Forms read here, on the matching view (Markdown marks blanked):
+
+- a full date (``10/12/2022``, ``ngày 03 tháng 02 năm 2026``) via :mod:`.dates`;
+- a day and month (``ngày 25/11``, ``ngày 15 tháng 10``), year from the document;
+- a quarter (``quý II/2020``, ``quý IV năm 2025``, ``quý 3``): its last day;
+- a month (``tháng 4/2026``, ``tháng 4 năm 2026``): ``2026-04``;
+- a year (``năm 2025``): ``2025``;
+- a position in a period (``giữa tháng 4/2026``, ``cuối quý II``, ``cuối năm 2025``): approximate;
+- recurring positions (``giữa các tháng cuối của mỗi quý``, ``cuối mỗi tháng``);
+- ranges (``từ ngày 10 đến ngày 15 tháng 12``): the deadline is the range's end.
+
+Every pattern is linear: bounded repetitions, no nested quantifiers, and every
+search is bounded to a small window after the position it starts from.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, replace
+
+import regex
+
+from .dates import DAY_MONTH, date_at, valid_ymd
+
+#: How far after a cue a time phrase may start (spaces left by blanked Markdown).
+_LOOKAHEAD = 80
+
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+QUARTER = regex.compile(
+    r"(?i)quý\s{1,5}(?P<q>IV|III|II|I|[1-4])(?![\p{L}\d])(?:\s{0,3}[/\-]\s{0,3}" + _YEAR
+    + r"|\s{1,5}năm\s{1,5}" + _YEAR.replace("P<y>", "P<y2>") + r")?"
+)
+MONTH_YEAR = regex.compile(
+    r"(?i)tháng\s{1,5}(?P<m>\d{1,2})(?!\d)(?:\s{0,3}[/\-]\s{0,3}" + _YEAR
+    + r"|\s{1,5}năm\s{1,5}" + _YEAR.replace("P<y>", "P<y2>") + r")"
+)
+YEAR = regex.compile(r"(?i)năm\s{1,5}" + _YEAR)
+RANGE = regex.compile(
+    r"(?i)từ\s{1,40}ngày\s{1,40}(?P<d1>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<m1>\d{1,2}))?(?![\d/])"
+    r"\s{1,40}(?:đến|tới|-|–)\s{1,40}(?:hết\s{1,5})?ngày\s{1,40}(?P<d2>\d{1,2})"
+    r"(?:\s{0,2}/\s{0,2}(?P<m2>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y>(?:19|20)\d{2}))?"
+    r"|\s{1,40}tháng\s{1,10}(?P<m3>\d{1,2})(?:\s{1,10}năm\s{1,10}(?P<y3>(?:19|20)\d{2}))?)?(?![\d/])"
+)
+POSITION = regex.compile(r"(?i)(?P<pos>đầu|giữa|cuối)\s{1,5}")
+#: ``giữa các tháng cuối của mỗi quý``, ``cuối mỗi quý``, ``đầu hằng tháng``, ``cuối các tháng``
+RECURRING_POSITION = regex.compile(
+    r"(?i)(?P<pos>đầu|giữa|cuối)\s{1,5}(?:(?:các|những)\s{1,5})?"
+    r"(?:(?P<sub>tháng)\s{1,5}(?P<which>đầu|cuối)\s{1,5}(?:(?:của|trong)\s{1,5})?)?"
+    r"(?P<every>mỗi|hàng|hằng|các|từng)\s{1,5}(?P<period>quý|tháng|năm|tuần)(?!\p{L})"
+)
+RECURRENCE_WORD = regex.compile(r"(?i)\s{0,40}[,(]?\s{0,3}(?P<every>hàng|hằng|mỗi)\s{1,5}(?P<period>năm|quý|tháng|tuần)(?!\p{L})")
+MONTHLY_DAY = regex.compile(
+    r"(?i)(?<!\p{L})ngày\s{1,40}(?P<d>\d{1,2})(?![\d/])\s{1,10}(?:hàng|hằng|mỗi|của\s{1,5}(?:mỗi|hàng|hằng))\s{1,5}tháng(?!\p{L})"
+)
+WEEKLY = regex.compile(
+    r"(?i)(?:(?P<h>\d{1,2})\s{0,2}(?::|h|giờ)\s{0,2}(?P<mi>\d{2})?\s{0,3}(?:,\s{0,3})?)?"
+    r"(?:(?:vào|các)\s{1,5})?(?:ngày\s{1,5})?(?P<wd>thứ\s{1,5}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s{1,5}nhật)"
+    r"\s{1,5}(?:hàng|hằng|mỗi|các)\s{1,5}tuần(?!\p{L})"
+)
+EVERY_N_MONTHS = regex.compile(
+    r"(?i)(?<!\p{L})(?:định\s{1,5}kỳ\s{1,5}(?P<n>\d{1,2}|sáu|ba)\s{1,5}tháng|(?:định\s{1,5}kỳ\s{1,5})?(?P<every>hàng|hằng|mỗi)\s{1,5}(?P<period>quý|tháng))(?!\p{L})"
+)
+
+_WEEKDAYS = {"hai": "MO", "2": "MO", "ba": "TU", "3": "TU", "tư": "WE", "4": "WE", "năm": "TH", "5": "TH",
+             "sáu": "FR", "6": "FR", "bảy": "SA", "7": "SA"}
+_POS_DAY = {"đầu": 1, "giữa": 15, "cuối": -1}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time phrase read at a place: ``[start, end)`` in the view.
+
+    ``date`` is ISO, partial for a month (``2026-04``) or a year (``2025``);
+    ``rrule`` is set instead for a repeating one. ``month_day`` keeps a day-month
+    whose year is not written, so the caller can make it yearly or date it.
+    """
+
+    start: int
+    end: int
+    date: str | None = None
+    rrule: str | None = None
+    approximate: bool = False
+    granularity: str = "day"
+    month_day: tuple[int, int] | None = None
+    range_start: str | None = None
+
+
+def last_day(year: int, month: int) -> int:
+    """The last day of a month (28-31)."""
+    return calendar.monthrange(year, month)[1]
+
+
+def quarter_end(year: int, quarter: int) -> str:
+    """``quý II/2020`` is due by 2020-06-30."""
+    month = 3 * quarter
+    return f"{year:04d}-{month:02d}-{last_day(year, month):02d}"
+
+
+def _skip_spaces(view: str, pos: int) -> int:
+    end = min(len(view), pos + _LOOKAHEAD)
+    while pos < end and view[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _yearly(month: int | str, day: int) -> str:
+    return f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
+
+
+def read_time_at(view: str, pos: int, default_year: int | None) -> TimeExpr | None:
+    """The time phrase starting at ``pos`` (spaces skipped), or ``None``.
+
+    ``default_year`` dates a phrase that leaves the year out (a plan for 2025
+    saying ``trước ngày 25/11``); without it such a phrase keeps ``date=None``
+    and its ``month_day``.
+    """
+    pos = _skip_spaces(view, pos)
+    window_end = min(len(view), pos + _LOOKAHEAD)
+    if pos >= window_end:
+        return None
+    head = view[pos : pos + 6].casefold()
+
+    if head.startswith("từ"):
+        return _read_range(view, pos, window_end, default_year)
+
+    # a full date first: "ngày 10/12/2022" must not be read as the day-month "ngày 10/12"
+    full = date_at(view, pos)
+    if full is not None:
+        gran = "day" if full.day is not None else "month"
+        return TimeExpr(full.start if view[pos:full.start].strip() == "" else pos, full.end, full.iso,
+                        granularity=gran)
+
+    m = DAY_MONTH.match(view, pos, window_end)
+    if m is not None:
+        month, day = int(m.group("m1") or m.group("m2")), int(m.group("d"))
+        if not valid_ymd(2000, month, day):
+            return None
+        date = None
+        if default_year is not None and valid_ymd(default_year, month, day):
+            date = f"{default_year:04d}-{month:02d}-{day:02d}"
+        return TimeExpr(pos, m.end(), date, month_day=(month, day))
+
+    rp = RECURRING_POSITION.match(view, pos, window_end)
+    if rp is not None:
+        return _recurring_position(rp)
+
+    approx = False
+    day_pos: int | None = None
+    p = POSITION.match(view, pos, window_end)
+    inner = pos
+    if p is not None:
+        approx, day_pos, inner = True, _POS_DAY[p.group("pos").casefold()], p.end()
+
+    q = QUARTER.match(view, inner, window_end)
+    if q is not None:
+        quarter = _ROMAN_Q[q.group("q").upper()]
+        year_s = q.group("y") or q.group("y2")
+        year = int(year_s) if year_s else default_year
+        if year is None:
+            return TimeExpr(pos, q.end(), None, approximate=approx, granularity="quarter")
+        if day_pos is None or day_pos == -1:
+            return TimeExpr(pos, q.end(), quarter_end(year, quarter), approximate=approx, granularity="quarter")
+        month = 3 * quarter - 2 if day_pos == 1 else 3 * quarter - 1
+        return TimeExpr(pos, q.end(), f"{year:04d}-{month:02d}-{15 if day_pos == 15 else 1:02d}",
+                        approximate=True, granularity="quarter")
+
+    mm = MONTH_YEAR.match(view, inner, window_end)
+    if mm is not None:
+        month, year = int(mm.group("m")), int(mm.group("y") or mm.group("y2"))
+        if not valid_ymd(year, month, None):
+            return None
+        if day_pos is None:
+            return TimeExpr(pos, mm.end(), f"{year:04d}-{month:02d}", granularity="month")
+        day = last_day(year, month) if day_pos == -1 else day_pos
+        return TimeExpr(pos, mm.end(), f"{year:04d}-{month:02d}-{day:02d}", approximate=True)
+
+    yy = YEAR.match(view, inner, window_end)
+    if yy is not None:
+        year = int(yy.group("y"))
+        if day_pos is None:
+            return TimeExpr(pos, yy.end(), f"{year:04d}", granularity="year")
+        month, day = {1: (1, 31), 15: (6, 30), -1: (12, 31)}[day_pos]
+        return TimeExpr(pos, yy.end(), f"{year:04d}-{month:02d}-{day:02d}", approximate=True)
+    return None
+
+
+def _read_range(view: str, pos: int, window_end: int, default_year: int | None) -> TimeExpr | None:
+    """``từ ngày 10 đến ngày 15 tháng 12``: due by the end of the range."""
+    m = RANGE.match(view, pos, min(len(view), pos + 2 * _LOOKAHEAD))
+    if m is None:
+        return None
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    m2s = m.group("m2") or m.group("m3")
+    m1s = m.group("m1") or m2s
+    year_s = m.group("y") or m.group("y3")
+    if m2s is None:  # "từ ngày 10 đến ngày 15 hằng tháng"
+        rec = RECURRENCE_WORD.match(view, m.end(), min(len(view), m.end() + 60))
+        if rec is not None and rec.group("period").casefold() == "tháng" and 1 <= d2 <= 31:
+            return TimeExpr(pos, rec.end(), rrule=f"FREQ=MONTHLY;BYMONTHDAY={d2}")
+        return None
+    month2, month1 = int(m2s), int(m1s)
+    if not (valid_ymd(2000, month2, d2) and valid_ymd(2000, month1, d1)):
+        return None
+    year = int(year_s) if year_s else default_year
+    if year is None:
+        return TimeExpr(pos, m.end(), None, month_day=(month2, d2))
+    return TimeExpr(pos, m.end(), f"{year:04d}-{month2:02d}-{d2:02d}", month_day=(month2, d2),
+                    range_start=f"{year:04d}-{month1:02d}-{d1:02d}")
+
+
+def _recurring_position(m: regex.Match[str]) -> TimeExpr:
+    """``giữa các tháng cuối của mỗi quý`` → the 15th of March, June, September, December."""
+    day = _POS_DAY[m.group("pos").casefold()]
+    period = m.group("period").casefold()
+    which = (m.group("which") or "").casefold()
+    if period == "quý":
+        months = "1,4,7,10" if (which == "đầu" or (not which and day == 1)) else "3,6,9,12"
+        if not which and day == 15:
+            months = "2,5,8,11"  # "giữa quý": the middle month
+        rule = f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={day}"
+    elif period == "tháng":
+        rule = f"FREQ=MONTHLY;BYMONTHDAY={day}"
+    elif period == "năm":
+        month, mday = {1: (1, 1), 15: (6, 15), -1: (12, -1)}[day]
+        rule = _yearly(month, mday)
+    else:  # tuần
+        wd = {1: "MO", 15: "WE", -1: "FR"}[day]
+        rule = f"FREQ=WEEKLY;BYDAY={wd}"
+    return TimeExpr(m.start(), m.end(), rrule=rule, approximate=True)
+
+
+def recurrence_after(view: str, pos: int) -> tuple[str, int] | None:
+    """``hàng năm`` / ``hằng tháng`` right after a phrase: (period, end) or ``None``."""
+    m = RECURRENCE_WORD.match(view, pos, min(len(view), pos + 60))
+    if m is None:
+        return None
+    return m.group("period").casefold(), m.end()
+
+
+def make_recurring(expr: TimeExpr, period: str, end: int) -> TimeExpr | None:
+    """Turn ``ngày 30/11`` + ``hàng năm`` into a yearly rule (or a monthly one)."""
+    if expr.month_day is not None and period == "năm":
+        month, day = expr.month_day
+        return replace(expr, end=end, date=None, rrule=_yearly(month, day), range_start=None)
+    if expr.month_day is not None and period == "tháng":
+        return replace(expr, end=end, date=None, rrule=f"FREQ=MONTHLY;BYMONTHDAY={expr.month_day[1]}")
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Standalone:
+    """A recurring phrase that needs no cue word (``ngày 15 hằng tháng``)."""
+
+    start: int
+    end: int
+    rrule: str
+    approximate: bool
+
+
+def find_standalone_recurrences(view: str, start: int = 0, end: int | None = None) -> list[Standalone]:
+    """Monthly days, weekly days (with a time), ``định kỳ 6 tháng``, ``hàng quý``."""
+    end = len(view) if end is None else end
+    out: list[Standalone] = []
+    for m in MONTHLY_DAY.finditer(view, start, end):
+        day = int(m.group("d"))
+        if 1 <= day <= 31:
+            out.append(Standalone(m.start(), m.end(), f"FREQ=MONTHLY;BYMONTHDAY={day}", False))
+    for m in WEEKLY.finditer(view, start, end):
+        wd_words = m.group("wd").casefold().split()
+        code = "SU" if wd_words[0] == "chủ" else _WEEKDAYS.get(wd_words[-1])
+        if code is None:
+            continue
+        rule = f"FREQ=WEEKLY;BYDAY={code}"
+        h = m.group("h")
+        if h is not None and int(h) < 24:
+            rule += f";BYHOUR={int(h)};BYMINUTE={int(m.group('mi') or 0)}"
+        s = m.start() if h is not None else m.start("wd")
+        if h is None and view[m.start() : m.start("wd")].strip():
+            s = m.start()
+        out.append(Standalone(s, m.end(), rule, False))
+    for m in EVERY_N_MONTHS.finditer(view, start, end):
+        n = m.group("n")
+        if n is not None:
+            months = {"sáu": 6, "ba": 3}.get(n.casefold()) or int(n)
+            if months == 6:
+                rule = "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"
+            elif months == 3:
+                rule = "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"
+            elif months == 12:
+                rule = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
+            elif 1 <= months <= 12 and 12 % months == 0:
+                bymonth = ",".join(str(k) for k in range(months, 13, months))
+                rule = f"FREQ=YEARLY;BYMONTH={bymonth};BYMONTHDAY=-1"
+            else:
+                continue
+        elif m.group("period").casefold() == "quý":
+            rule = "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"
+        else:
+            rule = "FREQ=MONTHLY;BYMONTHDAY=-1"
+        out.append(Standalone(m.start(), m.end(), rule, True))
+    out.sort(key=lambda s: (s.start, -s.end))
+    kept: list[Standalone] = []
+    for s in out:  # "ngày 15 hằng tháng" holds "hằng tháng": keep the longer, earlier one
+        if kept and s.start < kept[-1].end:
+            continue
+        kept.append(s)
+    return kept
+
+
+# --- the document's own time frame -------------------------------------------------
+
+_HORIZON = regex.compile(
+    r"(?i)(?:đến|tới)\s{1,5}năm\s{1,5}(?P<a>(?:19|20)\d{2})(?!\d)"
+    r"|giai\s{1,5}đoạn\s{1,5}(?:(?:19|20)\d{2})\s{0,3}[-–]\s{0,3}(?P<b>(?:19|20)\d{2})(?!\d)"
+    r"|(?:19|20)\d{2}\s{0,3}[-–]\s{0,3}(?P<c>(?:19|20)\d{2})(?!\d)"
+)
+_PLAN_YEAR = regex.compile(r"(?i)(?<!(?:đến|tới|định hướng)\s{1,5})năm\s{1,5}(?P<y>(?:19|20)\d{2})(?!\d|\s{0,3}[-–])")
+
+
+def horizon_from_title(title: str | None) -> int | None:
+    """The last year a programme runs to: ``đến năm 2020`` → 2020, ``giai đoạn 2021-2025`` → 2025.
+
+    Where a title names both (``đến năm 2025, định hướng đến năm 2030``) the
+    first is the programme's own horizon; the ``định hướng`` one is a vision.
+    """
+    if not title:
+        return None
+    m = _HORIZON.search(title[:2000])
+    if m is None:
+        return None
+    return int(m.group("a") or m.group("b") or m.group("c"))
+
+
+def plan_year_from_title(title: str | None) -> int | None:
+    """The year a plan is for: ``... năm 2022 trên địa bàn tỉnh`` → 2022 (not ``đến năm 2020``)."""
+    if not title:
+        return None
+    m = _PLAN_YEAR.search(title[:2000])
+    return int(m.group("y")) if m else None
