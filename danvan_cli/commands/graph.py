@@ -1,0 +1,114 @@
+"""``danvan graph PATH... --root NUMBER``: how a directive is carried out across a corpus."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..graph.export import FORMATS
+from ..graph.query import DIRECTIONS
+
+#: exit code when the root fits several documents (the user must narrow it)
+EXIT_AMBIGUOUS = 2
+EXIT_NOT_FOUND = 1
+
+
+def _relations(value: str | None) -> tuple[str, ...] | None:
+    if not value:
+        return None
+    from ..graph.build import ALL_RELATIONS
+
+    if value.strip().lower() == "all":
+        return ALL_RELATIONS
+    rels = tuple(r.strip() for r in value.split(",") if r.strip())
+    bad = [r for r in rels if r not in ALL_RELATIONS]
+    if bad:
+        raise click.BadParameter(f"unknown relation {', '.join(bad)}; choose from {', '.join(ALL_RELATIONS)} or all")
+    return rels
+
+
+@click.command("graph")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--root", "root_number", required=True, help="Number of the root document as people write it: 33/CT-TTg, 23-QĐ/TW.")
+@click.option("--year", type=int, default=None, help="Keep the root documents of this year (numbers restart every year).")
+@click.option("--issuer", default=None, help="Keep the root documents whose issuer or place contains this text (accents optional).")
+@click.option("--direction", type=click.Choice(DIRECTIONS), default="down", show_default=True,
+              help="down: what carries the root out; up: what it rests on; both.")
+@click.option("--depth", type=click.IntRange(min=1), default=None, help="Stop this many levels from the root.")
+@click.option("--relation", "relation", default=None,
+              help="Relations to follow, comma-separated (implements,directs,based_on,amends,replaces,cites or all). "
+                   "Default down: implements,directs,based_on; up: all but cites.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="tree", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, help="Write to this file instead of standard output.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of files that fail to parse.")
+def graph_cmd(
+    paths: tuple[str, ...],
+    root_number: str,
+    year: int | None,
+    issuer: str | None,
+    direction: str,
+    depth: int | None,
+    relation: str | None,
+    fmt: str,
+    output: str | None,
+    debug: bool,
+) -> None:
+    """Show how the document numbered ROOT is carried out down the levels of a corpus.
+
+    PATH: files and folders, read recursively (default: the current folder)."""
+    from ..graph.build import graph_from_paths
+    from ..graph.export import export
+    from ..graph.query import candidates_table, find_roots, traverse
+
+    rels = _relations(relation)
+    g, _errors = graph_from_paths(paths or (".",), debug=debug)
+    roots = find_roots(g, root_number, year=year, issuer=issuer)
+    if not roots:
+        click.echo(f"danvan: no document numbered {root_number} in the corpus or its citations"
+                   + (" with that year/issuer" if year or issuer else ""), err=True)
+        sys.exit(EXIT_NOT_FOUND)
+    if len(roots) > 1:
+        _print_candidates(candidates_table(g, roots), root_number)
+        sys.exit(EXIT_AMBIGUOUS)
+    sub = traverse(g, roots[0], direction=direction, depth=depth, relations=rels)
+    if fmt == "tree":
+        _print_tree(sub, roots[0], output)
+        return
+    text = export(sub, fmt)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _print_candidates(rows: list[dict[str, object]], number: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{number} fits {len(rows)} documents: narrow with --year or --issuer", title_justify="left")
+    for col in ("number", "issuer", "date", "title", "in corpus"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            str(r["number"] or ""),
+            str(r["issuer"] or "?"),
+            str(r["date"] or "?"),
+            str(r["title"] or ""),
+            "yes" if r["in_corpus"] else "no",
+        )
+    Console(stderr=True, soft_wrap=True).print(table)
+
+
+def _print_tree(sub: object, root: str, output: str | None) -> None:
+    from rich.console import Console
+
+    from ..render.tree import render_tree
+
+    tree = render_tree(sub, root)  # type: ignore[arg-type]
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            Console(file=fh, width=200, no_color=True).print(tree)
+    else:
+        Console(soft_wrap=True).print(tree)

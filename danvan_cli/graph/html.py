@@ -1,0 +1,34 @@
+"""One self-contained HTML page of a graph: data, style and script inline, no CDN,
+so it opens offline from a mail attachment or a USB stick, where officials keep files."""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib import resources
+
+import networkx as nx
+
+from .export import to_json_data
+
+
+def _asset(name: str) -> str:
+    return resources.files("danvan_cli.graph").joinpath(name).read_text(encoding="utf-8")
+
+
+def _script_safe(text: str) -> str:
+    """JSON inside ``<script>``: ``</`` would end the element, U+2028/9 break old parsers."""
+    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("<!--", "<\\!--")
+
+
+def to_html(g: nx.DiGraph, title: str | None = None) -> str:
+    """The page: a band per administrative level, citations as coloured lines, details on click."""
+    if title is None:
+        root = g.graph.get("root")
+        title = f"danvan — {root}" if root else "danvan — đồ thị văn bản"
+    payload = _script_safe(json.dumps(to_json_data(g), ensure_ascii=False))
+    page = _asset("template.html")
+    # Fill the script before the data so nothing in the data can look like a placeholder.
+    page = page.replace("__SCRIPT__", _asset("viewer.js").replace("</script", "<\\/script"))
+    page = page.replace("__TITLE__", html.escape(title))
+    return page.replace("__DATA__", payload, 1)
