@@ -16,9 +16,9 @@ from .text.read import read_source
 def parse_text(text: str, source: str = "-", *, normalized: bool = False) -> Document:
     """Parse one document's text. Never raises on any text input."""
     from .extract.deadlines import extract_deadlines
-    from .extract.header import extract_header
+    from .extract.header import extract_header, first_outline_label
     from .extract.outline import extract_tasks
-    from .resolve.references import extract_references
+    from .resolve.references import build_references, scan_mentions
 
     if not normalized:
         text = normalize_text(text)
@@ -27,8 +27,14 @@ def parse_text(text: str, source: str = "-", *, normalized: bool = False) -> Doc
     if not text.strip():
         doc.warnings.append("empty document: nothing to parse")
         return doc
-    header = extract_header(text, view, doc)
-    extract_references(text, view, doc, header)
+    raws = scan_mentions(view)
+    header = extract_header(text, view, doc, [r.extent for r in raws])
+    outline_start = first_outline_label(view, header.title_end, header.body_end)
+    build_references(
+        text, view, doc, raws, header.context,
+        body_start=header.title_end, body_end=header.body_end,
+        outline_start=outline_start, title_span=header.title_span,
+    )
     doc.tasks = extract_tasks(text, view, doc)
     doc.deadlines = extract_deadlines(text, view, doc, doc.tasks)
     return doc

@@ -1,0 +1,153 @@
+"""Số ký hiệu: find document numbers in text and normalize them.
+
+Shapes (Nghị định 30/2020/NĐ-CP; Hướng dẫn 36-HD/VPTW):
+
+- State: ``33/CT-TTg``, ``02/CT-UBND``; normative with the year ``48/2019/QĐ-UBND``;
+  laws ``45/2019/QH14``; Công văn with no type code ``4240/UBND-VX``; several groups
+  ``16/KH-MTTQ-BTT``; codes with ``&`` and ``.`` (``9086/BNV-CTTN&BĐG``, ``11554/VPCP-V.I``).
+- Party: ``23-QĐ/TW``, ``37-HD/BTGDVTW`` (a hyphen before the type, a slash before the body).
+
+Typing slips are read through: spaces around separators (``02 /CT-UBND``, ``35- CT/TW``,
+``13/CT- TTg``) and upper-cased codes (``27/CT-TTG`` is ``27/CT-TTg``). A separator
+with spaces on both sides (``UBND - Hà Nội``) is prose, not part of a number.
+Dates (``26/11/2021``, ``30-7-2021``) and ranges (``2021-2030``) have no code: never numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..refdata import body_codes, canonical_codes, party_type_codes, state_type_codes
+
+# A code group: starts upper-case; letters, digits, '&'; a '.' only inside (V.I), never final.
+_CODE = r"\p{Lu}(?:[\p{L}\d&]|\.(?=[\p{L}\d]))*"
+# A separator: no space, or space on one side only (prose puts spaces on both).
+_DASH = r"(?:-[ \t]?|[ \t]-(?![ \t]))"
+_SLASH = r"(?:[ \t]?/[ \t]?)"
+
+NUMBER = regex.compile(
+    rf"""
+    (?<![\p{{L}}\d/\-.])
+    (?P<serial>\d{{1,6}})
+    (?:
+        (?P<party>{_DASH}(?P<ptype>{_CODE}){_SLASH}(?P<pbody>{_CODE}(?:{_DASH}{_CODE}){{0,6}}))
+      | {_SLASH}(?:(?P<year>(?:19|20)\d{{2}}){_SLASH})?(?P<scodes>{_CODE}(?:{_DASH}{_CODE}){{0,6}})
+    )
+    (?![\p{{L}}\d&])
+    """,
+    regex.X,
+)
+
+# "Số: /KH-UBND", "Số:      /KH-MTTQ-BTT": a number left blank in a draft.
+BLANK_NUMBER = regex.compile(rf"(?<![\p{{L}}\d])(?P<raw>/[ \t]?{_CODE}(?:{_DASH}{_CODE}){{0,6}})(?![\p{{L}}\d&])")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberParts:
+    """A parsed số ký hiệu. ``serial`` keeps leading zeros as written (``02``)."""
+
+    serial: str
+    year: int | None
+    type_code: str | None
+    body_codes: tuple[str, ...]
+    system: str  # "state" | "party"
+
+    @property
+    def normalized(self) -> str:
+        body = "-".join(self.body_codes)
+        if self.system == "party":
+            return f"{self.serial}-{self.type_code}/{body}"
+        groups = "-".join(([self.type_code] if self.type_code else []) + list(self.body_codes))
+        year = f"{self.year}/" if self.year else ""
+        return f"{self.serial}/{year}{groups}"
+
+    @property
+    def type_name(self) -> str | None:
+        """The document type the code says (``TT`` is Thông tư for the State, Thông tri for the Party)."""
+        if self.type_code:
+            table = party_type_codes() if self.system == "party" else state_type_codes()
+            return table.get(self.type_code.upper())
+        if self.system == "state" and self.body_codes:
+            head = self.body_codes[0].upper()
+            if head.startswith("QH") or head.startswith("UBTVQH"):
+                return None  # a law or a National Assembly resolution: the text says which
+            return "Công văn"
+        return None
+
+    @property
+    def body(self) -> str:
+        """The issuing body's code: the first body group (``UBND`` in ``KH-UBND-VX``)."""
+        return self.body_codes[0] if self.body_codes else ""
+
+
+def _canon(group: str, force_upper: bool = False) -> str:
+    key = group.upper()
+    known = canonical_codes().get(key)
+    if known:
+        return known
+    return key if force_upper else group
+
+
+def _split(codes: str) -> list[str]:
+    return [g.strip(" \t") for g in codes.split("-") if g.strip(" \t")]
+
+
+def parts_from_match(m: regex.Match[str], force_upper: bool = False) -> NumberParts:
+    serial = m.group("serial")
+    if m.group("party"):
+        return NumberParts(
+            serial=serial,
+            year=None,
+            type_code=_canon(m.group("ptype"), force_upper),
+            body_codes=tuple(_canon(g, force_upper) for g in _split(m.group("pbody"))),
+            system="party",
+        )
+    groups = [_canon(g, force_upper) for g in _split(m.group("scodes"))]
+    year = int(m.group("year")) if m.group("year") else None
+    type_code: str | None = None
+    if len(groups) > 1 and groups[0].upper() in state_type_codes():
+        type_code = groups.pop(0)
+    elif len(groups) == 1 and groups[0].upper() in state_type_codes() and groups[0].upper() not in body_codes():
+        type_code = groups.pop(0)  # "50/QĐ": an old number with no body
+    return NumberParts(serial=serial, year=year, type_code=type_code, body_codes=tuple(groups), system="state")
+
+
+def parse_number(raw: str) -> NumberParts | None:
+    """Parse one number as a person types it (``33/ct-ttg``, ``23-QĐ/TW``, ``35- CT/TW``).
+
+    Case is not trusted here (a user may type lower case); in running text the scanner
+    requires codes to start with a capital, which is what keeps prose out."""
+    text = raw.strip()
+    m = NUMBER.fullmatch(text.upper())
+    if m is None:
+        return None
+    return parts_from_match(m, force_upper=True)
+
+
+def normalize_number(raw: str) -> str | None:
+    """``"02 /CT-UBND"`` → ``"02/CT-UBND"``; ``"27/CT-TTG"`` → ``"27/CT-TTg"``; ``None`` if not a number."""
+    parts = parse_number(raw)
+    return parts.normalized if parts else None
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    start: int
+    end: int
+    raw: str
+    parts: NumberParts
+
+    @property
+    def number(self) -> str:
+        return self.parts.normalized
+
+
+def find_numbers(view: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
+    """Every document number in ``view[start:end]``."""
+    end = len(view) if end is None else end
+    out = []
+    for m in NUMBER.finditer(view, start, end):
+        out.append(NumberMatch(m.start(), m.end(), m.group(0), parts_from_match(m)))
+    return out

@@ -1,0 +1,88 @@
+"""Reference data (document types, body codes and names) loaded once from YAML.
+
+The data lives in ``danvan_cli/data/*.yaml`` so that a reader can correct a code or
+add a body without touching code; each entry carries ``examples`` that a test runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def load_yaml(name: str) -> Any:
+    """Parse ``danvan_cli/data/<name>`` (cached: the files never change at run time)."""
+    with resources.files("danvan_cli.data").joinpath(name).open("r", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@dataclass(frozen=True, slots=True)
+class DocType:
+    name: str
+    state: str | None
+    party: str | None
+    words: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@cache
+def doc_types() -> tuple[DocType, ...]:
+    out = []
+    for e in load_yaml("doc_types.yaml")["types"]:
+        out.append(
+            DocType(
+                name=e["name"],
+                state=e.get("state"),
+                party=e.get("party"),
+                words=tuple(e.get("words") or ()),
+                examples=tuple(e.get("examples") or ()),
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def state_type_codes() -> dict[str, str]:
+    """Upper-cased State type code -> type name (``"CT"`` -> ``"Chỉ thị"``)."""
+    return {t.state.upper(): t.name for t in doc_types() if t.state}
+
+
+@cache
+def party_type_codes() -> dict[str, str]:
+    """Upper-cased Party type code -> type name (``"TT"`` -> ``"Thông tri"``)."""
+    return {t.party.upper(): t.name for t in doc_types() if t.party}
+
+
+@cache
+def type_words() -> dict[str, str]:
+    """Every spelling that names a type in running text (case-folded) -> canonical name."""
+    out: dict[str, str] = {}
+    for t in doc_types():
+        out[t.name.casefold()] = t.name
+        for w in t.words:
+            out[w.casefold()] = t.name
+    return out
+
+
+@cache
+def body_codes() -> dict[str, dict[str, Any]]:
+    """Upper-cased body code -> its entry (name, level, system, kind)."""
+    return {code.upper(): dict(entry, code=code) for code, entry in load_yaml("bodies.yaml")["codes"].items()}
+
+
+@cache
+def canonical_codes() -> dict[str, str]:
+    """Upper-cased code -> canonical casing (``"TTG"`` -> ``"TTg"``, ``"QĐI"`` -> ``"QĐi"``)."""
+    out: dict[str, str] = {}
+    for t in doc_types():
+        for c in (t.state, t.party):
+            if c:
+                out[c.upper()] = c
+    for code in load_yaml("bodies.yaml")["codes"]:
+        out[code.upper()] = code
+    return out

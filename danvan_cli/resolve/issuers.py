@@ -1,0 +1,381 @@
+"""Issuing bodies: recognize them in text and resolve relative ones from context.
+
+Texts name issuers relative to themselves: inside a Phú Giáo directive "UBND huyện" is
+UBND huyện Phú Giáo; inside a Ba Đình plan "UBND Thành phố" is Hà Nội's and "Thành ủy"
+is Hà Nội's Thành ủy. ``PlaceContext`` holds the document's own chain of units
+(commune, district, province) and ``resolve_issuer`` completes a relative name from it.
+Central bodies (Thủ tướng Chính phủ, Bộ Chính trị, ...) need no context.
+
+The spellings come from ``data/bodies.yaml``; the units from ``data/admin_units.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from ..model import Issuer
+from ..refdata import load_yaml
+from ..text.normalize import fold_key
+
+UNIT_LEVEL = {
+    "tỉnh": "province",
+    "huyện": "district",
+    "quận": "district",
+    "thị xã": "district",
+    "xã": "commune",
+    "phường": "commune",
+    "thị trấn": "commune",
+    "đặc khu": "commune",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceUnit:
+    """One administrative unit as a document names it: ``quận`` + ``Ba Đình``."""
+
+    kind: str
+    name: str
+    level: str  # province | district | commune
+
+    @property
+    def display(self) -> str:
+        return f"{self.kind} {self.name}"
+
+
+@dataclass(slots=True)
+class PlaceContext:
+    """The document's own units, from the smallest up: what relative names refer to."""
+
+    province: PlaceUnit | None = None
+    district: PlaceUnit | None = None
+    commune: PlaceUnit | None = None
+
+    def unit_for_word(self, word: str) -> PlaceUnit | None:
+        """Which of our units a bare unit word ("huyện", "thành phố", "tỉnh") means."""
+        word = word.casefold()
+        if word == "tỉnh":
+            return self.province if self.province and self.province.kind == "tỉnh" else self.province
+        if word == "thành phố":
+            for unit in (self.province, self.district):
+                if unit and unit.kind == "thành phố":
+                    return unit
+            return None
+        if word in ("huyện", "quận", "thị xã"):
+            if self.district and (self.district.kind == word):
+                return self.district
+            return None
+        if word in ("xã", "phường", "thị trấn", "đặc khu"):
+            if self.commune and self.commune.kind == word:
+                return self.commune
+            return None
+        return None
+
+    def unit_for_party(self, unit: str) -> PlaceUnit | None:
+        """The unit a bare Party committee name belongs to ("Thành ủy" → the city)."""
+        if unit == "province":
+            return self.province
+        if unit == "city":
+            return self.unit_for_word("thành phố")
+        if unit == "district":
+            return self.district
+        if unit == "commune":
+            return self.commune
+        return None
+
+    @property
+    def smallest(self) -> PlaceUnit | None:
+        return self.commune or self.district or self.province
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    name: str
+    system: str  # "state" | "party" | "central"
+    level: str | None = None
+    unit: str | None = None  # for party kinds: province | city | district | commune
+
+
+def _alternation(spellings: list[str]) -> str:
+    spellings = sorted(set(spellings), key=len, reverse=True)
+    parts = []
+    for s in spellings:
+        words = [regex.escape(w) for w in s.split()]
+        parts.append(r"\s+".join(words))
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class _Tables:
+    kinds: dict[str, _Kind]
+    kind_re: regex.Pattern[str]
+    unit_re: regex.Pattern[str]
+    unit_names: dict[str, str]
+
+
+@cache
+def _tables() -> _Tables:
+    data = load_yaml("bodies.yaml")
+    kinds: dict[str, _Kind] = {}
+    for e in data["named"]:
+        for m in e["match"]:
+            kinds[fold_key(m)] = _Kind(e["name"], "central", e.get("level"))
+    for e in data["local_kinds"]["state"]:
+        for m in e["match"]:
+            kinds[fold_key(m)] = _Kind(e["name"], "state")
+    for e in data["local_kinds"]["party"]:
+        for m in e["match"]:
+            kinds[fold_key(m)] = _Kind(e["name"], "party", unit=e.get("unit"))
+    # Ministries: "Bộ Nội vụ", "Bộ Giáo dục và Đào tạo" from the body codes.
+    for code, e in data["codes"].items():
+        name = e.get("name")
+        if name and e.get("level") == "central" and fold_key(name) not in kinds:
+            kinds[fold_key(name)] = _Kind(name, "central", "central")
+        if name and e.get("level") == "party-central" and fold_key(name) not in kinds:
+            kinds[fold_key(name)] = _Kind(name, "central", "party-central")
+    kind_re = regex.compile(r"(?i)(?:" + _alternation(list(kinds)) + r")(?!\p{L})")
+    unit_names: dict[str, str] = {}
+    for e in data["unit_words"]:
+        for m in e["match"]:
+            unit_names[fold_key(m)] = e["name"]
+    unit_re = regex.compile(r"(?i)\s*(?:" + _alternation(list(unit_names)) + r")(?=\s|$)")
+    return _Tables(kinds, kind_re, unit_re, unit_names)
+
+
+# A proper name: up to five capitalized words ("Hồ Chí Minh", "Bà Rịa - Vũng Tàu").
+_PROPER = regex.compile(
+    r"\s*(?P<name>\p{Lu}[\p{L}\p{M}']*(?:(?:\s+|\s?-\s?)(?:\p{Lu}[\p{L}\p{M}']*|\d{1,2}(?!\d))){0,4})"
+)
+_PARENS = regex.compile(r"\s*\([^()]{0,80}\)")
+_TERM = regex.compile(r"(?i)\s*,?\s*\b(?:khóa|khoá|nhiệm kỳ)\s+[IVXLC\d]+\b")
+
+
+def _admin():
+    """The administrative-unit lookup, if its data is present."""
+    try:
+        from . import admin_units
+    except ImportError:  # pragma: no cover - data module missing in a broken install
+        return None
+    return admin_units
+
+
+def canonical_place(name: str) -> str:
+    """A known unit's proper spelling ("HẢI PHÒNG" → "Hải Phòng"); else title case."""
+    admin = _admin()
+    if admin is not None:
+        try:
+            known = admin.canonical_name(name)
+        except Exception:  # noqa: BLE001 - a lookup failure must not stop parsing
+            known = None
+        if known:
+            return known
+    if name.isupper():
+        return " ".join(w[:1] + w[1:].lower() for w in name.split())
+    return name
+
+
+def is_known_place(name: str) -> bool:
+    admin = _admin()
+    if admin is None:
+        return False
+    try:
+        return bool(admin.is_known_place(name))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def city_level(name: str) -> str | None:
+    """Whether ``thành phố <name>`` is a province-level city or a district-level one."""
+    admin = _admin()
+    if admin is not None:
+        try:
+            return admin.classify_city(name)
+        except Exception:  # noqa: BLE001
+            return None
+    return None
+
+
+def known_prefix(run: str) -> str | None:
+    """The longest run of leading words of ``run`` that names a known unit
+    ("Hà Nội Về việc" → "Hà Nội"); the whole run when no unit data is installed."""
+    if _admin() is None:
+        return run
+    words = run.split()
+    for k in range(min(len(words), 5), 0, -1):
+        cand = " ".join(words[:k])
+        if is_known_place(cand):
+            return cand
+    return None
+
+
+def _proper_at(body: str, pos: int) -> tuple[str, int] | None:
+    """A known place name starting at ``pos``: the name and where it ends."""
+    pm = _PROPER.match(body, pos)
+    if pm is None:
+        return None
+    name = known_prefix(pm.group("name"))
+    if name is None:
+        return None
+    # find where the k-th word ends in the original text
+    start = pm.start("name")
+    end = start
+    for w in name.split():
+        idx = body.find(w, end)
+        end = idx + len(w)
+    return name, end
+
+
+def province_of(unit: PlaceUnit) -> PlaceUnit | None:
+    """The province a district or commune belongs to, from the administrative data."""
+    if unit.level == "province":
+        return unit
+    admin = _admin()
+    if admin is None:
+        return None
+    try:
+        candidates = admin.find_units(unit.name, kind=unit.kind)
+    except Exception:  # noqa: BLE001
+        return None
+    provinces = {c.province for c in candidates if getattr(c, "province", None)}
+    if len(provinces) != 1:
+        return None
+    (prov_name,) = provinces
+    try:
+        prov = admin.province(prov_name)
+    except Exception:  # noqa: BLE001
+        prov = None
+    kind = getattr(prov, "kind", None) or "tỉnh"
+    return PlaceUnit(kind, prov_name, "province")
+
+
+def make_unit(word: str, name: str) -> PlaceUnit:
+    """``("thành phố", "Hải Phòng")`` → a province-level unit; levels from the data."""
+    word = _tables().unit_names.get(fold_key(word), word.casefold())
+    name = canonical_place(name)
+    if word == "thành phố":
+        level = city_level(name) or "province"
+    else:
+        level = UNIT_LEVEL.get(word, "district")
+    return PlaceUnit(word, name, level)
+
+
+@dataclass(slots=True)
+class IssuerMatch:
+    issuer: Issuer
+    length: int  # characters of the phrase consumed
+    relative: bool = False
+    unresolved: bool = False
+    kind: str = ""
+
+
+def _state_level(unit: PlaceUnit | None) -> str | None:
+    return unit.level if unit else None
+
+
+def _party_level(unit: PlaceUnit | None, kind: _Kind) -> str | None:
+    if unit is None:
+        return {"province": "party-province", "district": "party-district", "commune": "party-commune"}.get(
+            kind.unit or "", None
+        )
+    return "party-" + unit.level
+
+
+def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch | None:
+    """Recognize the issuer named at the start of ``phrase`` and complete it from ``ctx``.
+
+    Returns ``None`` when the phrase does not start with a body we know. The phrase
+    may run on past the name ("Thủ tướng Chính phủ về tiếp tục ..."): ``length`` says
+    how much of it the name took."""
+    t = _tables()
+    lead = len(phrase) - len(phrase.lstrip())
+    body = phrase[lead:]
+    m = t.kind_re.match(body)
+    if m is None:
+        return None
+    kind = t.kinds[fold_key(m.group(0))]
+    pos = m.end()
+    ctx = ctx or PlaceContext()
+
+    if kind.system == "central":
+        return IssuerMatch(Issuer(kind.name, kind.level), lead + pos, kind=kind.name)
+
+    if kind.system == "state":
+        um = t.unit_re.match(body, pos)
+        unit: PlaceUnit | None = None
+        relative = False
+        if um is not None:
+            word = t.unit_names[fold_key(um.group(0))]
+            pos = um.end()
+            pn = _proper_at(body, pos)
+            if pn is not None and not t.unit_re.match(pn[0]):
+                unit = make_unit(word, pn[0])
+                pos = pn[1]
+            else:
+                unit = ctx.unit_for_word(word)
+                relative = True
+                if unit is None:
+                    name = f"{kind.name} {word}"
+                    return IssuerMatch(
+                        Issuer(name, UNIT_LEVEL.get(word)), lead + pos, relative=True, unresolved=True, kind=kind.name
+                    )
+        else:
+            pn = _proper_at(body, pos) if _admin() is not None else None
+            if pn is not None:
+                unit = make_unit("tỉnh", pn[0])
+                cands = _admin().find_units(pn[0])
+                if cands:
+                    unit = PlaceUnit(cands[0].kind, cands[0].name, cands[0].level)
+                pos = pn[1]
+            else:
+                return IssuerMatch(Issuer(kind.name, None), lead + pos, relative=True, unresolved=True, kind=kind.name)
+        province = province_of(unit) if unit else None
+        issuer = Issuer(
+            f"{kind.name} {unit.display}",
+            _state_level(unit),
+            place=unit.name,
+            province=province.name if province else None,
+        )
+        return IssuerMatch(issuer, lead + pos, relative=relative, kind=kind.name)
+
+    # Party committees: "Thành ủy Hà Nội", or bare "Thành ủy" completed from context.
+    pn = _proper_at(body, pos)
+    unit = None
+    relative = False
+    if pn is not None:
+        unit_kind = {"province": "tỉnh", "city": "thành phố", "district": "huyện", "commune": "xã"}.get(
+            kind.unit or "", "tỉnh"
+        )
+        unit = make_unit(unit_kind, pn[0])
+        admin = _admin()
+        if admin is not None:
+            cands = [c for c in admin.find_units(pn[0]) if kind.unit != "province" or c.level == "province"]
+            if kind.unit in ("district",):
+                cands = [c for c in cands if c.level == "district"] or cands
+            if kind.unit == "city":
+                cands = [c for c in cands if c.kind == "thành phố"] or cands
+            if cands:
+                unit = PlaceUnit(cands[0].kind, cands[0].name, cands[0].level)
+        pos = pn[1]
+    else:
+        unit = ctx.unit_for_party(kind.unit or "")
+        relative = True
+        if unit is None:
+            return IssuerMatch(
+                Issuer(kind.name, _party_level(None, kind)), lead + pos, relative=True, unresolved=True, kind=kind.name
+            )
+    province = province_of(unit) if unit else None
+    issuer = Issuer(
+        f"{kind.name} {unit.name}",
+        _party_level(unit, kind),
+        place=unit.name,
+        province=province.name if province else None,
+    )
+    return IssuerMatch(issuer, lead + pos, relative=relative, kind=kind.name)
+
+
+def clean_issuer_phrase(phrase: str) -> str:
+    """Drop what does not identify the body: "(khóa XI)", ", nhiệm kỳ 2020-2025"."""
+    phrase = _PARENS.sub("", phrase)
+    return _TERM.sub("", phrase)

@@ -1,0 +1,508 @@
+"""Cited documents: tokenize (numbers) → extract (citations around them) → resolve
+(issuers from context, relations) → merge (one reference per document).
+
+A citation in a Vietnamese text reads ``<Type> số <number> ngày <date> của <issuer>
+“<subject>”`` with every part but the number optional and the date and issuer in
+either order. Later mentions repeat only ``<Type> số <number>`` and are merged into
+the first. One date or issuer can close a list (``Quyết định số 217-QĐ/TW và Quyết
+định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị``): it is shared backwards.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from ..extract.dates import DateMatch, date_at
+from ..extract.numbers import NumberMatch, find_numbers
+from ..model import RELATION_STRENGTH, Document, Mention, NamedLaw, Reference
+from ..refdata import body_codes, load_yaml, type_words
+from ..text.normalize import fold_key
+from .issuers import IssuerMatch, PlaceContext, resolve_issuer
+from .relations import classify_clause, classify_opening, is_closing, is_empty_clause
+
+
+@cache
+def _type_before_re() -> regex.Pattern[str]:
+    words = sorted({w for w in type_words()}, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in words)
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?P<type>{alt})\s{{1,4}}(?:số\s{{0,3}}:?\s{{0,3}})?$")
+
+
+_SO_BEFORE = regex.compile(r"(?i)(?<!\p{L})số\s{0,3}:?\s{0,3}$")
+_CUA = regex.compile(r"(?i)\s{0,3},?\s{0,3}của\s{1,3}")
+_NGAY = regex.compile(r"(?i)\s{0,3},?\s{0,3}")
+_PAREN = regex.compile(r"\s{0,3}\([^()\n]{0,60}\)")
+_OPEN_QUOTE = regex.compile(r"\s{0,3}[“\"]")
+_SUBJECT = regex.compile(r"(?i)\s{0,3}(?P<kw>về\s+việc|về|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn)(?!\p{L})\s{0,3}")
+
+
+@cache
+def _title_stop() -> regex.Pattern[str]:
+    """Where an unquoted subject ends: the clause's end, or a list going on to the next
+    citation (", Quyết định số ...", " và Kế hoạch số ...")."""
+    words = sorted(type_words(), key=len, reverse=True)
+    alt = "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in words)
+    return regex.compile(
+        r"[;\n]|\.(?:\s|$)|(?i:\s+(?:và\s+các\s+văn\s+bản|nhằm|để)\s)|,\s+(?=(?i:gắn\s+với))"
+        rf"|(?:,|\s+và)\s+(?=(?i:{alt})\s+số)"
+    )
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A citation as found, before any context is applied."""
+
+    number: NumberMatch
+    start: int  # type word (or "số", or the number) start
+    core_end: int  # end of number/date/issuer
+    end: int  # end of the subject, if any
+    doc_type: str | None
+    dates: list[DateMatch] = field(default_factory=list)
+    issuer_phrase: tuple[int, int] | None = None
+    issuer_match: IssuerMatch | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    nested_in: int | None = None  # index of the citation whose subject holds this one
+
+    @property
+    def extent(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+def _read_quote(view: str, pos: int, limit: int = 600) -> int | None:
+    """End of a quotation opening at ``pos`` (curly quotes nest: “a “b” c”)."""
+    depth = 0
+    end = min(len(view), pos + limit)
+    i = pos
+    while i < end:
+        c = view[i]
+        if c == "“":
+            depth += 1
+        elif c == "”":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif c == '"':
+            if depth == 0:
+                depth = 1
+            else:
+                return i + 1
+        elif c == "\n" and view.startswith("\n", i + 1):
+            return None
+        i += 1
+    return None
+
+
+def _scan_one(view: str, nm: NumberMatch, prev_end: int) -> RawMention:
+    s = nm.start
+    window_start = max(prev_end, s - 80)
+    before = view[window_start:s]
+    tm = _type_before_re().search(before)
+    doc_type = None
+    start = s
+    if tm is not None:
+        doc_type = type_words().get(" ".join(tm.group("type").split()).casefold())
+        start = window_start + tm.start()
+    else:
+        sm = _SO_BEFORE.search(before)
+        if sm is not None:
+            start = window_start + sm.start()
+    raw = RawMention(number=nm, start=start, core_end=nm.end, end=nm.end, doc_type=doc_type)
+
+    pos = nm.end
+    for _ in range(6):
+        progressed = False
+        pm = _PAREN.match(view, pos)
+        if pm is not None and not _OPEN_QUOTE.match(view, pos):
+            pos = pm.end()
+            raw.core_end = pos
+            progressed = True
+        lead = _NGAY.match(view, pos)
+        dpos = lead.end() if lead else pos
+        dm = date_at(view, dpos)
+        if dm is not None and dpos - pos <= 4:
+            raw.dates.append(dm)
+            pos = raw.core_end = dm.end
+            progressed = True
+            continue
+        cm = _CUA.match(view, pos)
+        if cm is not None and raw.issuer_phrase is None:
+            im = resolve_issuer(view[cm.end() : cm.end() + 160])
+            if im is not None:
+                raw.issuer_phrase = (cm.end(), cm.end() + im.length)
+                raw.issuer_match = im
+                pos = raw.core_end = cm.end() + im.length
+                progressed = True
+                continue
+        if not progressed:
+            break
+    raw.end = raw.core_end
+
+    # The subject: a quotation, or "về ..." up to the end of the clause.
+    sub = _SUBJECT.match(view, pos)
+    qpos = pos
+    if sub is not None:
+        qpos = sub.end()
+    qm = _OPEN_QUOTE.match(view, qpos)
+    if qm is not None:
+        qstart = qm.end() - 1
+        qend = _read_quote(view, qstart)
+        if qend is not None:
+            raw.title = _clean_title(view[qstart + 1 : qend - 1])
+            raw.title_span = (qstart, qend)
+            raw.end = qend
+            return raw
+    if sub is not None:
+        stop = _title_stop().search(view, sub.end(), min(len(view), sub.end() + 400))
+        tend = stop.start() if stop else min(len(view), sub.end() + 400)
+        kw = " ".join(sub.group("kw").split())
+        body = view[sub.end() : tend]
+        if body.strip():
+            title = f"{kw} {body}" if kw.casefold() not in ("về", "v/v", "về việc") else f"{kw} {body}"
+            raw.title = _clean_title(title)
+            raw.title_span = (sub.start() + (len(sub.group(0)) - len(sub.group(0).lstrip())), tend)
+            raw.end = tend
+    return raw
+
+
+def _clean_title(s: str) -> str | None:
+    s = " ".join(s.replace("“", "").replace("”", "").replace('"', "").split()).strip(" ,;:.")
+    if not s:
+        return None
+    return s[:1].upper() + s[1:]
+
+
+def scan_mentions(view: str, start: int = 0, end: int | None = None) -> list[RawMention]:
+    """Every citation in ``view[start:end]``, with what follows its number."""
+    numbers = find_numbers(view, start, end)
+    out: list[RawMention] = []
+    prev_end = start
+    for nm in numbers:
+        raw = _scan_one(view, nm, max(prev_end, start))
+        out.append(raw)
+        prev_end = raw.core_end
+    # A citation that starts inside an earlier one's subject is named in that subject.
+    for i, raw in enumerate(out):
+        for j in range(i - 1, -1, -1):
+            other = out[j]
+            if other.title_span and other.title_span[0] <= raw.start < other.title_span[1]:
+                raw.nested_in = j
+                break
+    return out
+
+
+# ---------------------------------------------------------------- sentences
+
+_SENT_BREAK = regex.compile(
+    r"[.!?](?:/\.)?[\s*_]+(?=[\p{Lu}\d“\"(])|:\s*\n|\n[\s*_]*(?=[\p{Lu}\d\-+•“\"]|[a-zđ]\)|$)"
+)
+
+
+def sentence_bounds(view: str, start: int, end: int) -> list[int]:
+    """Sorted sentence starts in ``view[start:end]``. A line break before a lower-case
+    word continues the sentence (a page break split it: "nghiêm\\n\\ntúc")."""
+    starts = [start]
+    for m in _SENT_BREAK.finditer(view, start, end):
+        starts.append(m.end())
+    return starts
+
+
+def _sentence_at(starts: list[int], pos: int, view: str) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
+    s = starts[max(i, 0)]
+    e = starts[i + 1] if i + 1 < len(starts) else len(view)
+    return s, e
+
+
+def _blank_spans(view: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
+    """``view[s:e]`` with the given spans replaced by spaces (same length)."""
+    chars = list(view[s:e])
+    for a, b in spans:
+        for k in range(max(a, s), min(b, e)):
+            chars[k - s] = " "
+    return "".join(chars)
+
+
+# ---------------------------------------------------------------- named laws
+
+
+@cache
+def _known_laws() -> list[tuple[str, regex.Pattern[str]]]:
+    out = []
+    for e in load_yaml("laws.yaml")["laws"]:
+        name = e["name"]
+        pat = r"\s+".join(regex.escape(w) for w in name.split())
+        out.append((name, regex.compile(rf"(?i){pat}(?!\p{{L}})")))
+    out.sort(key=lambda p: -len(p[0]))
+    return out
+
+
+_LAW = regex.compile(r"(?<!\p{L})Luật(?=\s+\p{L})")
+_LAW_WORD = regex.compile(r"\s+(?P<w>[\p{L}\p{M}\-]+)")
+_LAW_STOP = {"và", "theo", "nhằm", "để", "của", "các", "trong", "đã", "được", "số", "quy", "hướng", "thì", "với", "về", "này", "ngày", "sửa", "có"}
+_LAW_YEAR = regex.compile(r"\s+năm\s+(?:19|20)\d{2}(?!\d)")
+
+
+def find_named_laws(view: str, text: str, start: int, end: int) -> list[NamedLaw]:
+    """``Luật Khiếu nại``, ``Luật Tổ chức chính quyền địa phương năm 2015``: laws cited by name."""
+    out: list[NamedLaw] = []
+    seen: set[str] = set()
+    for m in _LAW.finditer(view, start, end):
+        pos = m.end()
+        name_end = None
+        for known, pat in _known_laws():
+            km = pat.match(view, m.start())
+            if km is not None:
+                name_end = km.end()
+                break
+        if name_end is None:
+            words = 0
+            p = pos
+            while words < 12:
+                wm = _LAW_WORD.match(view, p, end)
+                if wm is None or wm.group("w").casefold() in _LAW_STOP or (words == 0 and wm.group("w").casefold() == "số"):
+                    break
+                p = wm.end()
+                words += 1
+            if words == 0:
+                continue
+            name_end = p
+        ym = _LAW_YEAR.match(view, name_end)
+        if ym is not None:
+            name_end = ym.end()
+        name = " ".join(text[m.start() : name_end].split())
+        key = fold_key(name)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(NamedLaw(name, m.start(), name_end))
+    return out
+
+
+# ---------------------------------------------------------------- build
+
+
+def _default_issuer(raw: RawMention) -> str | None:
+    """The issuer a number's body code names by itself (``TTg``, ``CP``, ``BNV``)."""
+    code = raw.number.parts.body
+    entry = body_codes().get(code.upper())
+    if entry is None:
+        for prefix in ("QH", "UBTVQH"):
+            if code.upper().startswith(prefix) and code[len(prefix) :].isdigit():
+                return body_codes()[prefix]["name"]
+        return None
+    return entry.get("name")
+
+
+def _body_end(view: str, start: int) -> int:
+    return len(view)
+
+
+def build_references(
+    text: str,
+    view: str,
+    doc: Document,
+    raws: list[RawMention],
+    ctx: PlaceContext,
+    body_start: int,
+    body_end: int,
+    outline_start: int | None,
+    title_span: tuple[int, int] | None,
+) -> None:
+    """Resolve, type and merge the scanned citations into ``doc.references``."""
+    keep: list[int] = []
+    for i, raw in enumerate(raws):
+        in_title = title_span is not None and title_span[0] <= raw.start < title_span[1]
+        if raw.start < body_start and not in_title:
+            continue  # the document's own "Số:" line and the header block
+        if raw.number.number == doc.number:
+            continue  # the document speaking of itself ("Chỉ thị này", "Kế hoạch số ...")
+        keep.append(i)
+    if not keep:
+        doc.named_laws = find_named_laws(view, text, body_start, body_end)
+        return
+
+    # Resolve issuers against the document's own place.
+    for i in keep:
+        raw = raws[i]
+        if raw.issuer_phrase is not None:
+            a, _b = raw.issuer_phrase
+            im = resolve_issuer(view[a : a + 160], ctx)
+            if im is not None:
+                raw.issuer_match = im
+
+    # Share a list's closing date and issuer backwards: "X và Y ngày D của B".
+    for pos in range(len(keep) - 2, -1, -1):
+        i, j = keep[pos], keep[pos + 1]
+        a, b = raws[i], raws[j]
+        gap = view[a.end : b.start]
+        if not is_empty_clause(gap) or "\n" in gap:
+            continue
+        if not a.dates and b.dates:
+            a.dates = [b.dates[0]]
+        if a.issuer_match is None and b.issuer_match is not None:
+            a.issuer_match = b.issuer_match
+    # A document named in another's subject, with no issuer of its own, shares the
+    # enclosing issuer when both numbers carry the same body code (05-CT/TW inside 01-KL/TW).
+    for i in keep:
+        raw = raws[i]
+        if raw.nested_in is not None and raw.issuer_match is None:
+            outer = raws[raw.nested_in]
+            if outer.issuer_match is not None and outer.number.parts.body == raw.number.parts.body:
+                raw.issuer_match = outer.issuer_match
+
+    extents = [raws[i].extent for i in keep]
+    starts = sentence_bounds(view, 0, len(view))
+    opening_end = outline_start if outline_start is not None else body_end
+    relations: dict[int, str] = {}
+    prev_in_sentence: dict[tuple[int, int], int] = {}
+    for i in keep:
+        raw = raws[i]
+        s, e = _sentence_at(starts, raw.start, view)
+        sent_key = (s, e)
+        others = [x for x in extents if x != raw.extent]
+        in_title = title_span is not None and title_span[0] <= raw.start < title_span[1]
+        cores = [(raws[k].start, raws[k].core_end) for k in keep]
+        sentence_text = _blank_spans(view, s, e, cores)
+        clause_from = max(s, view.rfind(";", s, raw.start) + 1)
+        # a ";" inside another citation's subject does not end the clause
+        while clause_from > s and any(a <= clause_from - 1 < b for a, b in others):
+            clause_from = max(s, view.rfind(";", s, clause_from - 1) + 1)
+        own = _blank_spans(view, clause_from, raw.start, others)
+        if raw.nested_in is not None:
+            rel = "cites"
+        elif in_title or (body_start <= raw.start < opening_end) or is_closing(sentence_text):
+            rel = classify_opening(sentence_text)
+        elif is_empty_clause(own):
+            prev = prev_in_sentence.get(sent_key)
+            if prev is not None:
+                rel = relations[prev]
+            else:
+                lead = _blank_spans(view, s, raw.start, others)
+                rel = classify_clause(lead) or "cites"
+        else:
+            rel = classify_clause(own)
+            if rel is None:
+                rel = "cites"
+        relations[i] = rel
+        prev_in_sentence[sent_key] = i
+
+    # Merge mentions per number, in order of first mention.
+    by_number: dict[str, Reference] = {}
+    dates_seen: dict[str, list[str]] = {}
+    for i in keep:
+        raw = raws[i]
+        number = raw.number.number
+        s, e = _sentence_at(starts, raw.start, view)
+        mention = Mention(
+            start=raw.number.start if raw.start > raw.number.start else raw.start,
+            end=raw.core_end,
+            text=" ".join(text[raw.start : raw.core_end].split()),
+            sentence=" ".join(text[s:e].split()),
+            relation=relations[i],
+            date=raw.dates[0].iso if raw.dates else None,
+        )
+        mention.start = raw.start
+        ref = by_number.get(number)
+        if ref is None:
+            ref = Reference(number=number, number_raw=raw.number.raw)
+            by_number[number] = ref
+        ref.mentions.append(mention)
+        if ref.doc_type is None and raw.doc_type:
+            ref.doc_type = raw.doc_type
+        elif raw.doc_type and ref.doc_type != raw.doc_type:
+            doc.warnings.append(
+                f"{number} is called {ref.doc_type} and {raw.doc_type} in this text"
+            )
+        if raw.issuer_match is not None and (ref.issuer is None or ref.issuer_place is None and raw.issuer_match.issuer.place):
+            iss = raw.issuer_match.issuer
+            ref.issuer = iss.name
+            ref.issuer_level = iss.level
+            ref.issuer_place = iss.place
+            ref.issuer_province = iss.province
+        if ref.title is None and raw.title:
+            ref.title = raw.title
+        if RELATION_STRENGTH[mention.relation] > RELATION_STRENGTH[ref.relation]:
+            ref.relation = mention.relation
+        for k, dm in enumerate(raw.dates):
+            dates_seen.setdefault(number, []).append(dm.iso)
+        if len(raw.dates) > 1 and len({d.iso for d in raw.dates}) > 1:
+            doc.warnings.append(
+                f"{number} carries two dates in one mention ({', '.join(_vn_date(d.iso) for d in raw.dates)})"
+            )
+
+    for number, ref in by_number.items():
+        if ref.doc_type is None:
+            ref.doc_type = _first_type(raws, keep, number)
+        if ref.issuer is None:
+            ref.issuer = _first_default_issuer(raws, keep, number)
+            if ref.issuer is not None:
+                ref.issuer_level = _code_level(raws, keep, number)
+        ref.date = _choose_date(number, dates_seen.get(number, []), raws, keep, doc)
+
+    doc.references = list(by_number.values())
+    doc.named_laws = find_named_laws(view, text, body_start, body_end)
+
+
+def _vn_date(iso: str) -> str:
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2]):02d}/{int(parts[1]):02d}/{parts[0]}"
+    return iso
+
+
+def _first_type(raws: list[RawMention], keep: list[int], number: str) -> str | None:
+    for i in keep:
+        if raws[i].number.number == number:
+            return raws[i].number.parts.type_name
+    return None
+
+
+def _first_default_issuer(raws: list[RawMention], keep: list[int], number: str) -> str | None:
+    for i in keep:
+        if raws[i].number.number == number:
+            return _default_issuer(raws[i])
+    return None
+
+
+def _code_level(raws: list[RawMention], keep: list[int], number: str) -> str | None:
+    for i in keep:
+        if raws[i].number.number == number:
+            entry = body_codes().get(raws[i].number.parts.body.upper())
+            return entry.get("level") if entry else None
+    return None
+
+
+def _choose_date(number: str, dates: list[str], raws: list[RawMention], keep: list[int], doc: Document) -> str | None:
+    """The date of issue: the one consistent with the number's own year when mentions
+    disagree; every disagreement is a warning."""
+    if not dates:
+        return None
+    year = None
+    for i in keep:
+        if raws[i].number.number == number:
+            year = raws[i].number.parts.year
+            break
+    distinct = list(dict.fromkeys(dates))
+    chosen = distinct[0]
+    if year is not None:
+        consistent = [d for d in distinct if d.startswith(str(year))]
+        if consistent:
+            chosen = consistent[0]
+        for d in distinct:
+            if not d.startswith(str(year)):
+                doc.warnings.append(
+                    f"{number} is dated {_vn_date(d)} but its number says {year}: a slip in the text"
+                )
+    one_mention = any(
+        raws[i].number.number == number and {d.iso for d in raws[i].dates} >= set(distinct) for i in keep
+    )
+    if len(distinct) > 1 and not one_mention:
+        doc.warnings.append(
+            f"{number} is cited with {len(distinct)} dates ({', '.join(_vn_date(d) for d in distinct)}); kept {_vn_date(chosen)}"
+        )
+    return chosen
