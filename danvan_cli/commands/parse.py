@@ -1,0 +1,54 @@
+"""``danvan parse PATH...``: extract each document and print it."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..corpus.scan import parse_paths
+from ..model import Document
+
+
+@click.command("parse")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "yaml"]),
+    default="table",
+    show_default=True,
+    help="table for people; json (one object per file, a list for several), jsonl (one per line), yaml.",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def parse_cmd(paths: tuple[str, ...], fmt: str, debug: bool) -> None:
+    """Extract header, cited documents, tasks and deadlines from PATH (files, folders, or - for stdin).
+
+    A file that cannot be read is reported on stderr with its name; the others are
+    still parsed and the exit code is 1."""
+    from ..render import document as render
+
+    out = sys.stdout
+    collected: list[Document] = []
+
+    def emit(doc: Document) -> None:
+        if fmt == "jsonl":
+            out.write(render.to_json(doc, indent=None) + "\n")
+            out.flush()
+        elif fmt == "table":
+            render.render_table(doc)
+        else:
+            collected.append(doc)
+
+    batch = parse_paths(paths, debug=debug, on_document=emit)
+    if fmt == "json":
+        if len(collected) == 1 and len(paths) == 1 and not batch.errors:
+            out.write(render.to_json(collected[0]) + "\n")
+        else:
+            import json
+
+            out.write(json.dumps([d.to_dict() for d in collected], ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "yaml":
+        out.write(render.to_yaml(collected))
+    if batch.errors:
+        sys.exit(1)

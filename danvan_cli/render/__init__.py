@@ -1,0 +1,1 @@
+"""Rendering documents and results for people (rich) and programs (json, yaml)."""
