@@ -1,0 +1,113 @@
+"""``danvan deadlines PATH... --year Y``: what is due, when, by whom, over a corpus."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import sys
+from datetime import date
+
+import click
+
+FORMATS = ("table", "json", "csv", "ics")
+
+
+def _iso_date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2025-03-31", param_hint=name) from None
+
+
+def window(year: int | None, month: int | None, start: str | None, end: str | None) -> tuple[date, date]:
+    """The days asked for: a month of a year, a year, or an explicit ``--from``/``--to``."""
+    d_from, d_to = _iso_date(start, "--from"), _iso_date(end, "--to")
+    if month is not None and (d_from or d_to):
+        raise click.UsageError("--month cannot be combined with --from/--to")
+    if month is not None and year is None:
+        raise click.UsageError("--month needs --year")
+    if d_from or d_to:
+        y = year or (d_from or d_to).year  # type: ignore[union-attr]
+        d_from = d_from or date(y, 1, 1)
+        d_to = d_to or date(y, 12, 31)
+        if d_from > d_to:
+            raise click.UsageError("--from is after --to")
+        return d_from, d_to
+    if year is None:
+        raise click.UsageError("give --year (and optionally --month) or --from/--to")
+    if month is not None:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+@click.command("deadlines")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--year", type=click.IntRange(1900, 2100), default=None, help="The year to list (1 January - 31 December).")
+@click.option("--month", type=click.IntRange(1, 12), default=None, help="Only this month of --year.")
+@click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="First day of the window.")
+@click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Last day of the window.")
+@click.option("--assignee", default=None, help="Only deadlines of units whose name contains this text (accents optional).")
+@click.option("--include-expired", is_flag=True, help="Also show occurrences past a document's horizon (đến năm 2020...).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of standard output.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of files that fail to parse.")
+def deadlines_cmd(
+    paths: tuple[str, ...],
+    year: int | None,
+    month: int | None,
+    date_from: str | None,
+    date_to: str | None,
+    assignee: str | None,
+    include_expired: bool,
+    fmt: str,
+    output: str | None,
+    debug: bool,
+) -> None:
+    """List what is due in a window over the documents under PATH (files or folders, read
+    recursively). Recurring deadlines are expanded to their occurrences."""
+    from ..corpus.scan import parse_paths
+    from ..schedule import occurrences, to_csv, to_ics
+
+    start, end = window(year, month, date_from, date_to)
+    batch = parse_paths(paths or (".",), debug=debug)
+    occs = occurrences(batch.documents, start, end, include_expired=include_expired, assignee=assignee)
+
+    if fmt == "table":
+        from rich.console import Console
+
+        from ..render.deadlines import render_table
+
+        if output:
+            with open(output, "w", encoding="utf-8") as fh:
+                render_table(occs, Console(file=fh, width=120))
+        else:
+            render_table(occs, Console())
+    else:
+        if fmt == "json":
+            data: str | bytes = json.dumps([o.to_dict() for o in occs], ensure_ascii=False, indent=2) + "\n"
+        elif fmt == "csv":
+            data = to_csv(occs)
+        else:
+            data = to_ics(occs, include_expired=include_expired)
+        _write(data, output)
+    if batch.errors:
+        sys.exit(1)
+
+
+def _write(data: str | bytes, output: str | None) -> None:
+    if isinstance(data, str):
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(data)
+        else:
+            click.echo(data, nl=False)
+        return
+    if output:
+        with open(output, "wb") as fh:
+            fh.write(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
