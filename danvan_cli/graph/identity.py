@@ -345,28 +345,54 @@ class Resolution:
     warnings: list[str]
 
 
-def _compatible(s: Sighting, parts: tuple[str | None, str | None, str | None]) -> bool:
-    mine = s.key_parts()
-    return all(a is None or a == b for a, b in zip(mine, parts, strict=True))
+Parts = tuple[str | None, str | None, str | None]
 
 
-def _narrow(s: Sighting, candidates: list[tuple[tuple[Any, ...], list[Sighting]]]) -> list[tuple[tuple[Any, ...], list[Sighting]]]:
+def _fits(a: Parts, b: Parts) -> bool:
+    """Two partial keys can be one document: every part known on both sides agrees."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
+
+
+@dataclass(slots=True)
+class _Group:
+    """A document being assembled: its sightings and the key parts known so far."""
+
+    items: list[Sighting]
+    parts: list[str | None]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def in_corpus(self) -> bool:
+        return any(s.in_corpus for s in self.items)
+
+    def add(self, s: Sighting) -> None:
+        self.items.append(s)
+        for i, p in enumerate(s.key_parts()):
+            if self.parts[i] is None:
+                self.parts[i] = p
+
+    def key(self) -> Parts:
+        return (self.parts[0], self.parts[1], self.parts[2])
+
+
+def _narrow(dates: set[str], context: set[str], central: bool, candidates: list[_Group]) -> list[_Group]:
     """Among several fitting documents keep those the citation's own words single out:
     the exact date it gives, then the citing document's own province (a commune plan
     citing "Kế hoạch số 7/KH-UBND của UBND huyện" means its own district's plan)."""
-    if s.date and len(s.date) == 10:
-        exact = [c for c in candidates if any(o.date == s.date for o in c[1])]
+    full = {d for d in dates if len(d) == 10}
+    if full and len(candidates) > 1:
+        exact = [g for g in candidates if any(o.date in full for o in g.items)]
         if exact:
             candidates = exact
-    if len(candidates) > 1 and s.context_province and not s.central:
-        ctx = place_key(s.context_province)
-        local = [c for c in candidates if any(place_key(o.province) == ctx for o in c[1])]
+    if len(candidates) > 1 and context and not central:
+        ctx = {place_key(c) for c in context}
+        local = [g for g in candidates if any(place_key(o.province) in ctx for o in g.items if o.province)]
         if local:
             candidates = local
     return candidates
 
 
-def _readable_id(number: str, parts: tuple[str | None, str | None, str | None], year: int | None) -> str:
+def _readable_id(number: str, parts: Parts, year: int | None) -> str:
     place, tier, period = parts
     bits = [number]
     if tier != "central":
@@ -376,6 +402,74 @@ def _readable_id(number: str, parts: tuple[str | None, str | None, str | None], 
     else:
         bits.append(period if period else "?")
     return " · ".join(bits)
+
+
+def _resolve_number(items: list[Sighting]) -> list[_Group]:
+    """The documents one number stands for, in three passes:
+
+    1. each parsed file is a document (two files with one complete key are one document
+       parsed twice);
+    2. citations that know the whole key meet by key, and join a parsed file whose header
+       lacked part of it when exactly one fits (the date decides between several);
+    3. citations that lack part of the key join the one document they can only mean;
+       the others stay apart, with a warning when several documents fit."""
+    groups: list[_Group] = []
+    for s in items:
+        if not s.in_corpus:
+            continue
+        if s.complete:
+            same = [g for g in groups if g.in_corpus and g.key() == s.key_parts()]
+            if same:
+                same[0].add(s)
+                continue
+        groups.append(_Group([s], list(s.key_parts())))
+
+    complete: dict[Parts, list[Sighting]] = {}
+    partial: list[Sighting] = []
+    for s in items:
+        if s.in_corpus:
+            continue
+        (complete.setdefault(s.key_parts(), []) if s.complete else partial).append(s)  # type: ignore[union-attr]
+
+    for key, cites in complete.items():
+        dates = {c.date for c in cites if c.date}
+        exact = [g for g in groups if g.key() == key]
+        fits = exact or [g for g in groups if g.in_corpus and _fits(g.key(), key)]
+        if len(fits) > 1:
+            fits = _narrow(dates, set(), True, fits)
+        if len(fits) == 1 and (exact or not _dates_clash(fits[0], dates)):
+            for c in cites:
+                fits[0].add(c)
+        else:
+            groups.append(_Group(list(cites), list(key)))
+
+    leftovers: dict[Parts, _Group] = {}
+    for s in partial:
+        parts = s.key_parts()
+        fits = [g for g in groups if _fits(g.key(), parts)]
+        if len(fits) > 1:
+            fits = _narrow({s.date} if s.date else set(), {s.context_province} if s.context_province else set(),
+                           s.central, fits)
+        if len(fits) == 1:
+            fits[0].add(s)
+            continue
+        bucket = leftovers.get(parts)
+        if bucket is None:
+            bucket = leftovers[parts] = _Group([], list(parts))
+        bucket.items.append(s)
+        if len(fits) > 1:
+            names = ", ".join(sorted(_readable_id(s.number or "", g.key(), None) for g in fits))
+            msg = f"{s.number} cited in {s.source} without enough to tell which document it is: could be {names}"
+            if msg not in bucket.warnings:
+                bucket.warnings.append(msg)
+    return groups + list(leftovers.values())
+
+
+def _dates_clash(g: _Group, dates: set[str]) -> bool:
+    """A parsed file and citations with a different full date are two documents, unless the key says otherwise."""
+    own = {s.date for s in g.items if s.in_corpus and s.date and len(s.date) == 10}
+    full = {d for d in dates if len(d) == 10}
+    return bool(own and full and not (own & full))
 
 
 def resolve(documents: Sequence[Document]) -> Resolution:
@@ -399,57 +493,24 @@ def resolve(documents: Sequence[Document]) -> Resolution:
         else:
             unnumbered.append(s)
 
-    groups: list[tuple[list[Sighting], list[str]]] = []  # (sightings, warnings)
-    group_parts: list[tuple[str | None, str | None, str | None]] = []
-    for _key, items in by_number.items():
-        complete: dict[tuple[Any, ...], list[Sighting]] = {}
-        partial: list[Sighting] = []
-        for s in items:
-            (complete.setdefault(s.key_parts(), []) if s.complete else partial).append(s)  # type: ignore[union-attr]
-        if not complete:
-            # Nothing knows the whole key: the most informative partial sightings become the anchors.
-            best = max(sum(p is not None for p in s.key_parts()) for s in partial)
-            for s in [s for s in partial if sum(p is not None for p in s.key_parts()) == best]:
-                complete.setdefault(s.key_parts(), []).append(s)
-            partial = [s for s in partial if sum(p is not None for p in s.key_parts()) != best]
-        anchors = [(k, v) for k, v in complete.items()]
-        leftovers: dict[tuple[Any, ...], tuple[list[Sighting], list[str]]] = {}
-        for s in partial:
-            fits = [a for a in anchors if _compatible(s, a[0])]
-            if len(fits) > 1:
-                fits = _narrow(s, fits)
-            if len(fits) == 1:
-                fits[0][1].append(s)
-                continue
-            bucket = leftovers.setdefault(s.key_parts(), ([], []))
-            bucket[0].append(s)
-            if len(fits) > 1:
-                names = ", ".join(sorted(_readable_id(s.number or "", a[0], None) for a in fits))
-                msg = f"{s.number} cited in {s.source} without enough to tell which document it is: could be {names}"
-                if msg not in bucket[1]:
-                    bucket[1].append(msg)
-        for k, v in anchors:
-            groups.append((v, []))
-            group_parts.append(k)
-        for k, (v, w) in leftovers.items():
-            groups.append((v, w))
-            group_parts.append(k)
-
     identities: dict[str, Identity] = {}
     sighting_node: dict[int, str] = {}
     all_warnings: list[str] = []
-    for (items, warns), parts in zip(groups, group_parts, strict=True):
-        ident = Identity(id="", sightings=items, warnings=list(warns))
-        ident.warnings.extend(_conflicts(items))
-        attrs_year = _group_year(items)
-        first = next((s for s in items if s.in_corpus), items[0])
-        shown = next((x.place for x in sorted(items, key=lambda x: not x.in_corpus) if x.place), parts[0])
-        base = _readable_id(first.number or "", (shown, parts[1], parts[2]), attrs_year)
-        ident.id = _unique(base, identities, parts[1])
-        identities[ident.id] = ident
-        for s in items:
-            sighting_node[id(s)] = ident.id
-        all_warnings.extend(warns)
+    for items in by_number.values():
+        for grp in _resolve_number(items):
+            ident = Identity(id="", sightings=grp.items, warnings=list(grp.warnings))
+            ident.warnings.extend(_conflicts(grp.items))
+            first = next((x for x in grp.items if x.in_corpus), grp.items[0])
+            parts = grp.key()
+            shown = next((x.place for x in sorted(grp.items, key=lambda x: not x.in_corpus) if x.place), parts[0])
+            base = _readable_id(first.number or "", (shown, parts[1], parts[2]), _group_year(grp.items))
+            if parts[0] is None and parts[1] != "central" and first.in_corpus:
+                base += f" · {Path(first.source).name}"  # a parsed file whose issuer is not known
+            ident.id = _unique(base, identities, parts[1])
+            identities[ident.id] = ident
+            for x in grp.items:
+                sighting_node[id(x)] = ident.id
+            all_warnings.extend(grp.warnings)
     for s in unnumbered:
         name = s.issuer or "?"
         year = s.date[:4] if s.date else (str(s.doc_year) if s.doc_year else "?")

@@ -1,0 +1,169 @@
+"""Document identity in the corpus graph, on hand-built documents (no parser needed)."""
+
+from __future__ import annotations
+
+from danvan_cli.graph import build_graph, find_roots, traverse
+from danvan_cli.graph.identity import number_key, party_term, place_key
+from danvan_cli.model import Document, Issuer, Mention, Reference
+
+
+def ref(number: str, date: str | None, issuer: str | None, level: str | None, place: str | None,
+        relation: str = "implements", province: str | None = None, doc_type: str | None = None) -> Reference:
+    r = Reference(number=number, date=date, issuer=issuer, issuer_level=level, issuer_place=place,
+                  issuer_province=province, relation=relation, doc_type=doc_type)
+    r.mentions.append(Mention(0, len(number), number, f"Thực hiện {number} ...", relation))
+    return r
+
+
+def doc(source: str, number: str | None, date: str | None, issuer: str, level: str, place: str,
+        province: str | None = None, refs: list[Reference] | None = None, doc_type: str = "Kế hoạch") -> Document:
+    return Document(source=source, number=number, date=date, doc_type=doc_type,
+                    issuer=Issuer(issuer, level, place=place, province=province or place), references=refs or [])
+
+
+def test_same_number_of_two_issuers_makes_two_nodes() -> None:
+    g = build_graph([
+        doc("a.txt", None, "2025-02-10", "UBND quận Ba Đình", "district", "Ba Đình", "Hà Nội",
+            [ref("02/CT-UBND", "2022-01-18", "UBND thành phố Hà Nội", "province", "Hà Nội")]),
+        doc("b.txt", "02/CT-UBND", "2018-04-05", "UBND huyện Phú Giáo", "district", "Phú Giáo", "Bình Dương",
+            doc_type="Chỉ thị"),
+    ])
+    nodes = [n for n, a in g.nodes(data=True) if a.get("number") == "02/CT-UBND"]
+    assert len(nodes) == 2
+    assert {g.nodes[n]["in_corpus"] for n in nodes} == {True, False}
+
+
+def test_same_issuer_same_number_in_two_years_makes_two_nodes() -> None:
+    g = build_graph([
+        doc("h22.txt", "5/KH-UBND", "2022-03-01", "UBND huyện Gia Lộc", "district", "Gia Lộc", "Hải Dương",
+            [ref("12/KH-UBND", "2022-02-01", "UBND tỉnh Hải Dương", "province", "Hải Dương")]),
+        doc("h23.txt", "6/KH-UBND", "2023-03-01", "UBND huyện Gia Lộc", "district", "Gia Lộc", "Hải Dương",
+            [ref("12/KH-UBND", "2023-02-01", "UBND tỉnh Hải Dương", "province", "Hải Dương")]),
+    ])
+    targets = sorted(v for _u, v in g.edges())
+    assert targets == ["12/KH-UBND · Hải Dương · 2022", "12/KH-UBND · Hải Dương · 2023"]
+
+
+def test_party_numbers_of_two_committees_stay_apart_and_one_term_merges_dates() -> None:
+    g = build_graph([
+        doc("hp.txt", None, None, "UBND thành phố Hải Phòng", "province", "Hải Phòng", refs=[
+            ref("07-CT/TU", "2021-09-08", "Ban Thường vụ Thành ủy Hải Phòng", "party-province", "Hải Phòng", "directs")]),
+        doc("hn.txt", None, "2025-02", "UBND quận Ba Đình", "district", "Ba Đình", "Hà Nội", refs=[
+            ref("07-CT/TU", "2021-10-01", "Ban Thường vụ Thành ủy Hà Nội", "party-province", "Hà Nội", "directs")]),
+        doc("hn2.txt", None, "2022-05-01", "UBND quận Hoàn Kiếm", "district", "Hoàn Kiếm", "Hà Nội", refs=[
+            ref("07-CT/TU", "2022-10-01", "Thành ủy Hà Nội", "party-province", "Hà Nội", "directs")]),
+    ])
+    nodes = sorted(n for n, a in g.nodes(data=True) if a.get("number") == "07-CT/TU")
+    assert len(nodes) == 2
+    hanoi = next(n for n in nodes if "Hà Nội" in n)
+    # one committee term, two dates: one document, and the conflict is flagged on it
+    assert any(w.startswith("dated differently") for w in g.nodes[hanoi]["warnings"])
+
+
+def test_citation_with_no_issuer_joins_the_only_document_it_can_mean() -> None:
+    g = build_graph([
+        doc("huyen.txt", "12/KH-UBND", "2022-04-15", "UBND huyện Trà Cú", "district", "Trà Cú", "Trà Vinh"),
+        doc("other.txt", "12/KH-UBND", "2021-04-15", "UBND huyện Cầu Kè", "district", "Cầu Kè", "Trà Vinh"),
+        doc("xa.txt", "3/KH-UBND", "2022-05-02", "UBND xã Đại An", "commune", "Đại An", "Trà Vinh",
+            [ref("12/KH-UBND", "2022-04-15", "UBND huyện", None, None)]),
+    ])
+    (target,) = list(g.successors(next(n for n, a in g.nodes(data=True) if a.get("source") == "xa.txt")))
+    assert g.nodes[target]["source"] == "huyen.txt"
+
+
+def test_citation_fitting_several_documents_stays_apart_with_a_warning() -> None:
+    g = build_graph([
+        doc("a.txt", "12/KH-UBND", "2022-04-15", "UBND huyện Trà Cú", "district", "Trà Cú", "Trà Vinh"),
+        doc("b.txt", "12/KH-UBND", "2022-06-01", "UBND huyện Gia Lộc", "district", "Gia Lộc", "Hải Dương"),
+        doc("c.txt", "1/KH-UBND", "2022-07-01", "UBND xã X", "commune", "X", None,
+            [ref("12/KH-UBND", None, None, None, None)]),
+    ])
+    stub = [n for n, a in g.nodes(data=True) if a.get("number") == "12/KH-UBND" and not a["in_corpus"]]
+    assert len(stub) == 1
+    assert any("could be" in w for w in g.nodes[stub[0]]["warnings"])
+    assert g.graph["warnings"]
+
+
+def test_parsed_file_and_its_citations_meet_in_one_node() -> None:
+    g = build_graph([
+        doc("tinh.txt", "12/KH-UBND", "2022-02-01", "UBND tỉnh Hải Dương", "province", "Hải Dương"),
+        doc("huyen.txt", "5/KH-UBND", "2022-03-01", "UBND huyện Gia Lộc", "district", "Gia Lộc", "Hải Dương",
+            [ref("12/KH-UBND", "2022-02-01", "UBND tỉnh Hải Dương", "province", "Hải Dương")]),
+    ])
+    node = next(n for n, a in g.nodes(data=True) if a.get("source") == "tinh.txt")
+    assert g.nodes[node]["in_corpus"] and g.nodes[node]["cited_by"] == 1
+    assert g.number_of_nodes() == 2
+
+
+def test_parsed_file_without_issuer_is_found_by_a_citation_that_names_it() -> None:
+    tinh = Document(source="tinh.txt", number="12/KH-UBND", date="2022-02-01", doc_type="Kế hoạch")
+    g = build_graph([
+        tinh,
+        doc("huyen.txt", "5/KH-UBND", "2022-03-01", "UBND huyện Gia Lộc", "district", "Gia Lộc", "Hải Dương",
+            [ref("12/KH-UBND", "2022-02-01", "UBND tỉnh Hải Dương", "province", "Hải Dương")]),
+    ])
+    assert g.number_of_nodes() == 2
+
+
+def test_two_parsed_files_without_issuer_are_never_merged() -> None:
+    g = build_graph([
+        Document(source="a.txt", number="12/KH-UBND", date="2022-02-01"),
+        Document(source="b.txt", number="12/KH-UBND", date="2022-02-09"),
+    ])
+    assert g.number_of_nodes() == 2
+
+
+def test_type_conflict_is_a_node_warning() -> None:
+    g = build_graph([
+        doc("a.txt", None, "2022-01-01", "UBND quận Ba Đình", "district", "Ba Đình", "Hà Nội", [
+            ref("124-QĐ/TW", "2018-02-02", "Ban Bí thư", "party-central", None, "cites", doc_type="Quyết định")]),
+        doc("b.txt", None, "2022-01-01", "UBND thành phố Hải Phòng", "province", "Hải Phòng", refs=[
+            ref("124-QĐ/TW", "2018-02-02", "Ban Bí thư", "party-central", None, "cites", doc_type="Quy định")]),
+    ])
+    node = next(n for n, a in g.nodes(data=True) if a.get("number") == "124-QĐ/TW")
+    assert any(w.startswith("named as different types") for w in g.nodes[node]["warnings"])
+
+
+def test_number_key_ignores_case_spaces_and_leading_zeros() -> None:
+    assert number_key("02/CT-UBND") == number_key("2/ct-ubnd")
+    assert number_key("27/CT-TTG") == number_key("27/CT-TTg")
+
+
+def test_place_key_drops_unit_words() -> None:
+    assert place_key("Thành phố Hà Nội") == place_key("hà nội") == place_key("Hà Nội (cũ)")
+
+
+def test_party_term_starts_with_the_congress() -> None:
+    assert party_term("2021-09-08", "province") == "2020-2025"
+    assert party_term("2020-03-01", "province") == "2015-2020"
+    assert party_term("2021-07-30", "central") == "2021-2026"
+
+
+def test_root_lookup_accepts_numbers_as_typed_and_narrows_by_year_and_issuer() -> None:
+    g = build_graph([
+        doc("a.txt", None, "2025-02-10", "UBND quận Ba Đình", "district", "Ba Đình", "Hà Nội",
+            [ref("02/CT-UBND", "2022-01-18", "UBND thành phố Hà Nội", "province", "Hà Nội")]),
+        doc("b.txt", "02/CT-UBND", "2018-04-05", "UBND huyện Phú Giáo", "district", "Phú Giáo", "Bình Dương"),
+    ])
+    assert len(find_roots(g, "02 /ct-ubnd")) == 2
+    assert find_roots(g, "02/CT-UBND", year=2018) == ["02/CT-UBND · Phú Giáo · 2018"]
+    assert find_roots(g, "02/CT-UBND", issuer="ha noi") == ["02/CT-UBND · Hà Nội · 2022"]
+
+
+def test_traversal_down_follows_chosen_relations_and_depth() -> None:
+    g = build_graph([
+        doc("tinh.txt", "12/KH-UBND", "2022-02-01", "UBND tỉnh Hải Dương", "province", "Hải Dương",
+            refs=[ref("33/CT-TTg", "2021-11-26", "Thủ tướng Chính phủ", "central", None)]),
+        doc("huyen.txt", "5/KH-UBND", "2022-03-01", "UBND huyện Gia Lộc", "district", "Gia Lộc", "Hải Dương",
+            [ref("12/KH-UBND", "2022-02-01", "UBND tỉnh Hải Dương", "province", "Hải Dương")]),
+        doc("tin.txt", "9/BC-UBND", "2022-03-01", "UBND huyện Cẩm Giàng", "district", "Cẩm Giàng", "Hải Dương",
+            [ref("33/CT-TTg", "2021-11-26", "Thủ tướng Chính phủ", "central", None, "cites")]),
+    ])
+    (root,) = find_roots(g, "33/CT-TTg")
+    down = traverse(g, root)
+    assert {a.get("source") for _n, a in down.nodes(data=True)} == {None, "tinh.txt", "huyen.txt"}
+    assert {a.get("source") for _n, a in traverse(g, root, depth=1).nodes(data=True)} == {None, "tinh.txt"}
+    every = traverse(g, root, relations=["implements", "cites"])
+    assert "tin.txt" in {a.get("source") for _n, a in every.nodes(data=True)}
+    up = traverse(g, next(n for n, a in g.nodes(data=True) if a.get("source") == "huyen.txt"), direction="up")
+    assert root in up
