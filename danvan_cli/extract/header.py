@@ -282,6 +282,12 @@ def _compose_header_issuer(cells: list[str]) -> Issuer | None:
     """The issuing body from the header block's cells (parent first, issuer last)."""
     if not cells:
         return None
+    # A body and its unit may stand on two lines: "ỦY BAN NHÂN DÂN" / "TỈNH BÌNH DƯƠNG".
+    for k in range(max(0, len(cells) - 2), len(cells) - 1):
+        joined = " ".join(cells[k:])
+        r = resolve_issuer(joined)
+        if r is not None and not r.unresolved and len(joined) - r.length < 4:
+            return r.issuer
     parent_ctx = PlaceContext()
     parent_issuer: Issuer | None = None
     for cell in cells[:-1]:
@@ -316,6 +322,20 @@ def _compose_header_issuer(cells: list[str]) -> Issuer | None:
     return Issuer(name, None) if r is None and len(name.split()) <= 12 else (r.issuer if r else None)
 
 
+def _province_named_in_text(place: str, view: str) -> str | None:
+    """A district name shared by several provinces (Chợ Mới: An Giang, Bắc Kạn) is told
+    apart by the province the text itself names."""
+    from ..resolve.issuers import _admin
+
+    admin = _admin()
+    if admin is None:
+        return None
+    provinces = {u.province for u in admin.find_units(place) if u.level == "district" and u.province}
+    folded = fold_key(view)
+    named = [p for p in provinces if fold_key(p) in folded]
+    return named[0] if len(named) == 1 else None
+
+
 def _fill_context(ctx: PlaceContext, issuer: Issuer) -> None:
     """Put the issuer's unit (and its province) into ``ctx``."""
     if not issuer.place:
@@ -339,6 +359,12 @@ def _fill_context(ctx: PlaceContext, issuer: Issuer) -> None:
     if level in ("province", "district", "commune"):
         unit = PlaceUnit(unit.kind, unit.name, level)
     _set_unit(ctx, unit)
+    if ctx.province is None and issuer.province:
+        from ..resolve.issuers import _admin
+
+        admin = _admin()
+        prov = admin.province(issuer.province) if admin is not None else None
+        ctx.province = PlaceUnit(prov.kind if prov else "tỉnh", issuer.province, "province")
 
 
 def _set_unit(ctx: PlaceContext, unit: PlaceUnit) -> None:
@@ -611,6 +637,8 @@ def extract_header(text: str, view: str, doc: Document, exclude: list[tuple[int,
 
     if issuer is None:
         issuer = _infer_issuer(view, text, header.title_end, header.body_end, exclude, doc)
+    if issuer is not None and issuer.place and issuer.province is None:
+        issuer.province = _province_named_in_text(issuer.place, view)
     doc.issuer = issuer
     if issuer is not None:
         _fill_context(header.context, issuer)

@@ -140,7 +140,7 @@ def _tables() -> _Tables:
     for e in data["unit_words"]:
         for m in e["match"]:
             unit_names[fold_key(m)] = e["name"]
-    unit_re = regex.compile(r"(?i)\s*(?:" + _alternation(list(unit_names)) + r")(?=\s|$)")
+    unit_re = regex.compile(r"(?i)\s*(?:" + _alternation(list(unit_names)) + r")(?=[\s.,;:)]|$)")
     return _Tables(kinds, kind_re, unit_re, unit_names)
 
 

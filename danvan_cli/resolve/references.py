@@ -32,6 +32,7 @@ def _type_before_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<!\p{{L}})(?P<type>{alt})\s{{1,4}}(?:số\s{{0,3}}:?\s{{0,3}})?$")
 
 
+_COMMA = regex.compile(r",\s+")
 _SO_BEFORE = regex.compile(r"(?i)(?<!\p{L})số\s{0,3}:?\s{0,3}$")
 _CUA = regex.compile(r"(?i)\s{0,3},?\s{0,3}của\s{1,3}")
 _NGAY = regex.compile(r"(?i)\s{0,3},?\s{0,3}")
@@ -159,6 +160,11 @@ def _scan_one(view: str, nm: NumberMatch, prev_end: int) -> RawMention:
     if sub is not None:
         stop = _title_stop().search(view, sub.end(), min(len(view), sub.end() + 400))
         tend = stop.start() if stop else min(len(view), sub.end() + 400)
+        # "... về Y, UBND tỉnh xây dựng Kế hoạch": a body named after a comma starts a new clause.
+        for cm in _COMMA.finditer(view, sub.end(), tend):
+            if resolve_issuer(view[cm.end() : cm.end() + 80]) is not None:
+                tend = cm.start()
+                break
         kw = " ".join(sub.group("kw").split())
         body = view[sub.end() : tend]
         if body.strip():

@@ -1,0 +1,85 @@
+"""Số ký hiệu shapes from Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW, and look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from danvan_cli.extract.numbers import find_numbers, normalize_number, parse_number
+
+
+@pytest.mark.parametrize(
+    "written, normalized, type_name, body",
+    [
+        ("33/CT-TTg", "33/CT-TTg", "Chỉ thị", "TTg"),
+        ("48/2019/QĐ-UBND", "48/2019/QĐ-UBND", "Quyết định", "UBND"),
+        ("23-QĐ/TW", "23-QĐ/TW", "Quyết định", "TW"),
+        ("45/2019/QH14", "45/2019/QH14", None, "QH14"),
+        ("34/2007/PL-UBTVQH11", "34/2007/PL-UBTVQH11", "Pháp lệnh", "UBTVQH11"),
+        ("16/KH-MTTQ-BTT", "16/KH-MTTQ-BTT", "Kế hoạch", "MTTQ"),
+        ("9086/BNV-CTTN&BĐG", "9086/BNV-CTTN&BĐG", "Công văn", "BNV"),
+        ("11554/VPCP-V.I", "11554/VPCP-V.I", "Công văn", "VPCP"),
+        ("012/CT-UBND", "012/CT-UBND", "Chỉ thị", "UBND"),
+        ("02 /CT-UBND", "02/CT-UBND", "Chỉ thị", "UBND"),
+        ("35- CT/TW", "35-CT/TW", "Chỉ thị", "TW"),
+        ("13/CT- TTg", "13/CT-TTg", "Chỉ thị", "TTg"),
+        ("27/CT-TTG", "27/CT-TTg", "Chỉ thị", "TTg"),
+        ("06-TT/QU", "06-TT/QU", "Thông tri", "QU"),
+        ("80/2021/TT-BTC", "80/2021/TT-BTC", "Thông tư", "BTC"),
+        ("31-CTr/QU", "31-CTr/QU", "Chương trình", "QU"),
+        ("69-QĐi/TW", "69-QĐi/TW", "Quy định", "TW"),
+        ("01/VBHN-BTC", "01/VBHN-BTC", "Văn bản hợp nhất", "BTC"),
+        ("37-HD/BTGDVTW", "37-HD/BTGDVTW", "Hướng dẫn", "BTGDVTW"),
+    ],
+)
+def test_number_forms_are_found_and_normalized(written: str, normalized: str, type_name: str | None, body: str) -> None:
+    found = find_numbers(f"theo văn bản số {written} ngày 01/02/2020 của cơ quan")
+    assert [n.number for n in found] == [normalized]
+    assert found[0].parts.type_name == type_name
+    assert found[0].parts.body == body
+
+
+def test_state_and_party_tt_codes_mean_different_types() -> None:
+    assert parse_number("80/2021/TT-BTC").type_name == "Thông tư"
+    assert parse_number("06-TT/QU").type_name == "Thông tri"
+
+
+def test_number_as_a_person_types_it() -> None:
+    assert normalize_number("33/ct-ttg") == "33/CT-TTg"
+    assert normalize_number("23-qđ/tw") == "23-QĐ/TW"
+    assert normalize_number(" 35- CT/TW ") == "35-CT/TW"
+    assert normalize_number("not a number") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ngày 26/11/2021",
+        "ngày 30-7-2021",
+        "giai đoạn 2021-2030",
+        "đại dịch COVID-19",
+        "1/1/1/1/1/1",
+        "Lưu: VTVP, NV-NTT.",
+        "Ban Dân vận HU; (p/h)",
+        "kinh tế-xã hội",
+        "thực hiện 02 bộ quy tắc",
+        "Nghị quyết Trung ương 4",
+        "tỷ lệ 24/7",
+        "UBND - Hà Nội",
+    ],
+)
+def test_look_alikes_are_not_numbers(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+def test_prose_dash_after_a_number_is_not_part_of_it() -> None:
+    assert [n.number for n in find_numbers("Chỉ thị 02/CT-UBND - Hà Nội")] == ["02/CT-UBND"]
+
+
+def test_sentence_final_dot_is_not_part_of_a_code() -> None:
+    assert [n.number for n in find_numbers("theo Công văn số 4240/UBND-VX.")] == ["4240/UBND-VX"]
+
+
+def test_icelandic_eth_reads_as_d_with_stroke() -> None:
+    from danvan_cli.text.normalize import normalize_text
+
+    assert [n.number for n in find_numbers(normalize_text("59/2023/N\u00d0-CP"))] == ["59/2023/NĐ-CP"]

@@ -1,0 +1,153 @@
+"""How citations are read on texts the parser has never seen: shared phrases, relative
+issuers, relations, merging, and the warnings a careful reader would raise."""
+
+from __future__ import annotations
+
+from danvan_cli import parse_text
+
+
+def refs(text: str) -> dict[str, object]:
+    return {r.number: r for r in parse_text(text).references}
+
+
+DISTRICT_PLAN = """Số: 45/KH-UBND
+Chợ Mới, ngày 10 tháng 3 năm 2022
+
+KẾ HOẠCH
+Triển khai công tác dân vận năm 2022
+
+Thực hiện Kế hoạch số 12/KH-UBND ngày 20/01/2022 của UBND tỉnh An Giang về công tác dân vận; Chỉ thị số 05-CT/HU ngày 02/02/2022 của Huyện ủy, Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:
+I. NHIỆM VỤ
+1. Thực hiện nghiêm Quyết định số 99/QĐ-UBND ngày 15/01/2021 của UBND huyện về quy chế làm việc.
+2. Các xã tổ chức đối thoại với Nhân dân theo Quy chế số 03-QC/HU của Ban Thường vụ Huyện ủy.
+"""
+
+
+def test_relative_issuers_are_completed_from_the_documents_own_place() -> None:
+    doc = parse_text(DISTRICT_PLAN)
+    assert doc.issuer.name == "UBND huyện Chợ Mới" and doc.issuer.province == "An Giang"
+    r = refs(DISTRICT_PLAN)
+    assert r["12/KH-UBND"].issuer == "UBND tỉnh An Giang"
+    assert r["05-CT/HU"].issuer == "Huyện ủy Chợ Mới"
+    assert r["99/QĐ-UBND"].issuer == "UBND huyện Chợ Mới"
+    assert r["03-QC/HU"].issuer == "Ban Thường vụ Huyện ủy Chợ Mới"
+
+
+def test_opening_citations_are_implemented_body_orders_direct_yardsticks_cite() -> None:
+    r = refs(DISTRICT_PLAN)
+    assert r["12/KH-UBND"].relation == "implements"
+    assert r["05-CT/HU"].relation == "implements"
+    assert r["99/QĐ-UBND"].relation == "directs"
+    assert r["03-QC/HU"].relation == "cites"
+
+
+def test_one_date_and_issuer_close_a_list_of_numbers() -> None:
+    text = (
+        "CHỈ THỊ\nVề công tác dân vận\n\nChủ tịch UBND tỉnh yêu cầu:\n"
+        "1. Tạo điều kiện để Mặt trận giám sát theo Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW "
+        "ngày 12/12/2013 của Bộ Chính trị; Nghị quyết số 15-NQ/TU, Chỉ thị số 15-CT/TU của Ban Thường vụ Tỉnh ủy.\n"
+    )
+    r = refs(text)
+    assert r["217-QĐ/TW"].date == r["218-QĐ/TW"].date == "2013-12-12"
+    assert r["217-QĐ/TW"].issuer == r["218-QĐ/TW"].issuer == "Bộ Chính trị"
+    assert r["15-NQ/TU"].issuer.startswith("Ban Thường vụ Tỉnh ủy")
+    assert r["15-NQ/TU"].date is None
+
+
+def test_later_short_mentions_merge_into_the_first_full_one() -> None:
+    text = (
+        "KẾ HOẠCH\nThực hiện công tác dân vận\n\n"
+        "Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tăng cường công tác dân vận, "
+        "Bộ Nội vụ xây dựng Kế hoạch:\n1. Quán triệt Chỉ thị số 33/CT-TTg.\n2. Sơ kết Chỉ thị số 33/CT- TTg.\n"
+    )
+    (ref,) = parse_text(text).references
+    assert len(ref.mentions) == 3
+    assert ref.date == "2021-11-26" and ref.issuer == "Thủ tướng Chính phủ"
+    assert ref.relation == "implements"
+    assert ref.title == "Về tăng cường công tác dân vận"
+
+
+def test_quoted_subject_with_nested_quotes() -> None:
+    text = (
+        "CHỈ THỊ\nVề công tác dân vận\n\nYêu cầu:\n1. Thực hiện Chỉ thị số 07-CT/TU ngày 08/9/2021 của Ban Thường vụ "
+        "Thành ủy Hải Phòng “về xử lý “điểm nóng”, vụ việc phức tạp”; Luật Tố cáo.\n"
+    )
+    (ref,) = parse_text(text).references
+    assert ref.title == "Về xử lý điểm nóng, vụ việc phức tạp"
+    assert ref.issuer == "Ban Thường vụ Thành ủy Hải Phòng"
+
+
+def test_basis_amendment_and_replacement() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 10/2023/QĐ-UBND\nHải Dương, ngày 05 tháng 5 năm 2023\n\nQUYẾT ĐỊNH\n"
+        "Ban hành Quy chế công tác dân vận\n\n"
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế công tác dân vận.\n"
+        "Điều 2. Quyết định này thay thế Quyết định số 05/2018/QĐ-UBND ngày 01/3/2018 của UBND tỉnh.\n"
+        "Điều 3. Sửa đổi, bổ sung một số điều của Quyết định số 07/2019/QĐ-UBND ngày 02/4/2019 của UBND tỉnh.\n"
+    )
+    r = refs(text)
+    assert r["30/2020/NĐ-CP"].relation == "based_on"
+    assert r["05/2018/QĐ-UBND"].relation == "replaces"
+    assert r["07/2019/QĐ-UBND"].relation == "amends"
+    assert r["05/2018/QĐ-UBND"].issuer == "UBND tỉnh Hải Dương"
+    assert "10/2023/QĐ-UBND" not in r  # its own number is not a citation
+
+
+def test_a_document_named_inside_anothers_subject_is_cited() -> None:
+    text = (
+        "KẾ HOẠCH\nCông tác năm 2025\n\nThực hiện nhiệm vụ năm 2025, UBND quận xây dựng Kế hoạch:\n"
+        "1. Thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện "
+        "Chỉ thị số 05-CT/TW ngày 15/5/2016 về đẩy mạnh học tập.\n"
+    )
+    r = refs(text)
+    assert r["01-KL/TW"].relation == "directs"
+    assert r["05-CT/TW"].relation == "cites"
+    assert r["05-CT/TW"].issuer == "Bộ Chính trị"
+
+
+def test_type_word_as_written_wins_over_the_code() -> None:
+    text = "KẾ HOẠCH\nX\n\nThực hiện:\n1. Thực hiện Quy định số 11-QĐ/TW ngày 18/02/2019 của Bộ Chính trị.\n"
+    assert refs(text)["11-QĐ/TW"].doc_type == "Quy định"
+
+
+def test_type_from_code_when_the_text_names_none() -> None:
+    text = "KẾ HOẠCH\nX\n\nThực hiện:\n1. Thực hiện văn bản 06-TT/QU ngày 10/11/2021 của Quận ủy.\n"
+    assert refs(text)["06-TT/QU"].doc_type == "Thông tri"
+
+
+def test_year_contradicting_the_number_is_flagged_and_the_consistent_date_kept() -> None:
+    text = (
+        "KẾ HOẠCH\nX\n\nThực hiện:\n1. Thực hiện Nghị định số 04/2015/NĐ-CP ngày 09/01/2021 của Chính phủ.\n"
+        "2. Theo Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ.\n"
+    )
+    doc = parse_text(text)
+    (ref,) = doc.references
+    assert ref.date == "2015-01-09"
+    assert any("09/01/2021" in w and "2015" in w for w in doc.warnings)
+
+
+def test_page_break_inside_a_sentence_does_not_cut_the_relation() -> None:
+    text = (
+        "KẾ HOẠCH\nX\n\nMở đầu.\nI. NỘI DUNG\n1. Các cơ quan thực hiện nghiêm\n\ntúc Quy định số 144-QĐ/TW "
+        "ngày 09/5/2024 của Bộ Chính trị.\n"
+    )
+    assert refs(text)["144-QĐ/TW"].relation == "directs"
+
+
+def test_markdown_bold_does_not_hide_a_citation() -> None:
+    text = "KẾ HOẠCH\nX\n\nThực hiện **Chỉ thị số 33/CT-TTg ngày 26/11/2021** của Thủ tướng Chính phủ, xây dựng Kế hoạch.\n"
+    (ref,) = parse_text(text).references
+    assert (ref.number, ref.date) == ("33/CT-TTg", "2021-11-26")
+
+
+def test_old_tone_placement_names_the_same_body() -> None:
+    a = refs("KẾ HOẠCH\nX\n\nThực hiện:\n1. Thực hiện Nghị quyết số 04-NQ/TU ngày 31/5/2021 của Thành uỷ Hà Nội.\n")
+    b = refs("KẾ HOẠCH\nX\n\nThực hiện:\n1. Thực hiện Nghị quyết số 04-NQ/TU ngày 31/5/2021 của Thành ủy Hà Nội.\n")
+    assert a["04-NQ/TU"].issuer == b["04-NQ/TU"].issuer == "Thành ủy Hà Nội"
+
+
+def test_named_laws_are_not_references() -> None:
+    doc = parse_text("KẾ HOẠCH\nX\n\n1. Thực hiện Luật Khiếu nại, Luật Tố cáo và Luật Tiếp cận thông tin.\n")
+    assert doc.references == []
+    assert [n.name for n in doc.named_laws] == ["Luật Khiếu nại", "Luật Tố cáo", "Luật Tiếp cận thông tin"]
