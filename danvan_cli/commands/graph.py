@@ -111,4 +111,4 @@ def _print_tree(sub: object, root: str, output: str | None) -> None:
         with open(output, "w", encoding="utf-8") as fh:
             Console(file=fh, width=200, no_color=True).print(tree)
     else:
-        Console(soft_wrap=True).print(tree)
+        Console().print(tree)

@@ -40,27 +40,27 @@ def _short(s: str | None, n: int = 70) -> str:
 def node_text(attrs: dict[str, Any], node_id: str, relation: str | None = None) -> Text:
     """``[implements] Kế hoạch 12/KH-UBND 2022-03-05 UBND tỉnh Hải Dương — title ◌``;
     ``◌ not in corpus`` marks a document only known from citations."""
-    t = Text()
+    t = Text(overflow="fold")
     if relation:
         t.append(f"[{relation}] ", style=RELATION_STYLE.get(relation, ""))
     head = " ".join(x for x in (attrs.get("doc_type"), attrs.get("number")) if x)
     if not attrs.get("number"):
         head = f"{attrs.get('doc_type') or 'Văn bản'} (không số)"
     t.append(head, style="bold")
+    if not attrs.get("in_corpus"):
+        t.append("  ◌ not in corpus", style="dim")
     if attrs.get("date"):
         t.append(f"  {attrs['date']}", style="cyan")
     elif attrs.get("year"):
         t.append(f"  {attrs['year']}", style="cyan")
     if attrs.get("issuer"):
         t.append(f"  {attrs['issuer']}")
-    if attrs.get("title"):
-        t.append(f" — {_short(attrs['title'])}", style="italic")
-    if not attrs.get("in_corpus"):
-        t.append("  ◌ not in corpus", style="dim")
-    elif attrs.get("source"):
-        t.append(f"  [{attrs['source']}]", style="dim")
     if attrs.get("warnings"):
         t.append(f"  ⚠ {len(attrs['warnings'])}", style="yellow")
+    if attrs.get("in_corpus") and attrs.get("source"):
+        t.append(f"  [{attrs['source']}]", style="dim")
+    if attrs.get("title"):
+        t.append(f" — {_short(attrs['title'])}", style="italic")
     return t
 
 
