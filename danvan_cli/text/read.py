@@ -43,7 +43,7 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
                      (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             try:
-                return Decoded(normalize_text(data[len(bom):].decode(enc)), enc.split("-")[0] + "-" + enc.split("-")[1])
+                return Decoded(normalize_text(data[len(bom):].decode(enc)), enc)
             except UnicodeDecodeError as exc:
                 raise DanvanInputError(f"{name}: not valid {enc} despite its byte-order mark ({exc.reason})") from exc
     if _looks_binary(data):
@@ -56,7 +56,7 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
     return Decoded(
         normalize_text(text),
         "cp1258",
-        [f"text is not UTF-8: decoded as Windows-1258 (Vietnamese); check the characters"],
+        ["text is not UTF-8: decoded as Windows-1258 (Vietnamese); check the characters"],
     )
 
 

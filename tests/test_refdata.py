@@ -1,0 +1,39 @@
+"""The reference data files run their own examples: a wrong code is caught here."""
+
+from __future__ import annotations
+
+import pytest
+
+from danvan_cli.extract.numbers import parse_number
+from danvan_cli.refdata import doc_types, load_yaml
+from danvan_cli.resolve.references import find_named_laws
+
+TYPE_EXAMPLES = [(t.name, ex) for t in doc_types() for ex in t.examples]
+BODY_EXAMPLES = [(code, ex) for code, e in load_yaml("bodies.yaml")["codes"].items() for ex in e.get("examples", [])]
+LAW_EXAMPLES = [(e["name"], ex) for e in load_yaml("laws.yaml")["laws"] for ex in e.get("examples", [])]
+
+
+@pytest.mark.parametrize("name, example", TYPE_EXAMPLES)
+def test_type_code_examples_resolve_to_their_type(name: str, example: str) -> None:
+    parts = parse_number(example)
+    assert parts is not None, example
+    assert parts.type_name == name
+
+
+@pytest.mark.parametrize("code, example", BODY_EXAMPLES)
+def test_body_code_examples_carry_their_body(code: str, example: str) -> None:
+    parts = parse_number(example)
+    assert parts is not None, example
+    body = parts.body_codes[-1] if code.upper() in ("BTT",) else parts.body
+    assert body.upper().startswith(code.upper()) or code.upper() in (g.upper() for g in parts.body_codes)
+
+
+@pytest.mark.parametrize("name, example", LAW_EXAMPLES)
+def test_law_examples_are_found_whole(name: str, example: str) -> None:
+    laws = find_named_laws(example, example, 0, len(example))
+    assert laws and laws[0].name.casefold().startswith(name.casefold())
+
+
+def test_every_type_has_a_state_or_party_code_or_is_a_named_type() -> None:
+    codeless = {t.name for t in doc_types() if not t.state and not t.party}
+    assert codeless <= {"Luật", "Hiến pháp", "Sắc lệnh", "Điều lệ"}
