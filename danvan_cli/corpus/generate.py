@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 
+from ..model import Document
 from ..text.normalize import ascii_key
 
 # --------------------------------------------------------------------------- places
@@ -521,3 +522,42 @@ def _plan_text(
 
 def _title_of(doc: GeneratedDocument) -> str:
     return _ROOT_TITLE if doc.number == "33/CT-TTg" else _DECOY_TITLE
+
+
+def as_documents(corpus: GeneratedCorpus) -> list[Document]:
+    """The documents as a careful parser would read them, built from the truth.
+
+    Citations written with a relative issuer (``của UBND huyện``) are left unresolved
+    (no place), as a parser without the commune's district would leave them: the graph
+    must still tie them by number, date and the citing document's province. Lets the
+    graph be tested and benchmarked apart from the parser."""
+    from ..model import Issuer, Mention, Reference
+
+    out = []
+    for g in corpus.documents:
+        doc = Document(
+            source=g.filename,
+            doc_type=g.doc_type,
+            number=g.number,
+            date=g.date,
+            place=g.place,
+            issuer=Issuer(g.issuer, g.level, place=None if g.level == "central" else g.place, province=g.province),
+        )
+        if g.parent:
+            p = corpus.by_file[g.parent]
+            relative = g.cited_issuer is not None and g.cited_issuer.split()[-1] in ("huyện", "quận", "xã", "tỉnh")
+            ref = Reference(
+                number=p.number,
+                doc_type=p.doc_type,
+                date=p.date,
+                issuer=g.cited_issuer or p.issuer,
+                relation="implements",
+                issuer_level=None if relative else p.level,
+                issuer_place=None if relative or p.level == "central" else p.place,
+                issuer_province=None if relative else p.province,
+            )
+            sentence = f"Thực hiện {p.doc_type} số {p.number} ngày {p.date} của {ref.issuer}"
+            ref.mentions.append(Mention(0, len(sentence), sentence, sentence, "implements", p.date))
+            doc.references.append(ref)
+        out.append(doc)
+    return out

@@ -418,7 +418,11 @@ def _resolve_number(items: list[Sighting]) -> list[_Group]:
         if not s.in_corpus:
             continue
         if s.complete:
-            same = [g for g in groups if g.in_corpus and g.key() == s.key_parts()]
+            # one document parsed from two files has one date; two dates are two documents
+            same = [
+                g for g in groups
+                if g.in_corpus and g.key() == s.key_parts() and not (s.date and _dates_clash(g, {s.date}))
+            ]
             if same:
                 same[0].add(s)
                 continue
