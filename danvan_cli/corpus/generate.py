@@ -440,7 +440,10 @@ def _plan_text(
         own_body = f"UBND {own.full}"
     else:
         assert parent_unit is not None
-        header = ([f"UBND {_upper_unit(parent_unit)}"] if rng.random() < 0.5 else []) + [f"UBND {_upper_unit(own)}"]
+        # A numbered ward (Phường 12) is named in many districts: its header always
+        # carries the district above it, as such wards' papers do.
+        with_parent = rng.random() < 0.5 or own.name.isdigit()
+        header = ([f"UBND {_upper_unit(parent_unit)}"] if with_parent else []) + [f"UBND {_upper_unit(own)}"]
         own_body = f"UBND {own.kind}"
     # What it carries out, cited as texts cite it.
     tdate = _cite_date(date.fromisoformat(target.date), rng)

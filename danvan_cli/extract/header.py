@@ -278,8 +278,9 @@ def _title_from(lines: list[Line], idx: int, view: str, first_start: int | None)
     return (title or None), collected[-1].end
 
 
-def _compose_header_issuer(cells: list[str]) -> Issuer | None:
-    """The issuing body from the header block's cells (parent first, issuer last)."""
+def _compose_header_issuer(cells: list[str], parent_ctx: PlaceContext | None = None) -> Issuer | None:
+    """The issuing body from the header block's cells (parent first, issuer last).
+    The parent's units are left in ``parent_ctx``: they tell relative citations apart."""
     if not cells:
         return None
     # A body and its unit may stand on two lines: "ỦY BAN NHÂN DÂN" / "TỈNH BÌNH DƯƠNG".
@@ -288,7 +289,7 @@ def _compose_header_issuer(cells: list[str]) -> Issuer | None:
         r = resolve_issuer(joined)
         if r is not None and not r.unresolved and len(joined) - r.length < 4:
             return r.issuer
-    parent_ctx = PlaceContext()
+    parent_ctx = parent_ctx if parent_ctx is not None else PlaceContext()
     parent_issuer: Issuer | None = None
     for cell in cells[:-1]:
         m = regex.match(r"(?i)^đảng\s+bộ\s+", cell)
@@ -619,7 +620,8 @@ def extract_header(text: str, view: str, doc: Document, exclude: list[tuple[int,
                 continue
             if Line(0, 0, t).is_caps:
                 cells.append(t)
-    issuer = _compose_header_issuer(cells) if cells else None
+    parent_ctx = PlaceContext()
+    issuer = _compose_header_issuer(cells, parent_ctx) if cells else None
 
     # Tail: recipients and signature mark where the body ends.
     recipients, nn_start = _find_recipients(lines, text)
@@ -640,8 +642,11 @@ def extract_header(text: str, view: str, doc: Document, exclude: list[tuple[int,
     if issuer is not None and issuer.place and issuer.province is None:
         issuer.province = _province_named_in_text(issuer.place, view)
     doc.issuer = issuer
+    header.context = parent_ctx
     if issuer is not None:
         _fill_context(header.context, issuer)
+        if issuer.province is None and header.context.province is not None:
+            issuer.province = header.context.province.name
     elif doc.place:
         from ..resolve.issuers import _admin
 

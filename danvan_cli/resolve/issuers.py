@@ -18,7 +18,7 @@ import regex
 
 from ..model import Issuer
 from ..refdata import load_yaml
-from ..text.normalize import fold_key
+from ..text.normalize import ascii_key, fold_key
 
 UNIT_LEVEL = {
     "tỉnh": "province",
@@ -146,7 +146,7 @@ def _tables() -> _Tables:
 
 # A proper name: up to five capitalized words ("Hồ Chí Minh", "Bà Rịa - Vũng Tàu").
 _PROPER = regex.compile(
-    r"\s*(?P<name>\p{Lu}[\p{L}\p{M}']*(?:(?:\s+|\s?-\s?)(?:\p{Lu}[\p{L}\p{M}']*|\d{1,2}(?!\d))){0,4})"
+    r"\s*(?P<name>(?:\p{Lu}[\p{L}\p{M}']*|\d{1,2}(?![\d/.\-]))(?:(?:\s+|\s?-\s?)(?:\p{Lu}[\p{L}\p{M}']*|\d{1,2}(?!\d))){0,4})"
 )
 _PARENS = regex.compile(r"\s*\([^()]{0,80}\)")
 _TERM = regex.compile(r"(?i)\s*,?\s*\b(?:khóa|khoá|nhiệm kỳ)\s+[IVXLC\d]+\b")
@@ -169,19 +169,23 @@ def canonical_place(name: str) -> str:
             known = admin.canonical_name(name)
         except Exception:  # noqa: BLE001 - a lookup failure must not stop parsing
             known = None
-        if known:
+        # Accept a spelling correction only where it is the same name (case, tone
+        # placement); "Ngọ Lương" must not become "Ngổ Luông" through an accent-free match.
+        if known and (fold_key(known) == fold_key(name) or ascii_key(name) == fold_key(name)):
             return known
     if name.isupper():
         return " ".join(w[:1] + w[1:].lower() for w in name.split())
     return name
 
 
-def is_known_place(name: str) -> bool:
+def is_known_place(name: str, kind: str | None = None) -> bool:
     admin = _admin()
     if admin is None:
         return False
     try:
-        return bool(admin.is_known_place(name))
+        if name.isdigit():  # numbered wards and districts ("quận 3") are known with their kind only
+            return bool(kind) and bool(admin.find_units(f"{kind} {name}"))
+        return bool(admin.is_known_place(name, kind))
     except Exception:  # noqa: BLE001
         return False
 
@@ -197,25 +201,28 @@ def city_level(name: str) -> str | None:
     return None
 
 
-def known_prefix(run: str) -> str | None:
+def known_prefix(run: str, kind: str | None = None) -> str | None:
     """The longest run of leading words of ``run`` that names a known unit
     ("Hà Nội Về việc" → "Hà Nội"); the whole run when no unit data is installed."""
     if _admin() is None:
         return run
     words = run.split()
+    if words and words[0].isdigit():
+        return words[0] if is_known_place(words[0], kind) else None
     for k in range(min(len(words), 5), 0, -1):
         cand = " ".join(words[:k])
-        if is_known_place(cand):
+        if is_known_place(cand, kind):
             return cand
     return None
 
 
-def _proper_at(body: str, pos: int) -> tuple[str, int] | None:
-    """A known place name starting at ``pos``: the name and where it ends."""
+def _proper_at(body: str, pos: int, kind: str | None = None) -> tuple[str, int] | None:
+    """A known place name starting at ``pos`` (of unit ``kind`` when given: commune names
+    count only then, since thousands of them are everyday words): the name and its end."""
     pm = _PROPER.match(body, pos)
     if pm is None:
         return None
-    name = known_prefix(pm.group("name"))
+    name = known_prefix(pm.group("name"), kind)
     if name is None:
         return None
     # find where the k-th word ends in the original text
@@ -235,7 +242,9 @@ def province_of(unit: PlaceUnit) -> PlaceUnit | None:
     if admin is None:
         return None
     try:
-        candidates = admin.find_units(unit.name, kind=unit.kind)
+        candidates = (
+            admin.find_units(f"{unit.kind} {unit.name}") if unit.name.isdigit() else admin.find_units(unit.name, kind=unit.kind)
+        )
     except Exception:  # noqa: BLE001
         return None
     provinces = {c.province for c in candidates if getattr(c, "province", None)}
@@ -308,7 +317,9 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
         if um is not None:
             word = t.unit_names[fold_key(um.group(0))]
             pos = um.end()
-            pn = _proper_at(body, pos)
+            pn = _proper_at(body, pos, word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
+            if pn is None and regex.match(r"\s*\d", body[pos:]):
+                pn = _proper_at(body, pos, word)
             if pn is not None and not t.unit_re.match(pn[0]):
                 unit = make_unit(word, pn[0])
                 pos = pn[1]
@@ -340,7 +351,19 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
         return IssuerMatch(issuer, lead + pos, relative=relative, kind=kind.name)
 
     # Party committees: "Thành ủy Hà Nội", or bare "Thành ủy" completed from context.
+    um = t.unit_re.match(body, pos)
+    if um is not None and kind.unit in ("commune", "district"):
+        word = t.unit_names[fold_key(um.group(0))]
+        pn = _proper_at(body, um.end(), word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
+        if pn is not None:
+            unit = make_unit(word, pn[0])
+            province = province_of(unit)
+            issuer = Issuer(f"{kind.name} {unit.display}", _party_level(unit, kind), place=unit.name,
+                            province=province.name if province else None)
+            return IssuerMatch(issuer, lead + pn[1], kind=kind.name)
     pn = _proper_at(body, pos)
+    if pn is None and kind.unit == "commune":
+        pn = _proper_at(body, pos, "xã") or _proper_at(body, pos, "phường") or _proper_at(body, pos, "thị trấn")
     unit = None
     relative = False
     if pn is not None:

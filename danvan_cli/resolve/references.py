@@ -32,7 +32,7 @@ def _type_before_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<!\p{{L}})(?P<type>{alt})\s{{1,4}}(?:số\s{{0,3}}:?\s{{0,3}})?$")
 
 
-_COMMA = regex.compile(r",\s+")
+_COMMA = regex.compile(r"(?:,|\s+và)\s+")
 _SO_BEFORE = regex.compile(r"(?i)(?<!\p{L})số\s{0,3}:?\s{0,3}$")
 _CUA = regex.compile(r"(?i)\s{0,3},?\s{0,3}của\s{1,3}")
 _NGAY = regex.compile(r"(?i)\s{0,3},?\s{0,3}")
@@ -325,8 +325,6 @@ def build_references(
         in_title = title_span is not None and title_span[0] <= raw.start < title_span[1]
         if raw.start < body_start and not in_title:
             continue  # the document's own "Số:" line and the header block
-        if raw.number.number == doc.number:
-            continue  # the document speaking of itself ("Chỉ thị này", "Kế hoạch số ...")
         keep.append(i)
     if not keep:
         doc.named_laws = find_named_laws(view, text, body_start, body_end)
@@ -340,6 +338,11 @@ def build_references(
             im = resolve_issuer(view[a : a + 160], ctx)
             if im is not None:
                 raw.issuer_match = im
+
+    keep = _drop_self_mentions(view, doc, raws, keep)
+    if not keep:
+        doc.named_laws = find_named_laws(view, text, body_start, body_end)
+        return
 
     # Share a list's closing date and issuer backwards: "X và Y ngày D của B".
     for pos in range(len(keep) - 2, -1, -1):
@@ -452,6 +455,26 @@ def build_references(
 
     doc.references = list(by_number.values())
     doc.named_laws = find_named_laws(view, text, body_start, body_end)
+
+
+def _drop_self_mentions(view: str, doc: Document, raws: list[RawMention], keep: list[int]) -> list[int]:
+    """Mentions of the document's own number are the document speaking of itself
+    ("Kế hoạch số 165/KH-UBND này") unless one of them names another issuer or another
+    date: every UBND numbers its own plans, so a commune's 165/KH-UBND may carry out
+    its district's 165/KH-UBND."""
+    if doc.number is None:
+        return keep
+    own = [i for i in keep if raws[i].number.number == doc.number]
+    if not own:
+        return keep
+    own_issuer = doc.issuer.name if doc.issuer else None
+    for i in own:
+        raw = raws[i]
+        other_issuer = raw.issuer_match is not None and not raw.issuer_match.unresolved and raw.issuer_match.issuer.name != own_issuer
+        other_date = bool(raw.dates) and doc.date is not None and raw.dates[0].iso != doc.date
+        if other_issuer or other_date:
+            return keep
+    return [i for i in keep if i not in own]
 
 
 def _vn_date(iso: str) -> str:
