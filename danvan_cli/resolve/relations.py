@@ -43,32 +43,27 @@ def is_empty_clause(context: str) -> bool:
     return bool(_CONNECTIVE.match(context))
 
 
+# Checked in order: the first rule whose words appear decides.
+_FORMAL = (("based_on", _BASED), ("replaces", _REPLACES), ("amends", _AMENDS))
+_OPENING_RULES = _FORMAL + (("implements", _IMPLEMENTS),)
+_BODY_RULES = _FORMAL + (("cites", _CITES), ("directs", _DIRECTS))
+
+
+def _first_rule(rules: tuple[tuple[str, regex.Pattern[str]], ...], text: str) -> str | None:
+    for relation, pattern in rules:
+        if pattern.search(text):
+            return relation
+    return None
+
+
 def classify_opening(sentence: str) -> str:
     """Relation of a citation in the title, preamble or closing, from its whole sentence."""
-    if _BASED.search(sentence):
-        return "based_on"
-    if _REPLACES.search(sentence):
-        return "replaces"
-    if _AMENDS.search(sentence):
-        return "amends"
-    if _IMPLEMENTS.search(sentence):
-        return "implements"
-    return "cites"
+    return _first_rule(_OPENING_RULES, sentence) or "cites"
 
 
 def classify_clause(clause: str) -> str | None:
     """Relation from a body clause's own words; ``None`` when it has none to say."""
-    if _BASED.search(clause):
-        return "based_on"
-    if _REPLACES.search(clause):
-        return "replaces"
-    if _AMENDS.search(clause):
-        return "amends"
-    if _CITES.search(clause):
-        return "cites"
-    if _DIRECTS.search(clause):
-        return "directs"
-    return None
+    return _first_rule(_BODY_RULES, clause)
 
 
 def is_closing(sentence: str) -> bool:
