@@ -149,3 +149,30 @@ def test_text_without_a_type_line_is_not_given_a_header() -> None:
 def test_empty_text_gives_nulls_and_a_warning() -> None:
     doc = parse_text("   \n\n")
     assert doc.doc_type is None and doc.references == [] and doc.warnings
+
+
+MARKDOWN_TABLE = """| **ỦY BAN NHÂN DÂN** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |
+|---|---|
+| **THÀNH PHỐ HÀ NỘI** | **Độc lập - Tự do - Hạnh phúc** |
+| Số: 02/CT-UBND | *Hà Nội, ngày 18 tháng 01 năm 2022* |
+
+**CHỈ THỊ**
+
+**Về việc tiếp tục tăng cường công tác dân vận**
+
+Chủ tịch UBND Thành phố yêu cầu:
+1. Các sở thực hiện nghiêm Chỉ thị số 07-CT/TU ngày 01/10/2021 của Ban Thường vụ Thành ủy.
+"""
+
+
+def test_header_exported_as_a_markdown_table() -> None:
+    doc = parse_text(MARKDOWN_TABLE)
+    assert (doc.doc_type, doc.number, doc.date, doc.place) == ("Chỉ thị", "02/CT-UBND", "2022-01-18", "Hà Nội")
+    assert doc.issuer.name == "UBND thành phố Hà Nội" and doc.issuer.level == "province"
+    assert doc.title == "Về việc tiếp tục tăng cường công tác dân vận"
+    assert doc.references[0].issuer == "Ban Thường vụ Thành ủy Hà Nội"
+
+
+def test_place_names_with_abbreviations_and_numbers() -> None:
+    assert parse_text("Số: 1/KH-UBND\nTP. Hồ Chí Minh, ngày 2 tháng 3 năm 2020\nKẾ HOẠCH\nX\n").place == "TP. Hồ Chí Minh"
+    assert parse_text("Số: 1/KH-UBND\nQuận 3, ngày 2 tháng 3 năm 2020\nKẾ HOẠCH\nX\n").place == "Quận 3"

@@ -32,7 +32,7 @@ _QUOC_HIEU = regex.compile(
 )
 _SO = regex.compile(r"(?i)(?<!\p{L})số\s{0,3}:?[ \t]{0,40}")
 _PLACE_DATE = regex.compile(
-    r"(?P<place>\p{Lu}[\p{L}\p{M}.' ]{0,40}?\p{L}\.?)\s{0,3},\s{0,3}(?=ngày(?:\s|$))", regex.I
+    r"(?P<place>\p{Lu}(?:[\p{L}\p{M}.'\d]|[ ](?=\S)){0,40}?)\s{0,3},\s{0,3}(?=ngày(?:\s|$))", regex.I
 )
 _VV = regex.compile(r"(?im)^[ \t]*V/v[ \t:.]*(?P<title>[^\n]+)")
 _KINH_GUI = regex.compile(r"(?im)^[ \t]*Kính\s+gửi\s*:")
