@@ -17,9 +17,16 @@ import regex
 
 from ..model import Document, Issuer, Signer
 from ..refdata import type_words
-from ..resolve.issuers import PlaceContext, PlaceUnit, canonical_place, make_unit, province_of, resolve_issuer
+from ..resolve.issuers import (
+    PlaceContext,
+    PlaceUnit,
+    canonical_place,
+    make_unit,
+    province_of,
+    resolve_issuer,
+)
 from ..text.normalize import fold_key
-from .dates import VERBAL_DATE, NUMERIC_DATE, find_dates
+from .dates import NUMERIC_DATE, VERBAL_DATE, find_dates
 from .numbers import BLANK_NUMBER, NUMBER, parts_from_match
 
 #: How far into a text the header may reach.

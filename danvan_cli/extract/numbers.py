@@ -71,7 +71,7 @@ class NumberParts:
             return table.get(self.type_code.upper())
         if self.system == "state" and self.body_codes:
             head = self.body_codes[0].upper()
-            if head.startswith("QH") or head.startswith("UBTVQH"):
+            if head.startswith(("QH", "UBTVQH")):
                 return None  # a law or a National Assembly resolution: the text says which
             return "Công văn"
         return None

@@ -11,7 +11,7 @@ The spellings come from ``data/bodies.yaml``; the units from ``data/admin_units.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -57,7 +57,7 @@ class PlaceContext:
         """Which of our units a bare unit word ("huyện", "thành phố", "tỉnh") means."""
         word = word.casefold()
         if word == "tỉnh":
-            return self.province if self.province and self.province.kind == "tỉnh" else self.province
+            return self.province
         if word == "thành phố":
             for unit in (self.province, self.district):
                 if unit and unit.kind == "thành phố":
@@ -129,7 +129,7 @@ def _tables() -> _Tables:
         for m in e["match"]:
             kinds[fold_key(m)] = _Kind(e["name"], "party", unit=e.get("unit"))
     # Ministries: "Bộ Nội vụ", "Bộ Giáo dục và Đào tạo" from the body codes.
-    for code, e in data["codes"].items():
+    for e in data["codes"].values():
         name = e.get("name")
         if name and e.get("level") == "central" and fold_key(name) not in kinds:
             kinds[fold_key(name)] = _Kind(name, "central", "central")

@@ -168,8 +168,7 @@ def _scan_one(view: str, nm: NumberMatch, prev_end: int) -> RawMention:
         kw = " ".join(sub.group("kw").split())
         body = view[sub.end() : tend]
         if body.strip():
-            title = f"{kw} {body}" if kw.casefold() not in ("về", "v/v", "về việc") else f"{kw} {body}"
-            raw.title = _clean_title(title)
+            raw.title = _clean_title(f"{kw} {body}")
             raw.title_span = (sub.start() + (len(sub.group(0)) - len(sub.group(0).lstrip())), tend)
             raw.end = tend
     return raw
@@ -304,10 +303,6 @@ def _default_issuer(raw: RawMention) -> str | None:
     return entry.get("name")
 
 
-def _body_end(view: str, start: int) -> int:
-    return len(view)
-
-
 def build_references(
     text: str,
     view: str,
@@ -346,8 +341,7 @@ def build_references(
 
     # Share a list's closing date and issuer backwards: "X và Y ngày D của B".
     for pos in range(len(keep) - 2, -1, -1):
-        i, j = keep[pos], keep[pos + 1]
-        a, b = raws[i], raws[j]
+        a, b = raws[keep[pos]], raws[keep[pos + 1]]
         gap = view[a.end : b.start]
         if not is_empty_clause(gap) or "\n" in gap:
             continue
@@ -394,9 +388,7 @@ def build_references(
                 lead = _blank_spans(view, s, raw.start, others)
                 rel = classify_clause(lead) or "cites"
         else:
-            rel = classify_clause(own)
-            if rel is None:
-                rel = "cites"
+            rel = classify_clause(own) or "cites"
         relations[i] = rel
         prev_in_sentence[sent_key] = i
 
@@ -408,14 +400,13 @@ def build_references(
         number = raw.number.number
         s, e = _sentence_at(starts, raw.start, view)
         mention = Mention(
-            start=raw.number.start if raw.start > raw.number.start else raw.start,
+            start=raw.start,
             end=raw.core_end,
             text=" ".join(text[raw.start : raw.core_end].split()),
             sentence=" ".join(text[s:e].split()),
             relation=relations[i],
             date=raw.dates[0].iso if raw.dates else None,
         )
-        mention.start = raw.start
         ref = by_number.get(number)
         if ref is None:
             ref = Reference(number=number, number_raw=raw.number.raw)
