@@ -341,14 +341,14 @@ def build_references(
 
     # Share a list's closing date and issuer backwards: "X và Y ngày D của B".
     for pos in range(len(keep) - 2, -1, -1):
-        a, b = raws[keep[pos]], raws[keep[pos + 1]]
-        gap = view[a.end : b.start]
+        first, nxt = raws[keep[pos]], raws[keep[pos + 1]]
+        gap = view[first.end : nxt.start]
         if not is_empty_clause(gap) or "\n" in gap:
             continue
-        if not a.dates and b.dates:
-            a.dates = [b.dates[0]]
-        if a.issuer_match is None and b.issuer_match is not None:
-            a.issuer_match = b.issuer_match
+        if not first.dates and nxt.dates:
+            first.dates = [nxt.dates[0]]
+        if first.issuer_match is None and nxt.issuer_match is not None:
+            first.issuer_match = nxt.issuer_match
     # A document named in another's subject, with no issuer of its own, shares the
     # enclosing issuer when both numbers carry the same body code (05-CT/TW inside 01-KL/TW).
     for i in keep:
