@@ -176,3 +176,15 @@ def test_header_exported_as_a_markdown_table() -> None:
 def test_place_names_with_abbreviations_and_numbers() -> None:
     assert parse_text("Số: 1/KH-UBND\nTP. Hồ Chí Minh, ngày 2 tháng 3 năm 2020\nKẾ HOẠCH\nX\n").place == "TP. Hồ Chí Minh"
     assert parse_text("Số: 1/KH-UBND\nQuận 3, ngày 2 tháng 3 năm 2020\nKẾ HOẠCH\nX\n").place == "Quận 3"
+
+
+def test_party_signature_uses_slash_authorities() -> None:
+    text = PARTY + "\nNơi nhận:\n- Ban Dân vận Trung ương;\n- Lưu Văn phòng Tỉnh ủy.\n\nT/M BAN THƯỜNG VỤ\nK/T BÍ THƯ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nNguyễn Thị Hà\n"
+    text = text.replace("T/M BAN THƯỜNG VỤ\n\nNơi", "Nơi", 1)
+    doc = parse_text(text)
+    assert doc.signer is not None
+    assert doc.signer.to_dict() == {
+        "name": "Nguyễn Thị Hà",
+        "authority": "T/M BAN THƯỜNG VỤ / K/T BÍ THƯ",
+        "title": "PHÓ BÍ THƯ THƯỜNG TRỰC",
+    }

@@ -47,7 +47,8 @@ _OUTLINE_START = regex.compile(
     r"(?m)^[ \t]*(?:(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC)\s+[IVXLC\d]+|Điều\s+\d+\s*\.|[IVXLC]{1,6}\s*[.)]|\d{1,2}\s*[.)]\s|[a-zđ]\)\s)"
 )
 _NOI_NHAN = regex.compile(r"(?im)^[ \t]*Nơi\s+nhận\s*:?")
-_AUTHORITY = regex.compile(r"^(?:TM|KT|Q|TL|TUQ)\s?\.\s*\S")
+# State style "TM.", "KT.", "Q.", "TL.", "TUQ."; Party style "T/M", "K/T", "T/L" (Hướng dẫn 36-HD/VPTW).
+_AUTHORITY = regex.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s?\.|(?:T/M|K/T|T/L|T/U/Q)(?=\s))\s*\S")
 _BODY_START = regex.compile(
     r"(?i)^(?:thực\s+hiện|triển\s+khai|căn\s+cứ|để|nhằm|trong|thời\s+gian|qua|ngày\s+\d|theo|tiếp\s+tục|thi\s+hành|xét)\b"
 )
