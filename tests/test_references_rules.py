@@ -151,3 +151,44 @@ def test_named_laws_are_not_references() -> None:
     doc = parse_text("KẾ HOẠCH\nX\n\n1. Thực hiện Luật Khiếu nại, Luật Tố cáo và Luật Tiếp cận thông tin.\n")
     assert doc.references == []
     assert [n.name for n in doc.named_laws] == ["Luật Khiếu nại", "Luật Tố cáo", "Luật Tiếp cận thông tin"]
+
+
+WARD_2025 = """ỦY BAN NHÂN DÂN
+PHƯỜNG BA ĐÌNH
+Số: 15/KH-UBND
+Ba Đình, ngày 20 tháng 8 năm 2025
+KẾ HOẠCH
+Triển khai công tác dân vận chính quyền 6 tháng cuối năm 2025
+Thực hiện Kế hoạch số 100/KH-UBND ngày 01/8/2025 của UBND Thành phố; Nghị quyết số 05-NQ/ĐU ngày 10/7/2025 của Đảng ủy phường, UBND phường xây dựng Kế hoạch như sau:
+1. Các tổ dân phố thực hiện tốt Quy chế dân chủ.
+"""
+
+
+def test_a_ward_after_the_2025_reorganization_is_placed_in_its_new_province() -> None:
+    doc = parse_text(WARD_2025)
+    assert doc.issuer.name == "UBND phường Ba Đình" and doc.issuer.province == "Hà Nội"
+    r = refs(WARD_2025)
+    assert r["100/KH-UBND"].issuer == "UBND thành phố Hà Nội"
+    assert r["05-NQ/ĐU"].issuer == "Đảng ủy phường Ba Đình"
+
+
+DEPARTMENT = """SỞ NỘI VỤ TỈNH NGHỆ AN
+Số: 1234/QĐ-SNV
+Nghệ An, ngày 3 tháng 6 năm 2024
+QUYẾT ĐỊNH
+Về việc ban hành Quy chế làm việc
+GIÁM ĐỐC SỞ NỘI VỤ
+Căn cứ Quyết định số 12/2022/QĐ-UBND ngày 01/3/2022 của UBND tỉnh quy định chức năng của Sở Nội vụ;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.
+Điều 2. Quyết định này thay thế Quyết định số 55/QĐ-SNV ngày 01/02/2019 của Giám đốc Sở Nội vụ.
+"""
+
+
+def test_department_issuers_are_completed_by_their_province() -> None:
+    doc = parse_text(DEPARTMENT)
+    assert doc.issuer.name == "Sở Nội vụ tỉnh Nghệ An" and doc.issuer.level == "province"
+    assert doc.title == "Về việc ban hành Quy chế làm việc"
+    r = refs(DEPARTMENT)
+    assert (r["12/2022/QĐ-UBND"].issuer, r["12/2022/QĐ-UBND"].relation) == ("UBND tỉnh Nghệ An", "based_on")
+    assert (r["55/QĐ-SNV"].issuer, r["55/QĐ-SNV"].relation) == ("Giám đốc Sở Nội vụ tỉnh Nghệ An", "replaces")

@@ -22,6 +22,7 @@ from ..resolve.issuers import (
     PlaceUnit,
     canonical_place,
     make_unit,
+    org_case,
     province_of,
     resolve_issuer,
 )
@@ -157,23 +158,6 @@ def _sentence_case(title: str) -> str:
     for fixed in ("Việt Nam", "Hồ Chí Minh", "Đảng Cộng sản", "Quốc hội", "Chính phủ", "Thủ tướng"):
         low = regex.sub(rf"(?<!\p{{L}}){regex.escape(fixed.lower())}(?!\p{{L}})", fixed, low)
     return low[:1].upper() + low[1:]
-
-
-def _org_case(name: str) -> str:
-    """``SỞ GIÁO DỤC VÀ ĐÀO TẠO`` → ``Sở Giáo dục và Đào tạo``; codes (UBND) stay."""
-    words = name.split()
-    out = []
-    cap_next = True
-    for i, w in enumerate(words):
-        if w.isupper() and len(w) <= 5 and not any(c in "AĂÂEÊIOÔƠUƯY" for c in w.upper().replace("Đ", "")) or w in ("UBND", "HĐND", "MTTQ"):
-            out.append(w)
-            continue
-        lw = w.lower()
-        if i == 0 or i == 1 or cap_next:
-            lw = lw[:1].upper() + lw[1:]
-        cap_next = lw in ("và",)
-        out.append(lw)
-    return " ".join(out)
 
 
 def _header_zone(lines: list[Line], type_idx: int | None) -> list[Line]:
@@ -317,7 +301,7 @@ def _compose_header_issuer(cells: list[str], parent_ctx: PlaceContext | None = N
         return r.issuer
     if r is not None and r.unresolved and parent_issuer is None and len(cells) == 1:
         return r.issuer
-    name = _org_case(last)
+    name = org_case(last)
     if parent_issuer is not None:
         level = parent_issuer.level
         suffix = parent_issuer.name
@@ -331,18 +315,36 @@ def _compose_header_issuer(cells: list[str], parent_ctx: PlaceContext | None = N
     return Issuer(name, None) if r is None and len(name.split()) <= 12 else (r.issuer if r else None)
 
 
-def _province_named_in_text(place: str, view: str) -> str | None:
-    """A district name shared by several provinces (Chợ Mới: An Giang, Bắc Kạn) is told
-    apart by the province the text itself names."""
+def _disambiguate_province(issuer: Issuer, date: str | None, view: str) -> str | None:
+    """A unit name shared by several provinces (Chợ Mới: An Giang, Bắc Kạn; phường Ba Đình:
+    Hà Nội since 2025, Thanh Hóa before) is told apart by the period of the document's
+    date (the map changed on 1 July 2025), then by the province the text itself names."""
     from ..resolve.issuers import _admin
 
     admin = _admin()
-    if admin is None:
+    if admin is None or not issuer.place:
         return None
-    provinces = {u.province for u in admin.find_units(place) if u.level == "district" and u.province}
+    kind = _unit_kind_of(issuer)
+    query = f"{kind} {issuer.place}" if kind else issuer.place
+    units = [u for u in admin.find_units(query) if u.province and u.level != "province"]
+    if date:
+        period = "2025" if date[:7] >= "2025-07" else "legacy"
+        in_period = [u for u in units if u.period == period]
+        units = in_period or units
+    provinces = {u.province for u in units}
+    if len(provinces) == 1:
+        return provinces.pop()
     folded = fold_key(view)
     named = [p for p in provinces if fold_key(p) in folded]
     return named[0] if len(named) == 1 else None
+
+
+def _unit_kind_of(issuer: Issuer) -> str | None:
+    """The unit word in an issuer's name ("phường" in "UBND phường Ba Đình")."""
+    for w in ("thành phố", "tỉnh", "huyện", "quận", "thị xã", "thị trấn", "phường", "xã", "đặc khu"):
+        if f" {w} {issuer.place}" in f" {issuer.name}":
+            return w
+    return None
 
 
 def _fill_context(ctx: PlaceContext, issuer: Issuer) -> None:
@@ -350,11 +352,7 @@ def _fill_context(ctx: PlaceContext, issuer: Issuer) -> None:
     if not issuer.place:
         return
     name = issuer.name
-    kind_word = None
-    for w in ("thành phố", "tỉnh", "huyện", "quận", "thị xã", "thị trấn", "phường", "xã", "đặc khu"):
-        if f" {w} {issuer.place}" in f" {name}":
-            kind_word = w
-            break
+    kind_word = _unit_kind_of(issuer)
     level = (issuer.level or "").removeprefix("party-") or None
     if kind_word is None:
         kind_word = {"province": "tỉnh", "district": "huyện", "commune": "xã"}.get(level or "", "tỉnh")
@@ -648,7 +646,7 @@ def extract_header(text: str, view: str, doc: Document, exclude: list[tuple[int,
     if issuer is None:
         issuer = _infer_issuer(view, text, header.title_end, header.body_end, exclude, doc)
     if issuer is not None and issuer.place and issuer.province is None:
-        issuer.province = _province_named_in_text(issuer.place, view)
+        issuer.province = _disambiguate_province(issuer, doc.date, view)
     doc.issuer = issuer
     header.context = parent_ctx
     if issuer is not None:

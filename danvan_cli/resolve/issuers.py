@@ -302,7 +302,10 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
     body = phrase[lead:]
     m = t.kind_re.match(body)
     if m is None:
-        return None
+        dept = resolve_department(body, ctx)
+        if dept is not None:
+            dept.length += lead
+        return dept
     kind = t.kinds[fold_key(m.group(0))]
     pos = m.end()
     ctx = ctx or PlaceContext()
@@ -389,13 +392,96 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
                 Issuer(kind.name, _party_level(None, kind)), lead + pos, relative=True, unresolved=True, kind=kind.name
             )
     province = province_of(unit) if unit else None
+    # "Đảng ủy" names no unit kind by itself: "Đảng ủy phường Ba Đình"; "Thành ủy Hà Nội" does.
+    shown = unit.display if kind.unit == "commune" else unit.name
     issuer = Issuer(
-        f"{kind.name} {unit.name}",
+        f"{kind.name} {shown}",
         _party_level(unit, kind),
         place=unit.name,
         province=province.name if province else None,
     )
     return IssuerMatch(issuer, lead + pos, relative=relative, kind=kind.name)
+
+
+def _is_code(word: str) -> bool:
+    """An abbreviation such as UBND, HĐND, MTTQ, KGVX: capitals with no vowel but Y-less codes."""
+    bare = ascii_key(word).upper()
+    return word.isupper() and (word in ("UBND", "HĐND", "MTTQ", "VKSND", "TAND") or not any(c in "AEIOU" for c in bare))
+
+
+def org_case(name: str) -> str:
+    """``SỞ GIÁO DỤC VÀ ĐÀO TẠO`` → ``Sở Giáo dục và Đào tạo``: the body word and the first
+    word of its name capitalized, and the first word after "và"; codes (UBND) stay."""
+    out = []
+    cap_next = True
+    for i, w in enumerate(name.split()):
+        if _is_code(w):
+            out.append(w)
+            continue
+        lw = w.lower()
+        if i <= 1 or cap_next:
+            lw = lw[:1].upper() + lw[1:]
+        cap_next = lw in ("và", "-", "–")
+        out.append(lw)
+    return " ".join(out)
+
+
+# Departments: "Sở Nội vụ", "Giám đốc Sở Giáo dục và Đào tạo", "Phòng Văn hóa - Thông tin".
+_DEPT = regex.compile(
+    r"(?i)(?P<head>giám\s+đốc\s+|trưởng\s+|phó\s+giám\s+đốc\s+)?(?P<kind>sở|phòng)\s+(?P<name>\p{L}+(?:\s*-\s*\p{L}+|\s+\p{L}+){0,7})"
+)
+_DEPT_STOP = {
+    "tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường", "về", "theo", "ngày", "số", "của", "tại", "đã", "ban",
+    "hướng", "quy", "chủ", "phối", "và", "tổng", "các", "trong", "với", "để", "có", "là", "được", "qua", "thuộc",
+    "tham", "thực", "triển", "báo", "gửi", "tổ", "chịu", "đề", "nghị", "căn", "cứ",
+}
+
+
+def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch | None:
+    """A provincial department (Sở) or district office (Phòng), completed by its unit:
+    "Sở Nội vụ" inside a Nghệ An text is Sở Nội vụ tỉnh Nghệ An."""
+    lead = len(phrase) - len(phrase.lstrip())
+    m = _DEPT.match(phrase, lead)
+    if m is None:
+        return None
+    words = regex.split(r"\s+", m.group("name"))
+    taken: list[str] = []
+    for w in words:
+        if taken and (w.casefold() in _DEPT_STOP and not (w.casefold() == "và" and len(taken) >= 1)):
+            break
+        if w.casefold() == "và" and taken and taken[-1].casefold() == "và":
+            break
+        taken.append(w)
+    while taken and taken[-1].casefold() in _DEPT_STOP:
+        taken.pop()
+    if not taken or taken[0][:1].islower():
+        return None
+    # the name's end in the phrase
+    end = m.start("name")
+    for w in taken:
+        end = phrase.find(w, end) + len(w)
+    kind = "Sở" if m.group("kind").casefold() == "sở" else "Phòng"
+    body = org_case(f"{kind} {' '.join(taken)}")
+    head = " ".join(m.group("head").split()).capitalize() + " " if m.group("head") else ""
+    ctx = ctx or PlaceContext()
+    t = _tables()
+    unit: PlaceUnit | None = None
+    um = t.unit_re.match(phrase, end)
+    if um is not None:
+        word = t.unit_names[fold_key(um.group(0))]
+        pn = _proper_at(phrase, um.end())
+        if pn is not None:
+            unit = make_unit(word, pn[0])
+            end = pn[1]
+    if unit is None:
+        unit = ctx.province if kind == "Sở" else ctx.district
+    if unit is None:
+        return IssuerMatch(Issuer(f"{head}{body}", "province" if kind == "Sở" else "district"), end,
+                           relative=True, unresolved=True, kind=kind)
+    province = province_of(unit)
+    issuer = Issuer(f"{head}{body} {unit.display}", unit.level, place=unit.name,
+                    province=province.name if province else (ctx.province.name if ctx.province else None))
+    return IssuerMatch(issuer, end, kind=kind)
 
 
 def clean_issuer_phrase(phrase: str) -> str:
