@@ -59,11 +59,20 @@ _SPLIT = regex.compile(rf"(?:,|;|\s+và|\s+với)\s+(?={UNIT_START.pattern})")
 _STRIP_PREFIX = regex.compile(r"^(?i:đề\s+nghị|giao|trách\s+nhiệm\s+của|phân\s+công)\s+")
 _TRAILING = " \t\n.,;:–-"
 _MAX_UNIT_WORDS = 30
+#: A unit phrase is never longer than this: every search is bounded by it (linear time).
+_WINDOW = 400
+#: A sentence asks at most a few times (``yêu cầu ... đề nghị ...``): junk must not loop.
+_MAX_REQUESTS = 8
+_PHRASE_END = regex.compile(r"[:.;\n(]")
+_MARKS = regex.compile(r"[*_]+")
+_CLAUSE_END = regex.compile(r"[.;:\n]")
+_FIRST_SENTENCE = regex.compile(r"(?<=[.;:])\s|\n")
+_LEAD_VERB = regex.compile(r"(?<!\p{L})(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+")
 
 
 def _clean(s: str) -> str:
     """Markdown marks out, spaces collapsed, outer punctuation stripped."""
-    s = regex.sub(r"[*_]+", "", s)
+    s = _MARKS.sub("", s)
     return " ".join(s.split()).strip(_TRAILING)
 
 
@@ -107,10 +116,10 @@ def units_until_verb(s: str, pos: int = 0) -> list[str]:
     """The unit phrase starting at ``pos`` of ``s`` and running to the first verb, split."""
     if UNIT_START.match(s, pos) is None:
         return []
-    stop = len(s)
-    for m in regex.finditer(r"[:.;\n(]", s, pos=pos):
+    stop = min(len(s), pos + _WINDOW)
+    m = _PHRASE_END.search(s, pos, stop)
+    if m is not None:
         stop = m.start()
-        break
     v = VERB.search(s, pos, stop)
     if v is None:
         return []
@@ -134,12 +143,14 @@ def subject_units(sentence: str) -> list[str]:
 def requested_units(sentence: str) -> list[str]:
     """Units a sentence asks to act: ``yêu cầu X nghiêm túc ...``, ``Đề nghị X ...``, ``Giao X ...``."""
     s = _clean(sentence)
-    for m in _REQUEST.finditer(s):
+    for i, m in enumerate(_REQUEST.finditer(s)):
+        if i >= _MAX_REQUESTS:
+            break
         units = units_until_verb(s, m.end())
         if units:
             return units
         if UNIT_START.match(s, m.end()) is not None:  # "Đề nghị Ủy ban MTTQ tỉnh." — no verb after
-            tail = regex.split(r"[.;:\n]", s[m.end() :], maxsplit=1)[0]
+            tail = _CLAUSE_END.split(s[m.end() : m.end() + _WINDOW], maxsplit=1)[0]
             if len(tail.split()) <= _MAX_UNIT_WORDS:
                 return split_units(tail)
     return []
@@ -160,10 +171,11 @@ def lead_and_support(text: str) -> tuple[list[str], list[str]]:
         return _dedupe(lead), _dedupe(support)
     for ct in _CHU_TRI.finditer(s):
         # the lead stands before "chủ trì": after "Giao", or as the clause's subject
-        clause_start = max(s.rfind(". ", 0, ct.start()) + 2 if ". " in s[: ct.start()] else 0,
-                           s.rfind(";", 0, ct.start()) + 1)
+        lo = max(0, ct.start() - _WINDOW)
+        dot = s.rfind(". ", lo, ct.start())
+        clause_start = max(dot + 2 if dot >= 0 else lo, s.rfind(";", lo, ct.start()) + 1)
         clause = s[clause_start : ct.start()].strip()
-        g = regex.search(r"(?<!\p{L})(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+", clause)
+        g = _LEAD_VERB.search(clause)
         phrase = clause[g.end() :] if g else clause
         if UNIT_START.match(phrase) and len(phrase.split()) <= _MAX_UNIT_WORDS:
             lead.extend(split_units(phrase))
@@ -178,7 +190,7 @@ def lead_and_support(text: str) -> tuple[list[str], list[str]]:
 def _units_to_clause_end(s: str, pos: int) -> list[str]:
     if UNIT_START.match(s, pos) is None:
         return []
-    tail = regex.split(r"[.;:\n]", s[pos:], maxsplit=1)[0]
+    tail = _CLAUSE_END.split(s[pos : pos + _WINDOW], maxsplit=1)[0]
     return split_units(tail) if len(tail.split()) <= _MAX_UNIT_WORDS else []
 
 
@@ -202,6 +214,6 @@ def item_assignees(heading: str | None, text: str) -> tuple[list[str], list[str]
     lead, support = lead_and_support(text)
     if lead:
         return lead, support
-    first_sentence = regex.split(r"(?<=[.;:])\s|\n", _clean(text), maxsplit=1)[0]
+    first_sentence = _FIRST_SENTENCE.split(_clean(text[: 4 * _WINDOW]), maxsplit=1)[0]
     units = requested_units(first_sentence) if _REQUEST.match(first_sentence) else []
     return _dedupe(units or subject_units(first_sentence)), support

@@ -20,6 +20,8 @@ Time phrases are read by :mod:`.timeexpr`; units by :mod:`.assignees`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from ..model import Deadline, Document, Span, Task
@@ -38,7 +40,7 @@ from .timeexpr import (
 CUE = regex.compile(
     r"(?i)(?<!\p{L})(?P<cue>(?P<strong>trước|chậm\s{1,3}nhất(?:\s{1,3}(?:là|vào))?|muộn\s{1,3}nhất(?:\s{1,3}(?:là|vào))?|"
     r"hạn\s{1,3}(?:chót|cuối)(?:\s{1,3}(?:là|vào))?|không\s{1,3}quá|hoàn\s{1,3}thành(?:\s{1,3}(?:trong|trước|vào|xong))?|"
-    r"xong\s{1,3}trước)|(?P<weak>vào|trong|đến\s{1,3}hết|từ))(?!\p{L})"
+    r"xong\s{1,3}trước|thời\s{1,3}(?:gian|hạn)(?:\s{1,3}(?:hoàn\s{1,3}thành|thực\s{1,3}hiện|nộp|gửi|báo\s{1,3}cáo))?\s{0,3}:)|(?P<weak>vào|trong|đến\s{1,3}hết|từ))(?!\p{L})"
 )
 #: Actions that make a weakly cued time (``vào``, ``trong``) a deadline: handing something in.
 _REPORT_VERB = regex.compile(r"(?i)(?<!\p{L})(?:báo\s+cáo|gửi|nộp|trình|hoàn\s+thành|hoàn\s+tất|cập\s+nhật|tổng\s+hợp)(?!\p{L})")
@@ -61,7 +63,11 @@ _AFTER_STOP = regex.compile(
 _CLAUSE_START = regex.compile(rf";\s*|\s+và\s+|,\s+(?={asg.VERB.pattern})")
 _LABEL_PREFIX = regex.compile(r"^\s*(?:(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s?[.)]|[-+•–])\s+")
 _CITATION_BEFORE = regex.compile(r"\d+[/\-][\w.\-/&]*\p{L}[\w.\-/&]*\s*,?\s*(?:ngày\s*)?$")
-_MAX_SENTENCE = 1500
+_MAX_SENTENCE = 800
+_CUE_BEFORE = regex.compile(r"(?i)(?<!\p{L})(?:trước|vào|chậm\s+nhất(?:\s+là)?)\s+$")
+_ADVERBIAL = regex.compile(r"(?:[^\s,]+\s+){0,3}[^\s,]+,\s+")
+_MARKS = regex.compile(r"[*_]+")
+_FIRST_SENTENCE = regex.compile(r"(?<=[.;:])\s|\n")
 
 
 def document_year(doc: Document) -> int | None:
@@ -90,8 +96,8 @@ def _in_spans(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 def sentence_bounds(view: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
     """The sentence (or list item) holding ``[start, end)``: between ``. ; : \\n`` boundaries."""
     hi = len(view) if hi is None else hi
-    s = lo
-    for m in _SENTENCE_BOUNDARY.finditer(view, max(lo, start - _MAX_SENTENCE), start):
+    s = max(lo, start - _MAX_SENTENCE)
+    for m in _SENTENCE_BOUNDARY.finditer(view, s, start):
         s = m.end()
     m = _SENTENCE_BOUNDARY.search(view, end, min(hi, end + _MAX_SENTENCE))
     e = m.start() if m else min(hi, end + _MAX_SENTENCE)
@@ -99,7 +105,7 @@ def sentence_bounds(view: str, start: int, end: int, lo: int = 0, hi: int | None
 
 
 def _tidy(s: str) -> str:
-    s = regex.sub(r"[*_]+", " ", s)
+    s = _MARKS.sub(" ", s)
     s = " ".join(s.split())
     s = s.replace("( ", "(").replace(" )", ")")
     return s.strip(" ,;:-–")
@@ -129,7 +135,7 @@ def action_of(view: str, sent: tuple[int, int], start: int, end: int) -> str:
             if v is not None:
                 clause = piece_clean[v.start() :]
                 break
-        adv = regex.match(r"(?:[^\s,]+\s+){0,3}[^\s,]+,\s+", piece_clean)
+        adv = _ADVERBIAL.match(piece_clean)
         if adv and asg.VERB.match(piece_clean, adv.end()):
             clause = piece_clean[adv.end() :]
             break
@@ -203,15 +209,17 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
             continue
         found.append((cue.start(), expr.end, expr))
 
+    cue_starts = [a for a, _, _ in found]  # in text order: CUE.finditer goes left to right
     for st in find_standalone_recurrences(view, 0, stop):
-        if any(a < st.end and st.start < b for a, b, _ in found):
+        i = bisect_right(cue_starts, st.end) - 1
+        if i >= 0 and found[i][1] > st.start:  # overlaps the last cued phrase starting before its end
             continue
         sent = sentence_bounds(view, st.start, st.end, 0, stop)
         expr = TimeExpr(st.start, st.end, rrule=st.rrule, approximate=st.approximate)
         if not _keep(view, doc, cited, sent, st.start, expr, True):
             continue
         start = st.start
-        cue = regex.search(r"(?i)(?<!\p{L})(?:trước|vào|chậm\s+nhất(?:\s+là)?)\s+$", view[max(0, start - 20) : start])
+        cue = _CUE_BEFORE.search(view[max(0, start - 20) : start])
         if cue is not None:
             start = max(0, start - 20) + cue.start()
         found.append((start, st.end, expr))
@@ -224,6 +232,10 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
             continue
         last_end = end
         sent = sentence_bounds(view, start, end, 0, stop)
+        action = action_of(view, sent, start, end)
+        if len(action) < 3:  # "Thời gian hoàn thành: Tháng 4/2026" under an item: the item is the action
+            task = task_at(tasks, start)
+            action = _tidy(_FIRST_SENTENCE.split(task.heading or task.text, maxsplit=1)[0]) if task else ""
         out.append(
             Deadline(
                 text=_tidy(view[start:end]),
@@ -231,7 +243,7 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
                 date=None if expr.rrule else expr.date,
                 rrule=expr.rrule,
                 approximate=expr.approximate,
-                action=action_of(view, sent, start, end),
+                action=action,
                 assignees=assignees_of(view, sent, start, tasks),
                 granularity=expr.granularity,
                 until=f"{bound:04d}-12-31" if expr.rrule and bound else None,

@@ -19,6 +19,7 @@ body. A list that only enumerates documents or slogans is not a task list.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -303,7 +304,8 @@ def operative_sections(sections: list[Task]) -> list[Task]:
 def preamble_addressees(view: str, preamble: tuple[int, int]) -> list[str]:
     """``... yêu cầu Giám đốc sở, ngành, Chủ tịch UBND quận, huyện nghiêm túc ...:`` before the
     numbered body of a Chỉ thị: who its numbered tasks are addressed to."""
-    paras = [p for p in (view[a:b].strip() for a, b in _lines(view, *preamble)) if p]
+    lo = max(preamble[0], preamble[1] - 6000)  # the request stands right before the numbered body
+    paras = [p[-2000:] for p in (view[a:b].strip() for a, b in _lines(view, lo, preamble[1])) if p]
     for p in reversed(paras[-3:]):
         units = asg.requested_units(p)
         if units:
@@ -344,10 +346,16 @@ def iter_tasks(tasks: list[Task]):  # type: ignore[no-untyped-def]
 
 
 def task_at(tasks: list[Task], pos: int) -> Task | None:
-    """The deepest task whose span holds ``pos``."""
+    """The deepest task whose span holds ``pos`` (siblings are in text order: bisect)."""
     found = None
-    for t in tasks:
-        if t.span is not None and t.span.start <= pos < max(t.span.end, t.span.start + 1):
-            found = task_at(t.children, pos) or t
+    level = tasks
+    while level:
+        starts = [t.span.start if t.span else -1 for t in level]
+        i = bisect_right(starts, pos) - 1
+        if i < 0:
             break
+        t = level[i]
+        if t.span is None or not t.span.start <= pos < max(t.span.end, t.span.start + 1):
+            break
+        found, level = t, t.children
     return found
