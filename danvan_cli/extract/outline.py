@@ -232,6 +232,8 @@ def _heading_and_text(node: Node, view: str) -> tuple[str | None, str]:
         return (first or None), (body or first)
     if body and first and len(first) <= _HEADING_MAX and not first[-1:] in ",;" and not body[0].islower():
         return first, body
+    if not body and node.children and first and len(first) <= _HEADING_MAX and first[-1] not in ".,;:!?":
+        return first, first  # "1. Công tác tuyên truyền" over its own sub-items: a title
     text = _join_paragraphs([first, body]) if body else first
     return None, text
 

@@ -1,0 +1,298 @@
+"""The task outline: labels of Vietnamese administrative writing, ranks, broken numbering,
+operative sections, and the seeds-gold outline of the samples."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from danvan_cli.extract.outline import (
+    build_outline,
+    extract_outline,
+    extract_tasks,
+    iter_tasks,
+    read_label,
+    task_at,
+)
+from danvan_cli.model import Document, Task
+from danvan_cli.text.normalize import matching_view, normalize_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+GOLD = yaml.safe_load(Path("/work/shared/spec/seeds-gold.yaml").read_text(encoding="utf-8"))
+
+
+def tasks_of(text: str, **meta: object) -> list[Task]:
+    text = normalize_text(text)
+    return extract_tasks(text, matching_view(text), Document(source="t", text=text, **meta))  # type: ignore[arg-type]
+
+
+def outline_of(text: str) -> list[Task]:
+    text = normalize_text(text)
+    return extract_outline(text, matching_view(text))
+
+
+def label(line: str) -> tuple[int, str] | None:
+    lab = read_label(line, 0, len(line))
+    return None if lab is None else (lab.rank, lab.id)
+
+
+# --- labels ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, ident",
+    [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "I"), ("IV. KINH PHÍ", "IV"), ("XII. Khác", "XII"),
+        ("Điều 3. Trách nhiệm thi hành", "3"), ("1. Sở Nội vụ", "1"), ("12) Nội dung", "12"),
+        ("1.1. Tuyên truyền", "1.1"), ("1.1.1 Tổ chức", "1.1.1"), ("3.2 Công tác khác", "3.2"),
+        ("a) Xác định", "a"), ("đ) Tiếp tục", "đ"), ("g) Chủ động", "g"), ("y) Cuối", "y"),
+        ("- Triển khai", "-"), ("+ Tổ chức", "+"),
+    ],
+)
+def test_labels(line: str, ident: str) -> None:
+    got = label(line)
+    assert got is not None and got[1] == ident
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "f) no f in the Vietnamese alphabet", "j) nor j", "w) nor w", "z) nor z",
+        "2025 là năm", "1.000 người tham gia", "2.5 triệu đồng", "26/11/2021 ký", "Số: 02 /CT-UBND",
+        "Trên đây là Kế hoạch", "Ive. not roman",
+    ],
+)
+def test_not_labels(line: str) -> None:
+    assert label(line) is None
+
+
+def test_ranks_follow_the_rules() -> None:
+    ranks = [label(x)[0] for x in ("I. A", "Điều 1. A", "1. A", "1.1. A", "1.1.1. A", "a) A", "- A", "+ A")]  # type: ignore[index]
+    assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)
+
+
+# --- the tree -----------------------------------------------------------------------------------
+
+PLAN = """KẾ HOẠCH
+Triển khai công tác năm 2025
+
+Thực hiện Chỉ thị số 33/CT-TTg, UBND tỉnh ban hành Kế hoạch như sau:
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+- Nâng cao nhận thức.
+- Bảo đảm thiết thực.
+
+**II. NHIỆM VỤ**
+**1. Công tác tuyên truyền**
+1.1. Tuyên truyền trên báo chí
+a) Báo in.
+b) Báo điện tử.
+1.2 Tuyên truyền tại cơ sở
+- Hội nghị.
++ Cấp huyện.
++ Cấp xã.
+2. Công tác kiểm tra
+3. Công tác khác
+3.1. Một
+3.2. Hai
+3.2. Hai lặp lại
+3.4. Bốn
+5. Bỏ qua số 4
+6. Sau chỗ hỏng
+
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+Là cơ quan đầu mối theo dõi.
+2. Giao Sở Văn hóa chủ trì, phối hợp với Sở Tài chính, Công an tỉnh tổ chức thực hiện.
+3. Đề nghị Ủy ban MTTQ tỉnh
+Phối hợp tuyên truyền.
+
+Trên đây là Kế hoạch triển khai công tác năm 2025 của UBND tỉnh.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_plan_sections_and_paths() -> None:
+    tasks = tasks_of(PLAN)
+    assert [t.path for t in tasks] == ["II", "III"]  # MỤC ĐÍCH, YÊU CẦU is outline, not tasks
+    ii = tasks[0]
+    assert ii.heading == "NHIỆM VỤ"
+    assert [c.id for c in ii.children] == ["1", "2", "3", "5", "6"]
+    one = ii.children[0]
+    assert one.heading == "Công tác tuyên truyền"
+    assert [c.path for c in one.children] == ["II.1.1", "II.1.2"]
+    assert [c.id for c in one.children] == ["1.1", "1.2"]
+    assert [c.path for c in one.children[0].children] == ["II.1.1.a", "II.1.1.b"]
+    dash = one.children[1].children[0]
+    assert dash.id == "-1" and dash.text == "Hội nghị."
+    assert [c.id for c in dash.children] == ["+1", "+2"]
+
+
+def test_broken_numbering_does_not_derail_the_rest() -> None:
+    ii = tasks_of(PLAN)[0]
+    assert [c.text for c in ii.children[-2:]] == ["Bỏ qua số 4", "Sau chỗ hỏng"]
+    three = ii.children[2]
+    assert [c.id for c in three.children] == ["3.1", "3.2", "3.2", "3.4"]
+    assert [c.path for c in three.children] == ["II.3.1", "II.3.2", "II.3.2", "II.3.4"]
+    assert not ii.children[3].children and not ii.children[4].children
+
+
+def test_outline_keeps_the_purpose_section() -> None:
+    outline = outline_of(PLAN)
+    assert [t.path for t in outline] == ["I", "II", "III"]
+    assert [c.id for c in outline[0].children] == ["-1", "-2"]
+
+
+def test_recipients_and_closing_are_not_items() -> None:
+    iii = tasks_of(PLAN)[1]
+    assert [c.id for c in iii.children] == ["1", "2", "3"]
+    assert "Trên đây" not in iii.children[-1].text
+    assert all("Lưu" not in t.text for t in iter_tasks(tasks_of(PLAN)))
+
+
+def test_assignees_in_to_chuc_thuc_hien() -> None:
+    iii = tasks_of(PLAN)[1]
+    assert iii.children[0].assignees == ["Sở Nội vụ"]
+    assert iii.children[0].lead == ["Sở Nội vụ"]
+    two = iii.children[1]
+    assert two.lead == ["Sở Văn hóa"] and two.support == ["Sở Tài chính", "Công an tỉnh"]
+    assert two.assignees == ["Sở Văn hóa", "Sở Tài chính", "Công an tỉnh"]
+    assert iii.children[2].assignees == ["Ủy ban MTTQ tỉnh"]
+
+
+def test_spans_cover_the_item_and_task_at_finds_the_deepest() -> None:
+    text = normalize_text(PLAN)
+    tasks = extract_tasks(text, matching_view(text), Document(source="t"))
+    pos = text.index("Báo điện tử")
+    t = task_at(tasks, pos)
+    assert t is not None and t.path == "II.1.1.b"
+    one = tasks[0].children[0]
+    assert one.span is not None and text[one.span.start :].startswith("1. Công tác")
+    assert one.span.end >= text.index("Cấp xã.") + len("Cấp xã.")
+
+
+DIRECTIVE = """CHỈ THỊ
+Về việc tăng cường công tác dân vận
+
+Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, ngành, Chủ tịch UBND các huyện nghiêm túc thực hiện các nội dung sau:
+1. Tuyên truyền sâu rộng.
+2. Phòng Nội vụ thường xuyên đôn đốc, kiểm tra.
+3. Các đơn vị thực hiện:
+a) Nội dung a.
+b) Nội dung b.
+c) Nội dung c.
+d) Nội dung d.
+đ) Nội dung đ.
+e) Nội dung e.
+g) Nội dung g.
+Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các cơ quan nghiêm túc thực hiện Chỉ thị này./.
+"""
+
+
+def test_directive_numbered_body_and_preamble_addressees() -> None:
+    tasks = tasks_of(DIRECTIVE)
+    assert [t.id for t in tasks] == ["1", "2", "3"]
+    assert tasks[0].assignees == ["Giám đốc các sở, ngành", "Chủ tịch UBND các huyện"]
+    assert tasks[1].assignees == ["Phòng Nội vụ"]
+    assert [c.id for c in tasks[2].children] == ["a", "b", "c", "d", "đ", "e", "g"]
+    assert tasks[2].children[0].assignees == ["Các đơn vị"]  # inherited from the item
+    assert "Chỉ thị này" not in tasks[2].children[-1].text
+
+
+def test_decision_articles_and_repealed_documents() -> None:
+    text = """QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.
+Điều 2. Bãi bỏ các văn bản sau:
+1. Quyết định số 12/2019/QĐ-UBND ngày 01/02/2019.
+2. Quyết định số 15/2020/QĐ-UBND ngày 03/04/2020.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
+"""
+    tasks = tasks_of(text)
+    assert [t.id for t in tasks] == ["1", "2", "3"]
+    assert tasks[1].children == []  # a list of repealed decisions is not a task list
+    assert [c.id for c in outline_of(text)[1].children] == ["1", "2"]
+
+
+def test_slogan_list_is_not_tasks() -> None:
+    text = "II. NHIỆM VỤ\n1. Thực hiện phương châm:\n- “Dân biết, dân bàn”\n- “Dân làm, dân kiểm tra”\n2. Kiểm tra.\n"
+    tasks = tasks_of(text)
+    assert tasks[0].children[0].children == []
+
+
+def test_bold_marks_or_not() -> None:
+    a = tasks_of("II. NHIỆM VỤ\n1. Sở Nội vụ\nTheo dõi.\n")
+    b = tasks_of("**II. NHIỆM VỤ**\n**1. Sở Nội vụ**\nTheo dõi.\n")
+    assert [t.to_dict() for t in a][0]["children"][0]["heading"] == b[0].children[0].heading == "Sở Nội vụ"
+
+
+def test_no_outline_in_a_news_report() -> None:
+    assert tasks_of("Chiều 7/1, UBND thành phố tổ chức Hội nghị.\nĐồng chí Chủ tịch phát biểu.") == []
+
+
+def test_megabyte_of_labels_is_fast() -> None:
+    junk = ("1. a) - + 1.1 I. Điều 2. " * 3 + "\n" + "3.2 Một\n- x\nI. Y\n") * 14000
+    assert len(junk) > 1_000_000
+    t0 = time.perf_counter()
+    build_outline(matching_view(junk))
+    tasks_of(junk)
+    assert time.perf_counter() - t0 < 20
+
+
+# --- the samples (seeds-gold) ---------------------------------------------------------------------
+
+
+def _parse(name: str) -> Document:
+    from danvan_cli.pipeline import parse_file
+
+    return parse_file(SAMPLES / name)
+
+
+@pytest.mark.parametrize("name", ["000_79d65725ce4f5874.txt", "002_9ac44cf077a342da.txt"])
+def test_seeds_top_level_tasks_of_directives(name: str) -> None:
+    assert len(_parse(name).tasks) == GOLD[name]["top_level_tasks"]
+
+
+def test_seeds_001_sections_tasks_and_units() -> None:
+    name = "001_31b30f9d11ead8da.txt"
+    doc = _parse(name)
+    assert [t.path for t in doc.tasks] == ["II", "III"]
+    outline = extract_outline(doc.text, matching_view(doc.text))
+    assert [f"{t.id}. {t.heading}" for t in outline] == GOLD[name]["sections"]
+    assert len(doc.tasks[0].children) == GOLD[name]["top_level_tasks"]
+    units = [u for c in doc.tasks[1].children for u in c.lead]
+    assert ", ".join(units) == ", ".join(GOLD[name]["assigned_units"])
+    assert units == ["Sở Nội vụ", "Các sở, ban, ngành", "UBND các huyện, thành phố, thị xã", "Ban Dân vận Tỉnh ủy"]
+
+
+def test_seeds_002_points_skip_f() -> None:
+    name = "002_9ac44cf077a342da.txt"
+    doc = _parse(name)
+    assert [c.id for c in doc.tasks[0].children] == GOLD[name]["subtasks_of_1"]
+    assert doc.tasks[0].children[0].path == "1.a"
+    assert doc.tasks[1].assignees == ["Phòng Văn hóa - Thông tin", "Đài Truyền thanh huyện"]
+
+
+def test_seeds_000_addressees_for_numbered_tasks() -> None:
+    doc = _parse("000_79d65725ce4f5874.txt")
+    assert doc.tasks[0].assignees == ["Giám đốc sở, ngành thành phố", "Thủ trưởng đơn vị", "Chủ tịch Ủy ban nhân dân quận, huyện"]
+
+
+def test_seeds_004_sections_and_units() -> None:
+    name = "004_7bfcb32814c81f86.txt"
+    doc = _parse(name)
+    outline = extract_outline(doc.text, matching_view(doc.text))
+    assert ", ".join(f"{t.id}. {t.heading}" for t in outline) == ", ".join(GOLD[name]["sections"])
+    assert [t.path for t in doc.tasks] == ["II", "III"]
+    units = [c.lead[0] for c in doc.tasks[1].children]
+    assert units == GOLD[name]["assigned_units"]
+
+
+def test_seeds_003_news_has_no_tasks() -> None:
+    assert _parse("003_c4ff23b0dfae42e9.txt").tasks == []
