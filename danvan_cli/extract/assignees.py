@@ -45,11 +45,11 @@ _VERBS = (
     "hướng dẫn|theo dõi|đôn đốc|kiểm tra|rà soát|ban hành|hoàn thành|tổng hợp|đánh giá|phân công|đề xuất|"
     "là|cần|phải|sớm|kịp thời|quan tâm|chỉ đạo|tăng cường|đẩy mạnh|nâng cao|bố trí|cung cấp|tuyên truyền|"
     "nghiên cứu|lãnh đạo|giám sát|duy trì|làm tốt|vận động|bảo đảm|đảm bảo|có|được|sẽ|định kỳ|hằng năm|hàng năm|"
-    "trực tiếp|cụ thể hóa|thống nhất|lựa chọn|quản lý|hỗ trợ|chuẩn bị|thành lập|nắm|tiếp nhận|xử lý|giải quyết"
+    "trực tiếp|cụ thể hóa|thống nhất|lựa chọn|quản lý|hỗ trợ|chuẩn bị|thành lập|nắm|tiếp nhận|xử lý|giải quyết|tham gia|phát huy|tích cực"
 )
 VERB = regex.compile(rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?:{_VERBS})(?!\p{{L}})")
 _REQUEST = regex.compile(r"(?<!\p{L})(?:yêu\s+cầu|đề\s+nghị|Đề\s+nghị|giao|Giao|chỉ\s+đạo)\s+(?=\S)")
-_CHU_TRI = regex.compile(r"(?<!\p{L})chủ\s+trì(?!\p{L})")
+_CHU_TRI = regex.compile(r"(?<!\p{L})[Cc]hủ\s+trì(?!\p{L})")
 _PHOI_HOP = regex.compile(r"(?i)(?<!\p{L})phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?=\S)")
 _LABELLED = regex.compile(
     r"(?i)(?P<kind>đơn\s+vị|cơ\s+quan)\s+(?P<role>chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:\s*(?P<units>[^\n;.]{1,300})"

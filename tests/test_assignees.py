@@ -1,0 +1,105 @@
+"""Who must act: unit headings, chủ trì / phối hợp, requests and subjects."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from danvan_cli.extract.assignees import (
+    heading_unit,
+    is_unit_phrase,
+    item_assignees,
+    lead_and_support,
+    requested_units,
+    split_units,
+    subject_units,
+)
+
+
+@pytest.mark.parametrize(
+    "heading, unit",
+    [
+        ("Sở Nội vụ", "Sở Nội vụ"),
+        ("Các sở, ban, ngành", "Các sở, ban, ngành"),  # one addressee, commas and all
+        ("UBND các huyện, thành phố, thị xã", "UBND các huyện, thành phố, thị xã"),
+        ("Đề nghị Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy"),
+        ("Đề nghị Ủy ban MTTQ và các tổ chức chính trị - xã hội", "Ủy ban MTTQ và các tổ chức chính trị - xã hội"),
+        ("**Phòng Nội vụ**", "Phòng Nội vụ"),
+        ("Trách nhiệm của Sở Tài chính", "Sở Tài chính"),
+        ("Công an tỉnh:", "Công an tỉnh"),
+    ],
+)
+def test_heading_units(heading: str, unit: str) -> None:
+    assert heading_unit(heading) == unit
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Công tác tuyên truyền",
+        "Tổ chức quán triệt và thể chế hóa chủ trương của Đảng",
+        "Phối hợp chặt chẽ với Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội.",
+        "Sở Nội vụ chủ trì tổ chức hội nghị",  # a sentence, not a name
+        "NHIỆM VỤ TRỌNG TÂM",
+        None,
+        "",
+    ],
+)
+def test_headings_that_are_not_units(heading: str | None) -> None:
+    assert heading_unit(heading) is None
+
+
+def test_split_only_where_a_new_unit_starts() -> None:
+    assert split_units("Giám đốc các Sở, ngành thành phố, Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND quận, huyện") == [
+        "Giám đốc các Sở, ngành thành phố", "Thủ trưởng các cơ quan, đơn vị", "Chủ tịch UBND quận, huyện"]
+    assert split_units("các đơn vị, địa phương") == ["các đơn vị, địa phương"]
+    assert split_units("Sở Tài chính và UBND các huyện") == ["Sở Tài chính", "UBND các huyện"]
+
+
+def test_requests() -> None:
+    s = ("Chủ tịch Ủy ban nhân dân thành phố yêu cầu Giám đốc sở, ngành thành phố, Thủ trưởng đơn vị, "
+         "Chủ tịch Ủy ban nhân dân quận, huyện nghiêm túc triển khai thực hiện các nội dung sau:")
+    assert requested_units(s) == ["Giám đốc sở, ngành thành phố", "Thủ trưởng đơn vị", "Chủ tịch Ủy ban nhân dân quận, huyện"]
+    assert requested_units("Chủ tịch Ủy ban nhân dân huyện yêu cầu:") == []
+    assert requested_units("Đề nghị Ủy ban MTTQ tỉnh.") == ["Ủy ban MTTQ tỉnh"]
+    assert requested_units("thực hiện tốt nhiệm vụ được giao thực hiện") == []
+
+
+def test_subjects() -> None:
+    assert subject_units("Hằng năm, các đơn vị, địa phương tổ chức đánh giá") == ["các đơn vị, địa phương"]
+    assert subject_units("Phòng Văn hóa - Thông tin, Đài Truyền thanh huyện thường xuyên thông tin") == [
+        "Phòng Văn hóa - Thông tin", "Đài Truyền thanh huyện"]  # "Thông tin" in a name is no verb
+    assert subject_units("Ủy ban MTTQ và các tổ chức chính trị - xã hội tham gia giám sát") == [
+        "Ủy ban MTTQ", "các tổ chức chính trị - xã hội"]  # "các tổ chức" is a unit
+    assert subject_units("Căn cứ chức năng nhiệm vụ của cơ quan, đơn vị, chủ động triển khai") == []
+    assert subject_units("Tổ chức quán triệt chủ trương") == []
+
+
+def test_lead_and_support() -> None:
+    assert lead_and_support("Giao Sở Văn hóa chủ trì, phối hợp với Sở Nội vụ, Công an tỉnh tổ chức thực hiện.") == (
+        ["Sở Văn hóa"], ["Sở Nội vụ", "Công an tỉnh"])
+    assert lead_and_support("Sở Tư pháp chủ trì, phối hợp với các sở, ngành liên quan triển khai.") == (
+        ["Sở Tư pháp"], ["các sở, ngành liên quan"])
+    assert lead_and_support("Đơn vị chủ trì: Sở Y tế; Đơn vị phối hợp: Sở Tài chính, UBND các huyện.") == (
+        ["Sở Y tế"], ["Sở Tài chính", "UBND các huyện"])
+    assert lead_and_support("Tăng cường công tác kiểm tra.") == ([], [])
+
+
+def test_item_assignees_prefer_the_heading() -> None:
+    assert item_assignees("Sở Nội vụ", "Chủ trì phối hợp với các đơn vị xây dựng báo cáo.") == (["Sở Nội vụ"], ["các đơn vị"])
+    assert item_assignees(None, "Phòng Nội vụ thường xuyên đôn đốc, kiểm tra.") == (["Phòng Nội vụ"], [])
+
+
+def test_is_unit_phrase() -> None:
+    assert is_unit_phrase("UBND các phường")
+    assert not is_unit_phrase("Tăng cường công tác tuyên truyền")
+
+
+def test_junk_is_linear() -> None:
+    junk = "yêu cầu Sở " * 100_000 + "Giao Sở X chủ trì, phối hợp với " * 20_000
+    t0 = time.perf_counter()
+    requested_units(junk)
+    lead_and_support(junk)
+    subject_units(junk)
+    assert time.perf_counter() - t0 < 10
