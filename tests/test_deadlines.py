@@ -215,8 +215,17 @@ def test_not_a_deadline(text: str) -> None:
     assert deadlines(text, date="2025-02-01") == []
 
 
-def test_date_before_the_document_is_recalled_not_set() -> None:
-    assert deadlines("Các đơn vị báo cáo trước ngày 10/12/2022.", date="2023-01-05") == []
+def test_date_before_the_document_is_kept_with_a_warning() -> None:
+    text = normalize_text("Các đơn vị báo cáo trước ngày 10/12/2022.")
+    doc = Document(source="t", text=text, date="2023-01-05")
+    found = extract_deadlines(text, matching_view(text), doc, [])
+    assert [d.date for d in found] == ["2022-12-10"]
+    assert any("2022-12-10" in w and "2023-01-05" in w for w in doc.warnings)
+
+
+def test_leading_adverb_is_not_the_action() -> None:
+    d = one("2. Định kỳ báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Nội vụ) trước ngày 05/12/2022.")
+    assert d.action == "báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Nội vụ)"
 
 
 def test_date_inside_a_reference_mention_is_not_a_deadline() -> None:

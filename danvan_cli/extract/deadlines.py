@@ -65,6 +65,7 @@ _LABEL_PREFIX = regex.compile(r"^\s*(?:(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[
 _CITATION_BEFORE = regex.compile(r"\d+[/\-][\w.\-/&]*\p{L}[\w.\-/&]*\s*,?\s*(?:ngày\s*)?$")
 _MAX_SENTENCE = 800
 _CUE_BEFORE = regex.compile(r"(?i)(?<!\p{L})(?:trước|vào|chậm\s+nhất(?:\s+là)?)\s+$")
+_LEADING_ADVERB = regex.compile(r"(?i)(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|đồng\s+thời|thường\s+xuyên|kịp\s+thời)\s*,?\s+")
 _ADVERBIAL = regex.compile(r"(?:[^\s,]+\s+){0,3}[^\s,]+,\s+")
 _MARKS = regex.compile(r"[*_]+")
 _FIRST_SENTENCE = regex.compile(r"(?<=[.;:])\s|\n")
@@ -142,6 +143,9 @@ def action_of(view: str, sent: tuple[int, int], start: int, end: int) -> str:
         _ = off
     if not clause:
         clause = before[base:]
+    adv = _LEADING_ADVERB.match(clause.lstrip())
+    if adv is not None and asg.VERB.match(clause.lstrip(), adv.end()):
+        clause = clause.lstrip()[adv.end() :]
     m = _AFTER_STOP.search(view, end, s1)
     after = view[end : m.start() if m else s1]
     return _tidy(f"{clause} {after}")
@@ -162,7 +166,8 @@ def assignees_of(view: str, sent: tuple[int, int], start: int, tasks: list[Task]
 
 
 def _before_document(date: str | None, doc: Document) -> bool:
-    """A one-off date earlier than the document's own date is recalled, not set."""
+    """A one-off deadline earlier than the document's own date: a slip a reader should see
+    (recalled deadlines are told by their words — ``đã``, ``đến nay`` — and left out)."""
     if not date or not doc.date:
         return False
     n = min(len(date), len(doc.date))
@@ -236,6 +241,8 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
         if len(action) < 3:  # "Thời gian hoàn thành: Tháng 4/2026" under an item: the item is the action
             task = task_at(tasks, start)
             action = _tidy(_FIRST_SENTENCE.split(task.heading or task.text, maxsplit=1)[0]) if task else ""
+        if expr.rrule is None and _before_document(expr.date, doc):
+            doc.warnings.append(f"deadline {expr.date} ({_tidy(view[start:end])}) is before the document's own date {doc.date}")
         out.append(
             Deadline(
                 text=_tidy(view[start:end]),
@@ -259,8 +266,6 @@ def _keep(view: str, doc: Document, cited: list[tuple[int, int]], sent: tuple[in
         return False
     s0, s1 = sent
     if _NEGATIVE.search(view, s0, s1) or _PAST.search(view, s0, start):
-        return False
-    if expr.rrule is None and _before_document(expr.date, doc):
         return False
     if weak and not _weak_ok(view, sent, start, expr.end):
         return False
