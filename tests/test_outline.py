@@ -296,3 +296,34 @@ def test_seeds_004_sections_and_units() -> None:
 
 def test_seeds_003_news_has_no_tasks() -> None:
     assert _parse("003_c4ff23b0dfae42e9.txt").tasks == []
+
+
+def test_plan_attached_to_a_decision_is_read() -> None:
+    text = """QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện công tác dân vận năm 2025
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện công tác dân vận năm 2025.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+CHỦ TỊCH
+Nguyễn Văn A
+
+KẾ HOẠCH
+Thực hiện công tác dân vận năm 2025
+(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 10/01/2025 của UBND tỉnh)
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao hiệu quả.
+II. NHIỆM VỤ
+1. Sở Nội vụ
+Tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025.
+"""
+    tasks = tasks_of(text)
+    assert [t.path for t in tasks] == ["II"]
+    assert tasks[0].children[0].assignees == ["Sở Nội vụ"]
+    from danvan_cli.extract.deadlines import extract_deadlines
+
+    norm = normalize_text(text)
+    doc = Document(source="t", text=norm, date="2025-01-10")
+    found = extract_deadlines(norm, matching_view(norm), doc, extract_tasks(norm, matching_view(norm), doc))
+    assert [(d.date, d.assignees) for d in found] == [("2025-12-15", ["Sở Nội vụ"])]

@@ -26,7 +26,7 @@ import regex
 
 from ..model import Deadline, Document, Span, Task
 from . import assignees as asg
-from .outline import body_end, task_at
+from .outline import body_regions, task_at
 from .timeexpr import (
     TimeExpr,
     find_standalone_recurrences,
@@ -196,47 +196,21 @@ def _make_recurring_if_stated(view: str, expr: TimeExpr, sent: tuple[int, int]) 
 
 def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) -> list[Deadline]:
     """Every deadline of ``doc`` in order of position (see module doc for what is left out)."""
-    stop = body_end(view)
     year = document_year(doc)
     bound = bound_year(doc)
     cited = cited_spans(doc)
-    found: list[tuple[int, int, TimeExpr]] = []
-
-    for cue in CUE.finditer(view, 0, stop):
-        weak = cue.group("weak") is not None
-        at = cue.start() if cue.group("cue").casefold() == "từ" else cue.end()
-        expr = read_time_at(view, at, year)
-        if expr is None:
-            continue
-        sent = sentence_bounds(view, cue.start(), expr.end, 0, stop)
-        expr = _make_recurring_if_stated(view, expr, sent)
-        if not _keep(view, doc, cited, sent, cue.start(), expr, weak):
-            continue
-        found.append((cue.start(), expr.end, expr))
-
-    cue_starts = [a for a, _, _ in found]  # in text order: CUE.finditer goes left to right
-    for st in find_standalone_recurrences(view, 0, stop):
-        i = bisect_right(cue_starts, st.end) - 1
-        if i >= 0 and found[i][1] > st.start:  # overlaps the last cued phrase starting before its end
-            continue
-        sent = sentence_bounds(view, st.start, st.end, 0, stop)
-        expr = TimeExpr(st.start, st.end, rrule=st.rrule, approximate=st.approximate)
-        if not _keep(view, doc, cited, sent, st.start, expr, True):
-            continue
-        start = st.start
-        cue = _CUE_BEFORE.search(view[max(0, start - 20) : start])
-        if cue is not None:
-            start = max(0, start - 20) + cue.start()
-        found.append((start, st.end, expr))
+    found: list[tuple[int, int, TimeExpr, tuple[int, int]]] = []
+    for region in body_regions(view):
+        found.extend(_find_in(view, doc, cited, year, region))
 
     found.sort(key=lambda x: x[0])
     out: list[Deadline] = []
     last_end = -1
-    for start, end, expr in found:
+    for start, end, expr, (lo, stop) in found:
         if start < last_end:
             continue
         last_end = end
-        sent = sentence_bounds(view, start, end, 0, stop)
+        sent = sentence_bounds(view, start, end, lo, stop)
         action = action_of(view, sent, start, end)
         if len(action) < 3:  # "Thời gian hoàn thành: Tháng 4/2026" under an item: the item is the action
             task = task_at(tasks, start)
@@ -257,6 +231,42 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
             )
         )
     return out
+
+
+def _find_in(view: str, doc: Document, cited: list[tuple[int, int]], year: int | None,
+             region: tuple[int, int]) -> list[tuple[int, int, TimeExpr, tuple[int, int]]]:
+    """The deadlines' time phrases of one body region, in text order."""
+    lo, stop = region
+    found: list[tuple[int, int, TimeExpr, tuple[int, int]]] = []
+
+    for cue in CUE.finditer(view, lo, stop):
+        weak = cue.group("weak") is not None
+        at = cue.start() if cue.group("cue").casefold() == "từ" else cue.end()
+        expr = read_time_at(view, at, year)
+        if expr is None:
+            continue
+        sent = sentence_bounds(view, cue.start(), expr.end, lo, stop)
+        expr = _make_recurring_if_stated(view, expr, sent)
+        if not _keep(view, doc, cited, sent, cue.start(), expr, weak):
+            continue
+        found.append((cue.start(), expr.end, expr, region))
+
+    cue_starts = [f[0] for f in found]  # in text order: CUE.finditer goes left to right
+    for st in find_standalone_recurrences(view, lo, stop):
+        i = bisect_right(cue_starts, st.end) - 1
+        if i >= 0 and found[i][1] > st.start:  # overlaps the last cued phrase starting before its end
+            continue
+        sent = sentence_bounds(view, st.start, st.end, lo, stop)
+        expr = TimeExpr(st.start, st.end, rrule=st.rrule, approximate=st.approximate)
+        if not _keep(view, doc, cited, sent, st.start, expr, True):
+            continue
+        start = st.start
+        cue = _CUE_BEFORE.search(view[max(0, start - 20) : start])
+        if cue is not None:
+            start = max(0, start - 20) + cue.start()
+        found.append((start, st.end, expr, region))
+
+    return found
 
 
 def _keep(view: str, doc: Document, cited: list[tuple[int, int]], sent: tuple[int, int],

@@ -141,6 +141,34 @@ def body_end(view: str) -> int:
     return m.start() if m else len(view)
 
 
+#: A text attached after the signature: ``KẾ HOẠCH`` alone on its line, or ``(Ban hành kèm theo
+#: Quyết định số ...)``. A Quyết định ban hành Kế hoạch carries its tasks and deadlines there.
+_ATTACHMENT = regex.compile(
+    r"(?m)^[ \t]*\(?[ \t]*(?:(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|HƯỚNG\s+DẪN)[ \t]*$"
+    r"|(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+(?:Quyết\s+định|Kế\s+hoạch|Công\s+văn|Chỉ\s+thị|Nghị\s+quyết))"
+)
+
+
+def body_regions(view: str) -> list[tuple[int, int]]:
+    """The parts of a text that hold its body: before ``Nơi nhận:``, and each attached text
+    after the signature up to its own ``Nơi nhận:`` (or the end)."""
+    regions: list[tuple[int, int]] = []
+    pos = 0
+    n = len(view)
+    while pos < n:
+        m = _BODY_END.search(view, pos)
+        stop = m.start() if m else n
+        if stop > pos:
+            regions.append((pos, stop))
+        if m is None:
+            break
+        a = _ATTACHMENT.search(view, m.end())
+        if a is None:
+            break
+        pos = a.start()
+    return regions
+
+
 def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
@@ -154,10 +182,11 @@ def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def build_outline(view: str) -> Outline:
     """Read the labelled lines of ``view`` into a tree of ranks (see module doc)."""
-    end = body_end(view)
+    regions = body_regions(view)
+    end = regions[-1][1] if regions else 0
     rows: list[tuple[int, int, int, Label | None]] = []
     started = False
-    for ls, le in _lines(view, 0, end):
+    for ls, le in (line for a, b in regions for line in _lines(view, a, b)):
         cs = ls
         while cs < le and view[cs] in " \t":
             cs += 1
