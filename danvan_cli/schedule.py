@@ -17,7 +17,7 @@ import hashlib
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from dateutil.rrule import rrulestr
@@ -215,7 +215,7 @@ def to_ics(occs: list[Occurrence], *, include_expired: bool = False) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "danvan: hạn văn bản")
-    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = datetime.now(UTC).replace(microsecond=0)
     seen_rules: set[tuple[str, int]] = set()
     for o in occs:
         dl = o.deadline

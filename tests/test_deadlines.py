@@ -11,7 +11,11 @@ import yaml
 
 from danvan_cli.extract.deadlines import extract_deadlines
 from danvan_cli.extract.outline import extract_tasks
-from danvan_cli.extract.timeexpr import horizon_from_title, plan_year_from_title, quarter_end
+from danvan_cli.extract.timeexpr import (
+    horizon_from_title,
+    plan_year_from_title,
+    quarter_end,
+)
 from danvan_cli.model import Deadline, Document, Mention, Reference
 from danvan_cli.text.normalize import matching_view, normalize_text
 

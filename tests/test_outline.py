@@ -229,7 +229,7 @@ def test_slogan_list_is_not_tasks() -> None:
 def test_bold_marks_or_not() -> None:
     a = tasks_of("II. NHIỆM VỤ\n1. Sở Nội vụ\nTheo dõi.\n")
     b = tasks_of("**II. NHIỆM VỤ**\n**1. Sở Nội vụ**\nTheo dõi.\n")
-    assert [t.to_dict() for t in a][0]["children"][0]["heading"] == b[0].children[0].heading == "Sở Nội vụ"
+    assert next(t.to_dict() for t in a)["children"][0]["heading"] == b[0].children[0].heading == "Sở Nội vụ"
 
 
 def test_no_outline_in_a_news_report() -> None:

@@ -9,7 +9,14 @@ from datetime import date
 from icalendar import Calendar
 
 from danvan_cli.model import Deadline, Document, Issuer, Span
-from danvan_cli.schedule import expand, matches_assignee, occurrences, parse_iso, to_csv, to_ics
+from danvan_cli.schedule import (
+    expand,
+    matches_assignee,
+    occurrences,
+    parse_iso,
+    to_csv,
+    to_ics,
+)
 
 
 def doc_with(*deadlines: Deadline, **meta: object) -> Document:
@@ -123,7 +130,7 @@ def test_ics_is_read_back_by_icalendar() -> None:
     rule = rec.get("RRULE")
     assert rule["FREQ"] == ["YEARLY"] and rule["BYMONTH"] == [3, 6, 9, 12] and rule["BYMONTHDAY"] == [15]
     assert rule["UNTIL"][0] == date(2025, 12, 31)
-    wk = [e for e in events if e.get("RRULE") and "BYHOUR" in e.get("RRULE")][0]
+    wk = next(e for e in events if e.get("RRULE") and "BYHOUR" in e.get("RRULE"))
     assert wk.decoded("DTSTART").hour == 15
     assert len({str(e.get("UID")) for e in events}) == 3
 

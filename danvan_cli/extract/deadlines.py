@@ -125,9 +125,7 @@ def action_of(view: str, sent: tuple[int, int], start: int, end: int) -> str:
     starts = [base] + [m.end() for m in _CLAUSE_START.finditer(before, base)]
     clause = ""
     for p in reversed(starts):
-        piece = before[p:].lstrip(" ,")
-        off = len(before[p:]) - len(piece)
-        piece_clean = piece
+        piece_clean = before[p:].lstrip(" ,")
         if asg.VERB.match(piece_clean):
             clause = piece_clean
             break
@@ -140,7 +138,6 @@ def action_of(view: str, sent: tuple[int, int], start: int, end: int) -> str:
         if adv and asg.VERB.match(piece_clean, adv.end()):
             clause = piece_clean[adv.end() :]
             break
-        _ = off
     if not clause:
         clause = before[base:]
     adv = _LEADING_ADVERB.match(clause.lstrip())

@@ -269,16 +269,9 @@ def _heading_and_text(node: Node, view: str) -> tuple[str | None, str]:
 
 def _to_task(node: Node, view: str, parent_path: str, parent_id: str | None, ordinal: int) -> Task:
     lab = node.label
-    if lab.id in "-+":
-        own = f"{lab.id}{ordinal}"
-    elif lab.rank > RANK_ARABIC and parent_id and lab.id.startswith(parent_id + "."):
-        own = lab.id
-    else:
-        own = lab.id
-    if lab.rank > RANK_ARABIC and parent_id and lab.id.startswith(parent_id + "."):
-        step = lab.id[len(parent_id) + 1 :]
-    else:
-        step = own
+    own = f"{lab.id}{ordinal}" if lab.id in "-+" else lab.id
+    nested = lab.rank > RANK_ARABIC and parent_id is not None and lab.id.startswith(parent_id + ".")
+    step = lab.id[len(parent_id) + 1 :] if nested and parent_id is not None else own  # "1.1" under "1" adds "1"
     path = f"{parent_path}.{step}" if parent_path else step
     heading, text = _heading_and_text(node, view)
     task = Task(id=own, path=path, heading=heading, text=text, span=Span(node.start, node.end))
