@@ -32,6 +32,12 @@ def _type_before_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<!\p{{L}})(?P<type>{alt})\s{{1,4}}(?:số\s{{0,3}}:?\s{{0,3}})?$")
 
 
+#: How far a subject may run after its number, and how much of a sentence around a
+#: citation its relation is read from: bounds that keep a parse linear in the text's
+#: length even when a whole file is one sentence.
+_SUBJECT_REACH = 1200
+_CONTEXT = 600
+
 _COMMA = regex.compile(r"(?:,|\s+và)\s+")
 _SO_BEFORE = regex.compile(r"(?i)(?<!\p{L})số\s{0,3}:?\s{0,3}$")
 _CUA = regex.compile(r"(?i)\s{0,3},?\s{0,3}của\s{1,3}")
@@ -194,6 +200,8 @@ def scan_mentions(view: str, start: int = 0, end: int | None = None) -> list[Raw
     for i, raw in enumerate(out):
         for j in range(i - 1, -1, -1):
             other = out[j]
+            if other.start < raw.start - _SUBJECT_REACH:
+                break  # subjects are bounded: nothing further back can hold this one
             if other.title_span and other.title_span[0] <= raw.start < other.title_span[1]:
                 raw.nested_in = j
                 break
@@ -225,11 +233,17 @@ def _sentence_at(starts: list[int], pos: int, view: str) -> tuple[int, int]:
 
 def _blank_spans(view: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
     """``view[s:e]`` with the given spans replaced by spaces (same length)."""
-    chars = list(view[s:e])
-    for a, b in spans:
-        for k in range(max(a, s), min(b, e)):
-            chars[k - s] = " "
-    return "".join(chars)
+    pieces: list[str] = []
+    pos = s
+    for a, b in sorted(spans):
+        a, b = max(a, pos), min(b, e)
+        if a >= b:
+            continue
+        pieces.append(view[pos:a])
+        pieces.append(" " * (b - a))
+        pos = b
+    pieces.append(view[pos:e])
+    return "".join(pieces)
 
 
 # ---------------------------------------------------------------- named laws
@@ -359,22 +373,31 @@ def build_references(
                 raw.issuer_match = outer.issuer_match
 
     extents = [raws[i].extent for i in keep]
+    ext_starts = [x[0] for x in extents]
+    cores = [(raws[k].start, raws[k].core_end) for k in keep]
     starts = sentence_bounds(view, 0, len(view))
     opening_end = outline_start if outline_start is not None else body_end
     relations: dict[int, str] = {}
     prev_in_sentence: dict[tuple[int, int], int] = {}
+
+    def near(spans: list[tuple[int, int]], lo: int, hi: int, skip: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+        """The spans that may overlap ``[lo, hi)`` (found by position, not by a full scan)."""
+        a = bisect.bisect_left(ext_starts, lo - _SUBJECT_REACH)
+        b = bisect.bisect_left(ext_starts, hi)
+        return [x for x in spans[a:b] if x != skip and x[1] > lo and x[0] < hi]
+
     for i in keep:
         raw = raws[i]
         s, e = _sentence_at(starts, raw.start, view)
         sent_key = (s, e)
-        others = [x for x in extents if x != raw.extent]
+        ws, we = max(s, raw.start - _CONTEXT), min(e, raw.core_end + _CONTEXT)
+        others = near(extents, ws, we, skip=raw.extent)
         in_title = title_span is not None and title_span[0] <= raw.start < title_span[1]
-        cores = [(raws[k].start, raws[k].core_end) for k in keep]
-        sentence_text = _blank_spans(view, s, e, cores)
-        clause_from = max(s, view.rfind(";", s, raw.start) + 1)
+        sentence_text = _blank_spans(view, ws, we, near(cores, ws, we))
+        clause_from = max(ws, view.rfind(";", ws, raw.start) + 1)
         # a ";" inside another citation's subject does not end the clause
-        while clause_from > s and any(a <= clause_from - 1 < b for a, b in others):
-            clause_from = max(s, view.rfind(";", s, clause_from - 1) + 1)
+        while clause_from > ws and any(a <= clause_from - 1 < b for a, b in others):
+            clause_from = max(ws, view.rfind(";", ws, clause_from - 1) + 1)
         own = _blank_spans(view, clause_from, raw.start, others)
         if raw.nested_in is not None:
             rel = "cites"
@@ -385,7 +408,7 @@ def build_references(
             if prev is not None:
                 rel = relations[prev]
             else:
-                lead = _blank_spans(view, s, raw.start, others)
+                lead = _blank_spans(view, ws, raw.start, others)
                 rel = classify_clause(lead) or "cites"
         else:
             rel = classify_clause(own) or "cites"
@@ -403,7 +426,7 @@ def build_references(
             start=raw.start,
             end=raw.core_end,
             text=" ".join(text[raw.start : raw.core_end].split()),
-            sentence=" ".join(text[s:e].split()),
+            sentence=_evidence(text, s, e, raw.start, raw.core_end),
             relation=relations[i],
             date=raw.dates[0].iso if raw.dates else None,
         )
@@ -435,14 +458,24 @@ def build_references(
                 f"{number} carries two dates in one mention ({', '.join(_vn_date(d.iso) for d in raw.dates)})"
             )
 
+    first: dict[str, RawMention] = {}
+    multi_date_mention: set[str] = set()
+    for i in keep:
+        raw = raws[i]
+        first.setdefault(raw.number.number, raw)
+        if len({d.iso for d in raw.dates}) > 1:
+            multi_date_mention.add(raw.number.number)
     for number, ref in by_number.items():
+        raw = first[number]
         if ref.doc_type is None:
-            ref.doc_type = _first_type(raws, keep, number)
+            ref.doc_type = raw.number.parts.type_name
         if ref.issuer is None:
-            ref.issuer = _first_default_issuer(raws, keep, number)
+            ref.issuer = _default_issuer(raw)
             if ref.issuer is not None:
-                ref.issuer_level = _code_level(raws, keep, number)
-        ref.date = _choose_date(number, dates_seen.get(number, []), raws, keep, doc)
+                entry = body_codes().get(raw.number.parts.body.upper())
+                ref.issuer_level = entry.get("level") if entry else None
+        ref.date = _choose_date(number, dates_seen.get(number, []), raw.number.parts.year,
+                                number in multi_date_mention, doc)
 
     doc.references = list(by_number.values())
     doc.named_laws = find_named_laws(view, text, body_start, body_end)
@@ -468,6 +501,14 @@ def _drop_self_mentions(view: str, doc: Document, raws: list[RawMention], keep: 
     return [i for i in keep if i not in own]
 
 
+def _evidence(text: str, s: int, e: int, start: int, end: int) -> str:
+    """The sentence around a citation, cut to a window around it when the "sentence"
+    is a whole run-on file."""
+    if e - s > 4 * _CONTEXT:
+        s, e = max(s, start - _CONTEXT), min(e, end + _CONTEXT)
+    return " ".join(text[s:e].split())
+
+
 def _vn_date(iso: str) -> str:
     parts = iso.split("-")
     if len(parts) == 3:
@@ -475,38 +516,11 @@ def _vn_date(iso: str) -> str:
     return iso
 
 
-def _first_type(raws: list[RawMention], keep: list[int], number: str) -> str | None:
-    for i in keep:
-        if raws[i].number.number == number:
-            return raws[i].number.parts.type_name
-    return None
-
-
-def _first_default_issuer(raws: list[RawMention], keep: list[int], number: str) -> str | None:
-    for i in keep:
-        if raws[i].number.number == number:
-            return _default_issuer(raws[i])
-    return None
-
-
-def _code_level(raws: list[RawMention], keep: list[int], number: str) -> str | None:
-    for i in keep:
-        if raws[i].number.number == number:
-            entry = body_codes().get(raws[i].number.parts.body.upper())
-            return entry.get("level") if entry else None
-    return None
-
-
-def _choose_date(number: str, dates: list[str], raws: list[RawMention], keep: list[int], doc: Document) -> str | None:
+def _choose_date(number: str, dates: list[str], year: int | None, in_one_mention: bool, doc: Document) -> str | None:
     """The date of issue: the one consistent with the number's own year when mentions
     disagree; every disagreement is a warning."""
     if not dates:
         return None
-    year = None
-    for i in keep:
-        if raws[i].number.number == number:
-            year = raws[i].number.parts.year
-            break
     distinct = list(dict.fromkeys(dates))
     chosen = distinct[0]
     if year is not None:
@@ -518,10 +532,7 @@ def _choose_date(number: str, dates: list[str], raws: list[RawMention], keep: li
                 doc.warnings.append(
                     f"{number} is dated {_vn_date(d)} but its number says {year}: a slip in the text"
                 )
-    one_mention = any(
-        raws[i].number.number == number and {d.iso for d in raws[i].dates} >= set(distinct) for i in keep
-    )
-    if len(distinct) > 1 and not one_mention:
+    if len(distinct) > 1 and not (in_one_mention and len(distinct) == 2):
         doc.warnings.append(
             f"{number} is cited with {len(distinct)} dates ({', '.join(_vn_date(d) for d in distinct)}); kept {_vn_date(chosen)}"
         )
