@@ -192,3 +192,52 @@ def test_department_issuers_are_completed_by_their_province() -> None:
     r = refs(DEPARTMENT)
     assert (r["12/2022/QĐ-UBND"].issuer, r["12/2022/QĐ-UBND"].relation) == ("UBND tỉnh Nghệ An", "based_on")
     assert (r["55/QĐ-SNV"].issuer, r["55/QĐ-SNV"].relation) == ("Giám đốc Sở Nội vụ tỉnh Nghệ An", "replaces")
+
+
+def body(s: str) -> dict[str, object]:
+    return refs("KẾ HOẠCH\nX\n\n1. " + s)
+
+
+def test_a_date_is_not_shared_across_a_semicolon_or_to_a_citation_with_its_own_issuer() -> None:
+    a = body("Nghị định số 04/2015/NĐ-CP của Chính phủ, Chỉ thị số 33/CT-TTg ngày 26/11/2021 về x.")
+    assert a["04/2015/NĐ-CP"].date is None
+    b = body("Nghị định số 04/2015/NĐ-CP; Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.")
+    assert b["04/2015/NĐ-CP"].date is None and b["04/2015/NĐ-CP"].issuer == "Chính phủ"
+    c = body("Chỉ thị số 05-CT/TW của Bộ Chính trị và Kết luận số 01-KL/TW ngày 18/5/2021.")
+    assert c["05-CT/TW"].date is None
+
+
+def test_a_shared_date_never_contradicts_the_numbers_own_year() -> None:
+    r = body("Nghị định số 04/2015/NĐ-CP và Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ.")
+    assert r["04/2015/NĐ-CP"].date is None and r["04/2015/NĐ-CP"].issuer == "Chính phủ"
+
+
+def test_quoted_subjects_closing_a_list_go_to_each_member_in_order() -> None:
+    r = body(
+        "Tham gia giám sát theo Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị "
+        "ban hành “Quy chế giám sát và phản biện xã hội”, “Quy định về góp ý xây dựng Đảng”."
+    )
+    assert r["217-QĐ/TW"].title == "Quy chế giám sát và phản biện xã hội"
+    assert r["218-QĐ/TW"].title == "Quy định về góp ý xây dựng Đảng"
+
+
+def test_one_number_of_two_issuers_gives_two_references_and_a_warning() -> None:
+    doc = parse_text(
+        "KẾ HOẠCH\nX\n\n1. Thực hiện Chỉ thị số 02/CT-UBND ngày 18/01/2022 của UBND thành phố Hà Nội và "
+        "Chỉ thị số 02/CT-UBND ngày 05/4/2018 của UBND huyện Phú Giáo.\n"
+    )
+    assert [(r.number, r.issuer, r.date) for r in doc.references] == [
+        ("02/CT-UBND", "UBND thành phố Hà Nội", "2022-01-18"),
+        ("02/CT-UBND", "UBND huyện Phú Giáo", "2018-04-05"),
+    ]
+    assert any("2 different documents" in w for w in doc.warnings)
+
+
+def test_word_dashes_inside_numbers() -> None:
+    r = body("Thực hiện Chỉ thị số 33/CT\u2013TTg ngày 26/11/2021 và Quyết định số 23\u2011QĐ/TW ngày 30/7/2021.")
+    assert set(r) == {"33/CT-TTg", "23-QĐ/TW"}
+    assert r["33/CT-TTg"].date == "2021-11-26"
+
+
+def test_rooms_and_truncated_numbers_are_not_citations() -> None:
+    assert body("Họp tại Phòng 204/B-UB, Tầng 3/TTHC-UB; xem văn bản số 15/KH- ngày nào đó.") == {}

@@ -144,10 +144,27 @@ class NumberMatch:
         return self.parts.normalized
 
 
+_PLACE_WORD_BEFORE = regex.compile(r"(?i)(?<!\p{L})(?:phòng|tầng|nhà|lô|kiốt|ki-ốt|căn|khu|tổ)\s{1,3}$")
+
+
+def _known_code(parts: NumberParts) -> bool:
+    groups = ([parts.type_code] if parts.type_code else []) + list(parts.body_codes)
+    codes = canonical_codes()
+    return any(g.upper() in codes or g.upper().startswith(("QH", "UBTVQH")) for g in groups)
+
+
 def find_numbers(view: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
-    """Every document number in ``view[start:end]``."""
+    """Every document number in ``view[start:end]``.
+
+    Left out: a number cut short (``15/KH-`` followed by nothing), and a room or lot
+    (``Phòng 204/B-UB``, ``Tầng 3/TTHC-UB``) whose codes are none we know."""
     end = len(view) if end is None else end
     out = []
     for m in NUMBER.finditer(view, start, end):
-        out.append(NumberMatch(m.start(), m.end(), m.group(0), parts_from_match(m)))
+        if view.startswith("-", m.end()):
+            continue
+        parts = parts_from_match(m)
+        if not _known_code(parts) and _PLACE_WORD_BEFORE.search(view, max(0, m.start() - 12), m.start()):
+            continue
+        out.append(NumberMatch(m.start(), m.end(), m.group(0), parts))
     return out

@@ -44,6 +44,7 @@ _CUA = regex.compile(r"(?i)\s{0,3},?\s{0,3}của\s{1,3}")
 _NGAY = regex.compile(r"(?i)\s{0,3},?\s{0,3}")
 _PAREN = regex.compile(r"\s{0,3}\([^()\n]{0,60}\)")
 _OPEN_QUOTE = regex.compile(r"\s{0,3}[“\"]")
+_NEXT_QUOTE = regex.compile(r"(?:\s{0,3},|\s{1,3}và)\s{0,3}[“\"]")
 _SUBJECT = regex.compile(r"(?i)\s{0,3}(?P<kw>về\s+việc|về|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn)(?!\p{L})\s{0,3}")
 
 
@@ -74,6 +75,7 @@ class RawMention:
     title: str | None = None
     title_span: tuple[int, int] | None = None
     nested_in: int | None = None  # index of the citation whose subject holds this one
+    extra_titles: list[str] = field(default_factory=list)  # “A”, “B” closing a list: one each
 
     @property
     def extent(self) -> tuple[int, int]:
@@ -162,6 +164,17 @@ def _scan_one(view: str, nm: NumberMatch, prev_end: int) -> RawMention:
             raw.title = _clean_title(view[qstart + 1 : qend - 1])
             raw.title_span = (qstart, qend)
             raw.end = qend
+            # "... ban hành “Quy chế A”, “Quy định B”": one subject per document of the list
+            while (more := _NEXT_QUOTE.match(view, raw.end)) is not None:
+                q2 = more.end() - 1
+                q2end = _read_quote(view, q2)
+                if q2end is None:
+                    break
+                extra = _clean_title(view[q2 + 1 : q2end - 1])
+                if extra:
+                    raw.extra_titles.append(extra)
+                raw.end = q2end
+                raw.title_span = (qstart, q2end)
             return raw
     if sub is not None:
         stop = _title_stop().search(view, sub.end(), min(len(view), sub.end() + 400))
@@ -353,16 +366,34 @@ def build_references(
         doc.named_laws = find_named_laws(view, text, body_start, body_end)
         return
 
-    # Share a list's closing date and issuer backwards: "X và Y ngày D của B".
+    # Share a list's closing date and issuer backwards: "X và Y ngày D của B". Only to a
+    # citation with neither of its own, across "," or "và" (never ";"), between numbers of
+    # the same body, and never a date its own number's year contradicts.
     for pos in range(len(keep) - 2, -1, -1):
         first, nxt = raws[keep[pos]], raws[keep[pos + 1]]
-        gap = view[first.end : nxt.start]
-        if not is_empty_clause(gap) or "\n" in gap:
+        if not _continues_list(view, first, nxt):
             continue
-        if not first.dates and nxt.dates:
+        if first.dates or first.issuer_match is not None:
+            continue
+        year = first.number.parts.year
+        if nxt.dates and (year is None or nxt.dates[0].year == year):
             first.dates = [nxt.dates[0]]
-        if first.issuer_match is None and nxt.issuer_match is not None:
-            first.issuer_match = nxt.issuer_match
+        first.issuer_match = nxt.issuer_match
+    # Quoted subjects closing a list go to its members in order.
+    for pos, i in enumerate(keep):
+        raw = raws[i]
+        if not raw.extra_titles:
+            continue
+        group = [raw]
+        p = pos
+        while p > 0 and len(group) <= len(raw.extra_titles) and _continues_list(view, raws[keep[p - 1]], group[0]) \
+                and raws[keep[p - 1]].title is None:
+            group.insert(0, raws[keep[p - 1]])
+            p -= 1
+        titles = [raw.title, *raw.extra_titles]
+        if len(group) == len(titles):
+            for member, title in zip(group, titles):
+                member.title = title
     # A document named in another's subject, with no issuer of its own, shares the
     # enclosing issuer when both numbers carry the same body code (05-CT/TW inside 01-KL/TW).
     for i in keep:
@@ -415,9 +446,13 @@ def build_references(
         relations[i] = rel
         prev_in_sentence[sent_key] = i
 
-    # Merge mentions per number, in order of first mention.
-    by_number: dict[str, Reference] = {}
-    dates_seen: dict[str, list[str]] = {}
+    # Merge mentions per document, in order of first mention. One number names one document
+    # unless mentions give it different issuers (every UBND writes a 02/CT-UBND).
+    refs: list[Reference] = []
+    by_number: dict[str, list[Reference]] = {}
+    dates_seen: dict[int, list[str]] = {}
+    first: dict[int, RawMention] = {}
+    multi_date_mention: set[int] = set()
     for i in keep:
         raw = raws[i]
         number = raw.number.number
@@ -430,43 +465,41 @@ def build_references(
             relation=relations[i],
             date=raw.dates[0].iso if raw.dates else None,
         )
-        ref = by_number.get(number)
+        ref = _reference_for(by_number.setdefault(number, []), raw)
         if ref is None:
             ref = Reference(number=number, number_raw=raw.number.raw)
-            by_number[number] = ref
+            by_number[number].append(ref)
+            refs.append(ref)
+            first[id(ref)] = raw
         ref.mentions.append(mention)
         if ref.doc_type is None and raw.doc_type:
             ref.doc_type = raw.doc_type
         elif raw.doc_type and ref.doc_type != raw.doc_type:
-            doc.warnings.append(
-                f"{number} is called {ref.doc_type} and {raw.doc_type} in this text"
-            )
-        if raw.issuer_match is not None and (ref.issuer is None or ref.issuer_place is None and raw.issuer_match.issuer.place):
-            iss = raw.issuer_match.issuer
-            ref.issuer = iss.name
-            ref.issuer_level = iss.level
-            ref.issuer_place = iss.place
-            ref.issuer_province = iss.province
+            doc.warnings.append(f"{number} is called {ref.doc_type} and {raw.doc_type} in this text")
+        im = raw.issuer_match
+        if im is not None and not im.unresolved and (ref.issuer is None or ref.issuer_place is None and im.issuer.place):
+            _set_issuer(ref, im)
+        elif im is not None and ref.issuer is None:
+            _set_issuer(ref, im)
         if ref.title is None and raw.title:
             ref.title = raw.title
         if RELATION_STRENGTH[mention.relation] > RELATION_STRENGTH[ref.relation]:
             ref.relation = mention.relation
-        for k, dm in enumerate(raw.dates):
-            dates_seen.setdefault(number, []).append(dm.iso)
-        if len(raw.dates) > 1 and len({d.iso for d in raw.dates}) > 1:
+        dates_seen.setdefault(id(ref), []).extend(dm.iso for dm in raw.dates)
+        if len({d.iso for d in raw.dates}) > 1:
+            multi_date_mention.add(id(ref))
             doc.warnings.append(
                 f"{number} carries two dates in one mention ({', '.join(_vn_date(d.iso) for d in raw.dates)})"
             )
+    for number, group in by_number.items():
+        if len(group) > 1:
+            doc.warnings.append(
+                f"{number} names {len(group)} different documents here ("
+                + "; ".join(r.issuer or "issuer unknown" for r in group) + ")"
+            )
 
-    first: dict[str, RawMention] = {}
-    multi_date_mention: set[str] = set()
-    for i in keep:
-        raw = raws[i]
-        first.setdefault(raw.number.number, raw)
-        if len({d.iso for d in raw.dates}) > 1:
-            multi_date_mention.add(raw.number.number)
-    for number, ref in by_number.items():
-        raw = first[number]
+    for ref in refs:
+        raw = first[id(ref)]
         if ref.doc_type is None:
             ref.doc_type = raw.number.parts.type_name
         if ref.issuer is None:
@@ -474,10 +507,10 @@ def build_references(
             if ref.issuer is not None:
                 entry = body_codes().get(raw.number.parts.body.upper())
                 ref.issuer_level = entry.get("level") if entry else None
-        ref.date = _choose_date(number, dates_seen.get(number, []), raw.number.parts.year,
-                                number in multi_date_mention, doc)
+        ref.date = _choose_date(ref.number, dates_seen.get(id(ref), []), raw.number.parts.year,
+                                id(ref) in multi_date_mention, doc)
 
-    doc.references = list(by_number.values())
+    doc.references = refs
     doc.named_laws = find_named_laws(view, text, body_start, body_end)
 
 
@@ -499,6 +532,46 @@ def _drop_self_mentions(view: str, doc: Document, raws: list[RawMention], keep: 
         if other_issuer or other_date:
             return keep
     return [i for i in keep if i not in own]
+
+
+def _set_issuer(ref: Reference, im: IssuerMatch) -> None:
+    ref.issuer = im.issuer.name
+    ref.issuer_level = im.issuer.level
+    ref.issuer_place = im.issuer.place
+    ref.issuer_province = im.issuer.province
+
+
+def _reference_for(candidates: list[Reference], raw: RawMention) -> Reference | None:
+    """Which already-seen document of this number a mention speaks of: the one with its
+    issuer, or one whose issuer is still unknown; ``None`` when it names another issuer."""
+    if not candidates:
+        return None
+    im = raw.issuer_match
+    if im is None or im.unresolved:
+        if raw.dates:
+            for ref in candidates:
+                if any(m.date == raw.dates[0].iso for m in ref.mentions):
+                    return ref
+        return candidates[0]
+    for ref in candidates:
+        if ref.issuer == im.issuer.name:
+            return ref
+    for ref in candidates:
+        if ref.issuer is None or ref.issuer_place is None and ref.issuer_level not in ("central", "party-central"):
+            return ref
+    return None
+
+
+def _continues_list(view: str, first: RawMention, nxt: RawMention) -> bool:
+    """``X và Y``, ``X, Y``: two citations of one list (same body code, nothing between them
+    but a connective, no ";" or line break)."""
+    gap = view[first.end : nxt.start]
+    return (
+        ";" not in gap
+        and "\n" not in gap
+        and is_empty_clause(gap)
+        and first.number.parts.body.upper() == nxt.number.parts.body.upper()
+    )
 
 
 def _evidence(text: str, s: int, e: int, start: int, end: int) -> str:
