@@ -241,3 +241,42 @@ def test_word_dashes_inside_numbers() -> None:
 
 def test_rooms_and_truncated_numbers_are_not_citations() -> None:
     assert body("Họp tại Phòng 204/B-UB, Tầng 3/TTHC-UB; xem văn bản số 15/KH- ngày nào đó.") == {}
+
+
+def test_a_replacement_reported_in_the_passive_is_only_cited() -> None:
+    r = body("Kế hoạch số 05/KH-UBND ngày 02/3/2020 của UBND tỉnh đã được thay thế bởi Kế hoạch số 07/KH-UBND ngày 09/9/2021 của UBND tỉnh.")
+    assert r["07/KH-UBND"].relation == "cites"
+
+
+def test_a_wards_text_knows_its_own_district_and_city() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "PHƯỜNG TRÚC BẠCH                         Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 15/KH-UBND                      Trúc Bạch, ngày 05 tháng 3 năm 2023\n\nKẾ HOẠCH\nCông tác năm 2023\n\n"
+        "Thực hiện Kế hoạch số 12/KH-UBND ngày 20/1/2023 của UBND quận và Kế hoạch số 88-KH/QU của Quận ủy, "
+        "UBND phường xây dựng Kế hoạch như sau:\n1. Quán triệt.\n"
+    )
+    r = refs(text)
+    assert r["12/KH-UBND"].issuer == "UBND quận Ba Đình"
+    assert r["88-KH/QU"].issuer == "Quận ủy Ba Đình"
+
+
+def test_cong_van_title_wraps_and_stops_at_the_other_column() -> None:
+    text = (
+        "UBND TỈNH LÂM ĐỒNG                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ NỘI VỤ                                Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 1532/SNV-CCHC\n"
+        "V/v triển khai thực hiện công tác     Lâm Đồng, ngày 21 tháng 6 năm 2024\n"
+        "dân vận chính quyền năm 2024\n\nKính gửi: UBND các huyện, thành phố.\n\n"
+        "Thực hiện Công văn số 9086/BNV-CTTN&BĐG ngày 30/12/2023 của Bộ Nội vụ, Sở Nội vụ đề nghị các đơn vị báo cáo.\n"
+    )
+    doc = parse_text(text)
+    assert doc.doc_type == "Công văn" and doc.title == "triển khai thực hiện công tác dân vận chính quyền năm 2024"
+    assert doc.issuer.name == "Sở Nội vụ tỉnh Lâm Đồng" and doc.date == "2024-06-21"
+    assert doc.references[0].issuer == "Bộ Nội vụ"
+
+
+def test_a_text_without_header_still_has_its_citations() -> None:
+    doc = parse_text("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, UBND huyện xây dựng kế hoạch.\n")
+    assert doc.doc_type is None and doc.title is None
+    assert [(r.number, r.relation) for r in doc.references] == [("33/CT-TTg", "implements")]

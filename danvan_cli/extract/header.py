@@ -270,6 +270,30 @@ def _title_from(lines: list[Line], idx: int, view: str, first_start: int | None)
     return (title or None), collected[-1].end
 
 
+_VV_STOP = regex.compile(r"(?i)^(?:kính\s+gửi|số\b|độc\s+lập|cộng\s+hòa|\p{Lu}[\p{L} .]{0,40},\s*ngày\b)")
+
+
+def _vv_title(view: str, lines: list[Line], vv: regex.Match[str]) -> tuple[str, int]:
+    """The trích yếu after ``V/v``: its own cell (a date may stand beside it in the other
+    column), continued on the next lines' first cells until the Quốc hiệu, a date line
+    or ``Kính gửi``."""
+    first_line = next(ln for ln in lines if ln.start <= vv.start("title") <= ln.end)
+    head = Line(vv.start("title"), first_line.end, view[vv.start("title") : first_line.end].strip())
+    parts = [_cells(head)[0]]
+    idx = lines.index(first_line) + 1
+    while idx < len(lines) and len(parts) < 4:
+        ln = lines[idx]
+        if not ln.text or _is_separator(ln.text):
+            break
+        cell = _cells(ln)[0]
+        if _VV_STOP.match(cell.text) or cell.is_caps or _QUOC_HIEU.search(cell.text):
+            break
+        parts.append(cell)
+        idx += 1
+    title = " ".join(" ".join(p.text.split()) for p in parts).strip()
+    return title, parts[-1].end
+
+
 def _compose_header_issuer(cells: list[str], parent_ctx: PlaceContext | None = None) -> Issuer | None:
     """The issuing body from the header block's cells (parent first, issuer last).
     The parent's units are left in ``parent_ctx``: they tell relative citations apart."""
@@ -374,6 +398,28 @@ def _fill_context(ctx: PlaceContext, issuer: Issuer) -> None:
         ctx.province = PlaceUnit(prov.kind if prov else "tỉnh", issuer.province, "province")
 
 
+def _district_of(unit: PlaceUnit) -> PlaceUnit | None:
+    """The district a (pre-2025) commune belongs to, when the data names exactly one:
+    what "UBND quận" means inside a phường Trúc Bạch text."""
+    from ..resolve.issuers import _admin
+
+    admin = _admin()
+    if admin is None:
+        return None
+    found = {
+        (u.district, u.province)
+        for u in admin.find_units(f"{unit.kind} {unit.name}")
+        if u.level == "commune" and u.district
+    }
+    if len(found) != 1:
+        return None
+    ((district, province),) = found
+    units = admin.district(district, province)
+    if len(units) != 1:
+        return None
+    return PlaceUnit(units[0].kind, units[0].name, "district")
+
+
 def _set_unit(ctx: PlaceContext, unit: PlaceUnit) -> None:
     if unit.level == "province":
         ctx.province = unit
@@ -382,6 +428,8 @@ def _set_unit(ctx: PlaceContext, unit: PlaceUnit) -> None:
         ctx.district = unit
     else:
         ctx.commune = unit
+        if ctx.district is None:
+            ctx.district = _district_of(unit)
     if ctx.province is None:
         prov = province_of(unit)
         if prov is not None:
@@ -604,14 +652,18 @@ def extract_header(text: str, view: str, doc: Document, exclude: list[tuple[int,
         vv = _VV.search(view, 0, limit)
         if vv is not None:
             doc.doc_type = "Công văn"
-            doc.title = " ".join(vv.group("title").split()).strip()
-            header.title_end = vv.end()
+            doc.title, header.title_end = _vv_title(view, lines, vv)
         elif zone:
             # Not an administrative document (a news report...): its headline is its title.
+            # Its citations are read from the top (body_start stays 0).
             first = zone[0]
-            if not _QUOC_HIEU.search(first.text) and not first.is_caps and len(first.text) < 200:
+            if (
+                not _QUOC_HIEU.search(first.text)
+                and not first.is_caps
+                and len(first.text) < 200
+                and not first.text.rstrip().endswith((".", ";", ":", ","))
+            ):
                 doc.title = " ".join(first.text.split())
-                header.title_end = first.end
     if doc.doc_type is None:
         return header
 

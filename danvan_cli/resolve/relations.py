@@ -43,8 +43,13 @@ def is_empty_clause(context: str) -> bool:
     return bool(_CONNECTIVE.match(context))
 
 
+# "X đã được thay thế bởi Y": the text reports another document's act, it does not replace Y.
+_PASSIVE = regex.compile(
+    r"(?i)(?<!\p{L})(?:(?:được|bị|đã)\s+(?:thay\s+thế|sửa\s+đổi|bãi\s+bỏ|hủy\s+bỏ)|thay\s+thế\s+bởi)(?!\p{L})"
+)
+
 # Checked in order: the first rule whose words appear decides.
-_FORMAL = (("based_on", _BASED), ("replaces", _REPLACES), ("amends", _AMENDS))
+_FORMAL = (("cites", _PASSIVE), ("based_on", _BASED), ("replaces", _REPLACES), ("amends", _AMENDS))
 _OPENING_RULES = _FORMAL + (("implements", _IMPLEMENTS),)
 _BODY_RULES = _FORMAL + (("cites", _CITES), ("directs", _DIRECTS))
 
