@@ -88,3 +88,12 @@ def test_bad_files_are_named_on_stderr_and_the_rest_still_parsed(tmp_path: Path,
 def test_version_is_printed() -> None:
     res = run("--version")
     assert res.exit_code == 0 and "danvan" in res.output
+
+
+def test_json_shape_depends_on_what_was_asked_not_on_what_could_be_read(tmp_path: Path, samples_dir: Path) -> None:
+    one_missing = run("parse", str(tmp_path / "nope.txt"), "--format", "json")
+    assert one_missing.exit_code == 1 and one_missing.stdout.strip() == ""
+    folder = run("parse", str(samples_dir), "--format", "json")
+    assert isinstance(json.loads(folder.stdout), list)
+    two = run("parse", str(samples_dir / "002_9ac44cf077a342da.txt"), str(tmp_path / "nope.txt"), "--format", "json")
+    assert two.exit_code == 1 and len(json.loads(two.stdout)) == 1

@@ -18,7 +18,7 @@ from ..model import Document
     type=click.Choice(["table", "json", "jsonl", "yaml"]),
     default="table",
     show_default=True,
-    help="table for people; json (one object per file, a list for several), jsonl (one per line), yaml.",
+    help="table for people; json (an object for one file, a list for several or a folder), jsonl (one object per line), yaml.",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def parse_cmd(paths: tuple[str, ...], fmt: str, debug: bool) -> None:
@@ -42,8 +42,14 @@ def parse_cmd(paths: tuple[str, ...], fmt: str, debug: bool) -> None:
 
     batch = parse_paths(paths, debug=debug, on_document=emit)
     if fmt == "json":
-        if len(collected) == 1 and len(paths) == 1 and not batch.errors:
-            out.write(render.to_json(collected[0]) + "\n")
+        # One object for one file named alone (nothing if it could not be read); a list
+        # for several files or a folder, whatever how many of them could be read.
+        from pathlib import Path
+
+        single = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
+        if single:
+            if collected:
+                out.write(render.to_json(collected[0]) + "\n")
         else:
             import json
 
