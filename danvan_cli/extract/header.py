@@ -69,8 +69,8 @@ class Line:
 
     @property
     def is_caps(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return bool(letters) and all(not c.islower() for c in letters)
+        """Every letter a capital (digits and punctuation aside), and at least one letter."""
+        return self.text.isupper()
 
 
 @dataclass(slots=True)

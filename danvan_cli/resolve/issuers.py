@@ -98,6 +98,11 @@ class _Kind:
     unit: str | None = None  # for party kinds: province | city | district | commune
 
 
+def _key(s: str) -> str:
+    """Lookup key for text that is already normalized (tone placement folded): the hot path."""
+    return " ".join(s.casefold().split())
+
+
 def _alternation(spellings: list[str]) -> str:
     spellings = sorted(set(spellings), key=len, reverse=True)
     parts = []
@@ -261,7 +266,7 @@ def province_of(unit: PlaceUnit) -> PlaceUnit | None:
 
 def make_unit(word: str, name: str) -> PlaceUnit:
     """``("thành phố", "Hải Phòng")`` → a province-level unit; levels from the data."""
-    word = _tables().unit_names.get(fold_key(word), word.casefold())
+    word = _tables().unit_names.get(_key(word), word.casefold())
     name = canonical_place(name)
     if word == "thành phố":
         level = city_level(name) or "province"
@@ -306,7 +311,7 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
         if dept is not None:
             dept.length += lead
         return dept
-    kind = t.kinds[fold_key(m.group(0))]
+    kind = t.kinds[_key(m.group(0))]
     pos = m.end()
     ctx = ctx or PlaceContext()
 
@@ -318,7 +323,7 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
         unit: PlaceUnit | None = None
         relative = False
         if um is not None:
-            word = t.unit_names[fold_key(um.group(0))]
+            word = t.unit_names[_key(um.group(0))]
             pos = um.end()
             pn = _proper_at(body, pos, word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
             if pn is None and regex.match(r"\s*\d", body[pos:]):
@@ -356,7 +361,7 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
     # Party committees: "Thành ủy Hà Nội", or bare "Thành ủy" completed from context.
     um = t.unit_re.match(body, pos)
     if um is not None and kind.unit in ("commune", "district"):
-        word = t.unit_names[fold_key(um.group(0))]
+        word = t.unit_names[_key(um.group(0))]
         pn = _proper_at(body, um.end(), word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
         if pn is not None:
             unit = make_unit(word, pn[0])
@@ -468,7 +473,7 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
     unit: PlaceUnit | None = None
     um = t.unit_re.match(phrase, end)
     if um is not None:
-        word = t.unit_names[fold_key(um.group(0))]
+        word = t.unit_names[_key(um.group(0))]
         pn = _proper_at(phrase, um.end())
         if pn is not None:
             unit = make_unit(word, pn[0])

@@ -181,7 +181,7 @@ def _scan_one(view: str, nm: NumberMatch, prev_end: int) -> RawMention:
         tend = stop.start() if stop else min(len(view), sub.end() + 400)
         # "... về Y, UBND tỉnh xây dựng Kế hoạch": a body named after a comma starts a new clause.
         for cm in _COMMA.finditer(view, sub.end(), tend):
-            if resolve_issuer(view[cm.end() : cm.end() + 80]) is not None:
+            if view[cm.end() : cm.end() + 1].isupper() and resolve_issuer(view[cm.end() : cm.end() + 80]) is not None:
                 tend = cm.start()
                 break
         kw = " ".join(sub.group("kw").split())
@@ -355,7 +355,7 @@ def build_references(
     # Resolve issuers against the document's own place.
     for i in keep:
         raw = raws[i]
-        if raw.issuer_phrase is not None:
+        if raw.issuer_phrase is not None and raw.issuer_match is not None and raw.issuer_match.relative:
             a, _b = raw.issuer_phrase
             im = resolve_issuer(view[a : a + 160], ctx)
             if im is not None:

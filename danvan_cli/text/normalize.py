@@ -64,13 +64,17 @@ _MARKUP = regex.compile(r"\*+|(?<!\p{L})_+|_+(?!\p{L})|\||^#{1,6}(?= )|\\(?=[\-\
 
 
 # Word and web pages write dashes of many kinds inside numbers ("33/CT–TTg", "23‑QĐ/TW").
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"})
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
 
 
 def matching_view(text: str) -> str:
     """``text`` with Markdown emphasis, table pipes and heading marks blanked and every
     dash read as ``-``; the same length, so offsets are shared."""
-    return _MARKUP.sub(lambda m: " " * len(m.group(0)), text).translate(_DASHES)
+    view = _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+    for dash in _DASHES:
+        if dash in view:
+            view = view.replace(dash, "-")
+    return view
 
 
 def fold_key(s: str) -> str:
