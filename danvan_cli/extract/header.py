@@ -11,6 +11,7 @@ At the end: ``Nơi nhận:`` with ``- ...;`` items, and the signature (``TM.``, 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -58,7 +59,12 @@ _HORIZON = regex.compile(
     r"(?i)(?:đến\s+năm|tới\s+năm|giai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*|thời\s+kỳ\s+(?:19|20)\d{2}\s*[-–]\s*)\s*(?P<y>(?:19|20)\d{2})(?!\d)"
 )
 _NAME_LINE = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$")
-_CAPS_LINE = regex.compile(r"^[\p{Lu}\p{M}\d\s.,\-–/&()]+$")
+_CELL = regex.compile(r"[^\t]+?(?=\t|\s{3,}|$)")
+_CELL_GAP_END = regex.compile(r"(?:\t|\s{3,})$")
+_NOT_TITLE = regex.compile(r"(?i)căn\s+cứ|kính\s+gửi")
+_DANG_BO = regex.compile(r"(?i)^đảng\s+bộ\s+")
+_NOI_NHAN_HEAD = regex.compile(r"(?i)^\s*Nơi\s+nhận\s*:?\s*")
+_NGAY_WORD = regex.compile(r"(?i)(?<!\p{L})ngày(?:\s|$)")
 
 
 @dataclass(slots=True)
@@ -104,7 +110,7 @@ def lines_of(view: str, start: int = 0, end: int | None = None) -> list[Line]:
 def _cells(line: Line) -> list[Line]:
     """Split a flattened two-column header line on tabs or runs of spaces."""
     parts = []
-    for m in regex.finditer(r"[^\t]+?(?=\t|\s{3,}|$)", line.text):
+    for m in _CELL.finditer(line.text):
         t = m.group(0).strip()
         if t:
             off = line.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
@@ -180,7 +186,7 @@ def _find_number(view: str, zone: list[Line], doc: Document) -> None:
     for ln in zone:
         for m in _SO.finditer(view, ln.start, ln.end):
             before = view[ln.start : m.start()]
-            if before.strip() and not regex.search(r"(?:\t|\s{3,})$", before):
+            if before.strip() and not _CELL_GAP_END.search(before):
                 continue
             nm = NUMBER.match(view, m.end(), ln.end)
             if nm is not None:
@@ -203,7 +209,7 @@ def _find_place_date(view: str, text: str, zone: list[Line], doc: Document) -> N
     for ln in zone:
         for m in _PLACE_DATE.finditer(view, ln.start, ln.end):
             before = view[ln.start : m.start()]
-            if before.strip() and not regex.search(r"(?:\t|\s{3,})$", before):
+            if before.strip() and not _CELL_GAP_END.search(before):
                 continue
             after = m.end()
             dm = VERBAL_DATE.match(view, after) or NUMERIC_DATE.match(view, after + len("ngày "))
@@ -228,7 +234,7 @@ def _looks_like_body(text: str) -> bool:
         len(text) > 350
         or bool(_OUTLINE_START.match(text))
         or bool(_NOI_NHAN.match(text))
-        or bool(regex.match(r"(?i)căn\s+cứ|kính\s+gửi", text))
+        or bool(_NOT_TITLE.match(text))
         or text.rstrip().endswith(":")
     )
 
@@ -308,7 +314,7 @@ def _compose_header_issuer(cells: list[str], parent_ctx: PlaceContext | None = N
     parent_ctx = parent_ctx if parent_ctx is not None else PlaceContext()
     parent_issuer: Issuer | None = None
     for cell in cells[:-1]:
-        m = regex.match(r"(?i)^đảng\s+bộ\s+", cell)
+        m = _DANG_BO.match(cell)
         phrase = cell[m.end():] if m else cell
         if m:
             unit_m = resolve_issuer("UBND " + phrase)
@@ -448,16 +454,34 @@ _UNIT_NAME = regex.compile(
 )
 
 
-def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= a or start >= b for a, b in spans)
+class _Spans:
+    """Citation spans, asked whether ``[start, end)`` touches none of them in O(log n):
+    spans sorted by start with the running maximum of their ends (a text can hold
+    thousands of citations and as many voice or unit matches; a scan per match is quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.max_end: list[int] = []
+        top = -1
+        for _, b in ordered:
+            top = max(top, b)
+            self.max_end.append(top)
+
+    def outside(self, start: int, end: int) -> bool:
+        """``all(end <= a or start >= b for a, b in spans)``."""
+        k = bisect.bisect_left(self.starts, end)  # the spans with a < end
+        return k == 0 or self.max_end[k - 1] <= start
 
 
 def _infer_issuer(view: str, text: str, start: int, end: int, exclude: list[tuple[int, int]], doc: Document) -> Issuer | None:
     """The issuer of a text with no header block, from its own voice ("UBND quận xây dựng
     Kế hoạch") completed by its place line or by the unit it keeps naming. Citations are
     excluded: a document is never its own cited document's issuer."""
+    spans = _Spans(exclude)
+    names: dict[str, str | None] = {}  # _name_for depends on the unit word only: read the text once per word
     for m in _VOICE.finditer(view, start, end):
-        if not _outside(exclude, m.start(), m.end()):
+        if not spans.outside(m.start(), m.end()):
             continue
         word = " ".join((m.group("word") or m.group("pword") or "").split()).casefold()
         name = " ".join(m.group("name").split()) or None
@@ -467,7 +491,9 @@ def _infer_issuer(view: str, text: str, start: int, end: int, exclude: list[tupl
         else:
             kind_word = word
         if name is None:
-            name = _name_for(kind_word, view, text, start, end, exclude, doc)
+            if kind_word not in names:
+                names[kind_word] = _name_for(kind_word, view, text, start, end, spans, doc)
+            name = names[kind_word]
         if name is None:
             continue
         phrase = ("UBND " if not m.group("pword") else m.group("pword") + " ")
@@ -479,7 +505,7 @@ def _infer_issuer(view: str, text: str, start: int, end: int, exclude: list[tupl
     return None
 
 
-def _name_for(kind_word: str, view: str, text: str, start: int, end: int, exclude: list[tuple[int, int]], doc: Document) -> str | None:
+def _name_for(kind_word: str, view: str, text: str, start: int, end: int, exclude: _Spans, doc: Document) -> str | None:
     if doc.place:
         from ..resolve.issuers import _admin
 
@@ -495,7 +521,7 @@ def _name_for(kind_word: str, view: str, text: str, start: int, end: int, exclud
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in _UNIT_NAME.finditer(view, 0, end):
-        if " ".join(m.group("word").split()).casefold() != kind_word or not _outside(exclude, m.start(), m.end()):
+        if " ".join(m.group("word").split()).casefold() != kind_word or not exclude.outside(m.start(), m.end()):
             continue
         nm = " ".join(m.group("name").split())
         # the longest known prefix of the capitalized run
@@ -565,7 +591,7 @@ def _find_recipients(lines: list[Line], text: str) -> tuple[list[str], int | Non
         return [], None
     items: list[str] = []
     head = lines[start]
-    after = regex.sub(r"(?i)^\s*Nơi\s+nhận\s*:?\s*", "", head.text)
+    after = _NOI_NHAN_HEAD.sub("", head.text)
     if after.startswith(("-", "+", "•")):
         items.append(after.lstrip("-+• ").strip())
     for ln in lines[start + 1 :]:
@@ -674,7 +700,7 @@ def extract_header(text: str, view: str, doc: Document, exclude: list[tuple[int,
             t = _QUOC_HIEU.sub("", cell.text).strip(" *-–_|")
             if not t or _is_separator(t):
                 continue
-            if _SO.match(t) or regex.search(r"(?i)(?<!\p{L})ngày(?:\s|$)", t) or t.startswith("V/v") or _KINH_GUI.match(t):
+            if _SO.match(t) or _NGAY_WORD.search(t) or t.startswith("V/v") or _KINH_GUI.match(t):
                 continue
             if Line(0, 0, t).is_caps:
                 cells.append(t)

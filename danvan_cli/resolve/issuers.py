@@ -153,6 +153,7 @@ def _tables() -> _Tables:
 _PROPER = regex.compile(
     r"\s*(?P<name>(?:\p{Lu}[\p{L}\p{M}']*|\d{1,2}(?![\d/.\-]))(?:(?:\s+|\s?-\s?)(?:\p{Lu}[\p{L}\p{M}']*|\d{1,2}(?!\d))){0,4})"
 )
+_DIGIT_AHEAD = regex.compile(r"\s*\d")
 _PARENS = regex.compile(r"\s*\([^()]{0,80}\)")
 _TERM = regex.compile(r"(?i)\s*,?\s*\b(?:khóa|khoá|nhiệm kỳ)\s+[IVXLC\d]+\b")
 
@@ -326,7 +327,7 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
             word = t.unit_names[_key(um.group(0))]
             pos = um.end()
             pn = _proper_at(body, pos, word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
-            if pn is None and regex.match(r"\s*\d", body[pos:]):
+            if pn is None and _DIGIT_AHEAD.match(body, pos):
                 pn = _proper_at(body, pos, word)
             if pn is not None and not t.unit_re.match(pn[0]):
                 unit = make_unit(word, pn[0])
@@ -449,7 +450,7 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
     m = _DEPT.match(phrase, lead)
     if m is None:
         return None
-    words = regex.split(r"\s+", m.group("name"))
+    words = m.group("name").split()
     taken: list[str] = []
     for w in words:
         if taken and (w.casefold() in _DEPT_STOP and not (w.casefold() == "và" and len(taken) >= 1)):
