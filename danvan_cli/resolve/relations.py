@@ -35,7 +35,9 @@ _CITES = regex.compile(
     r"được\s+ban\s+hành|tham\s+khảo)(?!\p{L})"
 )
 _CLOSING = regex.compile(r"(?i)(?<!\p{L})trên\s+đây\s+là(?!\p{L})")
-_CONNECTIVE = regex.compile(r"(?i)^[\s,;:.\-–và&và/]*(?:và|cùng|hoặc|các)?[\s,;:.\-–]*$")
+# Possessive runs: the backtracking form took quadratic time on a long run of spaces followed
+# by a word (the gap between two citations can be anything); same strings match.
+_CONNECTIVE = regex.compile(r"(?i)^[\s,;:.\-–và&và/]*+(?:và|cùng|hoặc|các)?[\s,;:.\-–]*+$")
 
 
 def is_empty_clause(context: str) -> bool:
