@@ -219,6 +219,8 @@ class Document:
     year: int | None = None
     #: Last year the document's programme runs to (``đến năm 2020``, ``giai đoạn 2021-2025``).
     horizon: int | None = None
+    #: The whole numbered outline (MỤC ĐÍCH, YÊU CẦU and enumerations included); ``tasks`` is its operative part.
+    outline: list[Task] = field(default_factory=list)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -236,6 +238,7 @@ class Document:
             "references": [r.to_dict() for r in self.references],
             "named_laws": [n.to_dict() for n in self.named_laws],
             "tasks": [t.to_dict() for t in self.tasks],
+            "outline": [t.to_dict() for t in self.outline],
             "deadlines": [dl.to_dict() for dl in self.deadlines],
             "warnings": list(self.warnings),
             "year": self.year,

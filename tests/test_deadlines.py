@@ -164,8 +164,21 @@ def test_range_one_off() -> None:
 def test_horizon_bounds_recurrences() -> None:
     d = one("Hằng năm, các đơn vị báo cáo trước ngày 15 tháng 10.", date="2018-04-05", horizon=2020)
     assert d.until == "2020-12-31"
-    assert one("Các đơn vị báo cáo trước ngày 15/10 hàng năm.", year=2025).until == "2025-12-31"
+    plan = {"doc_type": "Kế hoạch", "title": "Triển khai công tác dân vận năm 2025"}
+    assert one("Các đơn vị báo cáo trước ngày 15/10 hàng năm.", year=2025, **plan).until == "2025-12-31"
     assert one("Các đơn vị báo cáo trước ngày 15/10 hàng năm.").until is None
+
+
+@pytest.mark.parametrize("meta", [
+    {"doc_type": "Chỉ thị", "date": "2022-03-10", "year": 2022},  # a dated directive: its year is no horizon
+    {"doc_type": "Kế hoạch", "date": "2023-03-03", "year": 2023,
+     "title": "Thực hiện Chỉ thị số 33/CT-TTg ngày 26 tháng 11 năm 2021 của Thủ tướng Chính phủ"},
+    {"year": 2025},
+])
+def test_recurrences_without_a_stated_horizon_are_open_ended(meta: dict) -> None:
+    d = one("Các sở, ngành báo cáo UBND tỉnh trước ngày 30/11 hằng năm.", **meta)
+    assert d.rrule == "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=30"
+    assert d.until is None
 
 
 # --- assignees of a deadline ---------------------------------------------------------------------

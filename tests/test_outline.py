@@ -140,7 +140,7 @@ def test_broken_numbering_does_not_derail_the_rest() -> None:
     assert [c.text for c in ii.children[-2:]] == ["Bỏ qua số 4", "Sau chỗ hỏng"]
     three = ii.children[2]
     assert [c.id for c in three.children] == ["3.1", "3.2", "3.2", "3.4"]
-    assert [c.path for c in three.children] == ["II.3.1", "II.3.2", "II.3.2", "II.3.4"]
+    assert [c.path for c in three.children] == ["II.3.1", "II.3.2", "II.3.2#2", "II.3.4"]  # paths stay unique
     assert not ii.children[3].children and not ii.children[4].children
 
 

@@ -22,12 +22,18 @@ from __future__ import annotations
 import regex
 
 #: Words that open the name of a unit or of the person heading one.
+#: Some head words are also common words at a sentence start and are heads only when not
+#: followed by these: ``Báo cáo`` (to report) is no newspaper (``Báo Nhân Dân``), ``Ban hành``
+#: no board, ``Phòng, chống`` no office, ``Hội nghị`` no association, ``Trường hợp`` no school.
 _HEADS = (
-    r"Sở|Phòng|Ban|Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|UBMTTQ|MTTQ|Mặt\s+trận|Công\s+an|Văn\s+phòng|Thanh\s+tra|Đài|"
-    r"Trung\s+tâm|Cục|Chi\s+cục|Tòa\s+án|Viện|Kho\s+bạc|Liên\s+đoàn|Đoàn|Hội|Báo|Bảo\s+hiểm|Giám\s+đốc|"
-    r"Thủ\s+trưởng|Chủ\s+tịch|Trưởng|Người\s+đứng\s+đầu|Cơ\s+quan|Đơn\s+vị|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
-    r"Quận\s+ủy|Đảng\s+ủy|Hội\s+đồng|HĐND|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Ngân\s+hàng|Trường|Công\s+ty|"
-    r"Tổng\s+công\s+ty|Chi\s+nhánh|Cổng|Hạt|Ban\s+Quản\s+lý|Thường\s+trực|Bí\s+thư"
+    r"Sở|Phòng(?!\s*,?\s*(?:chống|ngừa|tránh)(?!\p{L}))|Ban(?!\s+hành(?!\p{L}))|Bộ(?!\s+(?:tiêu\s+chí|máy)(?!\p{L}))|"
+    r"Ủy\s+ban|Uỷ\s+ban|UBND|UBMTTQ|MTTQ|Mặt\s+trận|Công\s+an|Văn\s+phòng|Thanh\s+tra|Đài|"
+    r"Trung\s+tâm|Cục|Chi\s+cục|Tòa\s+án|Viện|Kho\s+bạc|Liên\s+đoàn|Đoàn(?!\s+kết(?!\p{L}))|"
+    r"Hội(?!\s+(?:nghị|thảo|thi|diễn|chợ)(?!\p{L}))|Báo(?=\s+\p{Lu})|Bảo\s+hiểm|Giám\s+đốc|"
+    r"Thủ\s+trưởng|Chủ\s+tịch|Trưởng(?!\s+hợp(?!\p{L}))|Phó(?=\s+(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
+    r"Chánh(?=\s+(?:Văn|Thanh|án))|Người\s+đứng\s+đầu|Cơ\s+quan|Đơn\s+vị|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
+    r"Quận\s+ủy|Đảng\s+ủy|Hội\s+đồng|HĐND|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Ngân\s+hàng|Trường(?!\s+hợp(?!\p{L}))|"
+    r"Công\s+ty|Tổng\s+công\s+ty|Chi\s+nhánh|Cổng|Hạt|Ban\s+Quản\s+lý|Thường\s+trực|Bí\s+thư"
 )
 #: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``).
 _PLURAL_NOUNS = (
@@ -47,7 +53,9 @@ _VERBS = (
     "nghiên cứu|lãnh đạo|giám sát|duy trì|làm tốt|vận động|bảo đảm|đảm bảo|có|được|sẽ|định kỳ|hằng năm|hàng năm|"
     "trực tiếp|cụ thể hóa|thống nhất|lựa chọn|quản lý|hỗ trợ|chuẩn bị|thành lập|nắm|tiếp nhận|xử lý|giải quyết|tham gia|phát huy|tích cực"
 )
-VERB = regex.compile(rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?:{_VERBS})(?!\p{{L}})")
+#: ``tổ chức`` is a noun before these (``các cấp ủy, tổ chức đảng``, ``tổ chức chính trị - xã hội``).
+_NOUN_AFTER_TO_CHUC = r"(?<!tổ\s{1,3}chức)|(?<=tổ\s{1,3}chức)(?!\s{1,3}(?:đảng|chính\s+trị|đoàn\s+thể|cơ\s+sở\s+đảng|xã\s+hội|thành\s+viên)(?!\p{L}))"
+VERB = regex.compile(rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?:{_VERBS})(?!\p{{L}})(?:{_NOUN_AFTER_TO_CHUC})")
 _REQUEST = regex.compile(r"(?<!\p{L})(?:yêu\s+cầu|đề\s+nghị|Đề\s+nghị|giao|Giao|chỉ\s+đạo)\s+(?=\S)")
 _CHU_TRI = regex.compile(r"(?<!\p{L})[Cc]hủ\s+trì(?!\p{L})")
 _PHOI_HOP = regex.compile(r"(?i)(?<!\p{L})phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?=\S)")
@@ -205,9 +213,19 @@ def _dedupe(units: list[str]) -> list[str]:
     return out
 
 
+#: ``Sở Tài chính: bố trí kinh phí.``: a unit, a colon, its task.
+_UNIT_COLON = regex.compile(r"(?P<unit>[^:\n.;]{2,200}):\s*(?=\S)")
+
+
+def colon_unit(text: str) -> str | None:
+    """The unit heading an item written ``unit: task`` (``2. Công an tỉnh: bảo đảm an ninh.``)."""
+    m = _UNIT_COLON.match(_clean(text[: 2 * _WINDOW]))
+    return heading_unit(m.group("unit")) if m else None
+
+
 def item_assignees(heading: str | None, text: str) -> tuple[list[str], list[str]]:
     """Lead and support units of one outline item, from its heading or its own words."""
-    unit = heading_unit(heading)
+    unit = heading_unit(heading) or (colon_unit(text) if heading is None else None)
     if unit is not None:
         _, support = lead_and_support(text)
         return [unit], support

@@ -15,19 +15,32 @@ deadline, however much it looks like a date:
 - a deadline the text recalls as already passed (``đã yêu cầu ... trước ngày ...
   nhưng đến nay``), or one dated before the document itself.
 
+A weak cue with a period and a task verb is a deadline too (``Sở Tư pháp triển khai trong
+tháng 4/2026``: done within April), and a position in a period needs no cue at all
+(``Các đơn vị báo cáo cuối năm 2025``). A label (``Thời gian: Tháng 4/2026``) and the
+time column of a task table (``| Thời gian |``) say it outright.
+
+Linear in the length of the text: the sentence boundaries and the words each test looks
+for (verbs, events, recalls) are found once per body region and then looked up by
+bisection; a deadline's action and assignees are read only from its own clause, between
+its neighbours in the same sentence (a run-on line of a thousand deadlines does not make
+each read the others).
+
 Time phrases are read by :mod:`.timeexpr`; units by :mod:`.assignees`.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
 import regex
 
 from ..model import Deadline, Document, Span, Task
 from . import assignees as asg
-from .outline import body_regions, task_at
+from .outline import TableRow, body_regions, find_table_rows, task_at
 from .timeexpr import (
+    YEARLY_APPROX,
     TimeExpr,
     find_standalone_recurrences,
     horizon_from_title,
@@ -38,12 +51,23 @@ from .timeexpr import (
 )
 
 CUE = regex.compile(
-    r"(?i)(?<!\p{L})(?P<cue>(?P<strong>trước|chậm\s{1,3}nhất(?:\s{1,3}(?:là|vào))?|muộn\s{1,3}nhất(?:\s{1,3}(?:là|vào))?|"
+    r"(?i)(?<!\p{L})(?P<cue>(?:"
+    r"(?P<label>thời\s{1,3}(?:gian|hạn)(?:\s{1,3}(?:hoàn\s{1,3}thành|thực\s{1,3}hiện|nộp|gửi|báo\s{1,3}cáo))?\s{0,3}:)"
+    r"|(?P<strong>trước|chậm\s{1,3}nhất(?:\s{1,3}(?:là|vào))?|muộn\s{1,3}nhất(?:\s{1,3}(?:là|vào))?|"
     r"hạn\s{1,3}(?:chót|cuối)(?:\s{1,3}(?:là|vào))?|không\s{1,3}quá|hoàn\s{1,3}thành(?:\s{1,3}(?:trong|trước|vào|xong))?|"
-    r"xong\s{1,3}trước|thời\s{1,3}(?:gian|hạn)(?:\s{1,3}(?:hoàn\s{1,3}thành|thực\s{1,3}hiện|nộp|gửi|báo\s{1,3}cáo))?\s{0,3}:)|(?P<weak>vào|trong|đến\s{1,3}hết|từ))(?!\p{L})"
+    r"xong\s{1,3}trước)"
+    r"|(?P<weak>vào|trong|đến\s{1,3}hết|từ))(?!\p{L})"
+    # a position in a period needs no cue: "báo cáo cuối năm 2025" (zero width: the phrase is read here)
+    r"|(?P<pos>(?=(?:đầu|giữa|cuối)\s{1,5}(?:năm|quý|tháng|các|mỗi|hàng|hằng)(?!\p{L}))))"
 )
 #: Actions that make a weakly cued time (``vào``, ``trong``) a deadline: handing something in.
 _REPORT_VERB = regex.compile(r"(?i)(?<!\p{L})(?:báo\s+cáo|gửi|nộp|trình|hoàn\s+thành|hoàn\s+tất|cập\s+nhật|tổng\s+hợp)(?!\p{L})")
+#: Task verbs that make a weakly cued *period* a deadline: ``triển khai trong tháng 4/2026``.
+_TASK_VERB = regex.compile(
+    r"(?i)(?<!\p{L})(?:triển\s+khai|tổ\s+chức|thực\s+hiện|xây\s+dựng|ban\s+hành|hoàn\s+thiện|tổng\s+kết|sơ\s+kết|"
+    r"rà\s+soát|kiểm\s+tra|tập\s+huấn|tuyên\s+truyền|quán\s+triệt|trình|phê\s+duyệt|đánh\s+giá|sắp\s+xếp|"
+    r"tham\s+mưu|xử\s+lý|giải\s+quyết|bố\s+trí|cung\s+cấp|chuẩn\s+bị|khảo\s+sát|thẩm\s+định|nghiệm\s+thu)(?!\p{L})"
+)
 #: Events and periods, not deadlines, when the cue is weak.
 _EVENT = regex.compile(
     r"(?i)(?<!\p{L})(?:hội\s+nghị|lễ|diễn\s+ra|khai\s+mạc|bế\s+mạc|tháng\s+hành\s+động|chiến\s+dịch|đợt\s+cao\s+điểm|"
@@ -60,13 +84,25 @@ _SENTENCE_BOUNDARY = regex.compile(r"[.;!?](?=\s)|[:\n]")
 _AFTER_STOP = regex.compile(
     rf"[.;:\n]|\s(?:để|và|nhằm|đồng\s+thời)\s|,\s+(?={asg.VERB.pattern})"
 )
-_CLAUSE_START = regex.compile(rf";\s*|\s+và\s+|,\s+(?={asg.VERB.pattern})")
-_LABEL_PREFIX = regex.compile(r"^\s*(?:(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s?[.)]|[-+•–])\s+")
+#: Where the clause of a deadline may start: after ``;``, ``và``, a comma before a verb or a
+#: unit (``Thực hiện Công văn số ..., Sở Nội vụ đề nghị ...``), or a request (``đề nghị X``).
+_CLAUSE_START = regex.compile(
+    rf";\s*|\s+và\s+|,\s+(?={asg.VERB.pattern})|,\s+(?={asg.UNIT_START.pattern})"
+    rf"|(?<!\p{{L}})(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?={asg.UNIT_START.pattern})"
+)
+#: An outline label opening the sentence: ``1.``, ``a)``, ``3.2`` (no final dot), ``-``.
+_LABEL_PREFIX = regex.compile(
+    r"^\s*(?:(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s?[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[-+•–])\s+"
+)
 _CITATION_BEFORE = regex.compile(r"\d+[/\-][\w.\-/&]*\p{L}[\w.\-/&]*\s*,?\s*(?:ngày\s*)?$")
 _MAX_SENTENCE = 800
 _CUE_BEFORE = regex.compile(r"(?i)(?<!\p{L})(?:trước|vào|chậm\s+nhất(?:\s+là)?)\s+$")
 _LEADING_ADVERB = regex.compile(r"(?i)(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|đồng\s+thời|thường\s+xuyên|kịp\s+thời)\s*,?\s+")
 _ADVERBIAL = regex.compile(r"(?:[^\s,]+\s+){0,3}[^\s,]+,\s+")
+#: Words that join two clauses or two deadlines: never the first or last word of an action.
+_CONNECTORS = ("và", "hoặc", "hay", "để")
+#: A cue that is itself the action's verb: ``Sở Tài chính hoàn thành trong quý II/2025``.
+_VERB_CUE = regex.compile(r"(?i)(?:hoàn\s+thành|xong)(?!\p{L})")
 _MARKS = regex.compile(r"[*_]+")
 _FIRST_SENTENCE = regex.compile(r"(?<=[.;:])\s|\n")
 
@@ -80,9 +116,26 @@ def document_year(doc: Document) -> int | None:
     return plan_year_from_title(doc.title)
 
 
+#: Documents that are plans for a period: ``Kế hoạch ... năm 2022`` binds for that year only.
+_PLAN_TYPES = ("Kế hoạch", "Chương trình")
+
+
 def bound_year(doc: Document) -> int | None:
-    """The last year a document's recurring deadlines run to: its horizon, else its own year."""
-    return doc.horizon or horizon_from_title(doc.title) or doc.year or plan_year_from_title(doc.title)
+    """The last year a document's recurring deadlines run to, or ``None`` (open-ended).
+
+    Only a stated horizon bounds them: ``đến năm 2020``, ``giai đoạn 2021-2025``, or a
+    plan for one year (``Kế hoạch ... năm 2022``). A directive's own date is no horizon:
+    ``báo cáo trước ngày 30/11 hàng năm`` in a Chỉ thị of March 2022 binds every year
+    until it is replaced.
+    """
+    if doc.horizon:
+        return doc.horizon
+    h = horizon_from_title(doc.title)
+    if h:
+        return h
+    if doc.doc_type in _PLAN_TYPES:
+        return plan_year_from_title(doc.title)
+    return None
 
 
 def cited_spans(doc: Document) -> list[tuple[int, int]]:
@@ -90,19 +143,111 @@ def cited_spans(doc: Document) -> list[tuple[int, int]]:
     return sorted((m.start, m.end) for r in doc.references for m in r.mentions)
 
 
-def _in_spans(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    return any(s <= a and b <= e for s, e in spans)
+# --- what is looked up once per text ---------------------------------------------------------
+
+
+class _Hits:
+    """Where a pattern matches in a region, found once: "is there a match inside [a, b)?"
+    is then a bisection, not a new scan of the sentence."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, pattern: regex.Pattern[str], view: str, lo: int, hi: int) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in pattern.finditer(view, lo, hi):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def within(self, a: int, b: int) -> bool:
+        i = bisect_left(self.starts, a)
+        return i < len(self.starts) and self.ends[i] <= b
+
+
+class _Spans:
+    """Sorted (possibly nested) spans: does one of them hold ``[a, b)``? (prefix maxima of ends)"""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []
+        best = -1
+        for _, e in spans:
+            best = max(best, e)
+            self.reach.append(best)
+
+    def holds(self, a: int, b: int) -> bool:
+        i = bisect_right(self.starts, a) - 1
+        return i >= 0 and self.reach[i] >= b
+
+
+@dataclass(slots=True)
+class _Scope:
+    """One body region and what every deadline in it asks about: sentence boundaries, table
+    cells, and where the words that make or unmake a deadline stand."""
+
+    view: str
+    lo: int
+    hi: int
+    cited: _Spans
+    rows: list[TableRow]
+    b_starts: list[int] = field(default_factory=list)
+    b_ends: list[int] = field(default_factory=list)
+    cell_starts: list[int] = field(default_factory=list)
+    cell_ends: list[int] = field(default_factory=list)
+    cell_kinds: list[str] = field(default_factory=list)
+    hits: dict[str, _Hits] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, view: str, region: tuple[int, int], cited: _Spans, rows: list[TableRow]) -> _Scope:
+        lo, hi = region
+        sc = cls(view, lo, hi, cited, [r for r in rows if lo <= r.start < hi])
+        for m in _SENTENCE_BOUNDARY.finditer(view, lo, hi):
+            sc.b_starts.append(m.start())
+            sc.b_ends.append(m.end())
+        for r in sc.rows:
+            for c in r.cells:
+                sc.cell_starts.append(c.start)
+                sc.cell_ends.append(c.end)
+                sc.cell_kinds.append(c.kind)
+        for name, pat in (("negative", _NEGATIVE), ("past", _PAST), ("verb", asg.VERB), ("report", _REPORT_VERB),
+                          ("task", _TASK_VERB), ("event", _EVENT), ("yearly", _YEARLY_WORD)):
+            sc.hits[name] = _Hits(pat, view, lo, hi)
+        return sc
+
+    def has(self, name: str, a: int, b: int) -> bool:
+        return self.hits[name].within(a, b)
+
+    def cell_at(self, pos: int) -> tuple[int, int, str] | None:
+        i = bisect_right(self.cell_starts, pos) - 1
+        if i >= 0 and pos < max(self.cell_ends[i], self.cell_starts[i] + 1):
+            return self.cell_starts[i], self.cell_ends[i], self.cell_kinds[i]
+        return None
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence (or list item, or table cell) holding ``[start, end)``: between
+        ``. ; : \\n`` boundaries, at most ``_MAX_SENTENCE`` characters on each side."""
+        s = max(self.lo, start - _MAX_SENTENCE)
+        i = bisect_right(self.b_ends, start) - 1
+        if i >= 0:
+            s = max(s, self.b_ends[i])
+        e = min(self.hi, end + _MAX_SENTENCE)
+        j = bisect_left(self.b_starts, end)
+        if j < len(self.b_starts):
+            e = min(e, self.b_starts[j])
+        cell = self.cell_at(start)
+        if cell is not None:
+            s, e = max(s, cell[0]), min(e, max(cell[1], end))
+        return s, e
 
 
 def sentence_bounds(view: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
     """The sentence (or list item) holding ``[start, end)``: between ``. ; : \\n`` boundaries."""
     hi = len(view) if hi is None else hi
-    s = max(lo, start - _MAX_SENTENCE)
-    for m in _SENTENCE_BOUNDARY.finditer(view, s, start):
-        s = m.end()
-    m = _SENTENCE_BOUNDARY.search(view, end, min(hi, end + _MAX_SENTENCE))
-    e = m.start() if m else min(hi, end + _MAX_SENTENCE)
-    return s, e
+    lo2, hi2 = max(lo, start - _MAX_SENTENCE), min(hi, end + _MAX_SENTENCE)
+    return _Scope.build(view, (lo2, hi2), _Spans([]), []).sentence(start, end)
+
+
+# --- the action and who does it ---------------------------------------------------------------
 
 
 def _tidy(s: str) -> str:
@@ -112,37 +257,88 @@ def _tidy(s: str) -> str:
     return s.strip(" ,;:-–")
 
 
+def _strip_connectors(s: str) -> str:
+    """``và báo cáo ...`` / ``... báo cáo và``: the joining word and the commas taken off."""
+    while True:
+        t = s.strip(" \t\n,")
+        words = t.split(maxsplit=1)
+        if words and words[0].casefold() in _CONNECTORS:
+            t = words[1] if len(words) > 1 else ""
+        words = t.rsplit(maxsplit=1)
+        if words and words[-1].casefold() in _CONNECTORS:
+            t = words[0] if len(words) > 1 else ""
+        if t == s:
+            return t
+        s = t
+
+
+def _verb_clause(before: str) -> str | None:
+    """The clause of ``before`` (the words up to a deadline) that opens with a verb, nearest
+    first: after ``;``, ``và``, a comma, a request; a subject unit or a short adverbial
+    (``Hằng năm,``) taken off. ``None`` when no clause opens with a verb."""
+    starts = [0] + [m.end() for m in _CLAUSE_START.finditer(before)]
+    for p in reversed(starts):
+        piece = before[p:].lstrip(" ,")
+        if asg.VERB.match(piece):
+            return piece
+        if asg.UNIT_START.match(piece):
+            v = asg.VERB.search(piece)
+            if v is not None:
+                return piece[v.start() :]
+        adv = _ADVERBIAL.match(piece)
+        if adv and asg.VERB.match(piece, adv.end()):
+            return piece[adv.end() :]
+    return None
+
+
+def _after_action(view: str, end: int, s1: int) -> str | None:
+    """``..., định kỳ hằng quý báo cáo Ban Thường vụ``: the action follows the time phrase
+    (after a comma, or after its subject: ``trước ngày 15/10, các đơn vị báo cáo ...``)."""
+    tail = view[end:s1]
+    stripped = tail.lstrip(" ,")
+    p = end + len(tail) - len(stripped)
+    if asg.VERB.match(view, p, s1) is None:
+        if asg.UNIT_START.match(view, p, s1) is None:
+            return None
+        v = asg.VERB.search(view, p, min(s1, p + 400))
+        if v is None:
+            return None
+        p = v.start()
+    m = _AFTER_STOP.search(view, p + 1, s1)
+    return _tidy(view[p : m.start() if m else s1])
+
+
 def action_of(view: str, sent: tuple[int, int], start: int, end: int) -> str:
     """What must be done by the deadline at ``[start, end)``: the clause around it.
 
-    Before it, back to the nearest clause start (``;``, ``và``, ``, báo cáo``) whose
-    words open with a verb, the subject taken off; after it, up to ``.``, ``để``, ``và``.
+    Before it, back to the nearest clause start (``;``, ``và``, ``, báo cáo``, ``, Sở X``)
+    whose words open with a verb, the subject taken off; after it, up to ``.``, ``để``,
+    ``và``. The outline label is never part of it; a subject alone is no action (the cue
+    may be the verb: ``Sở Tài chính hoàn thành trong quý II/2025`` → ``hoàn thành``); a
+    clause ending in a comma before the time phrase leaves the action to the words after it.
     """
     s0, s1 = sent
     before = view[s0:start]
     label = _LABEL_PREFIX.match(before)
-    base = label.end() if label else 0
-    starts = [base] + [m.end() for m in _CLAUSE_START.finditer(before, base)]
-    clause = ""
-    for p in reversed(starts):
-        piece_clean = before[p:].lstrip(" ,")
-        if asg.VERB.match(piece_clean):
-            clause = piece_clean
-            break
-        if asg.UNIT_START.match(piece_clean):
-            v = asg.VERB.search(piece_clean)
-            if v is not None:
-                clause = piece_clean[v.start() :]
-                break
-        adv = _ADVERBIAL.match(piece_clean)
-        if adv and asg.VERB.match(piece_clean, adv.end()):
-            clause = piece_clean[adv.end() :]
-            break
-    if not clause:
-        clause = before[base:]
-    adv = _LEADING_ADVERB.match(clause.lstrip())
-    if adv is not None and asg.VERB.match(clause.lstrip(), adv.end()):
-        clause = clause.lstrip()[adv.end() :]
+    if label:
+        before = before[label.end() :]
+    if before.rstrip().endswith(",") or not before.strip():
+        after_first = _after_action(view, end, s1)
+        if after_first:
+            return after_first
+    clause = _verb_clause(before)
+    if clause is None:
+        rest = before.strip(" ,")
+        clause = "" if not rest or asg.is_unit_phrase(rest) else rest
+    clause = _strip_connectors(clause)
+    adv = _LEADING_ADVERB.match(clause)
+    if adv is not None and asg.VERB.match(clause, adv.end()):
+        clause = clause[adv.end() :]
+    clause = _strip_connectors(clause)
+    if not clause.strip():
+        cue_verb = _VERB_CUE.match(view, start, end)
+        if cue_verb is not None:
+            clause = view[cue_verb.start() : cue_verb.end()]
     m = _AFTER_STOP.search(view, end, s1)
     after = view[end : m.start() if m else s1]
     return _tidy(f"{clause} {after}")
@@ -150,16 +346,19 @@ def action_of(view: str, sent: tuple[int, int], start: int, end: int) -> str:
 
 def assignees_of(view: str, sent: tuple[int, int], start: int, tasks: list[Task]) -> list[str]:
     """Who: the units the sentence asks (``yêu cầu X``), else its subject, else its item's."""
-    s0, _ = sent
-    before = view[s0:start]
-    label = _LABEL_PREFIX.match(before)
-    if label:
-        before = before[label.end() :]
-    units = asg.requested_units(before) or asg.subject_units(before)
+    units = _own_units(view, sent, start)
     if units:
         return units
     task = task_at(tasks, start)
     return list(task.assignees) if task is not None else []
+
+
+def _own_units(view: str, sent: tuple[int, int], start: int) -> list[str]:
+    before = view[sent[0] : start]
+    label = _LABEL_PREFIX.match(before)
+    if label:
+        before = before[label.end() :]
+    return asg.requested_units(before) or asg.subject_units(before)
 
 
 def _before_document(date: str | None, doc: Document) -> bool:
@@ -171,20 +370,30 @@ def _before_document(date: str | None, doc: Document) -> bool:
     return date[:n] < doc.date[:n]
 
 
-def _weak_ok(view: str, sent: tuple[int, int], start: int, end: int) -> bool:
-    s0, s1 = sent
-    clause = view[s0:s1]
-    return _REPORT_VERB.search(clause) is not None and _EVENT.search(clause) is None
+# --- finding the time phrases ------------------------------------------------------------------
 
 
-def _make_recurring_if_stated(view: str, expr: TimeExpr, sent: tuple[int, int]) -> TimeExpr:
+@dataclass(slots=True)
+class _Found:
+    """A time phrase taken for a deadline, before its action and assignees are read."""
+
+    start: int
+    end: int
+    expr: TimeExpr
+    scope: _Scope
+    sent: tuple[int, int]
+    action: str | None = None
+    assignees: list[str] | None = None
+
+
+def _make_recurring_if_stated(view: str, expr: TimeExpr, sent: tuple[int, int], scope: _Scope) -> TimeExpr:
     """``ngày 30/11 hàng năm`` → yearly; ``Hằng năm, ... trước ngày 15 tháng 10`` → yearly."""
     rec = recurrence_after(view, expr.end)
     if rec is not None:
         made = make_recurring(expr, rec[0], rec[1])
         if made is not None:
             return made
-    if expr.month_day is not None and _YEARLY_WORD.search(view, sent[0], expr.start):
+    if expr.month_day is not None and scope.has("yearly", sent[0], expr.start):
         made = make_recurring(expr, "năm", expr.end)
         if made is not None:
             return made
@@ -195,34 +404,52 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
     """Every deadline of ``doc`` in order of position (see module doc for what is left out)."""
     year = document_year(doc)
     bound = bound_year(doc)
-    cited = cited_spans(doc)
-    found: list[tuple[int, int, TimeExpr, tuple[int, int]]] = []
+    cited = _Spans(cited_spans(doc))
+    rows = find_table_rows(text, view)
+    found: list[_Found] = []
     for region in body_regions(view):
-        found.extend(_find_in(view, doc, cited, year, region))
+        found.extend(_find_in(view, _Scope.build(view, region, cited, rows), year))
 
-    found.sort(key=lambda x: x[0])
-    out: list[Deadline] = []
-    last_end = -1
-    for start, end, expr, (lo, stop) in found:
-        if start < last_end:
+    found.sort(key=lambda f: f.start)
+    kept: list[_Found] = []
+    for f in found:
+        if kept and f.start < kept[-1].end:
             continue
-        last_end = end
-        sent = sentence_bounds(view, start, end, lo, stop)
-        action = action_of(view, sent, start, end)
-        if len(action) < 3:  # "Thời gian hoàn thành: Tháng 4/2026" under an item: the item is the action
-            task = task_at(tasks, start)
-            action = _tidy(_FIRST_SENTENCE.split(task.heading or task.text, maxsplit=1)[0]) if task else ""
+        kept.append(f)
+
+    out: list[Deadline] = []
+    for i, f in enumerate(kept):
+        s0, s1 = f.sent
+        prev = out[-1] if out and kept[i - 1].end > s0 else None  # the previous deadline is in this sentence
+        nxt = kept[i + 1].start if i + 1 < len(kept) and kept[i + 1].start < s1 else s1
+        piece = (max(s0, kept[i - 1].end) if prev is not None else s0, max(f.end, nxt))
+        action, assignees = f.action, f.assignees
+        if action is None:
+            action = action_of(view, piece, f.start, f.end)
+            if not action and prev is not None:  # "báo cáo trước ngày 15/6 và trước ngày 15/12": one action
+                action = prev.action
+            if len(action) < 3:  # "Thời gian hoàn thành: Tháng 4/2026" under an item: the item is the action
+                task = task_at(tasks, f.start)
+                action = _tidy(_FIRST_SENTENCE.split(task.heading or task.text, maxsplit=1)[0]) if task else ""
+        if assignees is None:
+            assignees = _own_units(view, piece, f.start)
+            if not assignees and prev is not None:
+                assignees = list(prev.assignees)
+            if not assignees:
+                task = task_at(tasks, f.start)
+                assignees = list(task.assignees) if task is not None else []
+        expr = f.expr
         if expr.rrule is None and _before_document(expr.date, doc):
-            doc.warnings.append(f"deadline {expr.date} ({_tidy(view[start:end])}) is before the document's own date {doc.date}")
+            doc.warnings.append(f"deadline {expr.date} ({_tidy(view[f.start:f.end])}) is before the document's own date {doc.date}")
         out.append(
             Deadline(
-                text=_tidy(view[start:end]),
-                span=Span(start, end),
+                text=_tidy(view[f.start : f.end]),
+                span=Span(f.start, f.end),
                 date=None if expr.rrule else expr.date,
                 rrule=expr.rrule,
                 approximate=expr.approximate,
                 action=action,
-                assignees=assignees_of(view, sent, start, tasks),
+                assignees=assignees,
                 granularity=expr.granularity,
                 until=f"{bound:04d}-12-31" if expr.rrule and bound else None,
             )
@@ -230,52 +457,126 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
     return out
 
 
-def _find_in(view: str, doc: Document, cited: list[tuple[int, int]], year: int | None,
-             region: tuple[int, int]) -> list[tuple[int, int, TimeExpr, tuple[int, int]]]:
+def _skip_spaces(view: str, pos: int, end: int) -> int:
+    while pos < end and view[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
     """The deadlines' time phrases of one body region, in text order."""
-    lo, stop = region
-    found: list[tuple[int, int, TimeExpr, tuple[int, int]]] = []
+    lo, stop = scope.lo, scope.hi
+    found: list[_Found] = []
 
     for cue in CUE.finditer(view, lo, stop):
-        weak = cue.group("weak") is not None
+        cell = scope.cell_at(cue.start())
+        if cell is not None and cell[2] == "time":
+            continue  # read with its row below
+        label = cue.group("label") is not None
+        weak = cue.group("weak") is not None or cue.group("pos") is not None
         at = cue.start() if cue.group("cue").casefold() == "từ" else cue.end()
         expr = read_time_at(view, at, year)
+        if expr is None and label:  # "Thời gian: trong tháng 4/2026", "Thời hạn: trước ngày 15/12"
+            inner = CUE.match(view, _skip_spaces(view, at, min(stop, at + 20)), stop)
+            if inner is not None and inner.group("label") is None:
+                expr = read_time_at(view, inner.start() if inner.group("cue").casefold() == "từ" else inner.end(), year)
         if expr is None:
             continue
-        sent = sentence_bounds(view, cue.start(), expr.end, lo, stop)
-        expr = _make_recurring_if_stated(view, expr, sent)
-        if not _keep(view, doc, cited, sent, cue.start(), expr, weak):
+        sent = scope.sentence(cue.start(), expr.end)
+        expr = _make_recurring_if_stated(view, expr, sent, scope)
+        if not _keep(view, scope, sent, cue.start(), expr, weak, label):
             continue
-        found.append((cue.start(), expr.end, expr, region))
+        found.append(_Found(cue.start(), expr.end, expr, scope, sent))
 
-    cue_starts = [f[0] for f in found]  # in text order: CUE.finditer goes left to right
+    cue_starts = [f.start for f in found]  # in text order: CUE.finditer goes left to right
     for st in find_standalone_recurrences(view, lo, stop):
-        i = bisect_right(cue_starts, st.end) - 1
-        if i >= 0 and found[i][1] > st.start:  # overlaps the last cued phrase starting before its end
+        cell = scope.cell_at(st.start)
+        if cell is not None and cell[2] == "time":
             continue
-        sent = sentence_bounds(view, st.start, st.end, lo, stop)
+        i = bisect_right(cue_starts, st.end) - 1
+        if i >= 0 and found[i].end > st.start:  # overlaps the last cued phrase starting before its end
+            continue
+        sent = scope.sentence(st.start, st.end)
+        if st.rrule == YEARLY_APPROX and _yearly_taken(found, cue_starts, sent):
+            continue  # "định kỳ hằng năm trước ngày 05/12": the yearly word already made that deadline yearly
         expr = TimeExpr(st.start, st.end, rrule=st.rrule, approximate=st.approximate)
-        if not _keep(view, doc, cited, sent, st.start, expr, True):
+        if not _keep(view, scope, sent, st.start, expr, True, False):
             continue
         start = st.start
         cue = _CUE_BEFORE.search(view[max(0, start - 20) : start])
         if cue is not None:
             start = max(0, start - 20) + cue.start()
-        found.append((start, st.end, expr, region))
+        found.append(_Found(start, st.end, expr, scope, sent))
 
+    for row in scope.rows:
+        f = _row_deadline(view, scope, row, year)
+        if f is not None:
+            found.append(f)
     return found
 
 
-def _keep(view: str, doc: Document, cited: list[tuple[int, int]], sent: tuple[int, int],
-          start: int, expr: TimeExpr, weak: bool) -> bool:
+def _yearly_taken(found: list[_Found], cue_starts: list[int], sent: tuple[int, int]) -> bool:
+    i = bisect_left(cue_starts, sent[0])
+    while i < len(found) and found[i].start < sent[1]:
+        if (found[i].expr.rrule or "").startswith("FREQ=YEARLY"):
+            return True
+        i += 1
+    return False
+
+
+def _row_deadline(view: str, scope: _Scope, row: TableRow, year: int | None) -> _Found | None:
+    """The deadline in the time column of a table row: ``| Tháng 4/2022 |``, ``| trước ngày
+    15/12/2022 |``, ``| Hằng quý |``. What and who come from the row's other columns."""
+    tc = row.cell("time")
+    if tc is None or tc.end <= tc.start:
+        return None
+    a, b = tc.start, tc.end
+    start = a
+    expr = read_time_at(view, a, year)
+    if expr is None or expr.end > b:
+        expr = None
+        cue = CUE.search(view, a, b)
+        if cue is not None:
+            at = cue.start() if cue.group("cue").casefold() == "từ" else cue.end()
+            expr = read_time_at(view, at, year)
+            start = cue.start()
+        if expr is not None and expr.end > b:
+            expr = None
+    if expr is not None:
+        expr = _make_recurring_if_stated(view, expr, (a, b), scope)
+    else:
+        st = next(iter(find_standalone_recurrences(view, a, b)), None)
+        if st is None:
+            return None
+        start, expr = st.start, TimeExpr(st.start, st.end, rrule=st.rrule, approximate=st.approximate)
+    if scope.cited.holds(expr.start, expr.end):
+        return None
+    content = row.cell("content")
+    action = _tidy(view[content.start : content.end]) if content is not None else ""
+    lead = row.cell("lead")
+    support = row.cell("support")
+    units = asg.split_units(view[lead.start : lead.end]) if lead is not None else []
+    units += asg.split_units(view[support.start : support.end]) if support is not None else []
+    return _Found(start, min(b, max(expr.end, start)), expr, scope, (a, b), action=action, assignees=asg._dedupe(units))
+
+
+def _keep(view: str, scope: _Scope, sent: tuple[int, int], start: int, expr: TimeExpr, weak: bool, label: bool) -> bool:
     """Whether a time phrase at ``start`` is a deadline (see module doc)."""
-    if _in_spans(cited, expr.start, expr.end) or _CITATION_BEFORE.search(view[max(0, start - 60) : start]):
+    if scope.cited.holds(expr.start, expr.end) or _CITATION_BEFORE.search(view[max(0, start - 60) : start]):
         return False
     s0, s1 = sent
-    if _NEGATIVE.search(view, s0, s1) or _PAST.search(view, s0, start):
+    if scope.has("negative", s0, s1) or scope.has("past", s0, start):
         return False
-    if weak and not _weak_ok(view, sent, start, expr.end):
+    if expr.range_start is not None and not scope.has("report", s0, s1):
         return False
-    if expr.range_start is not None and not _REPORT_VERB.search(view, s0, s1):
-        return False
-    return asg.VERB.search(view, s0, s1) is not None or _REPORT_VERB.search(view, s0, s1) is not None
+    if label:  # "Thời gian: Tháng 4/2026": the text says it is the deadline
+        return True
+    if weak:
+        if scope.has("event", s0, s1):
+            return False
+        if not scope.has("report", s0, s1):
+            period = expr.rrule is None and expr.date is not None and (
+                expr.granularity in ("month", "quarter") or expr.approximate)
+            if not (period and scope.has("task", s0, s1)):
+                return False
+    return scope.has("verb", s0, s1) or scope.has("report", s0, s1)

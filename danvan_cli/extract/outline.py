@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -50,7 +51,8 @@ _BODY_END = regex.compile(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?")
 #: A closing paragraph after the last item ends the outline.
 _CLOSING = regex.compile(
     r"(?:Trên\s+đây|Trong\s+quá\s+trình(?:\s+tổ\s+chức)?\s+thực\s+hiện|Quá\s+trình\s+thực\s+hiện|"
-    r"(?:Chỉ\s+thị|Kế\s+hoạch|Quyết\s+định)\s+này\s+có\s+hiệu\s+lực|"
+    r"(?:Nhận\s+được\s+)?(?:Chỉ\s+thị|Kế\s+hoạch|Quyết\s+định|Nghị\s+quyết|Thông\s+tri|Hướng\s+dẫn|Chương\s+trình|"
+    r"Công\s+văn|Thông\s+báo|Quy\s+chế|Quy\s+định)\s+này(?!\p{L})|"
     r"(?:Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|UBND|Ủy\s+ban\s+nhân\s+dân|Ban\s+Thường\s+vụ)[^.\n]{0,200}?"
     r"(?<!\p{L})(?:yêu\s+cầu|chịu\s+trách\s+nhiệm|đề\s+nghị))"
 )
@@ -62,6 +64,11 @@ _TASK_SECTION = regex.compile(
     r"(?i)nhiệm\s+vụ|nội\s+dung|giải\s+pháp|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|"
     r"hoạt\s+động|chế\s+độ\s+báo\s+cáo|kinh\s+phí"
 )
+#: An item that announces a list of slogans or documents: what follows is not a task list.
+_ENUMERATION_HEAD = regex.compile(
+    r"(?i)^(?:(?:các|những|một\s+số)\s+)?(?:khẩu\s+hiệu|danh\s+mục\s+(?:các\s+)?văn\s+bản|"
+    r"văn\s+bản\s+(?:sau|dưới\s+đây)|bãi\s+bỏ\s+(?:các|những)\s+văn\s+bản)(?!\p{L})"
+)
 _DOC_ITEM = regex.compile(
     r"^(?:Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết|Kế\s+hoạch|Thông\s+tư|Nghị\s+định|Luật|Quy\s+định|Quy\s+chế|"
     r"Công\s+văn|Văn\s+bản|Thông\s+báo|Hướng\s+dẫn|Chương\s+trình|Kết\s+luận|Pháp\s+lệnh|Thông\s+tri)"
@@ -69,13 +76,15 @@ _DOC_ITEM = regex.compile(
 )
 _QUOTES = "\"“”'‘’«»"
 _HEADING_MAX = 300
+#: A line ending with ``:`` over its own points is a title when it is this short (or a unit).
+_TITLE_WORDS = 8
 
 
 @dataclass(slots=True)
 class Label:
     """A label at the start of a line: its rank, its own id, where its text starts."""
 
-    rank: int
+    rank: float
     id: str
     content: int
 
@@ -124,6 +133,11 @@ class Node:
     body: list[tuple[int, int]] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     end: int = 0
+    #: The Markdown table row this item is, if it is one.
+    row: TableRow | None = None
+    #: An item ending with ``:`` whose own list restarts at ``1.``/``a)`` at the item's own rank
+    #: (``5. Khẩu hiệu tuyên truyền:`` / ``1. ...`` / ``2. ...``): that list is its children.
+    holds_own_rank: bool = False
 
 
 @dataclass(slots=True)
@@ -180,13 +194,177 @@ def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def build_outline(view: str) -> Outline:
-    """Read the labelled lines of ``view`` into a tree of ranks (see module doc)."""
+# --- Markdown tables -------------------------------------------------------------------------
+#
+# A plan often lists its tasks as a table: ``| STT | Nội dung | Đơn vị chủ trì | Thời gian |``.
+# Each data row is one item; its columns say what (``Nội dung``, ``Nhiệm vụ``), who leads
+# (``Đơn vị chủ trì``, ``Đơn vị thực hiện``), who supports (``Đơn vị phối hợp``) and by when
+# (``Thời gian``, ``Thời hạn``, ``Tiến độ``). The pipes are blanked in the matching view, so
+# tables are read on the text itself; the separator row (``|---|---|``) is never an item.
+
+_COLUMN_KINDS = (
+    ("id", regex.compile(r"(?i)^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$")),
+    ("time", regex.compile(r"(?i)thời\s+(?:gian|hạn|điểm)|tiến\s+độ|hạn\s+(?:chót|hoàn\s+thành)|^hạn$")),
+    ("support", regex.compile(r"(?i)phối\s+hợp")),
+    ("content", regex.compile(r"(?i)^(?:nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|giải\s+pháp|tên)")),
+    ("lead", regex.compile(r"(?i)chủ\s+trì|thực\s+hiện|đầu\s+mối|trách\s+nhiệm|^(?:đơn\s+vị|cơ\s+quan)")),
+    ("content", regex.compile(r"(?i)nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động")),
+)
+_ROW_ID = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVX]{1,6}|[a-zđ])\.?$")
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell of a table row: ``[start, end)`` in the text, and what its column holds."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(slots=True)
+class TableRow:
+    """A data row of a Markdown table (the line, its cells, its ordinal in the table)."""
+
+    start: int
+    end: int
+    cells: list[Cell]
+    ordinal: int
+
+    def cell(self, kind: str) -> Cell | None:
+        return next((c for c in self.cells if c.kind == kind), None)
+
+
+def _is_pipe_line(text: str, ls: int, le: int) -> bool:
+    line = text[ls:le].strip()
+    return len(line) > 1 and line[0] == "|"
+
+
+def _is_separator(text: str, ls: int, le: int) -> bool:
+    line = text[ls:le].strip()
+    return "-" in line and "|" in line and not line.strip(" \t|:-")
+
+
+def _cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    """The cells of a pipe line, each trimmed of spaces; the empty edges outside the pipes dropped."""
+    bars = [i for i in range(ls, le) if text[i] == "|"]
+    if not bars:
+        return []
+    edges = [ls, *bars, le] if text[ls:bars[0]].strip() else [*bars, le]
+    if not text[bars[-1] + 1 : le].strip():
+        edges = edges[:-1]
+    out = []
+    for a, b in pairwise(edges):
+        a = a + 1 if text[a : a + 1] == "|" else a
+        while a < b and text[a] in " \t":
+            a += 1
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+def _column_kinds(text: str, header: list[tuple[int, int]]) -> list[str]:
+    kinds = []
+    for a, b in header:
+        name = " ".join(_clean_marks(text[a:b]).split())
+        kind = next((k for k, pat in _COLUMN_KINDS if pat.search(name)), "other")
+        if kind in kinds and kind != "other":
+            kind = "other"  # one column per role: the first one named so
+        kinds.append(kind)
+    if not {"content", "lead", "time"} & set(kinds):
+        return []  # not a task table (a header laid out as a table: "| ỦY BAN NHÂN DÂN | CỘNG HÒA ... |")
+    if "content" not in kinds:
+        kinds = [("content" if k == "other" and "content" not in kinds[:i] else k) for i, k in enumerate(kinds)]
+    return kinds
+
+
+def _clean_marks(s: str) -> str:
+    return s.replace("*", " ").replace("_", " ")
+
+
+def table_rows(text: str, lines: list[tuple[int, int]]) -> dict[int, TableRow | None]:
+    """The table lines among ``lines`` (by line start): a data row, or ``None`` for a header or
+    separator row. A run of pipe lines is a table only when its second line is a separator."""
+    out: dict[int, TableRow | None] = {}
+    i, n = 0, len(lines)
+    while i < n:
+        ls, le = lines[i]
+        if not (_is_pipe_line(text, ls, le) and i + 1 < n and _is_separator(text, *lines[i + 1])):
+            i += 1
+            continue
+        kinds = _column_kinds(text, _cells(text, ls, le))
+        if not kinds:
+            i += 2
+            while i < n and _is_pipe_line(text, *lines[i]):
+                i += 1
+            continue
+        out[ls] = None
+        out[lines[i + 1][0]] = None
+        i += 2
+        ordinal = 0
+        while i < n and _is_pipe_line(text, *lines[i]):
+            rs, re_ = lines[i]
+            if _is_separator(text, rs, re_):
+                out[rs] = None
+            else:
+                ordinal += 1
+                cells = [Cell(a, b, kinds[k] if k < len(kinds) else "other")
+                         for k, (a, b) in enumerate(_cells(text, rs, re_))]
+                out[rs] = TableRow(rs, re_, cells, ordinal)
+            i += 1
+    return out
+
+
+def find_table_rows(text: str, view: str) -> list[TableRow]:
+    """Every data row of the Markdown tables in the body of a text, in order."""
+    lines = [line for a, b in body_regions(view) for line in _lines(view, a, b)]
+    return [r for r in table_rows(text, lines).values() if r is not None]
+
+
+def _row_label(text: str, row: TableRow, rank: float) -> Label:
+    idc = row.cell("id")
+    ident = text[idc.start : idc.end].strip(" .*") if idc else ""
+    if not _ROW_ID.match(ident):
+        ident = str(row.ordinal)
+    content = row.cell("content")
+    return Label(rank, ident, content.start if content else row.start)
+
+
+# --- the tree ----------------------------------------------------------------------------------
+
+_FIRST_IDS = frozenset({"1", "a"})
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _next_id(ident: str) -> str | None:
+    """The label after ``ident`` in a plain list: ``2`` → ``3``, ``đ`` → ``e``; else ``None``."""
+    if ident.isdigit():
+        return str(int(ident) + 1)
+    i = _LETTERS.find(ident)
+    return _LETTERS[i + 1] if 0 <= i < len(_LETTERS) - 1 else None
+
+
+def _ends_with_colon(view: str, node: Node) -> bool:
+    return view[node.first[0] : node.first[1]].rstrip(" \t*_").endswith(":")
+
+
+def build_outline(view: str, text: str | None = None) -> Outline:
+    """Read the labelled lines of ``view`` into a tree of ranks (see module doc). With ``text``
+    (pipes intact), the rows of Markdown tables are items too."""
     regions = body_regions(view)
     end = regions[-1][1] if regions else 0
-    rows: list[tuple[int, int, int, Label | None]] = []
+    lines = [line for a, b in regions for line in _lines(view, a, b)]
+    tables = table_rows(text, lines) if text is not None else {}
+    rows: list[tuple[int, int, int, Label | None, TableRow | None]] = []
     started = False
-    for ls, le in (line for a, b in regions for line in _lines(view, a, b)):
+    for ls, le in lines:
+        if ls in tables:
+            row = tables[ls]
+            if row is not None:
+                started = True
+                rows.append((ls, le, ls, None, row))
+            continue
         cs = ls
         while cs < le and view[cs] in " \t":
             cs += 1
@@ -196,32 +374,74 @@ def build_outline(view: str) -> Outline:
         if label is not None and not started and label.rank > RANK_ARABIC + 3:
             label = None  # dashes and points before the first numbered item are preamble
         started = started or label is not None
-        rows.append((ls, le, cs, label))
-    last_numbered = max((i for i, r in enumerate(rows) if r[3] is not None and r[3].rank <= RANK_LETTER), default=-1)
+        rows.append((ls, le, cs, label, None))
+    last_numbered = max((i for i, r in enumerate(rows)
+                         if r[4] is not None or (r[3] is not None and r[3].rank <= RANK_LETTER)), default=-1)
 
     roots: list[Node] = []
     stack: list[Node] = []
     preamble_end = end
     stop = end
-    for i, (ls, le, cs, label) in enumerate(rows):
+    table_rank: float | None = None
+    for i, (ls, le, cs, label, row) in enumerate(rows):
+        if row is not None:
+            if table_rank is None or row.ordinal == 1:
+                while stack and stack[-1].row is not None:  # a second table right after another
+                    stack.pop()
+                table_rank = (stack[-1].label.rank if stack else -1) + 0.5
+            label = _row_label(text or view, row, table_rank)
+        else:
+            table_rank = None
+            while stack and stack[-1].row is not None:  # the lines after a table are not its last row's
+                stack.pop()
         if label is None:
             if not stack:
                 continue
             if i > last_numbered and not stack[-1].children and _CLOSING.match(view, cs, le):
-                stop = ls  # "Trên đây là Kế hoạch ...", "Chủ tịch UBND ... yêu cầu ...": not an item's text
+                stop = ls  # "Trên đây là Kế hoạch ...", "Chỉ thị này được phổ biến ...": not an item's text
                 break
             stack[-1].body.append((cs, le))
             continue
         if not roots:
             preamble_end = ls
-        while stack and stack[-1].label.rank >= label.rank:
-            stack.pop()
-        node = Node(label, cs, (label.content, le))
-        (stack[-1].children if stack else roots).append(node)
+        parent = _place(stack, label, view)
+        if row is not None:
+            node = Node(label, row.start, _content_span(row), row=row)
+        else:
+            node = Node(label, cs, (label.content, le))
+        (parent.children if parent else roots).append(node)
         stack.append(node)
     for r in roots:
         _close(r, view, stop)
     return Outline(roots, (0, preamble_end), stop)
+
+
+def _content_span(row: TableRow) -> tuple[int, int]:
+    c = row.cell("content")
+    return (c.start, c.end) if c else (row.start, row.end)
+
+
+def _place(stack: list[Node], label: Label, view: str) -> Node | None:
+    """Pop the stack down to the parent of a new item and return that parent (``None``: a root).
+
+    An item ranks below the nearest open item of a higher rank. Two exceptions keep a list
+    inside its item: a list that restarts at ``1.``/``a)`` right after an item ending with
+    ``:`` at the same rank is that item's own list (a slogan or document list), and its
+    later items stay there while their numbers go on.
+    """
+    popped: Node | None = None
+    while stack and stack[-1].label.rank >= label.rank:
+        top = stack[-1]
+        if (top.holds_own_rank and top.children and top.label.rank == label.rank
+                and _next_id(top.children[-1].label.id) == label.id and _next_id(top.label.id) != label.id):
+            return top
+        popped = stack.pop()
+    if (popped is not None and popped.label.rank == label.rank and label.id in _FIRST_IDS
+            and popped.row is None and not popped.children and not popped.body and _ends_with_colon(view, popped)):
+        popped.holds_own_rank = True
+        stack.append(popped)
+        return popped
+    return stack[-1] if stack else None
 
 
 def _close(node: Node, view: str, stop: int) -> int:
@@ -255,6 +475,8 @@ def _join_paragraphs(pieces: list[str]) -> str:
 
 
 def _heading_and_text(node: Node, view: str) -> tuple[str | None, str]:
+    if node.row is not None:
+        return None, _row_text(node.row, view)
     first = _clean_piece(view, node.first)
     body = _join_paragraphs([_clean_piece(view, b) for b in node.body])
     if node.label.rank <= RANK_ROMAN:
@@ -263,39 +485,77 @@ def _heading_and_text(node: Node, view: str) -> tuple[str | None, str]:
         return first, body
     if not body and node.children and first and len(first) <= _HEADING_MAX and first[-1] not in ".,;:!?":
         return first, first  # "1. Công tác tuyên truyền" over its own sub-items: a title
+    if not body and node.children and first.endswith(":"):
+        title = first.rstrip(" :")  # "2. Các quận, huyện:", "5. Khẩu hiệu tuyên truyền:" over their own points
+        if asg.is_unit_phrase(title) or len(title.split()) <= _TITLE_WORDS:
+            return title, title
     text = _join_paragraphs([first, body]) if body else first
     return None, text
 
 
-def _to_task(node: Node, view: str, parent_path: str, parent_id: str | None, ordinal: int) -> Task:
+def _row_text(row: TableRow, view: str) -> str:
+    """What a table row asks: its content cell, else its cells other than the number."""
+    c = row.cell("content")
+    if c is not None and view[c.start : c.end].strip():
+        return _clean_piece(view, (c.start, c.end))
+    return " - ".join(p for p in (_clean_piece(view, (x.start, x.end)) for x in row.cells if x.kind != "id") if p)
+
+
+def _row_units(row: TableRow, view: str, kind: str) -> list[str]:
+    c = row.cell(kind)
+    return asg.split_units(view[c.start : c.end]) if c is not None else []
+
+
+def _unique(path: str, seen: dict[str, int]) -> str:
+    """Paths are unique within a document: a repeated label (``3.2.`` twice) becomes ``3.2#2``.
+    ``seen`` maps each path given out to the last suffix tried for it (no rescans: linear)."""
+    if path not in seen:
+        seen[path] = 1
+        return path
+    k = seen[path]
+    while True:
+        k += 1
+        candidate = f"{path}#{k}"
+        if candidate not in seen:
+            seen[path] = k
+            seen[candidate] = 1
+            return candidate
+
+
+def _to_task(node: Node, view: str, parent_path: str, parent_id: str | None, ordinal: int, seen: dict[str, int]) -> Task:
     lab = node.label
     own = f"{lab.id}{ordinal}" if lab.id in "-+" else lab.id
     nested = lab.rank > RANK_ARABIC and parent_id is not None and lab.id.startswith(parent_id + ".")
     step = lab.id[len(parent_id) + 1 :] if nested and parent_id is not None else own  # "1.1" under "1" adds "1"
-    path = f"{parent_path}.{step}" if parent_path else step
+    path = _unique(f"{parent_path}.{step}" if parent_path else step, seen)
     heading, text = _heading_and_text(node, view)
     task = Task(id=own, path=path, heading=heading, text=text, span=Span(node.start, node.end))
+    if node.row is not None:
+        task.lead, task.support = _row_units(node.row, view, "lead"), _row_units(node.row, view, "support")
     counts: dict[str, int] = {}
     for c in node.children:
         key = c.label.id if c.label.id in "-+" else ""
         counts[key] = counts.get(key, 0) + 1
-        task.children.append(_to_task(c, view, path, lab.id if lab.rank >= RANK_ARABIC else None, counts[key]))
+        child_parent = lab.id if lab.rank >= RANK_ARABIC and node.row is None else None
+        task.children.append(_to_task(c, view, path, child_parent, counts[key], seen))
     return task
 
 
 def _roots_to_tasks(roots: list[Node], view: str) -> list[Task]:
     counts: dict[str, int] = {}
+    seen: dict[str, int] = {}
     out = []
     for r in roots:
         key = r.label.id if r.label.id in "-+" else ""
         counts[key] = counts.get(key, 0) + 1
-        out.append(_to_task(r, view, "", None, counts[key]))
+        out.append(_to_task(r, view, "", None, counts[key], seen))
     return out
 
 
 def extract_outline(text: str, view: str) -> list[Task]:
-    """The whole numbered outline (MỤC ĐÍCH sections included), without assignees."""
-    return _roots_to_tasks(build_outline(view).roots, view)
+    """The whole numbered outline (MỤC ĐÍCH sections and enumerations included), without
+    assignees: what ``danvan parse`` shows as ``outline``."""
+    return _roots_to_tasks(build_outline(view, text).roots, view)
 
 
 def _is_document_or_slogan(t: Task) -> bool:
@@ -306,11 +566,16 @@ def _is_document_or_slogan(t: Task) -> bool:
 
 
 def drop_enumerations(tasks: list[Task]) -> list[Task]:
-    """Lists that only enumerate documents (decisions repealed) or slogans are not tasks."""
+    """Lists that only enumerate documents (decisions repealed) or slogans are not tasks; nor
+    is the list under an item that announces one (``Khẩu hiệu tuyên truyền:``, ``các văn bản sau:``)."""
     if len(tasks) >= 2 and all(_is_document_or_slogan(t) for t in tasks):
         return []
     for t in tasks:
-        t.children = drop_enumerations(t.children)
+        head = t.heading or t.text
+        if t.children and len(head) <= _HEADING_MAX and _ENUMERATION_HEAD.search(head):
+            t.children = []
+        else:
+            t.children = drop_enumerations(t.children)
     return tasks
 
 
@@ -338,17 +603,19 @@ def preamble_addressees(view: str, preamble: tuple[int, int]) -> list[str]:
 
 
 def assign(tasks: list[Task], inherited: list[str]) -> None:
-    """Fill lead/support/assignees of each task; an item without its own takes its parent's."""
+    """Fill lead/support/assignees of each task; an item without its own takes its parent's.
+    A table row's units come from its columns (set when the row was read)."""
     for t in tasks:
-        lead, support = asg.item_assignees(t.heading, t.text)
-        t.lead, t.support = lead, support
+        if not (t.lead or t.support):
+            t.lead, t.support = asg.item_assignees(t.heading, t.text)
+        lead, support = t.lead, t.support
         t.assignees = asg._dedupe(lead + support) if lead or support else list(inherited)
         assign(t.children, t.assignees)
 
 
 def extract_tasks(text: str, view: str, doc: Document) -> list[Task]:
     """The task tree of ``doc``: operative sections (or the numbered body), with assignees."""
-    outline = build_outline(view)
+    outline = build_outline(view, text)
     roots = _roots_to_tasks(outline.roots, view)
     sections = [t for t, n in zip(roots, outline.roots) if n.label.rank <= RANK_ROMAN]
     if sections:

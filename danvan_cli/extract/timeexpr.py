@@ -70,6 +70,14 @@ WEEKLY = regex.compile(
 EVERY_N_MONTHS = regex.compile(
     r"(?i)(?<!\p{L})(?:định\s{1,5}kỳ\s{1,5}(?P<n>\d{1,2}|sáu|ba)\s{1,5}tháng|(?:định\s{1,5}kỳ\s{1,5})?(?P<every>hàng|hằng|mỗi)\s{1,5}(?P<period>quý|tháng))(?!\p{L})"
 )
+#: ``Báo cáo định kỳ hằng năm.`` with no day: due by the end of each year, approximately. Only
+#: after ``định kỳ`` or a report (``báo cáo hằng năm``): elsewhere ``hằng năm`` qualifies a noun
+#: (``chương trình công tác hằng năm``) or opens a sentence whose own date it makes yearly.
+YEARLY_WORDS = regex.compile(
+    r"(?i)(?:(?<!\p{L})định\s{1,5}kỳ\s{1,5}|(?<=(?<!\p{L})(?:báo\s{1,3}cáo|tổng\s{1,3}kết|sơ\s{1,3}kết)\s{1,5}))"
+    r"(?:hàng|hằng|mỗi)\s{1,5}năm(?!\p{L})"
+)
+YEARLY_APPROX = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
 
 _WEEKDAYS = {"hai": "MO", "2": "MO", "ba": "TU", "3": "TU", "tư": "WE", "4": "WE", "năm": "TH", "5": "TH",
              "sáu": "FR", "6": "FR", "bảy": "SA", "7": "SA"}
@@ -268,7 +276,7 @@ class Standalone:
 
 
 def find_standalone_recurrences(view: str, start: int = 0, end: int | None = None) -> list[Standalone]:
-    """Monthly days, weekly days (with a time), ``định kỳ 6 tháng``, ``hàng quý``."""
+    """Monthly days, weekly days (with a time), ``định kỳ 6 tháng``, ``hàng quý``, ``hằng năm``."""
     end = len(view) if end is None else end
     out: list[Standalone] = []
     for m in MONTHLY_DAY.finditer(view, start, end):
@@ -308,6 +316,8 @@ def find_standalone_recurrences(view: str, start: int = 0, end: int | None = Non
         else:
             rule = "FREQ=MONTHLY;BYMONTHDAY=-1"
         out.append(Standalone(m.start(), m.end(), rule, True))
+    for m in YEARLY_WORDS.finditer(view, start, end):
+        out.append(Standalone(m.start(), m.end(), YEARLY_APPROX, True))
     out.sort(key=lambda s: (s.start, -s.end))
     kept: list[Standalone] = []
     for s in out:  # "ngày 15 hằng tháng" holds "hằng tháng": keep the longer, earlier one
@@ -324,7 +334,9 @@ _HORIZON = regex.compile(
     r"|giai\s{1,5}đoạn\s{1,5}(?:(?:19|20)\d{2})\s{0,3}[-–]\s{0,3}(?P<b>(?:19|20)\d{2})(?!\d)"
     r"|(?:19|20)\d{2}\s{0,3}[-–]\s{0,3}(?P<c>(?:19|20)\d{2})(?!\d)"
 )
-_PLAN_YEAR = regex.compile(r"(?i)(?<!(?:đến|tới|định hướng)\s{1,5})năm\s{1,5}(?P<y>(?:19|20)\d{2})(?!\d|\s{0,3}[-–])")
+_PLAN_YEAR = regex.compile(
+    r"(?i)(?<!(?:đến|tới|định\s{1,3}hướng|tháng\s{1,5}\d{1,2})\s{1,5})năm\s{1,5}(?P<y>(?:19|20)\d{2})(?!\d|\s{0,3}[-–])"
+)
 
 
 def horizon_from_title(title: str | None) -> int | None:
