@@ -157,8 +157,10 @@ def body_end(view: str) -> int:
 
 #: A text attached after the signature: ``KẾ HOẠCH`` alone on its line, or ``(Ban hành kèm theo
 #: Quyết định số ...)``. A Quyết định ban hành Kế hoạch carries its tasks and deadlines there.
+# Possessive leading blanks: with two adjacent ``[ \t]*`` a long line of spaces was split
+# every possible way before failing (quadratic per line; a 1 MB blank line took hours).
 _ATTACHMENT = regex.compile(
-    r"(?m)^[ \t]*\(?[ \t]*(?:(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|HƯỚNG\s+DẪN)[ \t]*$"
+    r"(?m)^[ \t]*+(?:\([ \t]*+)?(?:(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|HƯỚNG\s+DẪN)[ \t]*$"
     r"|(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+(?:Quyết\s+định|Kế\s+hoạch|Công\s+văn|Chỉ\s+thị|Nghị\s+quyết))"
 )
 
