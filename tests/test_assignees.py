@@ -103,3 +103,49 @@ def test_junk_is_linear() -> None:
     lead_and_support(junk)
     subject_units(junk)
     assert time.perf_counter() - t0 < 10
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("Sở Tài chính: bố trí kinh phí.", "Sở Tài chính"),
+        ("Công an tỉnh: bảo đảm an ninh, trật tự.", "Công an tỉnh"),
+        ("UBND các huyện, thành phố: xây dựng kế hoạch triển khai.", "UBND các huyện, thành phố"),
+    ],
+)
+def test_unit_colon_task_gives_the_lead(text: str, unit: str) -> None:
+    assert item_assignees(None, text) == ([unit], [])
+
+
+def test_a_label_colon_is_not_a_unit() -> None:
+    assert item_assignees(None, "Nội dung: tuyên truyền Chỉ thị.") == ([], [])
+    assert item_assignees(None, "Thời gian: Tháng 4/2026.") == ([], [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Báo cáo định kỳ hằng năm.",          # to report, not a newspaper
+        "Báo cáo phải gửi trước ngày 15/12.",
+        "Ban hành kế hoạch thực hiện.",         # to issue, not a board
+        "Phòng, chống tham nhũng, tiêu cực.",   # prevention, not an office
+        "Hội nghị được tổ chức tại Hội trường.",  # a meeting, not an association
+        "Trường hợp phát sinh vướng mắc, báo cáo UBND tỉnh.",
+        "Đoàn kết, thống nhất thực hiện.",
+    ],
+)
+def test_common_words_at_a_sentence_start_are_not_units(sentence: str) -> None:
+    assert subject_units(sentence) == []
+    assert item_assignees(None, sentence)[0] == []
+
+
+def test_newspapers_and_office_chiefs_are_units() -> None:
+    assert subject_units("Báo Hải Dương thường xuyên đưa tin.") == ["Báo Hải Dương"]
+    assert subject_units("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành.") == [
+        "Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Nội vụ"]
+
+
+def test_to_chuc_dang_is_a_noun() -> None:
+    assert requested_units("Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt các nội dung sau:") == [
+        "các cấp ủy, tổ chức đảng"]
+    assert subject_units("Sở Nội vụ tổ chức hội nghị.") == ["Sở Nội vụ"]  # still a verb elsewhere

@@ -263,6 +263,124 @@ def test_cited_date_next_to_a_deadline() -> None:
     assert d.date == "2022-12-10"
 
 
+# --- forms and actions of the review of issue 3 -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("1. Xây dựng kế hoạch tuyên truyền\n- Thời gian: Tháng 4/2026.", "Xây dựng kế hoạch tuyên truyền"),
+        ("1. Xây dựng kế hoạch tuyên truyền\n- Thời gian thực hiện: trong tháng 4/2026.", "Xây dựng kế hoạch tuyên truyền"),
+        ("Sở Tư pháp triển khai trong tháng 4/2026.", "triển khai"),
+        ("3. Sở Tư pháp tổ chức tập huấn trong Tháng 4/2026.", "tổ chức tập huấn"),
+        ("a) Tổ chức quán triệt trong tháng 4/2026;", "Tổ chức quán triệt"),
+    ],
+)
+def test_month_after_any_lead_words(text: str, action: str) -> None:
+    d = one(text, date="2025-01-10")
+    assert (d.date, d.granularity, d.approximate) == ("2026-04", "month", False)
+    assert d.action == action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong quý I/2025 có 15 vụ việc được giải quyết.",  # a statement, not a task
+        "Hội nghị sơ kết được tổ chức trong tháng 6/2025.",  # an event
+        "Đến cuối năm 2025, 100% xã đạt chuẩn nông thôn mới.",  # a target
+        "Các đơn vị đưa nội dung vào chương trình công tác hằng năm và báo cáo kết quả.",  # "hằng năm" qualifies a noun
+    ],
+)
+def test_periods_that_are_not_deadlines(text: str) -> None:
+    assert deadlines(text, date="2025-01-10") == []
+
+
+def test_end_of_year_without_vao() -> None:
+    d = one("16. Các đơn vị báo cáo cuối năm 2025.")
+    assert (d.text, d.date, d.approximate) == ("cuối năm 2025", "2025-12-31", True)
+    assert d.action == "báo cáo" and d.assignees == ["Các đơn vị"]
+
+
+def test_yearly_report_without_a_day_is_due_at_the_end_of_each_year() -> None:
+    d = one("2. Các quận, huyện:\nb) Báo cáo định kỳ hằng năm.")
+    assert (d.rrule, d.date, d.approximate) == ("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1", None, True)
+    assert d.action == "Báo cáo" and d.assignees == ["Các quận, huyện"]
+
+
+def test_yearly_words_with_a_day_give_one_yearly_deadline() -> None:
+    d = one("18. Các huyện báo cáo định kỳ hằng năm trước ngày 05/12.")
+    assert d.rrule == "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=5"
+    assert d.action == "báo cáo"  # the recurrence words belong to the time
+
+
+def test_action_is_never_the_bare_subject() -> None:
+    d = one("2. Sở Tài chính hoàn thành trong quý II/2025.")
+    assert d.action == "hoàn thành" and d.assignees == ["Sở Tài chính"]
+    d = one("Sở Xây dựng hoàn thành trong quý II/2020 việc rà soát quy hoạch.")
+    assert d.action == "hoàn thành việc rà soát quy hoạch" and d.assignees == ["Sở Xây dựng"]
+
+
+@pytest.mark.parametrize("label", ["3.2 ", "3.2. ", "b) ", "- ", "+ "])
+def test_action_never_carries_the_outline_label(label: str) -> None:
+    d = one(f"3. Các sở, ngành\n{label}Hoàn thành việc rà soát trong quý III/2023.")
+    assert d.action == "Hoàn thành việc rà soát"
+    assert d.assignees == ["Các sở, ngành"]
+
+
+def test_action_is_the_clause_not_the_preamble() -> None:
+    d = one("Thực hiện Công văn số 9086/BNV-CTTN&BĐG ngày 30/12/2023 của Bộ Nội vụ và Công văn số 11554/VPCP-V.I "
+            "ngày 05/12/2023 của Văn phòng Chính phủ, Sở Nội vụ đề nghị các cơ quan, đơn vị báo cáo kết quả "
+            "trước ngày 15/7/2024 (qua Phòng CCHC).", date="2024-06-21")
+    assert d.action == "báo cáo kết quả (qua Phòng CCHC)"
+    assert d.assignees == ["các cơ quan, đơn vị"]
+    d = one("Thực hiện Công văn số 12/UBND-VX của UBND tỉnh, đề nghị các đơn vị gửi báo cáo trước ngày 15/7/2024.")
+    assert d.action == "gửi báo cáo" and d.assignees == ["các đơn vị"]
+
+
+def test_joined_pair_of_deadlines_share_their_action() -> None:
+    a, b = deadlines("Các sở báo cáo UBND tỉnh trước ngày 15/6/2025 và trước ngày 15/12/2025.")
+    assert (a.date, b.date) == ("2025-06-15", "2025-12-15")
+    assert a.action == b.action == "báo cáo UBND tỉnh"
+    assert a.assignees == b.assignees == ["Các sở"]
+    a, b = deadlines("Các sở báo cáo sơ kết trước ngày 15/6/2025 và báo cáo tổng kết trước ngày 15/12/2025.")
+    assert (a.action, b.action) == ("báo cáo sơ kết", "báo cáo tổng kết")
+
+
+def test_action_after_the_time_phrase() -> None:
+    d = one("4. Ban Dân vận Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy theo dõi, "
+            "định kỳ hằng quý báo cáo Ban Thường vụ Huyện ủy.")
+    assert d.rrule == "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"
+    assert d.action == "báo cáo Ban Thường vụ Huyện ủy" and d.assignees == ["Ban Dân vận Huyện ủy"]
+    d = one("Hằng năm, trước ngày 15/10, các đơn vị gửi báo cáo về Phòng Nội vụ.")
+    assert d.rrule == "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=15"
+    assert d.action == "gửi báo cáo về Phòng Nội vụ" and d.assignees == ["các đơn vị"]
+
+
+def test_table_time_column_gives_deadlines() -> None:
+    text = ("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch:\n\n"
+            "| STT | Nội dung | Đơn vị chủ trì | Thời gian |\n|---|---|---|---|\n"
+            "| 1 | Tuyên truyền Chỉ thị | Sở Thông tin và Truyền thông | Tháng 4/2022 |\n"
+            "| 2 | Tổng kết | Sở Nội vụ | trước ngày 15/12/2022 |\n"
+            "| 3 | Báo cáo tình hình | Các sở, ngành | Hằng quý |\n"
+            "| 4 | Kiểm tra | Sở Nội vụ | Thường xuyên |\n")
+    found = deadlines(text, date="2022-03-10")
+    assert [(d.text, d.date, d.rrule) for d in found] == [
+        ("Tháng 4/2022", "2022-04", None), ("trước ngày 15/12/2022", "2022-12-15", None),
+        ("Hằng quý", None, "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1")]
+    assert [(d.action, d.assignees) for d in found] == [
+        ("Tuyên truyền Chỉ thị", ["Sở Thông tin và Truyền thông"]), ("Tổng kết", ["Sở Nội vụ"]),
+        ("Báo cáo tình hình", ["Các sở, ngành"])]
+
+
+def test_run_on_line_of_deadlines_is_linear_and_actions_stay_short() -> None:
+    junk = "trước ngày 30/11 hàng năm, " * 40_000  # ~1 MB on one line
+    t0 = time.perf_counter()
+    found = deadlines(junk)
+    assert time.perf_counter() - t0 < 20
+    assert len(found) == 40_000
+    assert max(len(d.action) for d in found) < 100  # each reads its own clause, not its neighbours'
+
+
 # --- document time frame helpers ------------------------------------------------------------------
 
 

@@ -113,3 +113,74 @@ def test_usage_errors() -> None:
     assert code == 2
     code, _, err = run(str(SAMPLES), "--from", "2025-13-01")
     assert code == 2 and "--from" in err
+
+
+# --- horizons: only a stated one bounds recurrences (review of issue 3) ---------------------------------
+
+
+def test_dated_directive_without_a_horizon_is_due_in_later_years(tmp_path: Path) -> None:
+    text = (SAMPLES / "000_79d65725ce4f5874.txt").read_text(encoding="utf-8")
+    at = text.index("CHỈ THỊ")
+    dated = tmp_path / "05_CT-UBND.txt"
+    dated.write_text(text[:at] + "Số: 05/CT-UBND\nHải Phòng, ngày 10 tháng 3 năm 2022\n" + text[at:], encoding="utf-8")
+    got = rows(str(dated), "--year", "2025")
+    assert [o["date"] for o in got] == ["2025-11-30"]
+    assert got[0]["until"] is None and got[0]["document"]["number"] == "05/CT-UBND"
+
+
+STATE_PLAN = """ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH QUẢNG NAM                           Độc lập - Tự do - Hạnh phúc
+
+Số: 1234/KH-UBND                    Tam Kỳ, ngày 03 tháng 3 năm 2023
+
+KẾ HOẠCH
+Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ
+về tiếp tục tăng cường và đổi mới công tác dân vận
+
+II. NHIỆM VỤ, GIẢI PHÁP
+3. Các sở, ngành gửi báo cáo trước ngày 15/6 hằng năm.
+
+III. TỔ CHỨC THỰC HIỆN
+2. UBND các huyện, thị xã, thành phố
+Xây dựng kế hoạch triển khai; báo cáo định kỳ 6 tháng về Sở Nội vụ.
+"""
+
+PARTY = """ĐẢNG BỘ TỈNH NGHỆ AN                          ĐẢNG CỘNG SẢN VIỆT NAM
+HUYỆN ỦY NAM ĐÀN
+*
+Số 15-CT/HU                                   Nam Đàn, ngày 12 tháng 9 năm 2022
+
+CHỈ THỊ
+của Ban Thường vụ Huyện ủy
+về tăng cường sự lãnh đạo của Đảng đối với công tác dân vận
+
+Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt các nội dung sau:
+
+1. Quán triệt sâu sắc Nghị quyết số 25-NQ/TW ngày 03-6-2013 của Ban Chấp hành Trung ương Đảng (khóa XI).
+2. Ban Dân vận Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy theo dõi, định kỳ hằng quý báo cáo Ban Thường vụ Huyện ủy.
+
+Chỉ thị này được phổ biến đến chi bộ.
+"""
+
+
+def test_yearly_and_quarterly_deadlines_of_dated_documents_run_on(tmp_path: Path) -> None:
+    (tmp_path / "kh.txt").write_text(STATE_PLAN, encoding="utf-8")
+    (tmp_path / "ct.txt").write_text(PARTY, encoding="utf-8")
+    got = [(o["date"], Path(o["source"]).name, o["action"]) for o in rows(str(tmp_path), "--year", "2024")]
+    assert got == [
+        ("2024-03-31", "ct.txt", "báo cáo Ban Thường vụ Huyện ủy"),
+        ("2024-06-15", "kh.txt", "gửi báo cáo"),
+        ("2024-06-30", "ct.txt", "báo cáo Ban Thường vụ Huyện ủy"),
+        ("2024-06-30", "kh.txt", "báo cáo về Sở Nội vụ"),
+        ("2024-09-30", "ct.txt", "báo cáo Ban Thường vụ Huyện ủy"),
+        ("2024-12-31", "ct.txt", "báo cáo Ban Thường vụ Huyện ủy"),
+        ("2024-12-31", "kh.txt", "báo cáo về Sở Nội vụ"),
+    ]
+
+
+def test_a_plan_for_one_year_stops_at_its_year(tmp_path: Path) -> None:
+    plan = STATE_PLAN.replace("về tiếp tục tăng cường và đổi mới công tác dân vận",
+                              "về công tác dân vận năm 2023")
+    (tmp_path / "kh.txt").write_text(plan, encoding="utf-8")
+    assert rows(str(tmp_path), "--year", "2024") == []
+    assert len(rows(str(tmp_path), "--year", "2024", "--include-expired")) == 3

@@ -327,3 +327,188 @@ Tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025.
     doc = Document(source="t", text=norm, date="2025-01-10")
     found = extract_deadlines(norm, matching_view(norm), doc, extract_tasks(norm, matching_view(norm), doc))
     assert [(d.date, d.assignees) for d in found] == [("2025-12-15", ["Sở Nội vụ"])]
+
+
+# --- items of TỔ CHỨC THỰC HIỆN, closings, enumerations, tables (review of issue 3) ---------------
+
+UNIT_COLON = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ: chủ trì tổng hợp.
+2. Sở Tài chính: bố trí kinh phí.
+3. Công an tỉnh: bảo đảm an ninh.
+"""
+
+
+def test_unit_colon_task_items_are_led_by_their_unit() -> None:
+    iii = tasks_of(UNIT_COLON)[0]
+    assert [c.lead for c in iii.children] == [["Sở Nội vụ"], ["Sở Tài chính"], ["Công an tỉnh"]]
+    assert iii.children[1].assignees == ["Sở Tài chính"]
+
+
+PARTY_DIRECTIVE = """CHỈ THỊ
+của Ban Thường vụ Huyện ủy về tăng cường công tác dân vận
+
+Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt các nội dung sau:
+
+1. Quán triệt sâu sắc Nghị quyết số 25-NQ/TW ngày 03-6-2013 của Ban Chấp hành Trung ương Đảng (khóa XI).
+2. Chỉ thị này thay thế Chỉ thị số 08-CT/HU ngày 10-10-2016 của Ban Thường vụ Huyện ủy.
+3. Ban Dân vận Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy theo dõi, định kỳ hằng quý báo cáo Ban Thường vụ Huyện ủy.
+{closing}
+Nơi nhận:
+- Các chi, đảng bộ trực thuộc,
+- Lưu Văn phòng Huyện ủy.
+"""
+
+
+@pytest.mark.parametrize("closing", [
+    "\nChỉ thị này được phổ biến đến chi bộ.\n",
+    "\nNhận được Chỉ thị này, các cấp ủy nghiêm túc thực hiện.\n",
+    "\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A\n",
+])
+def test_closing_paragraph_after_the_last_item_is_not_its_text(closing: str) -> None:
+    plain = tasks_of(PARTY_DIRECTIVE.format(closing=""))
+    closed = tasks_of(PARTY_DIRECTIVE.format(closing=closing))
+    assert [t.to_dict() | {"span": None} for t in closed] == [t.to_dict() | {"span": None} for t in plain]
+    last = closed[-1]
+    assert last.heading is None and last.text.startswith("Ban Dân vận Huyện ủy chủ trì")
+    assert last.lead == ["Ban Dân vận Huyện ủy"] and last.support == ["Văn phòng Huyện ủy"]
+    assert closed[0].assignees == ["các cấp ủy, tổ chức đảng"]  # "tổ chức đảng" is a noun, not a verb
+
+
+DECISION = """QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế công tác dân vận.
+Điều 2. Chánh Văn phòng UBND thành phố, Giám đốc Sở Nội vụ, Chủ tịch UBND các quận, huyện chịu trách nhiệm thi hành Quyết định này.
+1. Sở Nội vụ báo cáo kết quả trước ngày 31/12/2021.
+2. Các quận, huyện:
+a) Tổ chức quán triệt trong tháng 8/2021;
+b) Báo cáo định kỳ hằng năm.
+"""
+
+
+def test_heading_unit_passes_down_and_a_report_is_no_assignee() -> None:
+    dieu2 = tasks_of(DECISION)[1]
+    assert dieu2.lead == ["Chánh Văn phòng UBND thành phố", "Giám đốc Sở Nội vụ", "Chủ tịch UBND các quận, huyện"]
+    two = dieu2.children[1]
+    assert two.heading == "Các quận, huyện" and two.lead == ["Các quận, huyện"]
+    report = two.children[1]
+    assert report.text == "Báo cáo định kỳ hằng năm."
+    assert report.lead == [] and report.assignees == ["Các quận, huyện"]  # "Báo cáo" is no unit (no "Báo Nhân Dân")
+    assert two.children[0].assignees == ["Các quận, huyện"]
+
+
+SLOGANS = """KẾ HOẠCH
+Công tác dân vận năm 2022
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Công tác tuyên truyền
+1.1. Tuyên truyền trên báo chí.
+1.2. Tuyên truyền trên mạng xã hội.
+- Xây dựng chuyên mục;
++ Chuyên mục trên Cổng thông tin;
++ Chuyên mục trên Zalo;
+- Tổ chức tọa đàm.
+2. Công tác đối thoại
+2.1. Đối thoại định kỳ.
+2.1. Đối thoại đột xuất.
+2.2. Tiếp công dân.
+4. Công tác kiểm tra
+a) Kiểm tra định kỳ;
+b) Kiểm tra đột xuất;
+5. Khẩu hiệu tuyên truyền:
+1. Dân vận khéo thì việc gì cũng thành công!
+2. Trọng dân, gần dân, hiểu dân!
+6. Công tác khác
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ: chủ trì tổng hợp.
+2. Sở Tài chính: bố trí kinh phí.
+"""
+
+
+def test_a_list_restarting_under_an_item_ending_with_a_colon_is_that_items_own() -> None:
+    ii = outline_of(SLOGANS)[1]
+    assert [c.id for c in ii.children] == ["1", "2", "4", "5", "6"]  # "6." after the slogans is the next item
+    five = ii.children[3]
+    assert five.heading == "Khẩu hiệu tuyên truyền"
+    assert [c.path for c in five.children] == ["II.5.1", "II.5.2"]
+
+
+def test_slogan_list_is_outline_not_tasks() -> None:
+    ii = tasks_of(SLOGANS)[0]
+    assert ii.children[3].children == []
+    assert [t.path for t in tasks_of(SLOGANS)] == ["II", "III"]
+
+
+def _all_paths(tasks: list[Task]) -> list[str]:
+    return [t.path for t in iter_tasks(tasks)]
+
+
+def test_repeated_labels_get_unique_paths() -> None:
+    two = tasks_of(SLOGANS)[0].children[1]
+    assert [c.id for c in two.children] == ["2.1", "2.1", "2.2"]  # the label as written
+    assert [c.path for c in two.children] == ["II.2.1", "II.2.1#2", "II.2.2"]
+
+
+TABLE_PLAN = """**KẾ HOẠCH**
+**Triển khai thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ**
+
+Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:
+
+| STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Tuyên truyền Chỉ thị | Sở Thông tin và Truyền thông | Báo Hải Dương, Đài Phát thanh tỉnh | Tháng 4/2022 |
+| 2 | Tổng kết | Sở Nội vụ | Các sở, ngành | trước ngày 15/12/2022 |
+"""
+
+
+def test_markdown_table_rows_are_items_with_their_units() -> None:
+    tasks = tasks_of(TABLE_PLAN)
+    assert [(t.id, t.text) for t in tasks] == [("1", "Tuyên truyền Chỉ thị"), ("2", "Tổng kết")]
+    assert tasks[0].lead == ["Sở Thông tin và Truyền thông"]
+    assert tasks[0].support == ["Báo Hải Dương", "Đài Phát thanh tỉnh"]
+    assert tasks[1].assignees == ["Sở Nội vụ", "Các sở, ngành"]
+    assert all("---" not in t.text and "STT" not in t.text for t in iter_tasks(tasks))  # header and separator rows
+
+
+def test_table_under_a_section_and_the_implementing_column() -> None:
+    text = ("II. NHIỆM VỤ\n| TT | Nhiệm vụ | Đơn vị thực hiện | Thời hạn |\n| :-- | :-- | :-: | --: |\n"
+            "| 1 | Rà soát văn bản | Sở Tư pháp | Quý II/2025 |\n| 2 | Tập huấn | Sở Nội vụ | Tháng 6/2025 |\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\nTheo dõi.\n")
+    ii, iii = tasks_of(text)
+    assert [(c.path, c.text, c.lead) for c in ii.children] == [
+        ("II.1", "Rà soát văn bản", ["Sở Tư pháp"]), ("II.2", "Tập huấn", ["Sở Nội vụ"])]
+    assert [c.path for c in iii.children] == ["III.1"]
+
+
+def test_a_header_laid_out_as_a_table_is_no_task_table() -> None:
+    text = ("| ỦY BAN NHÂN DÂN XÃ TÂN HIỆP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| --- | --- |\n"
+            "| Số: 05/KH-UBND | Tân Hiệp, ngày 05 tháng 8 năm 2025 |\n\nKẾ HOẠCH\nTriển khai công tác dân vận\n\n"
+            "1. Tuyên truyền.\n")
+    assert [t.text for t in tasks_of(text)] == ["Tuyên truyền."]
+
+
+def _probe_texts() -> list[str]:
+    return [PLAN, DIRECTIVE, UNIT_COLON, PARTY_DIRECTIVE.format(closing=""), DECISION, SLOGANS, TABLE_PLAN]
+
+
+def test_task_paths_are_unique_over_samples_and_probes() -> None:
+    texts = [normalize_text(p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))] + _probe_texts()
+    for text in texts:
+        for tree in (tasks_of(text), outline_of(text)):
+            paths = _all_paths(tree)
+            assert len(paths) == len(set(paths)), [p for p in paths if paths.count(p) > 1]
+
+
+def test_outline_is_in_parse_json() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from danvan_cli.cli import main
+
+    result = CliRunner().invoke(main, ["parse", str(SAMPLES / "004_7bfcb32814c81f86.txt"), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    d = json.loads(result.stdout)
+    assert [t["path"] for t in d["outline"]] == ["I", "II", "III"]  # MỤC ĐÍCH, YÊU CẦU kept as outline
+    assert [t["path"] for t in d["tasks"]] == ["II", "III"]
+    assert set(d["outline"][0]) == set(d["tasks"][0])  # same node shape

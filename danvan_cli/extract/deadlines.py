@@ -92,7 +92,7 @@ _CLAUSE_START = regex.compile(
 )
 #: An outline label opening the sentence: ``1.``, ``a)``, ``3.2`` (no final dot), ``-``.
 _LABEL_PREFIX = regex.compile(
-    r"^\s*(?:(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s?[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[-+•–])\s+"
+    r"\s*(?:(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s?[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[-+•–])\s+"
 )
 _CITATION_BEFORE = regex.compile(r"\d+[/\-][\w.\-/&]*\p{L}[\w.\-/&]*\s*,?\s*(?:ngày\s*)?$")
 _MAX_SENTENCE = 800
@@ -272,6 +272,16 @@ def _strip_connectors(s: str) -> str:
         s = t
 
 
+#: ``báo cáo định kỳ hằng năm trước ngày 05/12``: the recurrence words belong to the time, not the action.
+_RECURRENCE_TAIL = regex.compile(r"(?i)(?:\s(?:định\s+kỳ|(?:định\s+kỳ\s+)?(?:hàng|hằng|mỗi)\s+(?:năm|quý|tháng|tuần)))+\s*$")
+
+
+def _strip_recurrence_tail(clause: str) -> str:
+    tail = clause[-60:]  # bounded: the anchored pattern never scans a long clause
+    m = _RECURRENCE_TAIL.search(tail)
+    return clause[: len(clause) - len(tail) + m.start()] if m else clause
+
+
 def _verb_clause(before: str) -> str | None:
     """The clause of ``before`` (the words up to a deadline) that opens with a verb, nearest
     first: after ``;``, ``và``, a comma, a request; a subject unit or a short adverbial
@@ -334,7 +344,7 @@ def action_of(view: str, sent: tuple[int, int], start: int, end: int) -> str:
     adv = _LEADING_ADVERB.match(clause)
     if adv is not None and asg.VERB.match(clause, adv.end()):
         clause = clause[adv.end() :]
-    clause = _strip_connectors(clause)
+    clause = _strip_connectors(_strip_recurrence_tail(clause))
     if not clause.strip():
         cue_verb = _VERB_CUE.match(view, start, end)
         if cue_verb is not None:
@@ -353,12 +363,53 @@ def assignees_of(view: str, sent: tuple[int, int], start: int, tasks: list[Task]
     return list(task.assignees) if task is not None else []
 
 
-def _own_units(view: str, sent: tuple[int, int], start: int) -> list[str]:
+def _own_units(view: str, sent: tuple[int, int], start: int, end: int | None = None) -> list[str]:
+    """The units a deadline's own clause names: asked (``đề nghị X``), or its subject, before
+    the time phrase (``Sở Tài chính hoàn thành trong quý II``: the subject alone) or right
+    after it (``Hằng năm, trước ngày 15/10, các đơn vị gửi báo cáo``)."""
     before = view[sent[0] : start]
     label = _LABEL_PREFIX.match(before)
     if label:
         before = before[label.end() :]
-    return asg.requested_units(before) or asg.subject_units(before)
+    units = asg.requested_units(before) or asg.subject_units(before)
+    if units:
+        return units
+    if asg.is_unit_phrase(before) and len(before.split()) <= 30:
+        return asg.split_units(before)
+    if end is not None and before.strip(" ,").count(" ") <= 3:  # only an adverbial before it
+        p = _skip_spaces(view, end, sent[1])
+        while p < sent[1] and view[p] in ", ":
+            p += 1
+        return asg.units_until_verb(view[p : min(sent[1], p + 400)])
+    return []
+
+
+def _task_chain(tasks: list[Task], pos: int) -> list[Task]:
+    """The tasks holding ``pos``, outermost first."""
+    chain: list[Task] = []
+    level = tasks
+    while level:
+        i = bisect_right([t.span.start if t.span else -1 for t in level], pos) - 1
+        if i < 0:
+            break
+        t = level[i]
+        if t.span is None or not t.span.start <= pos < max(t.span.end, t.span.start + 1):
+            break
+        chain.append(t)
+        level = t.children
+    return chain
+
+
+def _item_action(tasks: list[Task], pos: int) -> str:
+    """The action of a deadline that only labels a time (``- Thời gian: Tháng 4/2026``): the
+    first sentence of the item it stands in, or of that item's parent when the item is the label."""
+    for task in reversed(_task_chain(tasks, pos)):
+        words = task.heading or task.text
+        lead = CUE.match(words.lstrip(" -+*"))
+        if lead is not None and lead.group("label") is not None:
+            continue
+        return _tidy(_FIRST_SENTENCE.split(words, maxsplit=1)[0])
+    return ""
 
 
 def _before_document(date: str | None, doc: Document) -> bool:
@@ -429,10 +480,9 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
             if not action and prev is not None:  # "báo cáo trước ngày 15/6 và trước ngày 15/12": one action
                 action = prev.action
             if len(action) < 3:  # "Thời gian hoàn thành: Tháng 4/2026" under an item: the item is the action
-                task = task_at(tasks, f.start)
-                action = _tidy(_FIRST_SENTENCE.split(task.heading or task.text, maxsplit=1)[0]) if task else ""
+                action = _item_action(tasks, f.start)
         if assignees is None:
-            assignees = _own_units(view, piece, f.start)
+            assignees = _own_units(view, piece, f.start, f.end)
             if not assignees and prev is not None:
                 assignees = list(prev.assignees)
             if not assignees:
@@ -515,6 +565,23 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
     return found
 
 
+def _assigns(view: str, sent: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the clause of a time phrase assigns a task: it opens with a unit or a task verb
+    (``Sở Tư pháp triển khai trong tháng 4/2026``, ``Tổ chức quán triệt trong tháng 8/2021``),
+    or the time phrase opens it and a unit or task verb follows (``Trong tháng 4, các sở ...``).
+    A statement (``Trong quý I/2025 có 15 vụ việc được giải quyết``) does not."""
+    s0, s1 = sent
+    p = _skip_spaces(view, s0, start)
+    label = _LABEL_PREFIX.match(view, p, start)
+    if label is not None:
+        p = _skip_spaces(view, label.end(), start)
+    if p >= start:
+        p = _skip_spaces(view, end, s1)
+        while p < s1 and view[p] in ", ":
+            p += 1
+    return asg.UNIT_START.match(view, p, s1) is not None or _TASK_VERB.match(view, p, s1) is not None
+
+
 def _yearly_taken(found: list[_Found], cue_starts: list[int], sent: tuple[int, int]) -> bool:
     i = bisect_left(cue_starts, sent[0])
     while i < len(found) and found[i].start < sent[1]:
@@ -577,6 +644,6 @@ def _keep(view: str, scope: _Scope, sent: tuple[int, int], start: int, expr: Tim
         if not scope.has("report", s0, s1):
             period = expr.rrule is None and expr.date is not None and (
                 expr.granularity in ("month", "quarter") or expr.approximate)
-            if not (period and scope.has("task", s0, s1)):
+            if not (period and scope.has("task", s0, s1) and _assigns(view, sent, start, expr.end)):
                 return False
     return scope.has("verb", s0, s1) or scope.has("report", s0, s1)

@@ -56,6 +56,12 @@ _CLOSING = regex.compile(
     r"(?:Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|UBND|Ủy\s+ban\s+nhân\s+dân|Ban\s+Thường\s+vụ)[^.\n]{0,200}?"
     r"(?<!\p{L})(?:yêu\s+cầu|chịu\s+trách\s+nhiệm|đề\s+nghị))"
 )
+#: A signature block right after the last item (no ``Nơi nhận:`` before it): ``THỦ TƯỚNG``,
+#: ``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, ``T/M BAN THƯỜNG VỤ``: the body has ended.
+_SIGNATURE = regex.compile(
+    r"(?:(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\.?\s{1,5}\p{Lu}|(?:CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|"
+    r"BÍ\s+THƯ|PHÓ\s+BÍ\s+THƯ|GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG)\s*$)"
+)
 _NON_TASK_SECTION = regex.compile(
     r"(?i)^(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|quan\s+điểm|căn\s+cứ|sự\s+cần\s+thiết|tình\s+hình|"
     r"kết\s+quả|đánh\s+giá|bối\s+cảnh|phạm\s+vi|đối\s+tượng|thực\s+trạng)"
@@ -399,8 +405,9 @@ def build_outline(view: str, text: str | None = None) -> Outline:
         if label is None:
             if not stack:
                 continue
-            if i > last_numbered and not stack[-1].children and _CLOSING.match(view, cs, le):
-                stop = ls  # "Trên đây là Kế hoạch ...", "Chỉ thị này được phổ biến ...": not an item's text
+            if i > last_numbered and not stack[-1].children and (
+                    _CLOSING.match(view, cs, le) or _SIGNATURE.match(view, cs, le)):
+                stop = ls  # "Trên đây là Kế hoạch ...", "Chỉ thị này được phổ biến ...", a signature: not an item's text
                 break
             stack[-1].body.append((cs, le))
             continue
