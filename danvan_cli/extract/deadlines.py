@@ -38,7 +38,7 @@ import regex
 
 from ..model import Deadline, Document, Span, Task
 from . import assignees as asg
-from .outline import TableRow, body_regions, find_table_rows, task_at
+from .outline import TableRow, TaskFinder, body_regions, find_table_rows
 from .timeexpr import (
     YEARLY_APPROX,
     TimeExpr,
@@ -354,15 +354,6 @@ def action_of(view: str, sent: tuple[int, int], start: int, end: int) -> str:
     return _tidy(f"{clause} {after}")
 
 
-def assignees_of(view: str, sent: tuple[int, int], start: int, tasks: list[Task]) -> list[str]:
-    """Who: the units the sentence asks (``yêu cầu X``), else its subject, else its item's."""
-    units = _own_units(view, sent, start)
-    if units:
-        return units
-    task = task_at(tasks, start)
-    return list(task.assignees) if task is not None else []
-
-
 def _own_units(view: str, sent: tuple[int, int], start: int, end: int | None = None) -> list[str]:
     """The units a deadline's own clause names: asked (``đề nghị X``), or its subject, before
     the time phrase (``Sở Tài chính hoàn thành trong quý II``: the subject alone) or right
@@ -384,26 +375,10 @@ def _own_units(view: str, sent: tuple[int, int], start: int, end: int | None = N
     return []
 
 
-def _task_chain(tasks: list[Task], pos: int) -> list[Task]:
-    """The tasks holding ``pos``, outermost first."""
-    chain: list[Task] = []
-    level = tasks
-    while level:
-        i = bisect_right([t.span.start if t.span else -1 for t in level], pos) - 1
-        if i < 0:
-            break
-        t = level[i]
-        if t.span is None or not t.span.start <= pos < max(t.span.end, t.span.start + 1):
-            break
-        chain.append(t)
-        level = t.children
-    return chain
-
-
-def _item_action(tasks: list[Task], pos: int) -> str:
+def _item_action(finder: TaskFinder, pos: int) -> str:
     """The action of a deadline that only labels a time (``- Thời gian: Tháng 4/2026``): the
     first sentence of the item it stands in, or of that item's parent when the item is the label."""
-    for task in reversed(_task_chain(tasks, pos)):
+    for task in reversed(finder.chain(pos)):
         words = task.heading or task.text
         lead = CUE.match(words.lstrip(" -+*"))
         if lead is not None and lead.group("label") is not None:
@@ -468,6 +443,7 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
             continue
         kept.append(f)
 
+    finder = TaskFinder(tasks)
     out: list[Deadline] = []
     for i, f in enumerate(kept):
         s0, s1 = f.sent
@@ -480,13 +456,13 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
             if not action and prev is not None:  # "báo cáo trước ngày 15/6 và trước ngày 15/12": one action
                 action = prev.action
             if len(action) < 3:  # "Thời gian hoàn thành: Tháng 4/2026" under an item: the item is the action
-                action = _item_action(tasks, f.start)
+                action = _item_action(finder, f.start)
         if assignees is None:
             assignees = _own_units(view, piece, f.start, f.end)
             if not assignees and prev is not None:
                 assignees = list(prev.assignees)
             if not assignees:
-                task = task_at(tasks, f.start)
+                task = finder.at(f.start)
                 assignees = list(task.assignees) if task is not None else []
         expr = f.expr
         if expr.rrule is None and _before_document(expr.date, doc):

@@ -645,17 +645,42 @@ def iter_tasks(tasks: list[Task]):  # type: ignore[no-untyped-def]
         yield from iter_tasks(t.children)
 
 
+class TaskFinder:
+    """The tasks holding a position, found by bisection; each level's starts are listed once
+    (a text of many deadlines over many items stays linear)."""
+
+    def __init__(self, tasks: list[Task]) -> None:
+        self.tasks = tasks
+        self._starts: dict[int, list[int]] = {}
+
+    def _level_starts(self, level: list[Task]) -> list[int]:
+        key = id(level)
+        starts = self._starts.get(key)
+        if starts is None:
+            starts = self._starts[key] = [t.span.start if t.span else -1 for t in level]
+        return starts
+
+    def chain(self, pos: int) -> list[Task]:
+        """The tasks whose spans hold ``pos``, outermost first (siblings are in text order)."""
+        out: list[Task] = []
+        level = self.tasks
+        while level:
+            i = bisect_right(self._level_starts(level), pos) - 1
+            if i < 0:
+                break
+            t = level[i]
+            if t.span is None or not t.span.start <= pos < max(t.span.end, t.span.start + 1):
+                break
+            out.append(t)
+            level = t.children
+        return out
+
+    def at(self, pos: int) -> Task | None:
+        """The deepest task whose span holds ``pos``."""
+        chain = self.chain(pos)
+        return chain[-1] if chain else None
+
+
 def task_at(tasks: list[Task], pos: int) -> Task | None:
     """The deepest task whose span holds ``pos`` (siblings are in text order: bisect)."""
-    found = None
-    level = tasks
-    while level:
-        starts = [t.span.start if t.span else -1 for t in level]
-        i = bisect_right(starts, pos) - 1
-        if i < 0:
-            break
-        t = level[i]
-        if t.span is None or not t.span.start <= pos < max(t.span.end, t.span.start + 1):
-            break
-        found, level = t, t.children
-    return found
+    return TaskFinder(tasks).at(pos)
