@@ -4,8 +4,9 @@ Vietnamese directives name who acts in a few fixed ways, and this module reads
 exactly those:
 
 - an item of ``TỔ CHỨC THỰC HIỆN`` headed by the unit itself (``1. Sở Nội vụ``,
-  ``4. Đề nghị Ban Dân vận Tỉnh ủy``): the whole heading is one unit, commas and all
-  (``Các sở, ban, ngành`` is one addressee, not three);
+  ``4. Đề nghị Ban Dân vận Tỉnh ủy``, ``2. Các quận, huyện:`` over its points): the
+  whole heading is one unit, commas and all (``Các sở, ban, ngành`` is one addressee,
+  not three); or written ``unit: task`` (``2. Sở Tài chính: bố trí kinh phí.``);
 - ``Giao X chủ trì, phối hợp với Y``, ``X chủ trì, phối hợp với Y``,
   ``Đơn vị chủ trì: X`` / ``Đơn vị phối hợp: Y``;
 - a request: ``yêu cầu X nghiêm túc triển khai``, ``Đề nghị X ...``;
@@ -14,7 +15,9 @@ exactly those:
 
 A unit phrase runs from a head word (``Sở``, ``UBND``, ``Giám đốc``, ``các đơn vị``,
 ...) to the first verb. Verbs are matched in lower case only, so the capitalised
-words of a name (``Phòng Văn hóa - Thông tin``) are never taken for a verb.
+words of a name (``Phòng Văn hóa - Thông tin``) are never taken for a verb. Head words
+that are also common words open no unit in their common sense (``Báo cáo``, ``Ban
+hành``, ``Phòng, chống``, ``Hội nghị``, ``Trường hợp``).
 """
 
 from __future__ import annotations

@@ -10,11 +10,16 @@ the matching view, where they are blanked.
 
 The tree is built with a stack of ranks, not by checking that numbers follow
 each other: a repeated ``3.2.`` or a skipped ``4`` becomes one more sibling and
-cannot derail what comes after it.
+cannot derail what comes after it (its path gets a suffix, ``II.3.2#2``: paths are
+unique within a document). A list that restarts at ``1.`` right after an item
+ending with ``:`` (``5. Khẩu hiệu tuyên truyền:``) is that item's own list. The rows
+of a Markdown task table (``| STT | Nội dung | Đơn vị chủ trì | Thời gian |``) are
+items too, their units read from the columns.
 
 Tasks are the items of the operative sections (NHIỆM VỤ, NỘI DUNG, GIẢI PHÁP,
 TỔ CHỨC THỰC HIỆN, ...) or, in a text without sections (a Chỉ thị), its numbered
-body. A list that only enumerates documents or slogans is not a task list.
+body. A list that only enumerates documents or slogans is not a task list. The
+whole outline, MỤC ĐÍCH sections and enumerations included, is ``extract_outline``.
 """
 
 from __future__ import annotations
