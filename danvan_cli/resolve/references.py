@@ -38,7 +38,7 @@ def _type_before_re() -> regex.Pattern[str]:
 _SUBJECT_REACH = 1200
 _CONTEXT = 600
 
-_COMMA = regex.compile(r"(?:,|\s+và)\s+")
+_COMMA = regex.compile(r"(?:,|\s++và)\s+")  # possessive: no re-splitting a run of blanks
 _SO_BEFORE = regex.compile(r"(?i)(?<!\p{L})số\s{0,3}:?\s{0,3}$")
 _CUA = regex.compile(r"(?i)\s{0,3},?\s{0,3}của\s{1,3}")
 _NGAY = regex.compile(r"(?i)\s{0,3},?\s{0,3}")
@@ -273,10 +273,23 @@ def _known_laws() -> list[tuple[str, regex.Pattern[str]]]:
     return out
 
 
+@cache
+def _known_law_re() -> regex.Pattern[str]:
+    """All known law names in one alternation, longest first: the first alternative that
+    matches is the one the loop over ``_known_laws()`` would stop at, in one call per
+    ``Luật`` instead of one per known law."""
+    alts = [f"(?:{pat.pattern[4:]})" for _name, pat in _known_laws()]  # each pattern is "(?i)" + name
+    return regex.compile("(?i)(?:" + "|".join(alts) + ")" if alts else "(?!)")
+
+
 _LAW = regex.compile(r"(?<!\p{L})Luật(?=\s+\p{L})")
 _LAW_WORD = regex.compile(r"\s+(?P<w>[\p{L}\p{M}\-]+)")
 _LAW_STOP = {"và", "theo", "nhằm", "để", "của", "các", "trong", "đã", "được", "số", "quy", "hướng", "thì", "với", "về", "này", "ngày", "sửa", "có"}
-_LAW_YEAR = regex.compile(r"\s+năm\s+(?:19|20)\d{2}(?!\d)")
+# " năm 2015" after a law's name, read in two steps: the blanks, then "năm ...". As one
+# pattern, "\s+năm" made the regex module look ahead for "năm" through the rest of the
+# text on every call (quadratic on a text of many "Luật" and no "năm"); same matches.
+_BLANKS = regex.compile(r"\s+")
+_LAW_YEAR = regex.compile(r"năm\s+(?:19|20)\d{2}(?!\d)")
 
 
 def find_named_laws(view: str, text: str, start: int, end: int) -> list[NamedLaw]:
@@ -286,11 +299,9 @@ def find_named_laws(view: str, text: str, start: int, end: int) -> list[NamedLaw
     for m in _LAW.finditer(view, start, end):
         pos = m.end()
         name_end = None
-        for known, pat in _known_laws():
-            km = pat.match(view, m.start())
-            if km is not None:
-                name_end = km.end()
-                break
+        km = _known_law_re().match(view, m.start())
+        if km is not None:
+            name_end = km.end()
         if name_end is None:
             words = 0
             p = pos
@@ -303,7 +314,8 @@ def find_named_laws(view: str, text: str, start: int, end: int) -> list[NamedLaw
             if words == 0:
                 continue
             name_end = p
-        ym = _LAW_YEAR.match(view, name_end)
+        bl = _BLANKS.match(view, name_end)
+        ym = _LAW_YEAR.match(view, bl.end()) if bl is not None else None
         if ym is not None:
             name_end = ym.end()
         name = " ".join(text[m.start() : name_end].split())
@@ -404,32 +416,29 @@ def build_references(
                 raw.issuer_match = outer.issuer_match
 
     extents = [raws[i].extent for i in keep]
-    ext_starts = [x[0] for x in extents]
     cores = [(raws[k].start, raws[k].core_end) for k in keep]
+    # The whole view with every citation blanked (extents: type word to subject end; cores:
+    # type word to date/issuer), built once: each citation's context is then a slice, so
+    # the work per citation does not grow with how many citations sit near it.
+    ext_blank = _blank_spans(view, 0, len(view), extents)
+    core_blank = _blank_spans(view, 0, len(view), cores)
     starts = sentence_bounds(view, 0, len(view))
     opening_end = outline_start if outline_start is not None else body_end
     relations: dict[int, str] = {}
     prev_in_sentence: dict[tuple[int, int], int] = {}
-
-    def near(spans: list[tuple[int, int]], lo: int, hi: int, skip: tuple[int, int] | None = None) -> list[tuple[int, int]]:
-        """The spans that may overlap ``[lo, hi)`` (found by position, not by a full scan)."""
-        a = bisect.bisect_left(ext_starts, lo - _SUBJECT_REACH)
-        b = bisect.bisect_left(ext_starts, hi)
-        return [x for x in spans[a:b] if x != skip and x[1] > lo and x[0] < hi]
 
     for i in keep:
         raw = raws[i]
         s, e = _sentence_at(starts, raw.start, view)
         sent_key = (s, e)
         ws, we = max(s, raw.start - _CONTEXT), min(e, raw.core_end + _CONTEXT)
-        others = near(extents, ws, we, skip=raw.extent)
         in_title = title_span is not None and title_span[0] <= raw.start < title_span[1]
-        sentence_text = _blank_spans(view, ws, we, near(cores, ws, we))
-        clause_from = max(ws, view.rfind(";", ws, raw.start) + 1)
-        # a ";" inside another citation's subject does not end the clause
-        while clause_from > ws and any(a <= clause_from - 1 < b for a, b in others):
-            clause_from = max(ws, view.rfind(";", ws, clause_from - 1) + 1)
-        own = _blank_spans(view, clause_from, raw.start, others)
+        sentence_text = core_blank[ws:we]
+        # The clause: since the last ";" outside every citation (a ";" inside another
+        # citation's subject does not end it). The citation's own extent starts at
+        # raw.start, so before it only the others are blanked.
+        clause_from = max(ws, ext_blank.rfind(";", ws, raw.start) + 1)
+        own = ext_blank[clause_from : raw.start]
         if raw.nested_in is not None:
             rel = "cites"
         elif in_title or (body_start <= raw.start < opening_end) or is_closing(sentence_text):
@@ -439,7 +448,7 @@ def build_references(
             if prev is not None:
                 rel = relations[prev]
             else:
-                lead = _blank_spans(view, ws, raw.start, others)
+                lead = ext_blank[ws : raw.start]
                 rel = classify_clause(lead) or "cites"
         else:
             rel = classify_clause(own) or "cites"
