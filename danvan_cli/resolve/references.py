@@ -210,14 +210,19 @@ def scan_mentions(view: str, start: int = 0, end: int | None = None) -> list[Raw
         out.append(raw)
         prev_end = raw.core_end
     # A citation that starts inside an earlier one's subject is named in that subject.
+    # Only citations with a subject can hold one: look back over those alone (a dense run
+    # of bare numbers would otherwise be walked ~_SUBJECT_REACH/len(number) times each).
+    titled: list[int] = []
     for i, raw in enumerate(out):
-        for j in range(i - 1, -1, -1):
+        for j in reversed(titled):
             other = out[j]
             if other.start < raw.start - _SUBJECT_REACH:
                 break  # subjects are bounded: nothing further back can hold this one
-            if other.title_span and other.title_span[0] <= raw.start < other.title_span[1]:
+            if other.title_span[0] <= raw.start < other.title_span[1]:
                 raw.nested_in = j
                 break
+        if raw.title_span:
+            titled.append(i)
     return out
 
 
