@@ -149,3 +149,12 @@ def test_to_chuc_dang_is_a_noun() -> None:
     assert requested_units("Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt các nội dung sau:") == [
         "các cấp ủy, tổ chức đảng"]
     assert subject_units("Sở Nội vụ tổ chức hội nghị.") == ["Sở Nội vụ"]  # still a verb elsewhere
+
+
+def test_head_words_before_a_long_blank_run_are_linear() -> None:
+    from danvan_cli.extract.assignees import UNIT_START
+
+    t0 = time.perf_counter()
+    for word in ("Phòng", "Ban", "Hội", "Báo", "Phó", "Chánh", "Trường"):
+        UNIT_START.search(word + " " * 200_000 + "x")
+    assert time.perf_counter() - t0 < 2  # "Phòng(?!\s*,?\s*chống)" took minutes: bounded blanks now

@@ -29,13 +29,13 @@ import regex
 #: followed by these: ``Báo cáo`` (to report) is no newspaper (``Báo Nhân Dân``), ``Ban hành``
 #: no board, ``Phòng, chống`` no office, ``Hội nghị`` no association, ``Trường hợp`` no school.
 _HEADS = (
-    r"Sở|Phòng(?!\s*,?\s*(?:chống|ngừa|tránh)(?!\p{L}))|Ban(?!\s+hành(?!\p{L}))|Bộ(?!\s+(?:tiêu\s+chí|máy)(?!\p{L}))|"
+    r"Sở|Phòng(?!\s{0,3},?\s{1,3}(?:chống|ngừa|tránh)(?!\p{L}))|Ban(?!\s{1,3}hành(?!\p{L}))|Bộ(?!\s{1,3}(?:tiêu\s{1,3}chí|máy)(?!\p{L}))|"
     r"Ủy\s+ban|Uỷ\s+ban|UBND|UBMTTQ|MTTQ|Mặt\s+trận|Công\s+an|Văn\s+phòng|Thanh\s+tra|Đài|"
-    r"Trung\s+tâm|Cục|Chi\s+cục|Tòa\s+án|Viện|Kho\s+bạc|Liên\s+đoàn|Đoàn(?!\s+kết(?!\p{L}))|"
-    r"Hội(?!\s+(?:nghị|thảo|thi|diễn|chợ)(?!\p{L}))|Báo(?=\s+\p{Lu})|Bảo\s+hiểm|Giám\s+đốc|"
-    r"Thủ\s+trưởng|Chủ\s+tịch|Trưởng(?!\s+hợp(?!\p{L}))|Phó(?=\s+(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
-    r"Chánh(?=\s+(?:Văn|Thanh|án))|Người\s+đứng\s+đầu|Cơ\s+quan|Đơn\s+vị|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
-    r"Quận\s+ủy|Đảng\s+ủy|Hội\s+đồng|HĐND|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Ngân\s+hàng|Trường(?!\s+hợp(?!\p{L}))|"
+    r"Trung\s+tâm|Cục|Chi\s+cục|Tòa\s+án|Viện|Kho\s+bạc|Liên\s+đoàn|Đoàn(?!\s{1,3}kết(?!\p{L}))|"
+    r"Hội(?!\s{1,3}(?:nghị|thảo|thi|diễn|chợ)(?!\p{L}))|Báo(?=\s{1,3}\p{Lu})|Bảo\s+hiểm|Giám\s+đốc|"
+    r"Thủ\s+trưởng|Chủ\s+tịch|Trưởng(?!\s{1,3}hợp(?!\p{L}))|Phó(?=\s{1,3}(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
+    r"Chánh(?=\s{1,3}(?:Văn|Thanh|án))|Người\s+đứng\s+đầu|Cơ\s+quan|Đơn\s+vị|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
+    r"Quận\s+ủy|Đảng\s+ủy|Hội\s+đồng|HĐND|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Ngân\s+hàng|Trường(?!\s{1,3}hợp(?!\p{L}))|"
     r"Công\s+ty|Tổng\s+công\s+ty|Chi\s+nhánh|Cổng|Hạt|Ban\s+Quản\s+lý|Thường\s+trực|Bí\s+thư"
 )
 #: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``).

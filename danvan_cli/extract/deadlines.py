@@ -92,7 +92,7 @@ _CLAUSE_START = regex.compile(
 )
 #: An outline label opening the sentence: ``1.``, ``a)``, ``3.2`` (no final dot), ``-``.
 _LABEL_PREFIX = regex.compile(
-    r"\s*(?:(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s?[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[-+•–])\s+"
+    r"\s*+(?:(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s?[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[-+•–])\s+"
 )
 _CITATION_BEFORE = regex.compile(r"\d+[/\-][\w.\-/&]*\p{L}[\w.\-/&]*\s*,?\s*(?:ngày\s*)?$")
 _MAX_SENTENCE = 800
