@@ -406,7 +406,6 @@ class _Found:
     start: int
     end: int
     expr: TimeExpr
-    scope: _Scope
     sent: tuple[int, int]
     action: str | None = None
     assignees: list[str] | None = None
@@ -512,7 +511,7 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
         expr = _make_recurring_if_stated(view, expr, sent, scope)
         if not _keep(view, scope, sent, cue.start(), expr, weak, label):
             continue
-        found.append(_Found(cue.start(), expr.end, expr, scope, sent))
+        found.append(_Found(cue.start(), expr.end, expr, sent))
 
     cue_starts = [f.start for f in found]  # in text order: CUE.finditer goes left to right
     for st in find_standalone_recurrences(view, lo, stop):
@@ -532,7 +531,7 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
         cue = _CUE_BEFORE.search(view[max(0, start - 20) : start])
         if cue is not None:
             start = max(0, start - 20) + cue.start()
-        found.append(_Found(start, st.end, expr, scope, sent))
+        found.append(_Found(start, st.end, expr, sent))
 
     for row in scope.rows:
         f = _row_deadline(view, scope, row, year)
@@ -600,7 +599,7 @@ def _row_deadline(view: str, scope: _Scope, row: TableRow, year: int | None) -> 
     support = row.cell("support")
     units = asg.split_units(view[lead.start : lead.end]) if lead is not None else []
     units += asg.split_units(view[support.start : support.end]) if support is not None else []
-    return _Found(start, min(b, max(expr.end, start)), expr, scope, (a, b), action=action, assignees=asg._dedupe(units))
+    return _Found(start, min(b, max(expr.end, start)), expr, (a, b), action=action, assignees=asg._dedupe(units))
 
 
 def _keep(view: str, scope: _Scope, sent: tuple[int, int], start: int, expr: TimeExpr, weak: bool, label: bool) -> bool:
