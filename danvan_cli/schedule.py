@@ -18,6 +18,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from dateutil.rrule import rrulestr
@@ -102,6 +103,18 @@ def _time_of(rule: str) -> str | None:
     return f"{int(fields['BYHOUR']):02d}:{int(fields.get('BYMINUTE', '0')):02d}"
 
 
+@lru_cache(maxsize=4096)
+def _rule_days(rule: str, begin: date, end: date) -> tuple[date, ...]:
+    """The days of an RFC 5545 rule in ``[begin, end]``; the same rule over the same window is
+    expanded once (a corpus repeats ``hằng năm``, ``hằng quý`` thousands of times)."""
+    try:
+        rr = rrulestr(rule, dtstart=datetime(begin.year, begin.month, begin.day))
+        return tuple(dt.date() for dt in rr.between(datetime.combine(begin, datetime.min.time()),
+                                                    datetime.combine(end, datetime.max.time()), inc=True))
+    except (ValueError, TypeError):
+        return ()
+
+
 def expand(deadline: Deadline, doc: Document, start: date, end: date, include_expired: bool = False) -> list[Occurrence]:
     """The occurrences of one deadline in ``[start, end]`` (both days included)."""
     until = parse_iso(deadline.until)
@@ -112,17 +125,12 @@ def expand(deadline: Deadline, doc: Document, start: date, end: date, include_ex
             begin = dstart
         if begin > end:
             return []
-        try:
-            rule = rrulestr(deadline.rrule, dtstart=datetime(begin.year, begin.month, begin.day))
-        except (ValueError, TypeError):
-            return []
         out = []
-        for dt in rule.between(datetime.combine(begin, datetime.min.time()),
-                               datetime.combine(end, datetime.max.time()), inc=True):
-            expired = until is not None and dt.date() > until
+        for day in _rule_days(deadline.rrule, begin, end):
+            expired = until is not None and day > until
             if expired and not include_expired:
                 continue
-            out.append(Occurrence(dt.date(), dt.date().isoformat(), deadline, doc, expired, _time_of(deadline.rrule)))
+            out.append(Occurrence(day, day.isoformat(), deadline, doc, expired, _time_of(deadline.rrule)))
         return out
     day = parse_iso(deadline.date)
     if day is None or not start <= day <= end:
