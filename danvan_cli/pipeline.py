@@ -17,7 +17,7 @@ def parse_text(text: str, source: str = "-", *, normalized: bool = False) -> Doc
     """Parse one document's text. Never raises on any text input."""
     from .extract.deadlines import extract_deadlines
     from .extract.header import extract_header, first_outline_label
-    from .extract.outline import extract_outline, extract_tasks
+    from .extract.outline import build_outline, extract_outline, extract_tasks
     from .resolve.references import build_references, scan_mentions
 
     if not normalized:
@@ -35,8 +35,9 @@ def parse_text(text: str, source: str = "-", *, normalized: bool = False) -> Doc
         body_start=header.title_end, body_end=header.body_end,
         outline_start=outline_start, title_span=header.title_span,
     )
-    doc.tasks = extract_tasks(text, view, doc)
-    doc.outline = extract_outline(text, view)
+    outline = build_outline(view, text)
+    doc.tasks = extract_tasks(text, view, doc, outline)
+    doc.outline = extract_outline(text, view, outline)
     doc.deadlines = extract_deadlines(text, view, doc, doc.tasks)
     return doc
 

@@ -566,10 +566,11 @@ def _roots_to_tasks(roots: list[Node], view: str) -> list[Task]:
     return out
 
 
-def extract_outline(text: str, view: str) -> list[Task]:
+def extract_outline(text: str, view: str, outline: Outline | None = None) -> list[Task]:
     """The whole numbered outline (MỤC ĐÍCH sections and enumerations included), without
-    assignees: what ``danvan parse`` shows as ``outline``."""
-    return _roots_to_tasks(build_outline(view, text).roots, view)
+    assignees: what ``danvan parse`` shows as ``outline``. Pass ``outline`` to reuse one
+    already built."""
+    return _roots_to_tasks((outline or build_outline(view, text)).roots, view)
 
 
 def _is_document_or_slogan(t: Task) -> bool:
@@ -627,9 +628,11 @@ def assign(tasks: list[Task], inherited: list[str]) -> None:
         assign(t.children, t.assignees)
 
 
-def extract_tasks(text: str, view: str, doc: Document) -> list[Task]:
-    """The task tree of ``doc``: operative sections (or the numbered body), with assignees."""
-    outline = build_outline(view, text)
+def extract_tasks(text: str, view: str, doc: Document, outline: Outline | None = None) -> list[Task]:
+    """The task tree of ``doc``: operative sections (or the numbered body), with assignees.
+    Pass ``outline`` to reuse one already built (the tree is converted afresh: tasks are
+    pruned and assigned in place, the outline is not)."""
+    outline = outline or build_outline(view, text)
     roots = _roots_to_tasks(outline.roots, view)
     sections = [t for t, n in zip(roots, outline.roots) if n.label.rank <= RANK_ROMAN]
     if sections:
