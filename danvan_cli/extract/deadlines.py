@@ -80,6 +80,14 @@ _NEGATIVE = regex.compile(
 )
 _PAST = regex.compile(r"(?<!\p{L})(?:đã|Đã)\s+(?!được\s+giao)")
 _YEARLY_WORD = regex.compile(r"(?i)(?<!\p{L})(?:hàng|hằng|mỗi)\s+năm(?!\p{L})")
+#: How many times a region answers a word-class question by a direct search before it
+#: scans the whole region for that class once.
+_DIRECT_QUERIES = 32
+#: The word classes a deadline's sentence is asked about (see ``_Scope.has``).
+_WORD_CLASSES: dict[str, regex.Pattern[str]] = {
+    "negative": _NEGATIVE, "past": _PAST, "verb": asg.VERB, "report": _REPORT_VERB,
+    "task": _TASK_VERB, "event": _EVENT, "yearly": _YEARLY_WORD,
+}
 _SENTENCE_BOUNDARY = regex.compile(r"[.;!?](?=\s)|[:\n]")
 _AFTER_STOP = regex.compile(
     rf"[.;:\n]|\s(?:để|và|nhằm|đồng\s+thời)\s|,\s+(?={asg.VERB.pattern})"
@@ -196,6 +204,7 @@ class _Scope:
     cell_ends: list[int] = field(default_factory=list)
     cell_kinds: list[str] = field(default_factory=list)
     hits: dict[str, _Hits] = field(default_factory=dict)
+    asked: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, view: str, region: tuple[int, int], cited: _Spans, rows: list[TableRow]) -> _Scope:
@@ -209,13 +218,20 @@ class _Scope:
                 sc.cell_starts.append(c.start)
                 sc.cell_ends.append(c.end)
                 sc.cell_kinds.append(c.kind)
-        for name, pat in (("negative", _NEGATIVE), ("past", _PAST), ("verb", asg.VERB), ("report", _REPORT_VERB),
-                          ("task", _TASK_VERB), ("event", _EVENT), ("yearly", _YEARLY_WORD)):
-            sc.hits[name] = _Hits(pat, view, lo, hi)
         return sc
 
     def has(self, name: str, a: int, b: int) -> bool:
-        return self.hits[name].within(a, b)
+        """Does the word class ``name`` stand inside ``[a, b)``? The first questions search
+        their own (bounded) stretch; a region asked many times is scanned once for the class
+        and answered by bisection, which keeps a text of thousands of deadlines linear."""
+        hits = self.hits.get(name)
+        if hits is None:
+            asked = self.asked.get(name, 0)
+            if asked < _DIRECT_QUERIES:
+                self.asked[name] = asked + 1
+                return _WORD_CLASSES[name].search(self.view, a, b) is not None
+            hits = self.hits[name] = _Hits(_WORD_CLASSES[name], self.view, self.lo, self.hi)
+        return hits.within(a, b)
 
     def cell_at(self, pos: int) -> tuple[int, int, str] | None:
         i = bisect_right(self.cell_starts, pos) - 1

@@ -121,6 +121,8 @@ def _cells(line: Line) -> list[Line]:
 def _caps_type_line(line: Line) -> tuple[str, int] | None:
     """``CHỈ THỊ`` / ``KẾ HOẠCH Triển khai ...``: the type name, and where the rest starts."""
     text = line.text
+    if not text or not text.split(None, 1)[0].isupper():
+        return None  # a type line opens with a word in capitals: most lines are out at once
     for spelling, name in _type_spellings():
         n = len(spelling)
         if len(text) >= n and text[:n].upper() == spelling and text[:n].isupper():

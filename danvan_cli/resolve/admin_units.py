@@ -24,7 +24,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -244,8 +244,10 @@ def _get(ix: _Index, key: str) -> tuple[Unit, ...]:
     return ix.by_ascii.get(a) or ix.by_compact.get(_compact(a)) or ()
 
 
+@lru_cache(maxsize=8192)
 def _lookup(name: str) -> tuple[tuple[Unit, ...], str | None]:
-    """``(units, unit word the query started with)`` for a name as a text writes it."""
+    """``(units, unit word the query started with)`` for a name as a text writes it.
+    Cached: texts name the same few places over and over, and the data never changes."""
     ix = _index()
     key = _OLD.sub("", _key(name)).strip()
     if not key:
