@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -123,25 +124,26 @@ def _caps_type_line(line: Line) -> tuple[str, int] | None:
     text = line.text
     if not text or not text.split(None, 1)[0].isupper():
         return None  # a type line opens with a word in capitals: most lines are out at once
-    for spelling, name in _type_spellings():
+    spellings = _type_spellings()
+    words = text.split()
+    for k in range(min(4, len(words)), 0, -1):
+        spelling = " ".join(words[: k - 1] + [words[k - 1].rstrip(":")])
+        name = spellings.get(spelling)
+        if name is None or not text.startswith(spelling):
+            continue
         n = len(spelling)
-        if len(text) >= n and text[:n].upper() == spelling and text[:n].isupper():
-            if len(text) == n or (text[n] in " \t:" and not text[n:].strip().startswith(("SỐ", "Số", "số"))):
-                rest = text[n:].lstrip(" \t:")
-                if rest and rest.isupper() and len(rest.split()) <= 2:
-                    return None  # "KẾ HOẠCH HÀNH ĐỘNG"? too short to be a title: not a type line
-                return name, line.start + (len(text) - len(rest)) if rest else line.end
+        if len(text) == n or (text[n] in " \t:" and not text[n:].strip().startswith(("SỐ", "Số", "số"))):
+            rest = text[n:].lstrip(" \t:")
+            if rest and rest.isupper() and len(rest.split()) <= 2:
+                return None  # "KẾ HOẠCH HÀNH ĐỘNG"? too short to be a title: not a type line
+            return name, line.start + (len(text) - len(rest)) if rest else line.end
     return None
 
 
-_TYPE_SPELLINGS: list[tuple[str, str]] = []
-
-
-def _type_spellings() -> list[tuple[str, str]]:
-    if not _TYPE_SPELLINGS:
-        pairs = {(w.upper(), name) for w, name in type_words().items()}
-        _TYPE_SPELLINGS.extend(sorted(pairs, key=lambda p: -len(p[0])))
-    return _TYPE_SPELLINGS
+@cache
+def _type_spellings() -> dict[str, str]:
+    """Type names in capitals (``KẾ HOẠCH``) -> canonical name."""
+    return {w.upper(): name for w, name in type_words().items()}
 
 
 def _sentence_case(title: str) -> str:

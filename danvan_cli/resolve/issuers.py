@@ -158,8 +158,9 @@ _PARENS = regex.compile(r"\s*\([^()]{0,80}\)")
 _TERM = regex.compile(r"(?i)\s*,?\s*\b(?:khóa|khoá|nhiệm kỳ)\s+[IVXLC\d]+\b")
 
 
-def _admin():
-    """The administrative-unit lookup, if its data is present."""
+@cache
+def _admin():  # noqa: ANN202 - returns the module
+    """The administrative-unit lookup, if its data is present (imported once)."""
     try:
         from . import admin_units
     except ImportError:  # pragma: no cover - data module missing in a broken install
