@@ -97,3 +97,13 @@ def test_json_shape_depends_on_what_was_asked_not_on_what_could_be_read(tmp_path
     assert isinstance(json.loads(folder.stdout), list)
     two = run("parse", str(samples_dir / "002_9ac44cf077a342da.txt"), str(tmp_path / "nope.txt"), "--format", "json")
     assert two.exit_code == 1 and len(json.loads(two.stdout)) == 1
+
+
+def test_with_text_gives_the_text_every_offset_points_into(samples_dir: Path) -> None:
+    res = run("parse", str(samples_dir / "004_7bfcb32814c81f86.txt"), "--format", "json", "--with-text")
+    doc = json.loads(res.stdout)
+    for ref in doc["references"]:
+        for m in ref["mentions"]:
+            assert doc["text"][m["start"] : m["end"]].split() == m["text"].split()
+    for dl in doc["deadlines"]:
+        assert doc["text"][dl["span"]["start"] : dl["span"]["end"]].strip()

@@ -20,8 +20,13 @@ from ..model import Document
     show_default=True,
     help="table for people; json (an object for one file, a list for several or a folder), jsonl (one object per line), yaml.",
 )
+@click.option(
+    "--with-text",
+    is_flag=True,
+    help="Add the normalized text danvan worked on (key 'text'): every offset in the output points into it.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def parse_cmd(paths: tuple[str, ...], fmt: str, debug: bool) -> None:
+def parse_cmd(paths: tuple[str, ...], fmt: str, with_text: bool, debug: bool) -> None:
     """Extract header, cited documents, tasks and deadlines from PATH (files, folders, or - for stdin).
 
     A file that cannot be read is reported on stderr with its name; the others are
@@ -33,7 +38,7 @@ def parse_cmd(paths: tuple[str, ...], fmt: str, debug: bool) -> None:
 
     def emit(doc: Document) -> None:
         if fmt == "jsonl":
-            out.write(render.to_json(doc, indent=None) + "\n")
+            out.write(render.to_json(doc, indent=None, include_text=with_text) + "\n")
             out.flush()
         elif fmt == "table":
             render.render_table(doc)
@@ -49,12 +54,13 @@ def parse_cmd(paths: tuple[str, ...], fmt: str, debug: bool) -> None:
         single = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
         if single:
             if collected:
-                out.write(render.to_json(collected[0]) + "\n")
+                out.write(render.to_json(collected[0], include_text=with_text) + "\n")
         else:
             import json
 
-            out.write(json.dumps([d.to_dict() for d in collected], ensure_ascii=False, indent=2) + "\n")
+            data = [d.to_dict(include_text=with_text) for d in collected]
+            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "yaml":
-        out.write(render.to_yaml(collected))
+        out.write(render.to_yaml(collected, include_text=with_text))
     if batch.errors:
         sys.exit(1)

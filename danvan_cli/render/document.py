@@ -8,14 +8,14 @@ from typing import Any, TextIO
 from ..model import Document
 
 
-def to_json(doc: Document, indent: int | None = 2) -> str:
-    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent)
+def to_json(doc: Document, indent: int | None = 2, include_text: bool = False) -> str:
+    return json.dumps(doc.to_dict(include_text=include_text), ensure_ascii=False, indent=indent)
 
 
-def to_yaml(docs: list[Document]) -> str:
+def to_yaml(docs: list[Document], include_text: bool = False) -> str:
     import yaml
 
-    data: Any = [d.to_dict() for d in docs]
+    data: Any = [d.to_dict(include_text=include_text) for d in docs]
     if len(docs) == 1:
         data = data[0]
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
