@@ -100,8 +100,21 @@ class Label:
     content: int
 
 
+#: The characters a label can open with (see the patterns above): any other first character
+#: (most body paragraphs open with a capital) is no label, and no pattern is tried.
+_LABEL_FIRST = frozenset("PCMIVXĐ-–—•+")
+_LETTER_IDS = frozenset("abcdeghiklmnopqrstuvxyđ")
+
+
 def read_label(view: str, pos: int, end: int) -> Label | None:
     """The outline label at ``pos`` (line start, spaces already skipped), or ``None``."""
+    c = view[pos : pos + 1]
+    if c not in _LABEL_FIRST and not c.isdigit():
+        if c not in _LETTER_IDS:
+            return None
+        nxt = view[pos + 1 : pos + 2]
+        if nxt not in (")", ".") and not nxt.isspace():
+            return None  # a point is "a)", "a )" or "a. " : a word opening in lower case is none
     m = ROMAN_LABEL.match(view, pos, end)
     if m is not None and (m.group("roman") or m.group("roman2")):
         if m.group("part"):
@@ -176,9 +189,24 @@ _ATTACHMENT = regex.compile(
 )
 
 
+#: The last view ``body_regions`` read and its regions: a parse asks for the same view's
+#: regions several times (outline, tables, deadlines).
+_regions_cache: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
+
+
 def body_regions(view: str) -> list[tuple[int, int]]:
     """The parts of a text that hold its body: before ``Nơi nhận:``, and each attached text
     after the signature up to its own ``Nơi nhận:`` (or the end)."""
+    global _regions_cache
+    cached_view, cached = _regions_cache  # one tuple, swapped whole: safe across threads
+    if cached_view is view:
+        return list(cached)
+    regions = _body_regions(view)
+    _regions_cache = (view, tuple(regions))
+    return regions
+
+
+def _body_regions(view: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     pos = 0
     n = len(view)
@@ -300,6 +328,8 @@ def table_rows(text: str, lines: list[tuple[int, int]]) -> dict[int, TableRow | 
     """The table lines among ``lines`` (by line start): a data row, or ``None`` for a header or
     separator row. A run of pipe lines is a table only when its second line is a separator."""
     out: dict[int, TableRow | None] = {}
+    if "|" not in text:
+        return out  # no pipe line, no table
     i, n = 0, len(lines)
     while i < n:
         ls, le = lines[i]
@@ -331,6 +361,8 @@ def table_rows(text: str, lines: list[tuple[int, int]]) -> dict[int, TableRow | 
 
 def find_table_rows(text: str, view: str) -> list[TableRow]:
     """Every data row of the Markdown tables in the body of a text, in order."""
+    if "|" not in text:
+        return []
     lines = [line for a, b in body_regions(view) for line in _lines(view, a, b)]
     return [r for r in table_rows(text, lines).values() if r is not None]
 
