@@ -22,6 +22,8 @@ hành``, ``Phòng, chống``, ``Hội nghị``, ``Trường hợp``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 #: Words that open the name of a unit or of the person heading one.
@@ -83,7 +85,8 @@ _LEAD_VERB = regex.compile(r"(?<!\p{L})(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+c
 
 def _clean(s: str) -> str:
     """Markdown marks out, spaces collapsed, outer punctuation stripped."""
-    s = _MARKS.sub("", s)
+    if "*" in s or "_" in s:
+        s = _MARKS.sub("", s)
     return " ".join(s.split()).strip(_TRAILING)
 
 
@@ -228,6 +231,24 @@ def colon_unit(text: str) -> str | None:
 
 def item_assignees(heading: str | None, text: str) -> tuple[list[str], list[str]]:
     """Lead and support units of one outline item, from its heading or its own words."""
+    if len(text) > _CACHED_TEXT or (heading is not None and len(heading) > _CACHED_TEXT):
+        return _item_assignees_uncached(heading, text)  # a long item is not kept in memory
+    lead, support = _item_assignees(heading, text)
+    return list(lead), list(support)
+
+
+#: Items up to this length are remembered (``_item_assignees``); longer ones are read afresh.
+_CACHED_TEXT = 2000
+
+
+@lru_cache(maxsize=1024)
+def _item_assignees(heading: str | None, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``item_assignees``, kept for the items that recur (plans repeat their standard items)."""
+    lead, support = _item_assignees_uncached(heading, text)
+    return tuple(lead), tuple(support)
+
+
+def _item_assignees_uncached(heading: str | None, text: str) -> tuple[list[str], list[str]]:
     unit = heading_unit(heading) or (colon_unit(text) if heading is None else None)
     if unit is not None:
         _, support = lead_and_support(text)
