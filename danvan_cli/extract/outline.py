@@ -162,6 +162,8 @@ class Node:
     #: An item ending with ``:`` whose own list restarts at ``1.``/``a)`` at the item's own rank
     #: (``5. Khẩu hiệu tuyên truyền:`` / ``1. ...`` / ``2. ...``): that list is its children.
     holds_own_rank: bool = False
+    #: Its heading and text once read (the outline and the task tree both read every node).
+    heading_text: tuple[str, str | None, str] | None = None
 
 
 @dataclass(slots=True)
@@ -521,6 +523,13 @@ def _join_paragraphs(pieces: list[str]) -> str:
 
 
 def _heading_and_text(node: Node, view: str) -> tuple[str | None, str]:
+    ht = node.heading_text
+    if ht is None or ht[0] is not view:
+        ht = node.heading_text = (view, *_read_heading_and_text(node, view))
+    return ht[1], ht[2]
+
+
+def _read_heading_and_text(node: Node, view: str) -> tuple[str | None, str]:
     if node.row is not None:
         return None, _row_text(node.row, view)
     first = _clean_piece(view, node.first)
