@@ -256,13 +256,6 @@ class _Scope:
         return s, e
 
 
-def sentence_bounds(view: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
-    """The sentence (or list item) holding ``[start, end)``: between ``. ; : \\n`` boundaries."""
-    hi = len(view) if hi is None else hi
-    lo2, hi2 = max(lo, start - _MAX_SENTENCE), min(hi, end + _MAX_SENTENCE)
-    return _Scope.build(view, (lo2, hi2), _Spans([]), []).sentence(start, end)
-
-
 # --- the action and who does it ---------------------------------------------------------------
 
 
