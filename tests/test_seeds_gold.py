@@ -105,5 +105,5 @@ def test_every_mention_span_holds_its_number() -> None:
         for ref in doc.references:
             for m in ref.mentions:
                 span = "".join(doc.text[m.start : m.end].split()).upper()
-                assert "".join(ref.number.split()).upper().replace("TTG", "TTG") in span.replace("TTG", "TTG")
+                assert ref.number.upper() in span
                 assert doc.text[m.start : m.end].split() == m.text.split()
