@@ -34,6 +34,20 @@ class Span:
         return {"start": self.start, "end": self.end}
 
 
+@dataclass(frozen=True, slots=True)
+class Warning:  # noqa: A001 - the record the issue names; import it as ``model.Warning``
+    """What a careful reader would flag. ``code`` is stable (``data/warnings.yaml`` lists
+    every code with what it means): programs such as ``danvan check`` select by it, never
+    by the wording of ``message``, which is for people and may change."""
+
+    code: str
+    message: str
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "span": self.span.to_dict() if self.span else None}
+
+
 @dataclass(slots=True)
 class Issuer:
     """An issuing body. ``place`` is the administrative unit it belongs to (``Hải Phòng``),
@@ -213,7 +227,7 @@ class Document:
     named_laws: list[NamedLaw] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
     encoding: str | None = None
     #: Year the document is for (``năm 2022`` in its title) when it carries no date.
     year: int | None = None
@@ -221,6 +235,13 @@ class Document:
     horizon: int | None = None
     #: The whole numbered outline (MỤC ĐÍCH, YÊU CẦU and enumerations included); ``tasks`` is its operative part.
     outline: list[Task] = field(default_factory=list)
+
+    def warn(self, code: str, message: str, span: Span | None = None) -> None:
+        """Add a warning (codes: ``data/warnings.yaml``)."""
+        self.warnings.append(Warning(code, message, span))
+
+    def warnings_with(self, code: str) -> list[Warning]:
+        return [w for w in self.warnings if w.code == code]
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -240,7 +261,8 @@ class Document:
             "tasks": [t.to_dict() for t in self.tasks],
             "outline": [t.to_dict() for t in self.outline],
             "deadlines": [dl.to_dict() for dl in self.deadlines],
-            "warnings": list(self.warnings),
+            "warnings": [w.message for w in self.warnings],
+            "warning_records": [w.to_dict() for w in self.warnings],
             "year": self.year,
             "horizon": self.horizon,
             "encoding": self.encoding,

@@ -25,7 +25,7 @@ def parse_text(text: str, source: str = "-", *, normalized: bool = False) -> Doc
     view = matching_view(text)
     doc = Document(source=source, text=text)
     if not text.strip():
-        doc.warnings.append("empty document: nothing to parse")
+        doc.warn("empty-document", "empty document: nothing to parse")
         return doc
     raws = scan_mentions(view)
     header = extract_header(text, view, doc, [r.extent for r in raws])

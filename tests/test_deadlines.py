@@ -237,7 +237,7 @@ def test_date_before_the_document_is_kept_with_a_warning() -> None:
     doc = Document(source="t", text=text, date="2023-01-05")
     found = extract_deadlines(text, matching_view(text), doc, [])
     assert [d.date for d in found] == ["2022-12-10"]
-    assert any("2022-12-10" in w and "2023-01-05" in w for w in doc.warnings)
+    assert any("2022-12-10" in w.message and "2023-01-05" in w.message for w in doc.warnings_with("deadline-before-document"))
 
 
 def test_leading_adverb_is_not_the_action() -> None:

@@ -46,7 +46,7 @@ def test_legacy_code_page_is_a_fallback_with_a_warning() -> None:
     d = decode_bytes(data, "old.txt")
     assert d.encoding == "cp1258"
     assert d.text == "Thủ tướng Chính phủ"
-    assert d.warnings and "Windows-1258" in d.warnings[0]
+    assert d.warnings and d.warnings[0].code == "decoding-fallback" and "Windows-1258" in d.warnings[0].message
 
 
 def test_binary_content_is_refused_with_the_file_named() -> None:

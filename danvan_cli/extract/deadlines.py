@@ -474,7 +474,7 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
                 assignees = list(task.assignees) if task is not None else []
         expr = f.expr
         if expr.rrule is None and _before_document(expr.date, doc):
-            doc.warnings.append(f"deadline {expr.date} ({_tidy(view[f.start:f.end])}) is before the document's own date {doc.date}")
+            doc.warn("deadline-before-document", f"deadline {expr.date} ({_tidy(view[f.start:f.end])}) is before the document's own date {doc.date}", Span(f.start, f.end))
         out.append(
             Deadline(
                 text=_tidy(view[f.start : f.end]),

@@ -17,7 +17,7 @@ from functools import cache
 
 import regex
 
-from ..model import Document, Issuer, Signer
+from ..model import Document, Issuer, Signer, Span
 from ..refdata import type_words
 from ..resolve.issuers import (
     PlaceContext,
@@ -202,7 +202,7 @@ def _find_number(view: str, zone: list[Line], doc: Document) -> None:
             if bm is not None:
                 doc.number = None
                 doc.number_raw = bm.group("raw")
-                doc.warnings.append(f"the document's own number is left blank ('Số: {bm.group('raw')}'): a draft or unsent copy")
+                doc.warn("blank-own-number", f"the document's own number is left blank ('Số: {bm.group('raw')}'): a draft or unsent copy", Span(bm.start("raw"), bm.end("raw")))
                 return
 
 

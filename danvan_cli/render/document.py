@@ -95,6 +95,6 @@ def render_table(doc: Document, out: TextIO | None = None) -> None:
             t.add_row(when, dl.text, dl.action, ", ".join(dl.assignees))
         console.print(t)
     for w in doc.warnings:
-        console.print(f"[yellow]warning:[/yellow] {w}")
+        console.print(f"[yellow]warning:[/yellow] {w.message}")
     if not doc.references and doc.doc_type is None and not doc.warnings:
         console.print("[dim]No document header and no cited documents found.[/dim]")

@@ -18,7 +18,7 @@ import regex
 
 from ..extract.dates import DateMatch, date_at
 from ..extract.numbers import NumberMatch, find_numbers
-from ..model import RELATION_STRENGTH, Document, Mention, NamedLaw, Reference
+from ..model import RELATION_STRENGTH, Document, Mention, NamedLaw, Reference, Span
 from ..refdata import body_codes, load_yaml, type_words
 from ..text.normalize import fold_key
 from .issuers import IssuerMatch, PlaceContext, resolve_issuer
@@ -494,7 +494,7 @@ def build_references(
         if ref.doc_type is None and raw.doc_type:
             ref.doc_type = raw.doc_type
         elif raw.doc_type and ref.doc_type != raw.doc_type:
-            doc.warnings.append(f"{number} is called {ref.doc_type} and {raw.doc_type} in this text")
+            doc.warn("conflicting-types", f"{number} is called {ref.doc_type} and {raw.doc_type} in this text", Span(raw.start, raw.core_end))
         im = raw.issuer_match
         if im is not None and not im.unresolved and (ref.issuer is None or ref.issuer_place is None and im.issuer.place):
             _set_issuer(ref, im)
@@ -507,12 +507,14 @@ def build_references(
         dates_seen.setdefault(id(ref), []).extend(dm.iso for dm in raw.dates)
         if len({d.iso for d in raw.dates}) > 1:
             multi_date_mention.add(id(ref))
-            doc.warnings.append(
+            doc.warn(
+                "two-dates-in-mention",
                 f"{number} carries two dates in one mention ({', '.join(_vn_date(d.iso) for d in raw.dates)})"
             )
     for number, group in by_number.items():
         if len(group) > 1:
-            doc.warnings.append(
+            doc.warn(
+                "one-number-several-documents",
                 f"{number} names {len(group)} different documents here ("
                 + "; ".join(r.issuer or "issuer unknown" for r in group) + ")"
             )
@@ -621,11 +623,13 @@ def _choose_date(number: str, dates: list[str], year: int | None, in_one_mention
             chosen = consistent[0]
         for d in distinct:
             if not d.startswith(str(year)):
-                doc.warnings.append(
-                    f"{number} is dated {_vn_date(d)} but its number says {year}: a slip in the text"
+                doc.warn(
+                    "date-contradicts-number-year",
+                    f"{number} is dated {_vn_date(d)} but its number says {year}: a slip in the text",
                 )
     if len(distinct) > 1 and not (in_one_mention and len(distinct) == 2):
-        doc.warnings.append(
+        doc.warn(
+            "conflicting-dates",
             f"{number} is cited with {len(distinct)} dates ({', '.join(_vn_date(d) for d in distinct)}); kept {_vn_date(chosen)}"
         )
     return chosen

@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import Warning
 from .normalize import normalize_text
 
 
@@ -22,7 +23,7 @@ class DanvanInputError(Exception):
 class Decoded:
     text: str
     encoding: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -56,7 +57,7 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
     return Decoded(
         normalize_text(text),
         "cp1258",
-        ["text is not UTF-8: decoded as Windows-1258 (Vietnamese); check the characters"],
+        [Warning("decoding-fallback", "text is not UTF-8: decoded as Windows-1258 (Vietnamese); check the characters")],
     )
 
 
