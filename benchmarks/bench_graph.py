@@ -11,10 +11,14 @@ The issue asks for seconds, not minutes.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
+from pathlib import Path
 
-from danvan_cli.corpus.generate import GeneratedCorpus, as_documents, generate_corpus
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the corpus generator: tests/support
+
+from support.generate import GeneratedCorpus, as_documents, generate_corpus
 from danvan_cli.graph import build_graph, find_roots, traverse
 
 

@@ -8,7 +8,7 @@ Run from the repository root::
 
 What it measures, on one core (the process pins itself to one CPU where the OS allows):
 
-1. **Corpus**: a few hundred realistic plans from ``danvan_cli.corpus.generate``
+1. **Corpus**: a few hundred realistic plans from ``tests/support/generate.py``
    (header, ``Số: 12/KH-UBND``, place and date, ``KẾ HOẠCH``, ``Thực hiện Chỉ thị số ...``,
    numbered tasks, deadlines, ``Nơi nhận``, signature), each parsed as its own document:
    documents per second and MB per second (MB = 10^6 bytes of UTF-8, as the files are on disk).
@@ -44,6 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the corpus generator lives in tests/support
 
 MB = 1_000_000
 
@@ -84,7 +85,7 @@ def _nbytes(s: str) -> int:
 
 def corpus_texts(provinces: int, seed: int) -> list[str]:
     """Realistic plans (and the two central directives they carry out)."""
-    from danvan_cli.corpus.generate import generate_corpus
+    from support.generate import generate_corpus
 
     corpus = generate_corpus(provinces=provinces, districts=3, communes=2, seed=seed)
     return [d.text for d in corpus.documents]

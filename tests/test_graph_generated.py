@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from danvan_cli.cli import main
-from danvan_cli.corpus.generate import GeneratedCorpus, as_documents, generate_corpus
+from support.generate import GeneratedCorpus, as_documents, generate_corpus
 from danvan_cli.graph import build_graph, find_roots, traverse
 
 

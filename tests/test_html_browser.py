@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from danvan_cli.corpus.generate import as_documents, generate_corpus
+from support.generate import as_documents, generate_corpus
 from danvan_cli.graph import build_graph, find_roots, traverse
 from danvan_cli.graph.export import export
 

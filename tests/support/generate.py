@@ -29,8 +29,8 @@ from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 
-from ..model import Document
-from ..text.normalize import ascii_key
+from danvan_cli.model import Document
+from danvan_cli.text.normalize import ascii_key
 
 # --------------------------------------------------------------------------- places
 
@@ -534,7 +534,7 @@ def as_documents(corpus: GeneratedCorpus) -> list[Document]:
     (no place), as a parser without the commune's district would leave them: the graph
     must still tie them by number, date and the citing document's province. Lets the
     graph be tested and benchmarked apart from the parser."""
-    from ..model import Issuer, Mention, Reference
+    from danvan_cli.model import Issuer, Mention, Reference
 
     out = []
     for g in corpus.documents:
