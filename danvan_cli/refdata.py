@@ -1,7 +1,24 @@
-"""Reference data (document types, body codes and names) loaded once from YAML.
+"""Reference data (document types, body codes and names, word lists) loaded once from YAML.
 
 The data lives in ``danvan_cli/data/*.yaml`` so that a reader can correct a code or
 add a body without touching code; each entry carries ``examples`` that a test runs.
+
+Word lists (unit words, committee names, authority marks, section headings, relation
+and deadline cues, chrome markers...) live in ``data/lexicon/<topic>.yaml``, each list
+in one shape::
+
+    lists:
+      authority_marks:
+        about: why the list exists and what it is read for
+        words: ["TM.", "KT.", ...]     # spellings; blanks inside match any run of blanks
+        case: fold                     # fold (default: case-insensitive) or exact
+        examples:
+          match: ["KT. CHỦ TỊCH"]      # each holds a word of the list
+          no_match: ["KTT. ABC"]       # none of these does
+
+``words(topic, name)`` gives the spellings and ``pattern(topic, name)`` the compiled
+regex that finds them as whole words; every regex alternation of spellings is built by
+``alternation`` so no module spells its own copy.
 """
 
 from __future__ import annotations
@@ -11,6 +28,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import regex
 import yaml
 
 
@@ -86,3 +104,30 @@ def canonical_codes() -> dict[str, str]:
     for code in load_yaml("bodies.yaml")["codes"]:
         out[code.upper()] = code
     return out
+
+
+def alternation(spellings: list[str] | tuple[str, ...] | set[str]) -> str:
+    """A regex alternation of ``spellings``, longest first (so ``Ủy ban nhân dân`` wins
+    over ``Ủy ban``), each word escaped and any run of blanks allowed between words."""
+    ordered = sorted(set(spellings), key=lambda s: (-len(s), s))
+    return "|".join(r"\s+".join(regex.escape(w) for w in s.split()) for s in ordered)
+
+
+@cache
+def lexicon(topic: str) -> dict[str, dict[str, Any]]:
+    """The word lists of ``data/lexicon/<topic>.yaml`` by name."""
+    return load_yaml(f"lexicon/{topic}.yaml")["lists"]
+
+
+def words(topic: str, name: str) -> tuple[str, ...]:
+    """The spellings of one list."""
+    return tuple(lexicon(topic)[name]["words"])
+
+
+@cache
+def pattern(topic: str, name: str) -> regex.Pattern[str]:
+    """A compiled pattern finding any word of the list as a whole word (no letter or digit
+    glued on either side). Case-insensitive unless the list says ``case: exact``."""
+    entry = lexicon(topic)[name]
+    flags = 0 if entry.get("case") == "exact" else regex.IGNORECASE
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + alternation(entry["words"]) + r")(?![\p{L}\p{N}])", flags)

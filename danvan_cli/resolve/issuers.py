@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from ..model import Issuer
-from ..refdata import load_yaml
+from ..refdata import alternation, load_yaml
 from ..text.normalize import ascii_key, fold_key
 
 UNIT_LEVEL = {
@@ -103,15 +103,6 @@ def _key(s: str) -> str:
     return " ".join(s.casefold().split())
 
 
-def _alternation(spellings: list[str]) -> str:
-    spellings = sorted(set(spellings), key=len, reverse=True)
-    parts = []
-    for s in spellings:
-        words = [regex.escape(w) for w in s.split()]
-        parts.append(r"\s+".join(words))
-    return "|".join(parts)
-
-
 @dataclass(frozen=True)
 class _Tables:
     kinds: dict[str, _Kind]
@@ -140,12 +131,12 @@ def _tables() -> _Tables:
             kinds[fold_key(name)] = _Kind(name, "central", "central")
         if name and e.get("level") == "party-central" and fold_key(name) not in kinds:
             kinds[fold_key(name)] = _Kind(name, "central", "party-central")
-    kind_re = regex.compile(r"(?i)(?:" + _alternation(list(kinds)) + r")(?!\p{L})")
+    kind_re = regex.compile(r"(?i)(?:" + alternation(list(kinds)) + r")(?!\p{L})")
     unit_names: dict[str, str] = {}
     for e in data["unit_words"]:
         for m in e["match"]:
             unit_names[fold_key(m)] = e["name"]
-    unit_re = regex.compile(r"(?i)\s*(?:" + _alternation(list(unit_names)) + r")(?=[\s.,;:)]|$)")
+    unit_re = regex.compile(r"(?i)\s*(?:" + alternation(list(unit_names)) + r")(?=[\s.,;:)]|$)")
     return _Tables(kinds, kind_re, unit_re, unit_names)
 
 

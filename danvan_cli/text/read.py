@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Warning
+from .blocks import Blocks
 from .normalize import normalize_text
 
 
@@ -21,9 +22,18 @@ class DanvanInputError(Exception):
 
 @dataclass(slots=True)
 class Decoded:
+    """What a reader gives the parser: the text (normalized), how it was decoded, and,
+    for a structured file (.docx, HTML, PDF), the paragraphs and tables it saw."""
+
     text: str
     encoding: str
     warnings: list[Warning] = field(default_factory=list)
+    blocks: Blocks | None = None
+
+    @property
+    def form(self) -> str:
+        """``text`` for a text file, else the reader's form (``docx``, ``html``, ``pdf``)."""
+        return self.blocks.form if self.blocks is not None else "text"
 
 
 def _looks_binary(data: bytes) -> bool:
