@@ -9,10 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Document
-from ..text.read import DanvanInputError
-
-#: File endings read when walking a folder (a file named explicitly is always read).
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
+from ..text.read import READABLE_SUFFIXES, DanvanInputError
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -21,7 +18,7 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
         p = Path(raw)
         if raw != "-" and p.is_dir():
             for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES and not any(
+                if child.is_file() and child.suffix.lower() in READABLE_SUFFIXES and not any(
                     part.startswith(".") for part in child.relative_to(p).parts
                 ):
                     yield str(child)

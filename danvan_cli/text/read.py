@@ -16,6 +16,11 @@ from .blocks import Blocks
 from .normalize import normalize_text
 
 
+#: File endings read when a folder is walked (a file named explicitly is always tried).
+#: Text forms and the structured forms the readers of ``text/formats/`` take.
+READABLE_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".text", ".htm", ".html", ".docx", ".pdf"})
+
+
 class DanvanInputError(Exception):
     """A file danvan cannot read as a text. The message names the file and the problem."""
 
