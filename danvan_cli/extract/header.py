@@ -30,14 +30,27 @@ from ..resolve.own_issuer import (
     infer_issuer,
 )
 from ..text.clean import Clean
-from ..text.layout import Layout, Line, Unit, authority_mark, is_name_line, is_title_line, outline_start, strip_honorific
+from ..text.layout import (
+    Layout,
+    Line,
+    Unit,
+    authority_mark,
+    is_name_line,
+    is_person_line,
+    is_title_line,
+    outline_start,
+    strip_honorific,
+)
 from .dates import NUMERIC_DATE, VERBAL_DATE, find_dates
 from .numbers import BLANK_NUMBER, NUMBER, parts_from_match
 
-_SO = regex.compile(r"(?:^|(?<=[\n\t ]))(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu|\d+/\d+\s*$))\s{0,3}:?\s{0,40}")
+# "Số:" opening a line or a cell (or, in a header flattened onto one line, "Số:" with its colon).
+_SO = regex.compile(r"(?:(?:^|(?<=[\n\t]))(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu))\s{0,3}:?|(?<= )(?:Số|SỐ)\s{0,3}:)\s{0,40}")
+# A Công văn's trích yếu under its number without "V/v": "Về hướng dẫn ...".
+_VE = regex.compile(r"\s*(?:V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}|(?=Về\s))")
 _VV = regex.compile(r"(?:^|(?<=[\n\t ]))V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}")
 _PLACE_DATE = regex.compile(
-    r"(?:^|(?<=[\n\t]))(?P<place>\p{Lu}[\p{L}\p{M}.'\d]*(?:(?:[ \n]|\s-\s)[\p{L}\p{M}.'\d]+){0,6}?)\s?,\s?(?=ngày(?:\s|$|\d))"
+    r"(?:^|(?<=[\n\t]))(?P<place>\p{Lu}[\p{L}\p{M}.'\d]*(?:(?:[ \n]|\s-\s)[\p{L}\p{M}.'\d]+){0,6}?)\s?,?\s?(?=ngày(?:\s|$|\d))"
 )
 _PLACE_DATE_LOOSE = regex.compile(
     r"(?P<place>(?:(?<=\s)|^)\p{Lu}[\p{Ll}\p{M}.']*(?:\s\p{Lu}[\p{Ll}\p{M}.']*){0,4})\s?,\s?(?=ngày(?:\s|$|\d))"
@@ -120,6 +133,13 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 out.number_span = Span(*u.clean.span(nm.start(), nm.end()))
                 taken.append((m.start(), nm.end()))
                 number_at = m.start()
+                ve = _VE.match(s, nm.end())
+                if ve is not None and out.vv_title is None and u.column is not None:
+                    title = " ".join(s[ve.end():].split()).strip(" .;,")
+                    if title:
+                        out.vv_title = title
+                        out.vv_end = u.clean.span(ve.end(), len(s))[1]
+                        taken.append((nm.end(), len(s)))
                 break
             bm = BLANK_NUMBER.match(s, m.end())
             if bm is not None:
@@ -290,60 +310,83 @@ def _unit_lines(u: Unit) -> list[tuple[str, int, int]]:
 
 
 def _signer_in(u: Unit) -> Signer | None:
-    """Authority lines, the title in capitals, the name — in one unit's lines."""
+    """Authority lines, the title in capitals, the name — in one unit's lines.
+
+    Between the first authority mark and the name every line in capitals is authority or
+    title: the last of them is the title, and a line that opens with no mark continues the
+    authority line above it (``KT. TRƯỞNG BAN BAN CHÍNH SÁCH,`` / ``THUẾ QUỐC TẾ``). Seal
+    lines (``(Đã ký)``, a digital signature's stamp) are passed over. A name in capitals is
+    the signer only as the block's last line, right under its title."""
     lines = _unit_lines(u)
     start = next((k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t)), None)
     if start is None:
         return None
-    authorities: list[str] = []
-    title: str | None = None
+    block: list[str] = []
     name: str | None = None
     span_start = lines[start][1]
     span_end = lines[start][2]
-    k = start
-    caps_run: list[str] = []
-    while k < len(lines):
-        t, a, b = lines[k]
+    for k, (t, _a, b) in enumerate(lines[start:], start):
         if _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")):
             break
-        if authority_mark(t):
-            if caps_run:
-                authorities.extend(caps_run)
-                caps_run = []
-            authorities.append(t)
-        elif t.isupper() and not is_name_line(t):
-            caps_run.append(t)
-        elif pattern("signature", "seal_lines").search(t) or t.startswith(("(", "[")):
-            pass
-        elif is_name_line(t):
+        if is_person_line(t):
             name = strip_honorific(t)
-            if name.isupper():
-                name = " ".join(w[:1] + w[1:].lower() for w in name.split())
             span_end = b
+            # a name wrapped before its last word: "Nguyễn Quỳnh" / "Thiện" closing the cell
+            tail = lines[k + 1] if k + 1 < len(lines) else None
+            if tail is not None and len(tail[0].split()) <= 2 and is_person_line(f"{t} {tail[0]}") \
+                    and len(f"{t} {tail[0]}".split()) <= 6 and (k + 2 >= len(lines) or not is_person_line(lines[k + 2][0])) \
+                    and (k + 2 >= len(lines) or u.column is not None):
+                name = strip_honorific(f"{t} {tail[0]}")
+                span_end = tail[2]
             break
-        else:
-            if authorities or caps_run:
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt is not None and len(t.split()) == 1 and t[:1].isupper() and not t.isupper() \
+                and is_person_line(f"{t} {nxt[0]}"):
+            name = strip_honorific(f"{t} {nxt[0]}")  # a name wrapped after its first word
+            span_end = nxt[2]
+            break
+        if pattern("signature", "seal_lines").search(t) or t.startswith(("(", "[")):
+            span_end = b
+            continue
+        if not t.isupper():
+            if block:
                 break
+            continue
+        block.append(t)
         span_end = b
-        k += 1
-    # The last capitals line is the title; capitals before it continue the authority line above.
-    if caps_run:
-        title = caps_run[-1]
-        extra = caps_run[:-1]
+    if name is None and len(block) >= 2 and is_name_line(block[-1]) and not authority_mark(block[-1]) \
+            and (is_title_line(block[-2]) or authority_mark(block[-2])):
+        name = strip_honorific(block.pop())
+        name = " ".join(w[:1] + w[1:].lower() for w in name.split())
+    authorities: list[str] = []
+    rest: list[str] = []
+    for t in block:
+        if authority_mark(t):
+            authorities.extend(rest)
+            rest = []
+            authorities.append(t)
+        else:
+            rest.append(t)
+    title: str | None = None
+    if rest:
+        title = rest[-1]
+        extra = rest[:-1]
         if extra:
             if authorities:
                 authorities[-1] = " ".join([authorities[-1], *extra])
             else:
-                title = " ".join(caps_run)
-    elif authorities and not name:
-        pass
-    if name is None and not authorities and title is None:
+                title = " ".join(rest)
+    # an authority line wrapped onto the next: join the pieces that open with no mark
+    joined_auth: list[str] = []
+    for a_ in authorities:
+        if joined_auth and not authority_mark(a_):
+            joined_auth[-1] = f"{joined_auth[-1]} {a_}"
+        else:
+            joined_auth.append(a_)
+    if name is None and title is None and len(joined_auth) <= 1:
         return None
-    if name is None and title is None and len(authorities) <= 1:
-        return None
-    # A wrapped authority line: the line after a mark that does not open with one.
-    joined = " / ".join(" ".join(x.split()) for x in authorities) or None
-    return Signer(name=name, authority=joined, title=" ".join(title.split()) if title else None,
+    return Signer(name=name, authority=" / ".join(" ".join(x.split()) for x in joined_auth) or None,
+                  title=" ".join(title.split()) if title else None,
                   span=Span(*u.clean.span(span_start, span_end)))
 
 

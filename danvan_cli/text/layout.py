@@ -366,6 +366,12 @@ def is_name_line(s: str) -> bool:
     return bool(_CAPS_NAME_LINE.match(s)) and not is_title_line(s) and not authority_mark(s)
 
 
+def is_person_line(s: str) -> bool:
+    """A name written as names are (``Phùng Thị Hồng Hà``, not in capitals): what closes a
+    signature block."""
+    return is_name_line(s) and not s.isupper()
+
+
 def strip_honorific(s: str) -> str:
     m = pattern("signature", "honorifics").match(s)
     return s[m.end():].strip(" ,") if m else s
@@ -377,10 +383,10 @@ def _signature_at(lines: list[Line], i: int) -> bool:
     t = lines[i].text
     if not (authority_mark(t) or is_title_line(t)):
         return False
-    for ln in lines[i + 1 : i + 9]:
-        if not ln.text or ln.text == "|":
+    for k, ln in enumerate(lines[i + 1 : i + 9]):
+        if not ln.text or ln.bar:
             continue
-        if is_name_line(ln.text):
+        if is_person_line(ln.text) or _split_name(lines, i + 1 + k):
             return True
         if _NOI_NHAN.match(ln.text):
             return authority_mark(t) is not None
@@ -532,8 +538,18 @@ def _opening_bar(lines: list[Line], i: int) -> int:
     return lines[i].start
 
 
+def _split_name(lines: list[Line], i: int) -> bool:
+    """A name wrapped after its first word (``Trần`` / ``Chí Hùng``)."""
+    t = lines[i].text
+    if len(t.split()) != 1 or not _NAME_LINE.match(t + " X"):
+        return False
+    nxt = next((x for x in lines[i + 1 : i + 3] if x.text), None)
+    return nxt is not None and is_person_line(f"{t} {nxt.text}")
+
+
 def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> int:
-    """The line index just past the signature block and the recipients list."""
+    """The line index just past the signature block and the recipients list: the signer's
+    name closes the block, unless the recipients list follows it."""
     last = lo
     i = lo
     n = len(lines)
@@ -541,20 +557,23 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
     while i < n and i - lo < TAIL_LINES:
         t = lines[i].text
         if t:
-            if is_name_line(t) and (sig is not None and i > sig):
+            if sig is not None and i > sig and (is_person_line(t) or _split_name(lines, i)):
+                if _split_name(lines, i):
+                    i = next(k for k in range(i + 1, n) if lines[k].text)
                 last = i
                 seen_name = True
                 if nn is None or i > nn:
-                    # the name closes the block unless the recipients list follows it
                     nxt = next((x for x in lines[i + 1 : i + 4] if x.text), None)
                     if nxt is None or not _NOI_NHAN.match(nxt.text):
                         break
-            elif _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or is_title_line(t):
+            elif _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or t.isupper():
                 last = i
-            elif pattern("signature", "seal_lines").search(t) or t.startswith("("):
+            elif pattern("signature", "seal_lines").search(t) or t.startswith(("(", "[")):
                 last = i
-            elif seen_name:
-                break
+            elif seen_name or (nn is not None and i > nn and lines[i - 1].text and not lines[i - 1].text.endswith((";", ".", ":"))):
+                if seen_name:
+                    break
+                last = i  # a recipient wrapped onto the next line
         i += 1
     return last + 1
 
