@@ -19,7 +19,7 @@ def parse_text(text: str, source: str = "-", *, normalized: bool = False, blocks
     paragraphs and tables a structured reader (.docx, HTML, PDF) saw in it."""
     from .extract.deadlines import extract_deadlines
     from .extract.header import extract_header, first_outline_label
-    from .extract.outline import build_outline, extract_outline, extract_tasks
+    from .extract.outline import build_outline, extract_outline, extract_tasks, use_layout
     from .resolve.references import build_references, scan_mentions
     from .text.layout import build_layout
 
@@ -31,6 +31,7 @@ def parse_text(text: str, source: str = "-", *, normalized: bool = False, blocks
         doc.warn("empty-document", "empty document: nothing to parse")
         return doc
     layout = build_layout(text, view, blocks)
+    use_layout(layout)
     raws = [r for r in scan_mentions(view) if layout.start <= r.start < layout.end]
     header = extract_header(layout, doc, [r.extent for r in raws])
     outline_start = first_outline_label(view, header.title_end, header.body_end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..resolve.issuers import canonical_place
+from ..resolve.own_issuer import is_code
 
 _UNIT_RUN = regex.compile(
     r"(?P<unit>(?<!\p{L})(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))\s(?P<rest>(?:\p{L}+ ?){1,4})"
@@ -13,10 +14,25 @@ _FIXED = ("Việt Nam", "Hồ Chí Minh", "Đảng Cộng sản", "Quốc hội"
 _FIXED_RE = [(regex.compile(rf"(?<!\p{{L}}){regex.escape(f.lower())}(?!\p{{L}})"), f) for f in _FIXED]
 
 
+_NUMBER_TOKEN = regex.compile(r"\S*\d\S*/\S+|\S+/\S*\d\S*")
+_CITED_TYPE = regex.compile(
+    r"(?<!\p{L})(?P<t>quyết định|nghị quyết|nghị định|chỉ thị|kế hoạch|thông tư|luật|công văn|thông báo|kết luận|quy định|hướng dẫn|chương trình|văn bản)(?=\s+số\s)"
+)
+
+
 def sentence_case(title: str) -> str:
-    """``VỀ VIỆC ... TỈNH QUẢNG NINH`` → ``Về việc ... tỉnh Quảng Ninh``."""
+    """``VỀ VIỆC ... TỈNH QUẢNG NINH`` → ``Về việc ... tỉnh Quảng Ninh``; a cited number keeps
+    its capitals and its type its capital (``Quyết định số 17/2025/QĐ-UBND``)."""
+    numbers = [m.group(0) for m in _NUMBER_TOKEN.finditer(title)]
     low = title.lower()
     low = low[:1].upper() + low[1:]
+    if numbers:
+        it = iter(numbers)
+        low = _NUMBER_TOKEN.sub(lambda _m: next(it), low)
+    codes = {w.lower(): w for w in regex.findall(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])", title) if is_code(w)}
+    if codes:
+        low = regex.sub(r"(?<![\p{L}\d])\p{L}{2,}(?![\p{L}\d])", lambda m: codes.get(m.group(0), m.group(0)), low)
+    low = _CITED_TYPE.sub(lambda m: m.group("t")[:1].upper() + m.group("t")[1:], low)
 
     def restore(m: regex.Match[str]) -> str:
         words = m.group("rest").split(" ")

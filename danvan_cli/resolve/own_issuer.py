@@ -48,7 +48,7 @@ _COMMITTEE_UNIT = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huy�
 # --- names in Vietnamese title case ------------------------------------------------------------
 
 
-def _is_code(word: str) -> bool:
+def is_code(word: str) -> bool:
     """An abbreviation (``UBND``, ``HĐND``, ``MTTQ``, ``TNHH``): capitals with no vowel, or a known code."""
     bare = ascii_key(word).upper()
     return word.isupper() and (word in ("UBND", "HĐND", "MTTQ", "VKSND", "TAND") or not any(c in "AEIOUY" for c in bare))
@@ -111,7 +111,7 @@ def name_case(phrase: str) -> str:
         if taken:
             continue
         w = wl[i]
-        if _is_code(w):
+        if is_code(w):
             out.append(w)  # a code: UBND, HĐND, TNHH
         else:
             lw = w.lower()

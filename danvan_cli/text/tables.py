@@ -146,7 +146,10 @@ def _read_chain(chain: list[_Seg], chain_bars: list[int], out: list[Table]) -> i
     """Read one table from the start of ``chain``; return how many segments it took.
 
     Leading empty segments (a row's opening gap) are skipped. The first row ends at the
-    first empty segment, which gives the width; later rows are a gap and that many cells."""
+    first empty segment, which gives the width N. Each later row, after its opening gap, is
+    N segments when a gap follows them (empty cells are empty segments), else the segments
+    up to the next gap when there are fewer than N (a row with merged cells: a group row
+    ``I | Hoàn thiện thể chế``); anything else means the table has ended."""
     k = 0
     while k < len(chain) and chain[k].empty:
         k += 1
@@ -155,18 +158,27 @@ def _read_chain(chain: list[_Seg], chain_bars: list[int], out: list[Table]) -> i
     first_end = next((m for m in range(k, len(chain)) if chain[m].empty), len(chain))
     width = first_end - k
     rows = [_row(chain[k:first_end])]
-    pos = first_end
-    while pos + width < len(chain) + 1 and pos < len(chain) and chain[pos].empty:
-        cells = chain[pos + 1 : pos + 1 + width]
-        if len(cells) < width or not any(not c.empty for c in cells):
+    pos = first_end  # at a gap
+    n = len(chain)
+    while pos < n and chain[pos].empty:
+        start = pos + 1
+        if start >= n:
             break
-        rows.append(_row(cells))
-        pos += 1 + width
-    used_bars = chain_bars[k:pos] if pos <= len(chain_bars) else chain_bars[k:]
+        fixed_end = start + width
+        if fixed_end <= n and (fixed_end == n or chain[fixed_end].empty) and any(not c.empty for c in chain[start:fixed_end]):
+            rows.append(_row(chain[start:fixed_end]))
+            pos = fixed_end
+            continue
+        nxt = next((m for m in range(start, min(n, start + width + 1)) if chain[m].empty), None)
+        if nxt is None and start + width >= n:
+            nxt = n if n - start <= width else None
+        if nxt is None or nxt == start or nxt - start > width:
+            break
+        rows.append(_row(chain[start:nxt]))
+        pos = nxt
     if sum(1 for r in rows for c in r.cells if c.paragraphs) >= 1 and (width >= 2 or len(rows) >= 2):
+        used_bars = chain_bars[k:pos] if pos <= len(chain_bars) else chain_bars[k:]
         out.append(_table(rows, used_bars))
-    elif width == 1 and len(rows) == 1:
-        pass  # one segment between two bars: a stray bar, not a table
     return max(pos, first_end)
 
 
