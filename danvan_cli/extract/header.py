@@ -252,7 +252,7 @@ def _title(lay: Layout) -> tuple[str | None, int, tuple[int, int] | None]:
             return None, lay.type_span[1] if lay.type_span else lay.header.end, None
         # a flattened header: the title runs on after the type word, to "Căn cứ"/the body
         s = lay.title_inline
-        m = regex.compile(r"(?i)(?<!\p{L})(?:căn\s+cứ|thực\s+hiện|kính\s+gửi|xét|để|nhằm)(?!\p{L})|[.:;](?=\s)").search(view, s, min(len(view), s + 600))
+        m = regex.compile(r"(?i)(?<!\p{L})(?:căn\s+cứ|thực\s+hiện|kính\s+gửi|xét|để|nhằm)(?!\p{L})|[.:;](?=\s)|(?<=[\p{Ll}\d]\s+)(?-i:\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2})").search(view, s, min(len(view), s + 600))
         e = m.start() if m else min(len(view), s + 300)
         title = " ".join(view[s:e].split()).strip(" :")
         if title.isupper():
@@ -309,6 +309,55 @@ def _unit_lines(u: Unit) -> list[tuple[str, int, int]]:
     return out
 
 
+# A signature flattened onto one line: "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Nguyễn Thị Minh Hạnh".
+_CAPS_THEN_NAME = regex.compile(r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5})$")
+
+
+def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Lines of a signature written on one line cut into its parts: the capitals and the
+    name after them; in the capitals, each authority mark opens a part and the title is
+    the last part that opens like a title (``PHÓ GIÁM ĐỐC``)."""
+    out: list[tuple[str, int, int]] = []
+    for t, a, b in lines:
+        m = _CAPS_THEN_NAME.match(t)
+        parts: list[tuple[str, int, int]] = []
+        if m is not None and is_person_line(m.group("name")) and (authority_mark(m.group("caps")) or is_title_line(m.group("caps").split(" ", 1)[0] + " " + m.group("caps"))):
+            parts.append((m.group("caps"), a, a + m.end("caps")))
+            parts.append((m.group("name"), a + m.start("name"), b))
+        else:
+            parts.append((t, a, b))
+        for pt, pa, pb in parts:
+            if pt.isupper() and len(pt.split()) > 2:
+                out.extend(_split_caps(pt, pa))
+            else:
+                out.append((pt, pa, pb))
+    return out
+
+
+def _split_caps(t: str, a: int) -> list[tuple[str, int, int]]:
+    """``TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH`` → ``TM. ỦY BAN NHÂN DÂN``,
+    ``KT. CHỦ TỊCH``, ``PHÓ CHỦ TỊCH``: each mark opens a part, and the title begins at the
+    first word after the last mark's own object (one word at least) from which the rest
+    reads as a title. A line with no mark stays whole."""
+    if not authority_mark(t):
+        return [(t, a, a + len(t))]
+    cuts = [m.start() for m in regex.finditer(r"(?<=\s)(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s", t)]
+    last = cuts[-1] if cuts else 0
+    mark = authority_mark(t[last:])
+    obj = list(regex.finditer(r"\S+", t, pos=last + (mark.end() if mark else 0)))
+    for w in obj[1:]:
+        if is_title_line(t[w.start():]):
+            cuts.append(w.start())
+            break
+    bounds = [0, *sorted(set(cuts)), len(t)]
+    out = []
+    for x, y in zip(bounds, bounds[1:]):
+        piece = t[x:y].strip()
+        if piece:
+            out.append((piece, a + x, a + x + len(piece)))
+    return out
+
+
 def _signer_in(u: Unit) -> Signer | None:
     """Authority lines, the title in capitals, the name — in one unit's lines.
 
@@ -317,7 +366,7 @@ def _signer_in(u: Unit) -> Signer | None:
     authority line above it (``KT. TRƯỞNG BAN BAN CHÍNH SÁCH,`` / ``THUẾ QUỐC TẾ``). Seal
     lines (``(Đã ký)``, a digital signature's stamp) are passed over. A name in capitals is
     the signer only as the block's last line, right under its title."""
-    lines = _unit_lines(u)
+    lines = _split_flat_signature(_unit_lines(u))
     start = next((k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t)), None)
     if start is None:
         return None
@@ -440,7 +489,10 @@ def _find_recipients(lay: Layout) -> list[str]:
                 break
             if items and items[-1].lower().startswith("lưu") and items[-1].rstrip().endswith("."):
                 break
-        return [" ".join(i.split()).rstrip(";,") for i in items if i.strip(" ;.,")]
+        split: list[str] = []
+        for i in items:  # a list written on one line: "- Như Điều 3; - UBND tỉnh (b/c); - Lưu: VT."
+            split.extend(regex.split(r"(?<=[;.])\s+[-+•]\s+", i))
+        return [" ".join(i.split()).rstrip(";,") for i in split if i.strip(" ;.,")]
     return []
 
 

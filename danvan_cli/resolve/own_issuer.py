@@ -145,12 +145,36 @@ def _incomplete(component: str) -> bool:
     return any(fold_key(h) == key or fold_key(h).startswith(key + " ") for h in _heads())
 
 
+def _cut_inside(line: str) -> list[str]:
+    """A line holding two bodies (a header flattened onto one line: ``ỦY BAN NHÂN DÂN TỈNH
+    QUẢNG NINH SỞ NỘI VỤ``): cut where a head word opens a body and what stands before it is
+    a whole body the data knows."""
+    for m in regex.finditer(r"(?<=\s)\S", line):
+        head = line[m.start():]
+        if not _opens_body(head):
+            continue
+        before = line[: m.start()].strip()
+        if _incomplete(before):
+            continue
+        r = resolve_issuer(before)
+        if r is not None and not r.unresolved and r.length >= len(before) - 1:
+            return [before, *_cut_inside(head)]
+    return [line]
+
+
 def split_bodies(lines: Sequence[str]) -> list[str]:
     """The header's issuer lines cut into bodies, parent first."""
     out: list[str] = []
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
+            continue
+        pieces = _cut_inside(line) if len(line.split()) >= 4 else [line]
+        if len(pieces) > 1:
+            if out and _incomplete(out[-1]):
+                out[-1] = f"{out[-1]} {pieces[0]}"
+                pieces = pieces[1:]
+            out.extend(pieces)
             continue
         if out and (not _opens_body(line) or _incomplete(out[-1])):
             out[-1] = f"{out[-1]} {line}"

@@ -46,9 +46,18 @@ def clean(text: str, view: str, start: int, end: int) -> Clean:
     pending: str | None = None  # a blank run not yet written: " ", "\t" or "\n"
     pending_at = start
     run = 0
+    skip_to = -1
     for i in range(start, end):
+        if i < skip_to:
+            continue
         ch = text[i]
         v = view[i]
+        if ch == "<" and v == " ":  # an HTML line break left in Markdown (<br>): a line break
+            close = text.find(">", i, min(end, i + 8))
+            skip_to = close + 1 if close > 0 else i + 1
+            pending, pending_at = "\n", i
+            run = 0
+            continue
         if ch in _MARK_CHARS and v == " ":
             continue  # a mark: deleted, and it does not break a blank run either
         if ch in " \t\n\r\f\v" or v in " \t\n":

@@ -192,6 +192,8 @@ def caps_type_line(text: str) -> tuple[str, int] | None:
         n = len(spelling)
         if len(text) == n or (text[n] in " \t:" and not text[n:].strip().startswith(("SỐ", "Số", "số"))):
             rest = text[n:].lstrip(" \t:")
+            if not rest and text[n:].strip() == ":":
+                return None  # "QUYẾT ĐỊNH:" after the Căn cứ lines: the formula that opens the articles
             if rest and rest.isupper() and len(rest.split()) <= 2:
                 return None  # "KẾ HOẠCH HÀNH ĐỘNG"? too short to be a title: not a type line
             return name, (len(text) - len(rest)) if rest else len(text)
