@@ -68,6 +68,16 @@ _HORIZON = regex.compile(
 )
 _NOI_NHAN = regex.compile(r"(?i)^\s*nơi\s+nhận\s*:?\s*")
 _TITLE_MAX_LINES = 8
+_TAB = regex.compile(r"\t")
+_LINE_PIECE = regex.compile(r"[^\n\t]+")
+_WORD = regex.compile(r"\S+")
+_INNER_MARK = regex.compile(r"(?<=\s)(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s")
+_ITEM_SPLIT = regex.compile(r"(?<=[;.])\s+[-+•]\s+")
+# Where a trích yếu flattened onto the header's line ends: the preamble's first word, a
+# sentence mark, or the capitals of the line saying who decides.
+_FLAT_TITLE_END = regex.compile(
+    r"(?i)(?<!\p{L})(?:căn\s+cứ|thực\s+hiện|kính\s+gửi|xét|để|nhằm)(?!\p{L})|[.:;](?=\s)|(?<=[\p{Ll}\d]\s+)(?-i:\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2})"
+)
 
 
 @dataclass(slots=True)
@@ -170,7 +180,7 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
             for a, _b in sorted(taken):
                 if a > vm.end():
                     stop = min(stop, a)
-            for stopper in (pattern("header", "kinh_gui"), regex.compile(r"\t")):
+            for stopper in (pattern("header", "kinh_gui"), _TAB):
                 sm = stopper.search(s, vm.end())
                 if sm is not None:
                     stop = min(stop, sm.start())
@@ -193,7 +203,7 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
     for a, b in pieces:
         if a >= b:
             continue
-        for m in regex.finditer(r"[^\n\t]+", s[a:b]):
+        for m in _LINE_PIECE.finditer(s[a:b]):
             frag = m.group(0).strip(" ,;:-–")
             if not frag or not _is_caps(frag) or pattern("header", "marks").fullmatch(frag.strip(" ()")):
                 continue
@@ -252,7 +262,7 @@ def _title(lay: Layout) -> tuple[str | None, int, tuple[int, int] | None]:
             return None, lay.type_span[1] if lay.type_span else lay.header.end, None
         # a flattened header: the title runs on after the type word, to "Căn cứ"/the body
         s = lay.title_inline
-        m = regex.compile(r"(?i)(?<!\p{L})(?:căn\s+cứ|thực\s+hiện|kính\s+gửi|xét|để|nhằm)(?!\p{L})|[.:;](?=\s)|(?<=[\p{Ll}\d]\s+)(?-i:\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2})").search(view, s, min(len(view), s + 600))
+        m = _FLAT_TITLE_END.search(view, s, min(len(view), s + 600))
         e = m.start() if m else min(len(view), s + 300)
         title = " ".join(view[s:e].split()).strip(" :")
         if title.isupper():
@@ -301,7 +311,7 @@ def _title(lay: Layout) -> tuple[str | None, int, tuple[int, int] | None]:
 def _unit_lines(u: Unit) -> list[tuple[str, int, int]]:
     """A unit's clean lines with their clean-string offsets."""
     out = []
-    for m in regex.finditer(r"[^\n\t]+", u.clean.s):
+    for m in _LINE_PIECE.finditer(u.clean.s):
         t = m.group(0).strip()
         if t:
             a = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
@@ -341,10 +351,10 @@ def _split_caps(t: str, a: int) -> list[tuple[str, int, int]]:
     reads as a title. A line with no mark stays whole."""
     if not authority_mark(t):
         return [(t, a, a + len(t))]
-    cuts = [m.start() for m in regex.finditer(r"(?<=\s)(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s", t)]
+    cuts = [m.start() for m in _INNER_MARK.finditer(t)]
     last = cuts[-1] if cuts else 0
     mark = authority_mark(t[last:])
-    obj = list(regex.finditer(r"\S+", t, pos=last + (mark.end() if mark else 0)))
+    obj = list(_WORD.finditer(t, pos=last + (mark.end() if mark else 0)))
     for w in obj[1:]:
         if is_title_line(t[w.start():]):
             cuts.append(w.start())
@@ -491,7 +501,7 @@ def _find_recipients(lay: Layout) -> list[str]:
                 break
         split: list[str] = []
         for i in items:  # a list written on one line: "- Như Điều 3; - UBND tỉnh (b/c); - Lưu: VT."
-            split.extend(regex.split(r"(?<=[;.])\s+[-+•]\s+", i))
+            split.extend(_ITEM_SPLIT.split(i))
         return [" ".join(i.split()).rstrip(";,") for i in split if i.strip(" ;.,")]
     return []
 

@@ -14,6 +14,7 @@ _FIXED = ("Việt Nam", "Hồ Chí Minh", "Đảng Cộng sản", "Quốc hội"
 _FIXED_RE = [(regex.compile(rf"(?<!\p{{L}}){regex.escape(f.lower())}(?!\p{{L}})"), f) for f in _FIXED]
 
 
+_WORD = regex.compile(r"(?<![\p{L}\d])\p{L}{2,}(?![\p{L}\d])")
 _NUMBER_TOKEN = regex.compile(r"\S*\d\S*/\S+|\S+/\S*\d\S*")
 _CITED_TYPE = regex.compile(
     r"(?<!\p{L})(?P<t>quyết định|nghị quyết|nghị định|chỉ thị|kế hoạch|thông tư|luật|công văn|thông báo|kết luận|quy định|hướng dẫn|chương trình|văn bản)(?=\s+số\s)"
@@ -31,7 +32,7 @@ def sentence_case(title: str) -> str:
         low = _NUMBER_TOKEN.sub(lambda _m: next(it), low)
     codes = {w.lower(): w for w in regex.findall(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])", title) if is_code(w)}
     if codes:
-        low = regex.sub(r"(?<![\p{L}\d])\p{L}{2,}(?![\p{L}\d])", lambda m: codes.get(m.group(0), m.group(0)), low)
+        low = _WORD.sub(lambda m: codes.get(m.group(0), m.group(0)), low)
     low = _CITED_TYPE.sub(lambda m: m.group("t")[:1].upper() + m.group("t")[1:], low)
 
     def restore(m: regex.Match[str]) -> str:

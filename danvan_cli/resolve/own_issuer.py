@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import regex
 
@@ -42,6 +43,8 @@ from .issuers import (
 _UNIT_WORDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
 _UNIT_AT = regex.compile(r"(?i)(?<!\p{L})(?P<w>thành\s+phố|thị\s+trấn|thị\s+xã|đặc\s+khu|tỉnh|huyện|quận|xã|phường)(?!\s+ủy)\s+(?P<name>\S.*)$")
 _PARTY_COMMITTEE = regex.compile(r"(?i)^(?P<c>tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|quận\s+ủy|thị\s+ủy|đảng\s+ủy|đảng\s+bộ)(?:\s+(?P<rest>.+))?$")
+_WORD_START = regex.compile(r"(?<=\s)\S")
+_DANG_BO = regex.compile(r"(?i)^đảng\s+bộ\s+(?P<rest>.+)$")
 _COMMITTEE_UNIT = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã"}
 
 
@@ -54,12 +57,15 @@ def is_code(word: str) -> bool:
     return word.isupper() and (word in ("UBND", "HĐND", "MTTQ", "VKSND", "TAND") or not any(c in "AEIOUY" for c in bare))
 
 
+@cache
 def _fixed() -> dict[str, str]:
     return {fold_key(w): w for w in words("header", "fixed_spellings")}
 
 
-def _heads() -> list[str]:
-    return sorted(words("header", "org_heads"), key=len, reverse=True)
+@cache
+def _heads() -> tuple[tuple[str, str], ...]:
+    """Head words longest first, each with its folded key."""
+    return tuple((h, fold_key(h)) for h in sorted(words("header", "org_heads"), key=len, reverse=True))
 
 
 def place_case(name: str) -> str:
@@ -71,6 +77,7 @@ def place_case(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() if not w.isdigit() else w for w in name.split())
 
 
+@lru_cache(maxsize=4096)
 def name_case(phrase: str) -> str:
     """A body's name from capitals: the head word as running text writes it (``Ủy ban nhân
     dân``, ``Cục``), the first word of its field capitalized and the first after ``và``
@@ -86,7 +93,7 @@ def name_case(phrase: str) -> str:
         place_part = f" {word} {place_case(unit.group('name'))}"
         phrase = phrase[: unit.start()].rstrip()
     folded = fold_key(phrase)
-    head = next((h for h in _heads() if folded == fold_key(h) or folded.startswith(fold_key(h) + " ")), None)
+    head = next((h for h, fh in _heads() if folded == fh or folded.startswith(fh + " ")), None)
     if head is not None:
         rest = phrase[len(" ".join(phrase.split()[: len(head.split())])):].strip()
         out = [head]
@@ -142,14 +149,14 @@ def _incomplete(component: str) -> bool:
     key = fold_key(component)
     if pattern("header", "standalone_bodies").fullmatch(component):
         return False
-    return any(fold_key(h) == key or fold_key(h).startswith(key + " ") for h in _heads())
+    return any(fh == key or fh.startswith(key + " ") for _h, fh in _heads())
 
 
 def _cut_inside(line: str) -> list[str]:
     """A line holding two bodies (a header flattened onto one line: ``ỦY BAN NHÂN DÂN TỈNH
     QUẢNG NINH SỞ NỘI VỤ``): cut where a head word opens a body and what stands before it is
     a whole body the data knows."""
-    for m in regex.finditer(r"(?<=\s)\S", line):
+    for m in _WORD_START.finditer(line):
         head = line[m.start():]
         if not _opens_body(head):
             continue
@@ -268,7 +275,7 @@ def compose_header_issuer(lines: Sequence[str], ctx: PlaceContext) -> Issuer | N
         return None
     issuers: list[Issuer] = []
     for k, body in enumerate(bodies):
-        dang_bo = regex.match(r"(?i)^đảng\s+bộ\s+(?P<rest>.+)$", body)
+        dang_bo = _DANG_BO.match(body)
         if dang_bo is not None and k < len(bodies) - 1:
             unit = resolve_issuer("UBND " + dang_bo.group("rest"))
             if unit is not None and unit.issuer.place:
