@@ -51,10 +51,20 @@ def _title_stop() -> regex.Pattern[str]:
     """Where an unquoted subject ends: the clause's end, or a list going on to the next
     citation (", Quyết định số ...", " và Kế hoạch số ...")."""
     alt = alternation(type_words())
+    # A line break ends it unless the line was only wrapped: after a lower-case word or a
+    # comma, before anything but a bullet, a label or the next cited document.
     return regex.compile(
-        r"[;\n]|\.(?:\s|$)|(?i:\s+(?:và\s+các\s+văn\s+bản|nhằm|để)\s)|,\s+(?=(?i:gắn\s+với))"
+        r";|\.(?:\s|$)|(?i:\s+(?:và\s+các\s+văn\s+bản|nhằm|để)\s)|,\s+(?=(?i:gắn\s+với))"
         rf"|(?:,|\s+và)\s+(?=(?i:{alt})\s+số)"
+        r"|(?<![\p{Ll},][ \t*_]{0,6})\n|\n[ \t*_]*+(?:\n|(?=[\-+•]|\d{1,2}[.)]\s|$))"
+        rf"|\n[ \t*_]*+(?=(?i:{alt}|căn\s+cứ|thực\s+hiện|theo\s+đề\s+nghị|xét)\s)"
     )
+
+
+#: "của <Name>" up to the subject when the name is no body we know: capitalised, one clause.
+_UNKNOWN_ISSUER = regex.compile(
+    r"\p{Lu}(?:[^;:.!?\n“\"]|\n(?![ \t*_]*\n)){0,100}?(?=\s+(?i:về\s+việc|về|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn)(?!\p{L}))"
+)
 
 
 @dataclass(slots=True)
@@ -144,6 +154,11 @@ def _scan_one(view: str, nm: NumberMatch, prev_end: int) -> Citation:
                 pos = raw.core_end = cm.end() + im.length
                 progressed = True
                 continue
+            named = _UNKNOWN_ISSUER.match(view, cm.end(), min(len(view), cm.end() + 120))
+            if named is not None:  # "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn ...": a body we do not know
+                raw.issuer_phrase = (cm.end(), named.end())
+                pos = raw.core_end = named.end()
+                break
         if not progressed:
             break
     raw.end = raw.core_end

@@ -36,6 +36,7 @@ from .relations import (
     basis_sections,
     changed_by_between,
     classify_clause,
+    classify_main,
     classify_opening,
     is_closing,
     is_empty_clause,
@@ -254,10 +255,11 @@ def _type_relations(
     body_start, body_end = frame.body
     opening_end = frame.numbered if frame.numbered is not None else body_end
     ext, core = blanks.ext, blanks.core
-    stretches: list[Stretch] = opening_stretches(ext, body_start, opening_end, is_own)
+    cited = sorted(citations[i].start for i in keep)
+    stretches: list[Stretch] = opening_stretches(ext, body_start, opening_end, is_own, cited)
     if frame.numbered is not None:
         for a, b in basis_sections(ext, frame.numbered, body_end):
-            stretches.extend(opening_stretches(ext, a, b, is_own, initial="based_on"))
+            stretches.extend(opening_stretches(ext, a, b, is_own, cited, initial="based_on"))
         stretches.sort(key=lambda s: s.start)
     st_starts = [s.start for s in stretches]
 
@@ -276,7 +278,7 @@ def _type_relations(
         elif c.nested_in is not None:
             rel = "based_on" if stretch is not None and stretch.relation == "based_on" else "cites"
         elif stretch is not None and stretch.main:
-            rel = classify_opening(ext[stretch.start : c.start])
+            rel = classify_main(ext[stretch.start : c.start])
         elif stretch is not None and stretch.relation is not None:
             rel = stretch.relation
         elif body_start <= c.start < opening_end or is_closing(core[ws:we]):
@@ -397,6 +399,16 @@ def _default_issuer(c: Citation) -> Issuer | None:
 # ---------------------------------------------------------------- pass 8: links
 
 
+#: Documents that propose or report rather than act: "Tờ trình số X về việc sửa đổi Quyết định
+#: Y" asks for an amendment, it amends nothing.
+_NOT_ACTING = frozenset({"Tờ trình", "Báo cáo", "Biên bản", "Phiếu gửi", "Phiếu chuyển", "Giấy mời"})
+
+
+def _acts(c: Citation) -> bool:
+    kind = c.doc_type or c.number.parts.type_name
+    return kind not in _NOT_ACTING
+
+
 def _links(
     citations: list[Citation],
     keep: list[int],
@@ -415,12 +427,12 @@ def _links(
     for i in keep:
         c = citations[i]
         found: tuple[int, str, int] | None = None
-        if c.nested_in is not None and c.nested_in in ref_of and citations[c.nested_in].title_span is not None:
-            outer = citations[c.nested_in]
+        outer = citations[c.nested_in] if c.nested_in is not None and c.nested_in in ref_of else None
+        if outer is not None and outer.title_span is not None and _acts(outer):
             said = subject_link(blanks.core[outer.title_span[0] : c.start])
             if said is not None:
                 rel, reverse = said
-                a, b = ref_of[c.nested_in], ref_of[i]
+                a, b = ref_of[c.nested_in], ref_of[i]  # type: ignore[index]
                 found = (b, rel, a) if reverse else (a, rel, b)
         elif prev is not None and 0 <= c.start - citations[prev].core_end < 400:
             rel = changed_by_between(blanks.core[citations[prev].core_end : c.start])
@@ -446,11 +458,23 @@ _SENT_BREAK = regex.compile(
 )
 
 
+_WRAP_LABEL = regex.compile(r"[\-+•“\"]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|[IVX]{1,5}\.\s")
+
+
 def sentence_bounds(view: str, start: int, end: int) -> list[int]:
     """Sorted sentence starts in ``view[start:end]``. A line break before a lower-case
-    word continues the sentence (a page break split it: "nghiêm\\n\\ntúc")."""
+    word continues the sentence (a page break split it: "nghiêm\\n\\ntúc"), and so does
+    one after a lower-case word or a comma unless a label or bullet follows: a hard wrap
+    ("Nghị định số\\n63/2010/NĐ-CP", "của\\nChính phủ") is no sentence end."""
     starts = [start]
     for m in _SENT_BREAK.finditer(view, start, end):
+        if view[m.start()] == "\n":
+            p = m.start() - 1
+            while p > start and view[p] in " \t*_":
+                p -= 1
+            prev = view[p]
+            if (prev.islower() or prev == ",") and not _WRAP_LABEL.match(view, m.end()):
+                continue
         starts.append(m.end())
     return starts
 

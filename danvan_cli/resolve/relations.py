@@ -42,11 +42,11 @@ _TOPIC = "relations"
 
 #: Governing verbs of the opening, by the relation they give (checked in this order where
 #: two spellings overlap: ``xét đề nghị`` is a proposal, ``thực hiện`` an implementation).
+#: ``sửa đổi``, ``thay thế`` open no preamble line: after a citation they are its subject
+#: (``Nghị định số X sửa đổi, bổ sung ...``); in a title or a main clause they are read there.
 _CUE_RELATIONS = (
     ("based_on", "basis_cue"),
     ("proposal", "proposal_cue"),
-    ("replaces", "replace_cue"),
-    ("amends", "amend_cue"),
     ("implements", "implement_cue"),
 )
 
@@ -111,6 +111,18 @@ def _first_rule(rules: tuple[tuple[str, regex.Pattern[str]], ...], text: str) ->
 def classify_opening(words_before: str) -> str:
     """Relation of a citation in the title, preamble or closing, from the words that govern it."""
     return _first_rule(_opening_rules(), words_before) or "cites"
+
+
+def classify_main(words_before: str) -> str:
+    """Relation of a citation in the issuer's main clause: what the issuer does with it
+    (``ban hành Kế hoạch thực hiện X`` → implements), or, after a request (``yêu cầu các
+    sở thực hiện theo X``), what it orders others to do with it, read like a body clause."""
+    request = None
+    for request in _p("request_verbs").finditer(words_before):
+        pass
+    if request is not None:
+        return classify_clause(words_before[request.end() :]) or "cites"
+    return classify_opening(words_before)
 
 
 def classify_clause(clause: str) -> str | None:
@@ -224,14 +236,22 @@ def opening_stretches(
     lo: int,
     hi: int,
     is_own: Callable[[str], bool],
+    cited: list[int],
     initial: str | None = None,
 ) -> list[Stretch]:
     """The stretches of ``blank[lo:hi]`` (the view with citations blanked), in order.
 
     ``is_own(phrase)`` says whether a unit phrase names the document's own issuer: only
     its clause is the main clause (``Thủ tướng Chính phủ đã ban hành Chỉ thị ...`` in a
-    district's text is background, not the main clause). ``initial`` governs the part
-    before any verb (a basis list under its heading)."""
+    district's text is background, not the main clause). ``cited`` are the sorted starts
+    of the citations: a verb after a citation in its clause (``Nghị định số X của Chính
+    phủ sửa đổi, bổ sung ...``) is that citation's subject, not a governing verb.
+    ``initial`` governs the part before any verb (a basis list under its heading)."""
+
+    def opens(cs: int, at: int) -> bool:
+        k = bisect_right(cited, cs - 1)
+        return not (k < len(cited) and cited[k] < at)
+
     cue_re = _cue_re()
     prefix = _prefix_re()
     main_re = _main_re()
@@ -252,7 +272,7 @@ def opening_stretches(
             close(sentence_ends[j])
             cur_start, cur_rel, cur_main = sentence_ends[j], None, False
         cue = cue_re.search(blank, cs, ce)
-        if cue is not None and prefix.match(blank[cs : cue.start()]):
+        if cue is not None and prefix.match(blank[cs : cue.start()]) and opens(cs, cue.start()):
             close(cs)
             cur_start, cur_rel, cur_main = cs, cue.lastgroup, False
             continue
@@ -260,7 +280,7 @@ def opening_stretches(
         while lead < ce and blank[lead] in " \t\n*_":
             lead += 1
         mm = main_re.match(blank, lead, min(hi, lead + 200))
-        if mm is not None and is_own(blank[mm.start() : mm.start("verb")]):
+        if mm is not None and opens(cs, lead) and is_own(blank[mm.start() : mm.start("verb")]):
             close(cs)
             cur_start, cur_rel, cur_main = cs, None, True
     close(hi)
