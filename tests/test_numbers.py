@@ -135,3 +135,9 @@ def test_a_code_with_an_inner_ampersand_is_whole() -> None:
 @pytest.mark.parametrize("text", ["năm 2020 QĐ/UBND mới", "tầng 3A/KH-UB", "ngày 12 NQ, 15 CT"])
 def test_new_forms_take_no_prose(text: str) -> None:
     assert find_numbers(text) == []
+
+
+def test_a_trailing_year_or_mark_belongs_to_the_number() -> None:
+    assert [n.number for n in find_numbers("Tờ trình số 1025/PLYK/2025 ngày 23/11/2025")] == ["1025/PLYK/2025"]
+    (nm,) = find_numbers("Văn bản số 919-CV/VPTW/nb ngày 21/11/2016")
+    assert (nm.number, nm.raw) == ("919-CV/VPTW", "919-CV/VPTW/nb")

@@ -40,7 +40,8 @@ def _party_type_alternation() -> str:
     return alternation(party_type_codes())
 
 
-# The serial may carry a letter (``35a/NQ-CP``). Joint documents of two issuers put a second
+# The serial may carry a letter (``35a/NQ-CP``); the number may end in its year
+# (``1025/PLYK/2025``) or a lower-case mark (``919-CV/VPTW/nb``, kept as written only). Joint documents of two issuers put a second
 # slash between the type and the bodies (``05/2011/NQLT/CP-UBTUMTTQVN``, ``02/QCPH/UBND-UBMTTQ``).
 NUMBER = regex.compile(
     rf"""
@@ -50,6 +51,7 @@ NUMBER = regex.compile(
         (?P<party>(?:{_DASH}|[ \t](?=(?i:{_party_type_alternation()})/))(?P<ptype>{_CODE}){_SLASH}(?P<pbody>{_CODES}))
       | {_SLASH}(?:(?P<year>(?:19|20)\d{{2}}){_SLASH})?(?P<scodes>{_CODES})(?:/(?P<joint>{_CODES}))?
     )
+    (?:/(?:(?P<tailyear>(?:19|20)\d{{2}})|(?P<mark>[a-zđ]{{1,4}}))(?![\p{{L}}\d]))?
     (?![\p{{L}}\d&])
     """,
     regex.X,
@@ -70,6 +72,8 @@ class NumberParts:
     system: str  # "state" | "party"
     #: a joint document's number keeps the slash between its type and its issuers
     joint: bool = False
+    #: ``1025/PLYK/2025``: the year written last
+    year_last: bool = False
 
     @property
     def normalized(self) -> str:
@@ -79,6 +83,8 @@ class NumberParts:
         if self.joint:
             year = f"{self.year}/" if self.year else ""
             return f"{self.serial}/{year}{self.type_code}/{body}"
+        if self.year_last:
+            return f"{self.serial}/{body}/{self.year}"
         groups = "-".join(([self.type_code] if self.type_code else []) + list(self.body_codes))
         year = f"{self.year}/" if self.year else ""
         return f"{self.serial}/{year}{groups}"
@@ -153,6 +159,9 @@ def parts_from_match(m: regex.Match[str], force_upper: bool = False) -> NumberPa
         )
     raw_groups = _split(m.group("scodes"))
     year = int(m.group("year")) if m.group("year") else None
+    if m.group("tailyear"):
+        return NumberParts(serial=serial, year=int(m.group("tailyear")), type_code=None,
+                           body_codes=tuple(_canon(g, force_upper) for g in raw_groups), system="state", year_last=True)
     if m.group("joint"):  # "NQLT/CP-UBTUMTTQVN": the type, then the issuers
         return NumberParts(serial=serial, year=year, type_code=_canon("-".join(raw_groups), force_upper),
                            body_codes=tuple(_canon(g, force_upper) for g in _split(m.group("joint"))),

@@ -215,7 +215,15 @@ class Stretch:
 #: A clause ends here; the verb after it governs what follows. A line break ends a clause
 #: only after punctuation or a line that does not end in a lower-case word (a hard wrap
 #: inside a sentence — "Luật Tổ chức chính\nquyền" — is no boundary).
-_BOUNDARY = regex.compile(r"[;:,.!?]|(?<![\p{Ll}\d][ \t*_]*+)\n")
+_BOUNDARY_CHARS = r"[;:,.!?]|(?<![\p{Ll}\d][ \t*_]*+)\n"
+
+
+@cache
+def _boundary_re() -> regex.Pattern[str]:
+    """Clause boundaries; also a line break before a capitalised governing verb (``...Bộ
+    Công Thương\\nXét đề nghị ...``), wrapped or not."""
+    caps = [w[:1].upper() + w[1:] for _rel, name in _CUE_RELATIONS for w in words(_TOPIC, name)]
+    return regex.compile(rf"{_BOUNDARY_CHARS}|\n(?=[ \t*_]*+(?:{alternation(caps)})(?!\p{{L}}))")
 _SENTENCE_END = regex.compile(r"[.!?](?=[\s*_]|$)")
 
 
@@ -262,7 +270,7 @@ def opening_stretches(
         if at > cur_start and (cur_rel is not None or cur_main):
             out.append(Stretch(cur_start, at, cur_rel, cur_main))
 
-    clause_starts = [lo] + [m.end() for m in _BOUNDARY.finditer(blank, lo, hi)]
+    clause_starts = [lo] + [m.end() for m in _boundary_re().finditer(blank, lo, hi)]
     sentence_ends = [m.start() for m in _SENTENCE_END.finditer(blank, lo, hi)]
     for i, cs in enumerate(clause_starts):
         ce = clause_starts[i + 1] if i + 1 < len(clause_starts) else hi
@@ -279,7 +287,7 @@ def opening_stretches(
         lead = cs
         while lead < ce and blank[lead] in " \t\n*_":
             lead += 1
-        mm = main_re.match(blank, lead, min(hi, lead + 200))
+        mm = main_re.match(blank, lead, min(ce, lead + 200))
         if mm is not None and opens(cs, lead) and is_own(blank[mm.start() : mm.start("verb")]):
             close(cs)
             cur_start, cur_rel, cur_main = cs, None, True
