@@ -224,7 +224,12 @@ def _boundary_re() -> regex.Pattern[str]:
     Công Thương\\nXét đề nghị ...``), wrapped or not."""
     caps = [w[:1].upper() + w[1:] for _rel, name in _CUE_RELATIONS for w in words(_TOPIC, name)]
     return regex.compile(rf"{_BOUNDARY_CHARS}|\n(?=[ \t*_]*+(?:{alternation(caps)})(?!\p{{L}}))")
-_SENTENCE_END = regex.compile(r"[.!?](?=[\s*_]|$)")
+#: A sentence ends the stretch it is in; so does the colon that opens the body or a list
+#: of points (``... có ý kiến như sau:``, a colon at a line's end before ``1.``, ``-``, ``a)``).
+_SENTENCE_END = regex.compile(
+    r"[.!?](?=[\s*_]|$)|(?i:(?<=(?:như\s+sau|sau\s+đây|dưới\s+đây)[ \t*_]{0,3}):)"
+    r"|:(?=[ \t*_]*\n[ \t*_]*(?:[\-+•]|\d{1,2}[.)]|[IVX]{1,5}\.|[a-zđ]\)|Điều\s))"
+)
 
 
 @cache
