@@ -596,11 +596,3 @@ def extract_header(lay: Layout, doc: Document, exclude: list[tuple[int, int]] | 
         header.context = context_from_place(doc.place)
     _year_and_horizon(doc)
     return header
-
-
-def first_outline_label(view: str, start: int, end: int) -> int | None:
-    """Where the numbered body begins: the layout's one rule (``text.layout.outline_start``)."""
-    return outline_start(view, start, end)
-
-
-__all__ = ["Header", "extract_header", "first_outline_label", "Issuer"]

@@ -612,8 +612,18 @@ def _plain_header_end(lines: list[Line], first: int) -> int:
     return lines[-1].end if lines else 0
 
 
+_LINE_START = regex.compile(r"(?m)^[ \t*_]*+(?=\S)")
+
+
 def outline_start(view: str, start: int, end: int) -> int | None:
-    """Where the numbered body begins (``I.``, ``1.``, ``a)``, ``Điều 1.``): the end of the
-    preamble. The one rule for it."""
-    m = _OUTLINE_START.search(view, start, end)
-    return m.start() if m else None
+    """Where the numbered body begins (``I.``, ``1.``, ``1.1``, ``a)``, ``Điều 1.`` or
+    ``Điều 1:``, ``PHẦN I``), i.e. where the preamble ends: the first line that opens with an
+    outline label the outline itself reads (``extract.outline.read_label``), dashes and
+    pluses excepted (a preamble lists its bases with them). The one rule for every caller."""
+    from ..extract.outline import RANK_DASH, read_label
+
+    for m in _LINE_START.finditer(view, start, end):
+        label = read_label(view, m.end(), min(end, m.end() + 40))
+        if label is not None and label.rank < RANK_DASH:
+            return m.start()
+    return None
