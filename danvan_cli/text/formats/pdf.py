@@ -229,11 +229,26 @@ class _Area:
         return (self.left + self.right) / 2
 
 
+def _mode(values: list[float], bin_width: float = 3.0) -> tuple[float, int]:
+    """The most common value (within ``bin_width``) and how many share it."""
+    counts: dict[int, list[float]] = {}
+    for v in values:
+        counts.setdefault(round(v / bin_width), []).append(v)
+    best = max(counts.values(), key=len)
+    return statistics.median(best), len(best)
+
+
 def _area(lines: list[_Line]) -> _Area:
-    """The text area: where most lines start and end (robust to a stray wide line)."""
-    xs0 = sorted(ln.x0 for ln in lines)
+    """The text area: the left margin is where most lines start (body lines, not the
+    header's indented columns); the right margin where most lines end (justified text),
+    else near the longest lines."""
+    left, _ = _mode([ln.x0 for ln in lines])
     xs1 = sorted(ln.x1 for ln in lines)
-    return _Area(xs0[len(xs0) // 20], xs1[min(len(xs1) - 1, len(xs1) * 19 // 20)])
+    high = xs1[min(len(xs1) - 1, len(xs1) * 19 // 20)]
+    right, n = _mode([ln.x1 for ln in lines])
+    if n < 3 or right < high - 0.15 * (high - left):
+        right = high
+    return _Area(left, right)
 
 
 def _middle_gap(line: _Line, area: _Area) -> tuple[float, float] | None:
@@ -268,7 +283,7 @@ def _side(line: _Line, gap: tuple[float, float], centers: tuple[float, float], a
     return side
 
 
-def _zone(lines: list[_Line], seed: int, area: _Area, *, up: bool, down: bool) -> tuple[int, int, tuple[float, float]] | None:
+def _zone(lines: list, seed: int, area: _Area, *, up: bool, down: bool) -> tuple[int, int, tuple[float, float]] | None:
     """The two-column zone grown from line ``seed``: ``(first, last + 1, gap)``."""
     gap = _middle_gap(lines[seed], area)
     if gap is None:
@@ -282,6 +297,8 @@ def _zone(lines: list[_Line], seed: int, area: _Area, *, up: bool, down: bool) -
 
     def fits(i: int, j: int) -> bool:
         a, b = lines[i], lines[j]
+        if not isinstance(b, _Line) or not isinstance(a, _Line):
+            return False
         if a.page != b.page or abs(a.y - b.y) > 3.2 * max(a.size, b.size):
             return False
         return _side(lines[j], gap, centers, area) is not None
@@ -294,7 +311,7 @@ def _zone(lines: list[_Line], seed: int, area: _Area, *, up: bool, down: bool) -
     return first, last + 1, gap
 
 
-def _zone_table(lines: list[_Line], gap: tuple[float, float]) -> RawTable:
+def _zone_table(lines: list, gap: tuple[float, float]) -> RawTable:
     mid = (gap[0] + gap[1]) / 2
     left = [Para([s.run()]) for ln in lines for s in ln.segs if s.x1 <= mid]
     right = [Para([s.run()]) for ln in lines for s in ln.segs if s.x0 >= mid]
@@ -328,10 +345,14 @@ def _join(a: str, b: str) -> str:
     return a + " " + b
 
 
-def _paragraphs(lines: list[_Line], area: _Area) -> list[RawItem]:
+def _paragraphs(lines: list, area: _Area) -> list[RawItem]:
     out: list[RawItem] = []
     prev: _Line | None = None
     for ln in lines:
+        if isinstance(ln, _TableBlock):
+            out.append(ln.table)
+            prev = None
+            continue
         runs = [s.run() for s in ln.segs]
         if prev is not None and out and isinstance(out[-1], Para) and _continues(prev, ln, area):
             para = out[-1]
@@ -351,6 +372,173 @@ def _paragraphs(lines: list[_Line], area: _Area) -> list[RawItem]:
     return out
 
 
+
+# --- ruled tables ----------------------------------------------------------------
+
+#: Most drawing objects looked at on one page for table rules (a page of vector art
+#: holds thousands: past this its tables are read as lines).
+MAX_PATHS_PER_PAGE = 5000
+
+#: Thickness below which a drawn shape is a rule (a line), and the tolerance within
+#: which two rules meet, in points.
+RULE = 2.5
+
+
+@dataclass(slots=True)
+class _Rule:
+    horizontal: bool
+    at: float  # y (from the top) of a horizontal rule, x of a vertical one
+    lo: float  # extent along the rule
+    hi: float
+
+
+def _page_rules(page, height: float) -> list[_Rule]:  # type: ignore[no-untyped-def]
+    """The horizontal and vertical rules drawn on a page: thin shapes are rules, and a
+    rectangle (a cell drawn whole) gives its four edges."""
+    import pypdfium2.raw as raw
+
+    out: list[_Rule] = []
+    for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3)):
+        if k >= MAX_PATHS_PER_PAGE:
+            return []
+        left, bottom, right, top = obj.get_bounds()
+        y0, y1 = height - top, height - bottom
+        w, h = right - left, y1 - y0
+        if h <= RULE and w > 3 * RULE:
+            out.append(_Rule(True, (y0 + y1) / 2, left, right))
+        elif w <= RULE and h > 2 * RULE:
+            out.append(_Rule(False, (left + right) / 2, y0, y1))
+        elif w > 3 * RULE and h > 2 * RULE:
+            out += [_Rule(True, y0, left, right), _Rule(True, y1, left, right),
+                    _Rule(False, left, y0, y1), _Rule(False, right, y0, y1)]
+    return out
+
+
+def _levels(values: list[float]) -> list[float]:
+    """Positions within ``RULE`` of each other merged into one level."""
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= RULE:
+            continue
+        out.append(v)
+    return out
+
+
+def _covered(rules: list[_Rule], at: float, lo: float, hi: float) -> bool:
+    """Whether some rule at ``at`` covers the middle of ``[lo, hi]``."""
+    mid = (lo + hi) / 2
+    return any(abs(r.at - at) <= RULE and r.lo - RULE <= mid <= r.hi + RULE for r in rules)
+
+
+@dataclass(slots=True)
+class _Grid:
+    """A ruled table on one page: row and column boundaries, and its cells as
+    ``(row, col, rowspan, colspan)`` on that grid."""
+
+    page: int
+    ys: list[float]
+    xs: list[float]
+    cells: list[tuple[int, int, int, int]]
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    def contains(self, w: _Word) -> bool:
+        cx = (w.x0 + w.x1) / 2
+        return self.xs[0] <= cx <= self.xs[-1] and self.ys[0] <= w.y - 0.3 * w.size <= self.ys[-1]
+
+
+def _grids(rules: list[_Rule], page: int) -> list[_Grid]:
+    """Tables from the rules: rules that meet form a component; one with at least two
+    rows and two columns of rules is a table, its merged cells told by the rules that
+    are missing inside it."""
+    n = len(rules)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    hs = [i for i, r in enumerate(rules) if r.horizontal]
+    vs = [i for i, r in enumerate(rules) if not r.horizontal]
+    for i in hs:
+        h = rules[i]
+        for j in vs:
+            v = rules[j]
+            if v.lo - RULE <= h.at <= v.hi + RULE and h.lo - RULE <= v.at <= h.hi + RULE:
+                parent[find(i)] = find(j)
+    comps: dict[int, list[_Rule]] = {}
+    for i in range(n):
+        comps.setdefault(find(i), []).append(rules[i])
+    out: list[_Grid] = []
+    for comp in comps.values():
+        hr = [r for r in comp if r.horizontal]
+        vr = [r for r in comp if not r.horizontal]
+        ys, xs = _levels([r.at for r in hr]), _levels([r.at for r in vr])
+        if len(ys) < 2 or len(xs) < 2 or (len(ys) - 1) * (len(xs) - 1) < 2:
+            continue
+        rows, cols = len(ys) - 1, len(xs) - 1
+        owner = [[-1] * cols for _ in range(rows)]
+        cells: list[tuple[int, int, int, int]] = []
+        for r in range(rows):
+            for c in range(cols):
+                if owner[r][c] >= 0:
+                    continue
+                cs = 1
+                while c + cs < cols and owner[r][c + cs] < 0 and not _covered(vr, xs[c + cs], ys[r], ys[r + 1]):
+                    cs += 1
+                rs = 1
+                while r + rs < rows and not any(_covered(hr, ys[r + rs], xs[k], xs[k + 1]) for k in range(c, c + cs)):
+                    rs += 1
+                for rr in range(r, r + rs):
+                    for cc in range(c, c + cs):
+                        owner[rr][cc] = len(cells)
+                cells.append((r, c, rs, cs))
+        out.append(_Grid(page, ys, xs, cells))
+    return out
+
+
+@dataclass(slots=True)
+class _TableBlock:
+    """A ruled table placed in the flow of lines (by its top edge)."""
+
+    page: int
+    y: float
+    table: RawTable
+
+
+def _grid_table(grid: _Grid, words: list[_Word]) -> RawTable:
+    """The grid's cells with the words inside them; a cell's wrapped lines make one
+    paragraph, a line opening with a list label starts another."""
+    buckets: dict[int, list[_Word]] = {}
+    for w in words:
+        cx, cy = (w.x0 + w.x1) / 2, w.y - 0.3 * w.size
+        for k, (r, c, rs, cs) in enumerate(grid.cells):
+            if grid.xs[c] <= cx <= grid.xs[c + cs] and grid.ys[r] <= cy <= grid.ys[r + rs]:
+                buckets.setdefault(k, []).append(w)
+                break
+    rows: list[list[RawCell]] = [[] for _ in range(len(grid.ys) - 1)]
+    for k, (r, c, rs, cs) in enumerate(grid.cells):
+        paras: list[Para] = []
+        for ln in _lines(buckets.get(k, []), grid.page):
+            text = ln.text
+            if paras and not _LIST_LABEL.match(text):
+                last = paras[-1].runs[-1]
+                last.text = _join(last.text, text)
+            else:
+                paras.append(Para([Run(text, *_style_of(ln))]))
+        rows[r].append(RawCell(paras, colspan=cs, rowspan=rs, col=c))
+    return RawTable(rows)
+
+
+def _style_of(line: _Line) -> tuple[bool, bool]:
+    runs = [s.run() for s in line.segs]
+    return all(r.bold for r in runs), all(r.italic for r in runs)
+
+
 def read_pdf(data: bytes) -> list[RawItem]:
     """The paragraphs and two-column zones of a PDF's text layer. Raises ``FormatError``."""
     doc = _open(data)
@@ -359,14 +547,21 @@ def read_pdf(data: bytes) -> list[RawItem]:
         if n > limits.MAX_PDF_PAGES:
             raise FormatError(f"a PDF of {n} pages (more than {limits.MAX_PDF_PAGES}): refused")
         pages: list[tuple[list[_Line], float]] = []
+        tables: list[_TableBlock] = []
         letters = 0
         for i in range(n):
             page = doc[i]
             try:
                 words, _w, h = _page_words(page, i)
+                grids = _grids(_page_rules(page, h), i) if words else []
             finally:
                 page.close()
             letters += sum(1 for w in words for c in w.text if c.isalpha())
+            for g in grids:
+                inside = [w for w in words if g.contains(w)]
+                if inside:
+                    tables.append(_TableBlock(i, g.top, _grid_table(g, inside)))
+                    words = [w for w in words if not g.contains(w)]
             pages.append((_lines(words, i), h))
     except FormatError:
         raise
@@ -377,16 +572,18 @@ def read_pdf(data: bytes) -> list[RawItem]:
     if letters < MIN_LETTERS_PER_PAGE * max(1, n):
         raise FormatError("PDF has no text layer (a scan): OCR is needed")
     lines = _drop_margins(pages)
-    if not lines:
+    if not lines and not tables:
         raise FormatError("PDF has no text layer (a scan): OCR is needed")
-    return _layout(lines, _area(lines))
+    flow: list[_Line | _TableBlock] = sorted([*lines, *tables], key=lambda b: (b.page, b.y))
+    return _layout(flow, _area(lines) if lines else _Area(0, 1))
 
 
-def _layout(lines: list[_Line], area: _Area) -> list[RawItem]:
-    """Header zone, body paragraphs, closing zone, in reading order."""
+def _layout(lines: list, area: _Area) -> list[RawItem]:
+    """Header zone, body paragraphs and ruled tables, closing zone, in reading order
+    (``lines``: the page lines and ruled tables in the order they stand)."""
     head: tuple[int, int, tuple[float, float]] | None = None
     for i, ln in enumerate(lines[:8]):
-        if ln.page != lines[0].page:
+        if not isinstance(ln, _Line) or ln.page != lines[0].page:
             break
         if _middle_gap(ln, area) is not None:
             head = _zone(lines, i, area, up=True, down=True)
@@ -394,6 +591,8 @@ def _layout(lines: list[_Line], area: _Area) -> list[RawItem]:
     tail: tuple[int, int, tuple[float, float]] | None = None
     start = head[1] if head else 0
     for i in range(len(lines) - 1, start - 1, -1):
+        if not isinstance(lines[i], _Line):
+            break
         if _middle_gap(lines[i], area) is not None and lines[i].segs[0].x0 <= area.left + 0.2 * area.width:
             z = _zone(lines, i, area, up=True, down=True)
             if z is not None and z[1] == len(lines) or (z is not None and i >= len(lines) - 12):
