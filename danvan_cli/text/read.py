@@ -121,7 +121,7 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
 
 def _too_big(name: str, size: int) -> DanvanInputError:
     return DanvanInputError(
-        f"{name}: file of {size / 2**20:.0f} MiB is over the {limits.MAX_FILE_BYTES // 2**20} MiB limit"
+        f"{name}: file of {limits.human(size)} is over the {limits.human(limits.MAX_FILE_BYTES)} limit"
     )
 
 

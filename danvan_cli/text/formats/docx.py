@@ -55,7 +55,7 @@ def check_zip(data: bytes) -> None:
         raise FormatError(f"a zip of {len(infos)} parts (more than {limits.MAX_DOCX_PARTS}): refused as a zip bomb")
     declared = sum(i.file_size for i in infos)
     if declared > limits.MAX_DOCX_INFLATED_BYTES:
-        raise FormatError(f"parts that inflate to {declared // 2**20} MiB (more than {limits.MAX_DOCX_INFLATED_BYTES // 2**20} MiB): refused as a zip bomb")
+        raise FormatError(f"parts that inflate to {limits.human(declared)} (more than {limits.human(limits.MAX_DOCX_INFLATED_BYTES)}): refused as a zip bomb")
     for i in infos:
         if i.flag_bits & 0x1:
             raise FormatError("an encrypted zip: remove the password in Word and save again")
@@ -71,7 +71,7 @@ def check_zip(data: bytes) -> None:
                 while chunk := fh.read(1 << 20):
                     total += len(chunk)
                     if total > limits.MAX_DOCX_INFLATED_BYTES:
-                        raise FormatError(f"parts that inflate past {limits.MAX_DOCX_INFLATED_BYTES // 2**20} MiB: refused as a zip bomb")
+                        raise FormatError(f"parts that inflate past {limits.human(limits.MAX_DOCX_INFLATED_BYTES)}: refused as a zip bomb")
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise FormatError(f"a damaged part ({i.filename}: {exc})") from exc
 

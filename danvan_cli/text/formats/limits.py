@@ -34,3 +34,12 @@ MAX_PDF_PAGES = 3000
 #: Most characters one PDF page may hold (a dense page holds about 6 000): a page built
 #: to hold millions is refused.
 MAX_PDF_PAGE_CHARS = 200_000
+
+
+def human(n: int) -> str:
+    """A byte count for an error line (``64 MiB``, ``900 KiB``, ``512 bytes``)."""
+    if n >= 2**20:
+        return f"{n / 2**20:.0f} MiB"
+    if n >= 2**10:
+        return f"{n / 2**10:.0f} KiB"
+    return f"{n} bytes"
