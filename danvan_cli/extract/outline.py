@@ -342,6 +342,9 @@ def _column_kind(name: str, strong_lead: bool) -> str:
     return "other"
 
 
+_SIGN_HERE = regex.compile(r"(?i)\(\s*ký|ký\s+tên|đóng\s+dấu")
+
+
 def _column_kinds(text: str, header: list[tuple[int, int]]) -> list[str]:
     names = [" ".join(_clean_marks(text[a:b]).split()) for a, b in header]
     strong = any(pattern("tables", "column_lead").search(n) for n in names)
@@ -351,8 +354,11 @@ def _column_kinds(text: str, header: list[tuple[int, int]]) -> list[str]:
         if kind in kinds and kind != "other":
             kind = "other"  # one column per role: the first one named so
         kinds.append(kind)
-    if not {"content", "lead", "time"} & set(kinds):
-        return []  # not a task table (a header laid out as a table: "| ỦY BAN NHÂN DÂN | CỘNG HÒA ... |")
+    roles = set(kinds) & {"lead", "support", "time"}
+    if len(names) < 3 or not roles:
+        return []  # not a task table (a header laid out as a table, a signature block of two, a list of names)
+    if any(_SIGN_HERE.search(n) for n in names):
+        return []  # "THƯ KÝ HỘI NGHỊ (ký tên) | CHỦ TRÌ HỘI NGHỊ (ký tên, đóng dấu)": signatures of a form
     if "content" not in kinds:
         kinds = [("content" if k == "other" and "content" not in kinds[:i] else k) for i, k in enumerate(kinds)]
     return kinds
@@ -404,7 +410,7 @@ def rows_from_tables(text: str, tables: list[Table], regions: list[tuple[int, in
     filled while the table has more columns) is marked: its items follow under it."""
     out: list[TableRow] = []
     for t in tables:
-        if not t.rows or not any(a <= t.start < b for a, b in regions):
+        if len(t.rows) < 2 or not any(a <= t.start < b for a, b in regions):
             continue
         head = t.rows[0]
         kinds = _column_kinds(text, [(c.start, c.end) for c in head.cells])
