@@ -446,11 +446,11 @@ def _subunits(period: str, province: str, district: str | None, level: str) -> t
     )
 
 
-def subunits(parent: Unit, level: str) -> list[Unit]:
+def subunits(parent: Unit, level: str, *, dissolved: bool = False) -> list[Unit]:
     """The units of ``level`` inside ``parent``, in its own period, in official code order:
     a legacy province's districts or communes, a legacy district's communes, a 2025
     province's communes. Districts dissolved before 1 July 2025 (``successors`` set) are
-    left out: the data knows them, not the day they ended.
+    left out unless ``dissolved``: the data knows them, not the day they ended.
 
     Why: "UBND các huyện, thị xã, thành phố" in a province's directive stands for the
     province's districts on the directive's date; ``danvan track`` lists them one by one."""
@@ -461,4 +461,4 @@ def subunits(parent: Unit, level: str) -> list[Unit]:
             return []
         return list(_subunits(parent.period, parent.province or "", parent.name, COMMUNE))
     found = _subunits(parent.period, parent.name, None, level)
-    return [u for u in found if not u.dissolved]
+    return [u for u in found if dissolved or not u.dissolved]

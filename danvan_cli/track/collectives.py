@@ -152,7 +152,11 @@ _TOKENS: tuple[tuple[str, str], ...] = (
 
 @cache
 def _scanner() -> regex.Pattern[str]:
-    parts = [f"(?P<{g}>{pattern(TOPIC, name).pattern})" for g, name in _TOKENS]
+    # Party committee words come before unit words, so "tỉnh ủy" is never "tỉnh"; the
+    # non-units after them ("xã hội") are read and dropped.
+    tokens = list(_TOKENS)
+    tokens.insert(7, ("skip", "non_units"))
+    parts = [f"(?P<{g}>{pattern(TOPIC, name).pattern})" for g, name in tokens]
     return regex.compile("|".join(parts), regex.IGNORECASE)
 
 
@@ -161,7 +165,8 @@ _MARKS = regex.compile(r"\((?:[^()]{0,40})\)|[*_]")
 
 
 def _tokens(text: str) -> list[tuple[str, str, int, int]]:
-    return [(m.lastgroup or "", m.group(0), m.start(), m.end()) for m in _scanner().finditer(text)]
+    return [(m.lastgroup or "", m.group(0), m.start(), m.end()) for m in _scanner().finditer(text)
+            if m.lastgroup != "skip"]
 
 
 def _kind_word(group: str, word: str) -> str:

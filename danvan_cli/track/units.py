@@ -70,7 +70,10 @@ _UNIT_WORDS = regex.compile(r"(?i)(?<!\p{L})(?:tỉnh|thành phố|tp\.?|huyện
 
 def strip_heads(name: str) -> str:
     """``Chủ tịch UBND huyện X`` → ``UBND huyện X``: the body, not the person heading it."""
-    return _heads().sub("", name.strip()).strip()
+    name = name.strip()
+    if pattern(TOPIC, "non_units").match(name):
+        return name
+    return _heads().sub("", name).strip()
 
 
 def system_of(name: str, level: str | None) -> str:
