@@ -26,7 +26,7 @@ from .cascade import Action, answers, carried_out, day_of
 from .collectives import _RANK, Territory, territory_of
 from .due import OVERDUE, Due, overall, unit_dues
 from .expected import Expectation, ExpectedUnit, Origin, expected_units
-from .units import GROUP, Target, issuer_keys, same_province, system_of
+from .units import GROUP, Target, issuer_keys, member_of, same_province, system_of
 
 SCHEMA = "danvan.track/1"
 HAS, CITED, NONE = "has_document", "cited_only", "no_document"
@@ -195,21 +195,6 @@ def _inside(a: dict[str, Any], t: Target) -> bool:
     return False
 
 
-def _member(a: dict[str, Any], t: Target) -> bool:
-    """Whether a document's issuer belongs to a group target (the issuer's agencies; all
-    the units of a level nationwide)."""
-    tier = tier_of(a.get("level"))
-    system = system_of(a.get("issuer") or "", a.get("level"))
-    if t.group == "departments":
-        if system != "named" or tier != t.level or (a.get("level") or "").startswith("party"):
-            return False
-        return t.place is None or place_key(a.get("province") if tier == "province" else a.get("place")) == place_key(t.place)
-    if t.group and "-" in t.group:
-        g_system, g_level = t.group.split("-", 1)
-        return system == g_system and tier == g_level and (t.place is None or place_key(a.get("province")) == place_key(t.place))
-    return False
-
-
 def attribute(actions: list[Action], exp: Expectation) -> tuple[dict[tuple[str, ...], UnitRow], list[Action]]:
     """Each document to the unit that issued it, to the unit it lies below (through its
     chain, or inside its territory), or to nobody: ``unasked``."""
@@ -220,7 +205,7 @@ def attribute(actions: list[Action], exp: Expectation) -> tuple[dict[tuple[str, 
     unasked: list[Action] = []
     for act in actions:  # breadth first: a document's chain is attributed before it
         in_corpus = bool(act.attrs.get("in_corpus"))
-        unit = _own_unit(act, idx) or next((g for g in groups if _member(act.attrs, g.target)), None)
+        unit = _own_unit(act, idx) or next((g for g in groups if member_of(act.attrs, g.target)), None)
         if unit is not None:
             owner[act.node] = unit.key
             (rows[unit.key].documents if in_corpus else rows[unit.key].cited).append(act)

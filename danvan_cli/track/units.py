@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -132,3 +133,18 @@ def group_key(group: str, level: str | None, place: str | None) -> tuple[str, ..
 def same_province(a: str | None, b: str | None) -> bool:
     """Two province names that may be one (either unknown counts as agreeing)."""
     return not a or not b or place_key(a) == place_key(b)
+
+
+def member_of(a: dict[str, Any], t: Target) -> bool:
+    """Whether a document's issuer belongs to a group target (the issuer's agencies; all
+    the units of a level nationwide)."""
+    tier = tier_of(a.get("level"))
+    system = system_of(a.get("issuer") or "", a.get("level"))
+    if t.group == "departments":
+        if system != "named" or tier != t.level or (a.get("level") or "").startswith("party"):
+            return False
+        return t.place is None or place_key(a.get("province") if tier == "province" else a.get("place")) == place_key(t.place)
+    if t.group and "-" in t.group:
+        g_system, g_level = t.group.split("-", 1)
+        return system == g_system and tier == g_level and (t.place is None or place_key(a.get("province")) == place_key(t.place))
+    return False
