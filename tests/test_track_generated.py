@@ -211,3 +211,21 @@ def test_cli_unknown_root_exits_1_with_one_line(corpus) -> None:
     _, folder, _ = corpus
     res = CliRunner().invoke(main, ["track", "--root", "99/CT-TTg", str(folder)])
     assert res.exit_code == 1 and "no document numbered 99/CT-TTg" in res.stderr
+
+
+def test_a_province_plan_tracked_as_root_expects_its_districts_of_the_day(corpus) -> None:
+    truth, folder, docs = corpus
+    (first,) = [u for u in truth.acting if u.districts]
+    g = build_graph(docs)
+    (node,) = [n for n, a in g.nodes(data=True) if a.get("in_corpus") and a.get("issuer") == first.name
+               and a.get("doc_type") == "Kế hoạch"]
+    rep = track(g, node, root_document(g, node, docs), as_of=AS_OF)
+    rows = rows_by_name(rep)
+    districts = {f"UBND {d.display}" for d in au.subunits(first.province, au.DISTRICT)}
+    assert districts <= set(rows) and f"Sở Nội vụ {first.province.display}" in rows
+    acted = {name for name, _ in first.districts}
+    assert {n for n in districts if rows[n].status == HAS} == acted
+    assert all(rows[n].status == NONE for n in districts - acted)
+    res = run("track", "--root", g.nodes[node]["number"], "--issuer", first.province.name, "--year", "2022",
+              str(folder), "--as-of", AS_OF.isoformat(), "--format", "json")
+    assert res.exit_code == 0 and json.loads(res.stdout)["territory"] == first.province.display

@@ -25,6 +25,8 @@ from ..track.report import CITED, HAS, NONE, TrackReport
 STATUS_TEXT = {HAS: "có văn bản", CITED: "chỉ qua trích dẫn", NONE: "không có trong kho"}
 STATUS_EN = {HAS: "has a document", CITED: "cited only (text not in corpus)", NONE: "no document in this corpus"}
 DUE_TEXT = {"upcoming": "sắp tới", "due": "đến hạn", "overdue": "quá hạn", "met": "đúng hạn", "late": "muộn"}
+HOW_TEXT = {"directly": "trực tiếp", "through an intermediate document": "qua cấp trung gian",
+            "second-hand": "qua liên kết gián tiếp"}
 LEVEL_TEXT = {"central": "Trung ương", "province": "Tỉnh / Thành phố", "district": "Huyện / Quận / Thị xã",
               "commune": "Xã / Phường / Thị trấn"}
 
@@ -53,7 +55,7 @@ def _due_cell(report: TrackReport, row: Any, sep: str = " ") -> str:
     overdue = sum(1 for d in row.dues if d.status == "overdue")
     if nxt is None:
         return "—"
-    cell = f"{nxt.day.strftime('%d/%m/%Y')}{sep}{DUE_TEXT.get(nxt.status, nxt.status)}"
+    cell = f"{nxt.day.strftime('%d/%m/%Y')} {DUE_TEXT.get(nxt.status, nxt.status)}"
     if overdue and nxt.status != "overdue":
         cell += f"{sep}({overdue} quá hạn)"
     return cell
@@ -91,9 +93,9 @@ def render_table(report: TrackReport, console: Console) -> None:
         console.print(f"[yellow]{note}[/yellow]")
     if report.readable:
         t = Table(show_lines=False, expand=True)
-        for col, kw in (("Đơn vị", {"ratio": 3}), ("Trạng thái", {"ratio": 2}), ("Văn bản", {"ratio": 2}),
+        for col, kw in (("Đơn vị", {"ratio": 3}), ("Trạng thái", {"no_wrap": True}), ("Văn bản", {"ratio": 2}),
                         ("Ngày", {"no_wrap": True}), ("Trễ (ngày)", {"justify": "right", "no_wrap": True}),
-                        ("Hạn kế tiếp", {"no_wrap": True})):
+                        ("Hạn kế tiếp", {"no_wrap": True, "min_width": 18})):
             t.add_column(col, **kw)
         for row in report.rows:
             p = row.primary
@@ -101,7 +103,7 @@ def render_table(report: TrackReport, console: Console) -> None:
             t.add_row(row.unit.target.name, STATUS_TEXT[row.status], doc_label(p) if p else "—",
                       date_text(p), lag_text(p), _due_cell(report, row, "\n"), style=style)
             for b in row.below:
-                t.add_row(f"  └ {b.attrs.get('issuer') or '?'}", f"[dim]{b.how}[/dim]", doc_label(b),
+                t.add_row(f"  └ {b.attrs.get('issuer') or '?'}", f"[dim]{HOW_TEXT.get(b.how, b.how)}[/dim]", doc_label(b),
                           date_text(b), lag_text(b), "")
         console.print(t)
     else:
