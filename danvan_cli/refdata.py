@@ -11,7 +11,8 @@ in one shape::
       authority_marks:
         about: why the list exists and what it is read for
         words: ["TM.", "KT.", ...]     # spellings; blanks inside match any run of blanks
-        case: fold                     # fold (default: case-insensitive) or exact
+        case: fold                     # fold (default: case-insensitive), exact, or
+                                       # exact_upper (the words in capitals only)
         examples:
           match: ["KT. CHỦ TỊCH"]      # each holds a word of the list
           no_match: ["KTT. ABC"]       # none of these does
@@ -129,5 +130,9 @@ def pattern(topic: str, name: str) -> regex.Pattern[str]:
     """A compiled pattern finding any word of the list as a whole word (no letter or digit
     glued on either side). Case-insensitive unless the list says ``case: exact``."""
     entry = lexicon(topic)[name]
-    flags = 0 if entry.get("case") == "exact" else regex.IGNORECASE
-    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + alternation(entry["words"]) + r")(?![\p{L}\p{N}])", flags)
+    case = entry.get("case", "fold")
+    spellings = list(entry["words"])
+    if case == "exact_upper":  # the words as written in capitals only (a header's lines)
+        spellings = [w.upper() for w in spellings]
+    flags = 0 if case in ("exact", "exact_upper") else regex.IGNORECASE
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + alternation(spellings) + r")(?![\p{L}\p{N}])", flags)
