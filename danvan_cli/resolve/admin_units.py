@@ -435,3 +435,30 @@ def classify_city(name: str, period: str | None = None) -> str | None:
 def source() -> dict[str, Any]:
     """Where the data comes from, its license, and what was curated by hand."""
     return dict(_index().source)
+
+
+@lru_cache(maxsize=4096)
+def _subunits(period: str, province: str, district: str | None, level: str) -> tuple[Unit, ...]:
+    return tuple(
+        u for u in _index().units
+        if u.period == period and u.level == level and u.province == province
+        and (district is None or u.district == district)
+    )
+
+
+def subunits(parent: Unit, level: str, *, dissolved: bool = False) -> list[Unit]:
+    """The units of ``level`` inside ``parent``, in its own period, in official code order:
+    a legacy province's districts or communes, a legacy district's communes, a 2025
+    province's communes. Districts dissolved before 1 July 2025 (``successors`` set) are
+    left out unless ``dissolved``: the data knows them, not the day they ended.
+
+    Why: "UBND các huyện, thị xã, thành phố" in a province's directive stands for the
+    province's districts on the directive's date; ``danvan track`` lists them one by one."""
+    if parent.level == level or level == PROVINCE:
+        return []
+    if parent.level == DISTRICT:
+        if level != COMMUNE:
+            return []
+        return list(_subunits(parent.period, parent.province or "", parent.name, COMMUNE))
+    found = _subunits(parent.period, parent.name, None, level)
+    return [u for u in found if dissolved or not u.dissolved]
