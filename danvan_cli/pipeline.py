@@ -10,14 +10,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Document
+from .resolve.admin_units import Gazetteer
 from .text.blocks import Blocks
 from .text.normalize import matching_view, normalize_text
 from .text.read import read_source
 
 
-def parse_text(text: str, source: str = "-", *, normalized: bool = False, blocks: Blocks | None = None) -> Document:
+def parse_text(
+    text: str,
+    source: str = "-",
+    *,
+    normalized: bool = False,
+    blocks: Blocks | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Document:
     """Parse one document's text. Never raises on any text input. ``blocks``: the
-    paragraphs and tables a structured reader (.docx, HTML, PDF) saw in it."""
+    paragraphs and tables a structured reader (.docx, HTML, PDF) saw in it. ``gazetteer``:
+    the administrative-unit table places are resolved with (the bundled one by default)."""
+    if gazetteer is not None:
+        with gazetteer.use():
+            return parse_text(text, source, normalized=normalized, blocks=blocks)
     from .extract.citations import scan_citations
     from .extract.deadlines import DocumentTime, extract_deadlines
     from .extract.header import extract_header
@@ -54,11 +66,11 @@ def parse_text(text: str, source: str = "-", *, normalized: bool = False, blocks
     return doc
 
 
-def parse_file(path: str | Path) -> Document:
+def parse_file(path: str | Path, *, gazetteer: Gazetteer | None = None) -> Document:
     """Read and parse one file (``-`` is standard input). Raises ``DanvanInputError``
     for a missing or binary file."""
     decoded = read_source(path)
-    doc = parse_text(decoded.text, source=str(path), normalized=True, blocks=decoded.blocks)
+    doc = parse_text(decoded.text, source=str(path), normalized=True, blocks=decoded.blocks, gazetteer=gazetteer)
     doc.encoding = decoded.encoding
     doc.warnings[:0] = decoded.warnings
     return doc

@@ -77,8 +77,16 @@ def place_case(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() if not w.isdigit() else w for w in name.split())
 
 
-@lru_cache(maxsize=4096)
 def name_case(phrase: str) -> str:
+    """A body's name from capitals (cached per gazetteer: place names come from it); see
+    ``_name_case``."""
+    from .admin_units import current
+
+    return _name_case(phrase, current())
+
+
+@lru_cache(maxsize=4096)
+def _name_case(phrase: str, _gazetteer: object) -> str:
     """A body's name from capitals: the head word as running text writes it (``Ủy ban nhân
     dân``, ``Cục``), the first word of its field capitalized and the first after ``và``
     (``Sở Giáo dục và Đào tạo``), fixed spellings restored (``Mặt trận Tổ quốc Việt Nam``),
