@@ -136,3 +136,47 @@ def pattern(topic: str, name: str) -> regex.Pattern[str]:
         spellings = [w.upper() for w in spellings]
     flags = 0 if case in ("exact", "exact_upper") else regex.IGNORECASE
     return regex.compile(r"(?<![\p{L}\p{N}])(?:" + alternation(spellings) + r")(?![\p{L}\p{N}])", flags)
+
+
+@cache
+def calendar() -> dict[str, Any]:
+    """``data/calendar.yaml``: the 2025 reorganization date and the Party-term calendar."""
+    return load_yaml("calendar.yaml")
+
+
+def reorganization_date() -> str:
+    """ISO date from which the post-2025 map of administrative units holds."""
+    return str(calendar()["reorganization"]["date"])
+
+
+def map_period(date: str | None) -> str | None:
+    """``legacy`` or ``2025``: which map of units a document of ``date`` names (``None``
+    without a date). A partial date counts by what it says (``2025-07`` is after)."""
+    if not date:
+        return None
+    day = reorganization_date()
+    return "2025" if date[: len(day)] >= day[: len(date)] else "legacy"
+
+
+def party_term(date: str | None, tier: str | None) -> str | None:
+    """The committee term (``2020-2025``) a Party document of ``date`` at ``tier``
+    (``central``, ``province``, ``district``, ``commune``) belongs to, by the calendar."""
+    if not date or len(date) < 4 or not date[:4].isdigit():
+        return None
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else None
+    cal = calendar()["party_congresses"]
+    if tier == "central":
+        c = cal["central"]
+        start = year - ((year - int(c["first"])) % int(c["every"]))
+        if year == start and month is not None and month < int(c["month"]):
+            start -= int(c["every"])
+    else:
+        loc = cal["local"]
+        every = int(loc["every"])
+        start = year - (year % every)
+        cutoff = int(loc["month"].get(tier or "", loc["default_month"]))
+        if year == start and month is not None and month < cutoff:
+            start -= every
+        return f"{start}-{start + every}"
+    return f"{start}-{start + int(c['every'])}"

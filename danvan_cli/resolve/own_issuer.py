@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..model import Issuer
-from ..refdata import pattern, words
+from ..refdata import map_period, pattern, words
 from ..text.normalize import ascii_key, fold_key
 from .issuers import (
     UNIT_LEVEL,
@@ -379,8 +379,8 @@ def disambiguate_province(issuer: Issuer, date: str | None, view: str) -> str | 
     kind = unit_kind_of(issuer)
     query = f"{kind} {issuer.place}" if kind else issuer.place
     units = [u for u in admin.find_units(query) if u.province and u.level != "province"]
-    if date:
-        period = "2025" if date[:7] >= "2025-07" else "legacy"
+    period = map_period(date)
+    if period is not None:
         in_period = [u for u in units if u.period == period]
         units = in_period or units
     provinces = {u.province for u in units}

@@ -21,7 +21,7 @@ from functools import cache
 
 import regex
 
-from ..refdata import load_yaml, pattern
+from ..refdata import load_yaml, pattern, reorganization_date
 from ..resolve import admin_units as au
 from ..resolve.issuers import PlaceContext, PlaceUnit, resolve_issuer
 from ..text.normalize import normalize_text
@@ -37,7 +37,7 @@ MAX_LISTED = 800
 @cache
 def reorganization_day() -> date:
     """1 July 2025: from this day there is no district level and there are 34 provinces."""
-    return date.fromisoformat(str(load_yaml(f"lexicon/{TOPIC}.yaml")["reorganization"]))
+    return date.fromisoformat(reorganization_date())
 
 
 @dataclass(frozen=True, slots=True)
