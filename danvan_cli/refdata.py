@@ -180,3 +180,28 @@ def party_term(date: str | None, tier: str | None) -> str | None:
             start -= every
         return f"{start}-{start + every}"
     return f"{start}-{start + int(c['every'])}"
+
+
+@cache
+def unit_levels() -> dict[str, str | None]:
+    """Unit word (canonical, lower case) -> the level its UBND has (``thành phố``: ``None``,
+    the unit decides), from ``bodies.yaml`` ``unit_words``."""
+    return {e["name"]: e.get("level") for e in load_yaml("bodies.yaml")["unit_words"]}
+
+
+@cache
+def unit_word_alternation() -> str:
+    """A regex alternation of the unit words as texts spell them in full (``thành phố``,
+    ``thị xã``, ``đặc khu`` ...), longest first."""
+    return alternation(list(unit_levels()))
+
+
+@cache
+def party_committees() -> dict[str, tuple[str, str]]:
+    """A local Party committee's name folded (``huyện ủy``) -> (its unit tier, the unit word
+    its place takes): ``("district", "huyện")``; from ``bodies.yaml``."""
+    out: dict[str, tuple[str, str]] = {}
+    for e in load_yaml("bodies.yaml")["local_kinds"]["party"]:
+        if e.get("word"):
+            out[" ".join(e["name"].casefold().split())] = (e["unit"], e["word"])
+    return out

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import regex
 
+from ..refdata import unit_word_alternation
 from ..resolve.issuers import canonical_place
 from ..resolve.own_issuer import is_code
 
-_UNIT_RUN = regex.compile(
-    r"(?P<unit>(?<!\p{L})(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))\s(?P<rest>(?:\p{L}+ ?){1,4})"
-)
+_UNIT_RUN = regex.compile(rf"(?P<unit>(?<!\p{{L}})(?:{unit_word_alternation()}))\s(?P<rest>(?:\p{{L}}+ ?){{1,4}})")
 _FIXED = ("Việt Nam", "Hồ Chí Minh", "Đảng Cộng sản", "Quốc hội", "Chính phủ", "Thủ tướng")
 _FIXED_RE = [(regex.compile(rf"(?<!\p{{L}}){regex.escape(f.lower())}(?!\p{{L}})"), f) for f in _FIXED]
 

@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..model import Issuer
-from ..refdata import map_period, pattern, words
+from ..refdata import alternation, map_period, party_committees, pattern, unit_levels, unit_word_alternation, words
 from ..text.normalize import ascii_key, fold_key
 from .issuers import (
     UNIT_LEVEL,
@@ -40,12 +40,15 @@ from .issuers import (
     resolve_issuer,
 )
 
-_UNIT_WORDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
-_UNIT_AT = regex.compile(r"(?i)(?<!\p{L})(?P<w>thành\s+phố|thị\s+trấn|thị\s+xã|đặc\s+khu|tỉnh|huyện|quận|xã|phường)(?!\s+ủy)\s+(?P<name>\S.*)$")
-_PARTY_COMMITTEE = regex.compile(r"(?i)^(?P<c>tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|quận\s+ủy|thị\s+ủy|đảng\s+ủy|đảng\s+bộ)(?:\s+(?P<rest>.+))?$")
+# Unit words and Party committees are read from data/bodies.yaml (refdata), never spelled here.
+_UNITS = unit_word_alternation()
+_COMMITTEES = alternation(list(party_committees()))
+_UNIT_WORDS = tuple(sorted(unit_levels(), key=len, reverse=True))
+_UNIT_AT = regex.compile(rf"(?i)(?<!\p{{L}})(?P<w>{_UNITS})(?!\s+ủy)\s+(?P<name>\S.*)$")
+_PARTY_COMMITTEE = regex.compile(rf"(?i)^(?P<c>{_COMMITTEES}|đảng\s+bộ)(?:\s+(?P<rest>.+))?$")
 _WORD_START = regex.compile(r"(?<=\s)\S")
 _DANG_BO = regex.compile(r"(?i)^đảng\s+bộ\s+(?P<rest>.+)$")
-_COMMITTEE_UNIT = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã"}
+_COMMITTEE_UNIT = {c: word for c, (_tier, word) in party_committees().items() if c != "đảng ủy"}
 
 
 # --- names in Vietnamese title case ------------------------------------------------------------
@@ -262,8 +265,8 @@ def _fill(ctx: PlaceContext, issuer: Issuer) -> None:
     level = (issuer.level or "").removeprefix("party-") or None
     if kind_word is None:
         kind_word = {"province": "tỉnh", "district": "huyện", "commune": "xã"}.get(level or "", "tỉnh")
-        for committee, word in (("Thành ủy", "thành phố"), ("Quận ủy", "quận"), ("Thị ủy", "thị xã")):
-            if committee in issuer.name:
+        for committee, word in _COMMITTEE_UNIT.items():
+            if committee in issuer.name.casefold() and word != "tỉnh" and word != "huyện":
                 kind_word = word
     unit = make_unit(kind_word, issuer.place)
     if level in ("province", "district", "commune"):
@@ -396,15 +399,15 @@ def disambiguate_province(issuer: Issuer, date: str | None, view: str) -> str | 
 # "Chủ tịch Ủy ban nhân dân huyện yêu cầu", "UBND tỉnh Hải Dương xây dựng Kế hoạch",
 # "Ủy ban nhân dân đặc khu Phú Quốc yêu cầu".
 _VOICE = regex.compile(
-    r"(?i)(?<!\p{L})(?P<who>(?:chủ\s+tịch\s+)?(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?P<word>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)"
-    r"|(?:ban\s+thường\s+vụ\s+)?(?P<pword>tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|quận\s+ủy|thị\s+ủy|đảng\s+ủy))"
+    rf"(?i)(?<!\p{{L}})(?P<who>(?:chủ\s+tịch\s+)?(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?P<word>{_UNITS})"
+    rf"|(?:ban\s+thường\s+vụ\s+)?(?P<pword>{_COMMITTEES}))"
     r"(?P<name>(?:\s+\p{Lu}[\p{L}\p{M}]*){0,4})"
     r"\s+(?:(?:đã|sẽ)\s+)?(?:yêu\s+cầu|xây\s+dựng|ban\s+hành|chỉ\s+thị|quyết\s+định|đề\s+nghị|giao|triển\s+khai|chỉ\s+đạo|hướng\s+dẫn)(?!\p{L})"
 )
 _UNIT_NAME = regex.compile(
-    r"(?<!\p{L})(?P<word>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)\s+(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})"
+    rf"(?<!\p{{L}})(?P<word>{_UNITS})\s+(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,3}})"
 )
-_PARTY_UNIT = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã", "đảng ủy": "xã"}
+_PARTY_UNIT = {c: word for c, (_tier, word) in party_committees().items()}
 
 
 class Spans:
