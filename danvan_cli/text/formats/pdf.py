@@ -37,6 +37,10 @@ from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 #: perhaps with a stamp or a digital signature's few words).
 MIN_LETTERS_PER_PAGE = 20
 
+#: Gap between two letters, in font sizes, that parts words where the file wrote no
+#: space (PDFium writes one for most gaps): more than letter spacing and side bearings.
+WORD_GAP = 0.6
+
 #: Gap between two words, in font sizes, that splits a line into segments (columns).
 #: Word spacing is a third of the size; justified lines stretch it to about one.
 SEGMENT_GAP = 1.8
@@ -151,14 +155,16 @@ def _page_words(page, number: int) -> tuple[list[_Word], float, float]:  # type:
 
         for i in range(n):
             ch = text[i]
-            if ch.isspace() or ch == "\x00" or ch == "\ufffe":
+            if ch == "\ufffe":  # PDFium's mark for a hyphen ending a line
+                ch = "-"
+            if ch.isspace() or ch == "\x00":
                 flush()
                 continue
             left, _bottom, right, _top = tp.get_charbox(i)
             raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
             x, y = ox.value, height - oy.value
             size = raw.FPDFText_GetFontSize(tp, i) or 10.0
-            if cur and (abs(y - cur_y) > 0.4 * max(size, cur_size) or left - cur_x1 > 0.25 * size or left < cur_x0 - 0.5 * size):
+            if cur and (abs(y - cur_y) > 0.4 * max(size, cur_size) or left - cur_x1 > WORD_GAP * size or left < cur_x0 - 0.5 * size):
                 flush()
             if not cur:
                 weight = raw.FPDFText_GetFontWeight(tp, i)

@@ -1,0 +1,133 @@
+"""PDF text layers: lines back into paragraphs, page furniture dropped, columns by position."""
+
+from __future__ import annotations
+
+import pytest
+
+fpdf = pytest.importorskip("fpdf", reason="fpdf2 (test extra) writes the PDFs")
+
+from danvan_cli.text.blocks import Paragraph  # noqa: E402
+from danvan_cli.text.read import decode_file  # noqa: E402
+from tests.support.formats_doc import FONTS  # noqa: E402
+
+LEFT, RIGHT = 30.0, 195.0
+
+
+def _pdf() -> "fpdf.FPDF":
+    pdf = fpdf.FPDF(format="A4", unit="mm")
+    pdf.set_margins(LEFT, 20, 210 - RIGHT)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_font("V", "", str(FONTS / "DejaVuSans-vi.ttf"))
+    pdf.add_font("V", "B", str(FONTS / "DejaVuSans-Bold-vi.ttf"))
+    pdf.set_font("V", "", 11)
+    return pdf
+
+
+def _line_to_margin(pdf: "fpdf.FPDF", text: str, y: float) -> None:
+    """One line whose last letter reaches the right margin (as a justified line does:
+    ``text`` nearly fills the line, letter spacing makes up the rest)."""
+    width = RIGHT - LEFT - 1
+    gap = (width - pdf.get_string_width(text)) / max(1, len(text) - 1)
+    pdf.set_char_spacing(gap * 72 / 25.4)  # points
+    pdf.set_xy(LEFT, y)
+    pdf.cell(width, 6, text)
+    pdf.set_char_spacing(0)
+
+
+def _read(pdf: "fpdf.FPDF"):  # type: ignore[no-untyped-def]
+    return decode_file(bytes(pdf.output()), "vb.pdf")
+
+
+def _paras(d) -> list[str]:  # type: ignore[no-untyped-def]
+    return [d.text[p.start:p.end] for p in d.blocks.items if isinstance(p, Paragraph)]
+
+
+def test_wrapped_lines_join_and_a_number_wrapped_at_its_hyphen_is_whole() -> None:
+    pdf = _pdf()
+    pdf.add_page()
+    _line_to_margin(pdf, "Căn cứ Luật Tổ chức chính quyền địa phương và Nghị định số 30/2020/NĐ-", 40)
+    pdf.set_xy(LEFT, 46)
+    pdf.cell(0, 6, "CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;")
+    pdf.set_xy(LEFT, 52)
+    pdf.cell(0, 6, "1. Một nhiệm vụ mới bắt đầu.")
+    d = _read(pdf)
+    assert _paras(d) == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương và Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 "
+        "của Chính phủ về công tác văn thư;",
+        "1. Một nhiệm vụ mới bắt đầu.",
+    ]
+
+
+def test_a_short_line_ends_its_paragraph_and_a_list_label_opens_one() -> None:
+    pdf = _pdf()
+    pdf.add_page()
+    _line_to_margin(pdf, "Ủy ban nhân dân xã yêu cầu các cơ quan, đơn vị triển khai thực hiện nghiêm túc", 40)
+    pdf.set_xy(LEFT, 46)
+    pdf.cell(0, 6, "- Tuyên truyền sâu rộng;")
+    pdf.set_xy(LEFT, 52)
+    pdf.cell(0, 6, "ngắn.")
+    pdf.set_xy(LEFT, 58)
+    pdf.cell(0, 6, "Đoạn sau.")
+    assert _paras(_read(pdf)) == [
+        "Ủy ban nhân dân xã yêu cầu các cơ quan, đơn vị triển khai thực hiện nghiêm túc",
+        "- Tuyên truyền sâu rộng;",
+        "ngắn.",
+        "Đoạn sau.",
+    ]
+
+
+def test_page_numbers_and_running_headers_are_dropped_and_text_flows_across_pages() -> None:
+    pdf = _pdf()
+
+    def header() -> None:
+        if pdf.page_no() > 1:
+            pdf.set_font("V", "", 10)
+            pdf.set_y(8)
+            pdf.cell(0, 5, str(pdf.page_no()), align="C")
+            pdf.set_font("V", "", 11)
+            pdf.set_y(20)
+
+    pdf.header = header  # type: ignore[method-assign]
+    pdf.add_page()
+    for i in range(1, 90):
+        pdf.multi_cell(0, 6, f"{i}. Nhiệm vụ thứ {i} của Ủy ban nhân dân xã.", new_x="LMARGIN", new_y="NEXT")
+    d = _read(pdf)
+    paras = _paras(d)
+    assert paras[0] == "1. Nhiệm vụ thứ 1 của Ủy ban nhân dân xã."
+    assert len(paras) == 89 and paras[-1].startswith("89. ")
+    assert not any(p.strip().isdigit() for p in paras)
+
+
+def test_header_columns_side_by_side_become_a_two_cell_table() -> None:
+    pdf = _pdf()
+    pdf.add_page()
+    for i, (left, right) in enumerate([("TỈNH ỦY QUẢNG NINH", "ĐẢNG CỘNG SẢN VIỆT NAM"), ("BAN DÂN VẬN", ""),
+                                        ("*", "Hạ Long, ngày 05 tháng 3 năm 2024"), ("Số 12-HD/BDVTU", "")]):
+        for x, w, text in ((20, 70, left), (100, 95, right)):
+            if text:
+                pdf.set_xy(x, 20 + 6 * i)
+                pdf.cell(w, 6, text, align="C")
+    pdf.set_xy(LEFT, 52)
+    pdf.set_font("V", "B", 12)
+    pdf.cell(RIGHT - LEFT, 6, "HƯỚNG DẪN", align="C")
+    pdf.set_font("V", "", 11)
+    pdf.set_xy(LEFT, 62)
+    pdf.multi_cell(0, 6, "Thực hiện Kết luận số 114-KL/TW ngày 14 tháng 7 năm 2015 của Ban Bí thư, Ban Dân vận Tỉnh ủy hướng dẫn như sau:")
+    d = _read(pdf)
+    first = d.blocks.items[0]
+    cells = [d.text[c.start:c.end] for c in first.rows[0].cells]  # type: ignore[union-attr]
+    assert cells == ["TỈNH ỦY QUẢNG NINH\nBAN DÂN VẬN\n*\nSố 12-HD/BDVTU", "ĐẢNG CỘNG SẢN VIỆT NAM\nHạ Long, ngày 05 tháng 3 năm 2024"]
+    assert _paras(d)[0] == "HƯỚNG DẪN"
+
+
+def test_a_lone_centred_title_is_not_taken_into_the_header_columns() -> None:
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_xy(20, 20)
+    pdf.cell(70, 6, "ỦY BAN NHÂN DÂN", align="C")
+    pdf.set_xy(100, 20)
+    pdf.cell(95, 6, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align="C")
+    pdf.set_xy(LEFT, 30)
+    pdf.cell(RIGHT - LEFT, 6, "CHỈ THỊ", align="C")
+    d = _read(pdf)
+    assert _paras(d) == ["CHỈ THỊ"]
