@@ -235,19 +235,30 @@ def _textboxes(p: etree._Element, ctx: _Ctx) -> list[Para]:
     return out
 
 
-def _cell_paras(tc: etree._Element, ctx: _Ctx) -> list[Para]:
-    """A cell's paragraphs; a table nested in it gives its cells' paragraphs in reading
-    order (explicit stack, no recursion)."""
-    out: list[Para] = []
-    stack = list(reversed(tc))
+def _items(container: etree._Element, ctx: _Ctx, *, flatten_tables: bool) -> list[RawItem]:
+    """Paragraphs (with their text boxes) and tables of ``container`` in reading order,
+    through content controls; with ``flatten_tables`` (inside a cell) a nested table
+    gives its cells' paragraphs instead. An explicit stack: no recursion however a file
+    nests them."""
+    wrappers = {_SDT, _w("sdtContent"), _w("customXml")}
+    if flatten_tables:
+        wrappers |= {_TBL, _TR, _TC}
+    items: list[RawItem] = []
+    stack = list(reversed(container))
     while stack:
         el = stack.pop()
         if el.tag == _P:
-            out.append(_para(el, ctx))
-            out.extend(_textboxes(el, ctx))
-        elif el.tag in (_TBL, _TR, _TC, _SDT, _w("sdtContent"), _w("customXml")):
+            items.append(_para(el, ctx))
+            items.extend(_textboxes(el, ctx))
+        elif el.tag == _TBL and not flatten_tables:
+            items.append(_table(el, ctx))
+        elif el.tag in wrappers:
             stack.extend(reversed(el))
-    return out
+    return items
+
+
+def _cell_paras(tc: etree._Element, ctx: _Ctx) -> list[Para]:
+    return [p for p in _items(tc, ctx, flatten_tables=True) if isinstance(p, Para)]
 
 
 def _table(tbl: etree._Element, ctx: _Ctx) -> RawTable:
@@ -313,21 +324,6 @@ def _int(s: str | None, default: int) -> int:
         return default
 
 
-def _body_items(body: etree._Element, ctx: _Ctx) -> list[RawItem]:
-    items: list[RawItem] = []
-    stack = list(reversed(body))
-    while stack:
-        el = stack.pop()
-        if el.tag == _P:
-            items.append(_para(el, ctx))
-            items.extend(_textboxes(el, ctx))
-        elif el.tag == _TBL:
-            items.append(_table(el, ctx))
-        elif el.tag in (_SDT, _w("sdtContent"), _w("customXml")):
-            stack.extend(reversed(el))
-    return items
-
-
 def _footnotes(document: object, ctx: _Ctx) -> list[RawItem]:
     part = document.part  # type: ignore[attr-defined]
     out: list[RawItem] = []
@@ -361,7 +357,7 @@ def read_docx(data: bytes) -> list[RawItem]:
         styles_root = None
     ctx = _Ctx(_Styles(styles_root))
     body = document.element.body
-    items = _body_items(body, ctx)
+    items = _items(body, ctx, flatten_tables=False)
     try:
         items.extend(_footnotes(document, ctx))
     except (KeyError, ValueError, etree.XMLSyntaxError):
