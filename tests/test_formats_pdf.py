@@ -131,3 +131,43 @@ def test_a_lone_centred_title_is_not_taken_into_the_header_columns() -> None:
     pdf.cell(RIGHT - LEFT, 6, "CHỈ THỊ", align="C")
     d = _read(pdf)
     assert _paras(d) == ["CHỈ THỊ"]
+
+
+def test_a_space_the_file_left_out_is_found_by_the_gap_and_tight_spacing_keeps_words_whole() -> None:
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_xy(LEFT, 40)
+    pdf.cell(pdf.get_string_width("CHỦ NGHĨA"), 6, "CHỦ NGHĨA")
+    pdf.set_xy(LEFT + pdf.get_string_width("CHỦ NGHĨA") + 0.6, 40)  # 1.7 pt apart, no space written
+    pdf.cell(40, 6, "VIỆT NAM")
+    pdf.set_char_spacing(-0.3)
+    pdf.set_xy(LEFT, 50)
+    pdf.cell(100, 6, "Lương Minh, ngày 10 tháng 12 năm 2025")
+    pdf.set_char_spacing(0)
+    assert _paras(_read(pdf)) == ["CHỦ NGHĨA VIỆT NAM", "Lương Minh, ngày 10 tháng 12 năm 2025"]
+
+
+def test_closing_block_columns_are_told_by_the_strip_no_line_crosses() -> None:
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Trên đây là Kế hoạch của Ủy ban nhân dân xã; đề nghị các cơ quan, đơn vị nghiêm túc thực hiện, "
+                         "báo cáo kết quả về Văn phòng trước ngày 15/12/2025./.", new_x="LMARGIN", new_y="NEXT")
+    y = pdf.get_y() + 6
+    left = [("Nơi nhận:", "B"), ("- UBND huyện;", ""), ("- Ủy ban Kiểm tra Đảng ủy, Ban xây dựng", ""),
+            ("Đảng, Văn phòng Đảng ủy;", ""), ("- Lưu: VT.", "")]
+    for i, (text, style) in enumerate(left):
+        pdf.set_font("V", style, 10)
+        pdf.set_xy(LEFT, y + 5 * i)
+        pdf.cell(80, 5, text)
+    for dy, text in ((0, "TM. ỦY BAN NHÂN DÂN"), (6, "KT. CHỦ TỊCH"), (12, "PHÓ CHỦ TỊCH"), (40, "Trần Thị Bình")):
+        pdf.set_font("V", "B", 11)
+        pdf.set_xy(120, y + dy)
+        pdf.cell(70, 6, text, align="C")
+    d = _read(pdf)
+    closing = d.blocks.tables()[-1]
+    cells = [d.text[c.start:c.end] for c in closing.rows[0].cells]
+    assert cells == [
+        "Nơi nhận:\n- UBND huyện;\n- Ủy ban Kiểm tra Đảng ủy, Ban xây dựng Đảng, Văn phòng Đảng ủy;\n- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Thị Bình",
+    ]
+    assert _paras(d)[0].endswith("trước ngày 15/12/2025./.")
