@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 
 fpdf = pytest.importorskip("fpdf", reason="fpdf2 (test extra) writes the PDFs")
 
+from danvan_cli.pipeline import parse_file  # noqa: E402
 from danvan_cli.text.blocks import Paragraph  # noqa: E402
-from danvan_cli.text.read import decode_file  # noqa: E402
+from danvan_cli.text.read import decode_file, read_source  # noqa: E402
 from tests.support.formats_doc import FONTS  # noqa: E402
 
 LEFT, RIGHT = 30.0, 195.0
@@ -171,3 +176,31 @@ def test_closing_block_columns_are_told_by_the_strip_no_line_crosses() -> None:
         "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Thị Bình",
     ]
     assert _paras(d)[0].endswith("trước ngày 15/12/2025./.")
+
+
+WORD_HTML = Path(__file__).resolve().parents[2] / "shared" / "real" / "word-html"
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not (WORD_HTML / "04.htm").is_file(), reason="../shared/real/word-html is not beside the repository")
+def test_a_real_word_page_printed_to_pdf_parses_as_its_html(tmp_path: Path) -> None:
+    """Chromium prints a real commune Kế hoạch (Word's web page) to a PDF: its header
+    table, tightened letter spacing, indented first lines and closing table are rebuilt,
+    and the parse equals the HTML's."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert exe, "chromium is not installed: apt-get install chromium (.ci/run does it)"
+    out = tmp_path / "04.pdf"
+    subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={out}", str(WORD_HTML / "04.htm")],
+                   capture_output=True, timeout=120, check=True)
+
+    def key(doc):  # type: ignore[no-untyped-def]
+        return (doc.number, doc.date, doc.doc_type, sorted(r.number for r in doc.references), len(doc.tasks),
+                len(doc.deadlines), doc.signer and doc.signer.name)
+
+    assert key(parse_file(out)) == key(parse_file(WORD_HTML / "04.htm"))
+    d = read_source(out)
+    header, *_, closing = d.blocks.tables()  # type: ignore[union-attr]
+    assert [d.text[c.start:c.end].split("\n")[0] for c in header.rows[0].cells] == ["ỦY BAN MTTQ VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    assert d.text[closing.rows[0].cells[0].start:].startswith("Nơi nhận:")

@@ -348,9 +348,10 @@ def _zone(lines: list, seed: int, area: _Area, *, up: bool, down: bool) -> tuple
 
 
 def _crosses_middle(line: _Line, area: _Area) -> bool:
-    """A body line: one segment running over the middle of the text area."""
+    """A body line: a segment running over the middle of the text area, and no gap
+    there parting two columns (a header's Quốc hiệu runs over it too, beside a gap)."""
     lo, hi = area.left + 0.35 * area.width, area.left + 0.65 * area.width
-    return any(sg.x0 < lo and sg.x1 > hi for sg in line.segs)
+    return any(sg.x0 < lo and sg.x1 > hi for sg in line.segs) and _middle_gap(line, area) is None
 
 
 def _corridor(lines: list[_Line], area: _Area) -> tuple[float, float] | None:
