@@ -149,3 +149,20 @@ def test_external_entities_are_never_fetched_nor_expanded(tmp_path: Path) -> Non
             f'<img src="file://{secret}"><iframe src="file://{secret}"></iframe></body></html>')
     d = decode_file(page.encode(), "xxe.html")
     assert "BÍ MẬT" not in d.text
+
+
+def test_a_page_of_thousands_of_drawn_shapes_is_read_as_text() -> None:
+    """Past the drawing budget a page's rules are not looked at: its text still reads."""
+    fpdf = pytest.importorskip("fpdf")
+    from danvan_cli.text.formats import pdf as pdf_reader
+
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.set_xy(20, 20)
+    pdf.cell(0, 8, "Plan number 15/KH-UBND of the commune, dated 20/3/2025")
+    for i in range(pdf_reader.MAX_PATHS_PER_PAGE + 500):
+        x, y = 20 + (i % 60) * 3, 40 + (i // 60) * 3
+        pdf.rect(x, y, 2, 2)
+    d = decode_file(bytes(pdf.output()), "shapes.pdf")
+    assert d.text == "Plan number 15/KH-UBND of the commune, dated 20/3/2025"

@@ -24,6 +24,7 @@ encrypted or damaged one with a line saying so.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import statistics
 from dataclasses import dataclass, field
@@ -481,7 +482,7 @@ def _paragraphs(lines: list, area: _Area) -> list[RawItem]:
 
 #: Most drawing objects looked at on one page for table rules (a page of vector art
 #: holds thousands: past this its tables are read as lines).
-MAX_PATHS_PER_PAGE = 5000
+MAX_PATHS_PER_PAGE = 2000
 
 #: Thickness below which a drawn shape is a rule (a line), and the tolerance within
 #: which two rules meet, in points.
@@ -553,10 +554,30 @@ class _Grid:
         return self.xs[0] <= cx <= self.xs[-1] and self.ys[0] <= w.y - 0.3 * w.size <= self.ys[-1]
 
 
+def _merge_rules(rules: list[_Rule]) -> list[_Rule]:
+    """Collinear rules that touch or overlap made one (cells drawn whole share every
+    edge with a neighbour): a grid of R rows and C columns keeps about R + C rules."""
+    out: list[_Rule] = []
+    for horizontal in (True, False):
+        group = sorted((r for r in rules if r.horizontal is horizontal), key=lambda r: (round(r.at / RULE), r.lo))
+        cur: _Rule | None = None
+        for r in group:
+            if cur is not None and round(cur.at / RULE) == round(r.at / RULE) and r.lo <= cur.hi + RULE:
+                cur.hi = max(cur.hi, r.hi)
+            else:
+                if cur is not None:
+                    out.append(cur)
+                cur = _Rule(r.horizontal, r.at, r.lo, r.hi)
+        if cur is not None:
+            out.append(cur)
+    return out
+
+
 def _grids(rules: list[_Rule], page: int) -> list[_Grid]:
     """Tables from the rules: rules that meet form a component; one with at least two
     rows and two columns of rules is a table, its merged cells told by the rules that
     are missing inside it."""
+    rules = _merge_rules(rules)
     n = len(rules)
     parent = list(range(n))
 
@@ -567,12 +588,14 @@ def _grids(rules: list[_Rule], page: int) -> list[_Grid]:
         return i
 
     hs = [i for i, r in enumerate(rules) if r.horizontal]
-    vs = [i for i, r in enumerate(rules) if not r.horizontal]
+    vs = sorted((i for i, r in enumerate(rules) if not r.horizontal), key=lambda i: rules[i].at)
+    v_at = [rules[j].at for j in vs]
     for i in hs:
         h = rules[i]
-        for j in vs:
+        # Only the verticals standing within the horizontal's reach (sorted by x).
+        for j in vs[bisect.bisect_left(v_at, h.lo - RULE):bisect.bisect_right(v_at, h.hi + RULE)]:
             v = rules[j]
-            if v.lo - RULE <= h.at <= v.hi + RULE and h.lo - RULE <= v.at <= h.hi + RULE:
+            if v.lo - RULE <= h.at <= v.hi + RULE:
                 parent[find(i)] = find(j)
     comps: dict[int, list[_Rule]] = {}
     for i in range(n):
