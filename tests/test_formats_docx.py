@@ -159,3 +159,23 @@ def test_a_docx_named_otherwise_is_still_read_as_docx(tmp_path: Path) -> None:
     data = _bytes(d)
     out = decode_file(data, "vanban.bin")
     assert out.form == "docx" and out.text == "Số: 15/KH-UBND"
+
+
+def test_a_text_box_is_read_once_though_word_writes_it_twice() -> None:
+    """Word writes a text box as DrawingML and again as a VML fallback."""
+    d = docx.Document()
+    p = d.add_paragraph("Trước hộp")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = f'<w:txbxContent xmlns:w="{w}"><w:p><w:r><w:t>Số: 15/KH-UBND</w:t></w:r></w:p></w:txbxContent>'
+    from docx.oxml import parse_xml
+
+    alt = parse_xml(
+        f'<w:r xmlns:w="{w}" xmlns:mc="{mc}"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wrap>{box}</wrap></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><wrap>{box}</wrap></w:pict></mc:Fallback>'
+        "</mc:AlternateContent></w:r>"
+    )
+    p._p.append(alt)
+    d.add_paragraph("Sau hộp")
+    assert _read(d).text == "Trước hộp\nSố: 15/KH-UBND\nSau hộp"

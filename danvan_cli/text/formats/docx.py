@@ -25,7 +25,10 @@ from .legacy import font_encoding
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_NOTES = {
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes": "footnote",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes": "endnote",
+}
 
 
 def _w(tag: str) -> str:
@@ -324,25 +327,25 @@ def _int(s: str | None, default: int) -> int:
         return default
 
 
-def _footnotes(document: object, ctx: _Ctx) -> list[RawItem]:
+def _notes(document: object, ctx: _Ctx) -> list[RawItem]:
+    """Footnotes, then endnotes, as paragraphs (Word's separator notes left out)."""
+    from docx.oxml.parser import parse_xml
+
     part = document.part  # type: ignore[attr-defined]
     out: list[RawItem] = []
-    for rel in part.rels.values():
-        if rel.reltype != _FOOTNOTES or rel.is_external:
-            continue
-        from docx.oxml.parser import parse_xml
-
+    rels = [r for r in part.rels.values() if r.reltype in _NOTES and not r.is_external]
+    rels.sort(key=lambda r: list(_NOTES).index(r.reltype))
+    for rel in rels:
         root = parse_xml(rel.target_part.blob)
-        for fn in root.iter(_w("footnote")):
-            if fn.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+        for note in root.iter(_w(_NOTES[rel.reltype])):
+            if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            for p in fn.iter(_P):
-                out.append(_para(p, ctx))
+            out.extend(_items(note, ctx, flatten_tables=False))
     return out
 
 
 def read_docx(data: bytes) -> list[RawItem]:
-    """The paragraphs and tables of a .docx, body then footnotes. Raises ``FormatError``."""
+    """The paragraphs and tables of a .docx, body then notes. Raises ``FormatError``."""
     check_zip(data)
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -359,7 +362,7 @@ def read_docx(data: bytes) -> list[RawItem]:
     body = document.element.body
     items = _items(body, ctx, flatten_tables=False)
     try:
-        items.extend(_footnotes(document, ctx))
+        items.extend(_notes(document, ctx))
     except (KeyError, ValueError, etree.XMLSyntaxError):
-        pass  # footnotes are a bonus: a damaged footnotes part loses them only
+        pass  # notes are a bonus: a damaged notes part loses them only
     return items
