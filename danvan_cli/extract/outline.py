@@ -34,6 +34,8 @@ import regex
 from ..model import Document, Span, Task
 from ..refdata import pattern
 
+from ..text.blocks import Row
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..text.blocks import Table
     from ..text.layout import Layout
@@ -342,6 +344,7 @@ def _column_kind(name: str, strong_lead: bool) -> str:
     return "other"
 
 
+_TIME_CELL = regex.compile(r"(?i)^\W*(?:trước|trong|chậm\s+nhất|từ|đến|dự\s+kiến|hoàn\s+thành)?\s*(?:ngày|tháng|quý|năm|tuần|đợt|thường\s+xuyên|hằng|hàng|định\s+kỳ)|^\W*\d{1,2}/\d{1,2}/\d{4}\W*$|^\W*(?:19|20)\d{2}\W*$")
 _SIGN_HERE = regex.compile(r"(?i)\(\s*ký|ký\s+tên|đóng\s+dấu")
 
 
@@ -421,8 +424,24 @@ def rows_from_tables(text: str, tables: list[Table], regions: list[tuple[int, in
             for col in range(c.col, c.col + c.colspan):
                 by_col[col] = k
         ordinal = 0
+        time_col = next((col for col, k in by_col.items() if k == "time"), None)
+        carried: dict[int, tuple[object, int]] = {}  # col -> (a cell spanning rows below it, rows left)
         for row in t.rows[1:]:
-            cells = [Cell(c.start, c.end, by_col.get(c.col, "other")) for c in row.cells if c.end > c.start]
+            # a cell merged over several rows (rowspan, as a reader sees it) belongs to each of them
+            own_cols = {c.col for c in row.cells}
+            inherited = [cell for col, (cell, left) in sorted(carried.items()) if col not in own_cols and left > 0]
+            carried = {col: (cell, left - 1) for col, (cell, left) in carried.items() if left > 1 and col not in own_cols}
+            for c in row.cells:
+                if c.rowspan > 1:
+                    carried[c.col] = (c, c.rowspan - 1)
+            row = Row(tuple(sorted([*row.cells, *inherited], key=lambda c: c.col)))  # type: ignore[list-item]
+            cols = [c.col for c in row.cells]
+            if (time_col is not None and len(row.cells) >= 3 and cols[-1] < time_col and row.cells[-1].end > row.cells[-1].start
+                    and _TIME_CELL.search(text[row.cells[-1].start : row.cells[-1].end])):
+                # a row short of a cell merged from the row above (its column lost in the text):
+                # its last cell is the time its words say it is
+                cols[-1] = time_col
+            cells = [Cell(c.start, c.end, by_col.get(col, "other")) for c, col in zip(row.cells, cols) if c.end > c.start]
             if not cells:
                 continue
             ordinal += 1

@@ -172,10 +172,16 @@ def _read_chain(chain: list[_Seg], chain_bars: list[int], out: list[Table]) -> i
         nxt = next((m for m in range(start, min(n, start + width + 1)) if chain[m].empty), None)
         if nxt is None and start + width >= n:
             nxt = n if n - start <= width else None
-        if nxt is None or nxt == start or nxt - start > width:
-            break
-        rows.append(_row(chain[start:nxt]))
-        pos = nxt
+        if nxt is not None and nxt > start and nxt - start <= width:
+            rows.append(_row(chain[start:nxt]))
+            pos = nxt
+            continue
+        if fixed_end < n and all(not c.empty for c in chain[start:fixed_end]):
+            # the table's last row, full, with the text after the table closed by a bar
+            # (the opening bar of the next table): the table ends after it
+            rows.append(_row(chain[start:fixed_end]))
+            pos = fixed_end
+        break
     if sum(1 for r in rows for c in r.cells if c.paragraphs) >= 1 and (width >= 2 or len(rows) >= 2):
         used_bars = chain_bars[k:pos] if pos <= len(chain_bars) else chain_bars[k:]
         out.append(_table(rows, used_bars))
