@@ -37,7 +37,9 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Deadline, Document, Span, Task, Warning
+from ..refdata import alternation, pattern, words
 from . import assignees as asg
+from .wrap import is_wrap
 from .outline import TableRow, TaskFinder, body_regions, find_table_rows
 from .timeexpr import (
     YEARLY_APPROX,
@@ -50,36 +52,40 @@ from .timeexpr import (
     recurrence_after,
 )
 
-CUE = regex.compile(
-    r"(?i)(?<!\p{L})(?P<cue>(?:"
-    r"(?P<label>thời\s{1,3}(?:gian|hạn)(?:\s{1,3}(?:hoàn\s{1,3}thành|thực\s{1,3}hiện|nộp|gửi|báo\s{1,3}cáo))?\s{0,3}:)"
-    r"|(?P<strong>trước|chậm\s{1,3}nhất(?:\s{1,3}(?:là|vào))?|muộn\s{1,3}nhất(?:\s{1,3}(?:là|vào))?|"
-    r"hạn\s{1,3}(?:chót|cuối)(?:\s{1,3}(?:là|vào))?|không\s{1,3}quá|hoàn\s{1,3}thành(?:\s{1,3}(?:trong|trước|vào|xong))?|"
-    r"xong\s{1,3}trước)"
-    r"|(?P<weak>vào|trong|đến\s{1,3}hết|từ))(?!\p{L})"
-    # a position in a period needs no cue: "báo cáo cuối năm 2025" (zero width: the phrase is read here)
-    r"|(?P<pos>(?=(?:đầu|giữa|cuối)\s{1,5}(?:năm|quý|tháng|các|mỗi|hàng|hằng)(?!\p{L}))))"
-)
+_TOPIC = "deadlines"
+
+
+def _alt(name: str) -> str:
+    return alternation(words(_TOPIC, name))
+
+
+def _build_cue() -> regex.Pattern[str]:
+    """A deadline's cue: a label (``Thời gian thực hiện:``, ``Đợt 1:``), a planned time
+    (``Dự kiến``), a strong cue (``trước``, ``chậm nhất``), a weak one (``vào``, ``trong``,
+    ``từ``), or a position in a period that needs no cue (``cuối năm 2025``)."""
+    return regex.compile(
+        r"(?i)(?<!\p{L})(?P<cue>(?:"
+        rf"(?P<label>(?:{_alt('label_heads')})(?:\s{{1,3}}(?:{_alt('label_kinds')}))?\s{{0,3}}:"
+        rf"|(?:{_alt('batch_labels')})\s{{1,3}}(?:\d{{1,2}}|[IVX]{{1,4}})\s{{0,3}}:)"
+        rf"|(?P<approx>{_alt('approximate_cues')})"
+        rf"|(?P<strong>{_alt('strong_cues')})"
+        rf"|(?P<weak>{_alt('weak_cues')}))(?!\p{{L}})"
+        # a position in a period needs no cue: "báo cáo cuối năm 2025" (zero width: the phrase is read here)
+        r"|(?P<pos>(?=(?:đầu|giữa|cuối)\s{1,5}(?:năm|quý|tháng|các|mỗi|hàng|hằng)(?!\p{L}))))"
+    )
+
+
+CUE = _build_cue()
 #: Actions that make a weakly cued time (``vào``, ``trong``) a deadline: handing something in.
-_REPORT_VERB = regex.compile(r"(?i)(?<!\p{L})(?:báo\s+cáo|gửi|nộp|trình|hoàn\s+thành|hoàn\s+tất|cập\s+nhật|tổng\s+hợp)(?!\p{L})")
+_REPORT_VERB = pattern(_TOPIC, "report_verbs")
 #: Task verbs that make a weakly cued *period* a deadline: ``triển khai trong tháng 4/2026``.
-_TASK_VERB = regex.compile(
-    r"(?i)(?<!\p{L})(?:triển\s+khai|tổ\s+chức|thực\s+hiện|xây\s+dựng|ban\s+hành|hoàn\s+thiện|tổng\s+kết|sơ\s+kết|"
-    r"rà\s+soát|kiểm\s+tra|tập\s+huấn|tuyên\s+truyền|quán\s+triệt|trình|phê\s+duyệt|đánh\s+giá|sắp\s+xếp|"
-    r"tham\s+mưu|xử\s+lý|giải\s+quyết|bố\s+trí|cung\s+cấp|chuẩn\s+bị|khảo\s+sát|thẩm\s+định|nghiệm\s+thu)(?!\p{L})"
-)
+_TASK_VERB = pattern(_TOPIC, "task_verbs")
 #: Events and periods, not deadlines, when the cue is weak.
-_EVENT = regex.compile(
-    r"(?i)(?<!\p{L})(?:hội\s+nghị|lễ|diễn\s+ra|khai\s+mạc|bế\s+mạc|tháng\s+hành\s+động|chiến\s+dịch|đợt\s+cao\s+điểm|"
-    r"tuần\s+lễ|ra\s+quân|phát\s+động)(?!\p{L})"
-)
+_EVENT = pattern(_TOPIC, "event_words")
 #: A clause that recalls or frames a date rather than setting a deadline.
-_NEGATIVE = regex.compile(
-    r"(?i)(?<!\p{L})(?:hiệu\s+lực|đến\s+nay|quá\s+hạn|hết\s+hạn|trễ\s+hạn|chậm\s+so\s+với|"
-    r"chưa\s+(?:gửi|báo\s+cáo|nộp|hoàn\s+thành))(?!\p{L})"
-)
+_NEGATIVE = pattern(_TOPIC, "not_an_obligation")
 _PAST = regex.compile(r"(?<!\p{L})(?:đã|Đã)\s+(?!được\s+giao)")
-_YEARLY_WORD = regex.compile(r"(?i)(?<!\p{L})(?:hàng|hằng|mỗi)\s+năm(?!\p{L})")
+_YEARLY_WORD = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('every_words')})\s+năm(?!\p{{L}})")
 #: How many times a region answers a word-class question by a direct search before it
 #: scans the whole region for that class once.
 _DIRECT_QUERIES = 32
@@ -88,6 +94,7 @@ _WORD_CLASSES: dict[str, regex.Pattern[str]] = {
     "negative": _NEGATIVE, "past": _PAST, "verb": asg.VERB, "report": _REPORT_VERB,
     "task": _TASK_VERB, "event": _EVENT, "yearly": _YEARLY_WORD,
 }
+#: Sentence (or item) boundaries; a line break only where it is no wrap (``wrap.is_wrap``).
 _SENTENCE_BOUNDARY = regex.compile(r"[.;!?](?=\s)|[:\n]")
 _AFTER_STOP = regex.compile(
     rf"[.;:\n]|\s(?:để|và|nhằm|đồng\s+thời)\s|,\s+(?={asg.VERB.pattern})"
@@ -104,7 +111,7 @@ _LABEL_PREFIX = regex.compile(
 )
 _CITATION_BEFORE = regex.compile(r"\d+[/\-][\w.\-/&]*\p{L}[\w.\-/&]*\s*,?\s*(?:ngày\s*)?$")
 _MAX_SENTENCE = 800
-_CUE_BEFORE = regex.compile(r"(?i)(?<!\p{L})(?:trước|vào|chậm\s+nhất(?:\s+là)?)\s+$")
+_CUE_BEFORE = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('strong_cues')}|vào)\s+$")
 _LEADING_ADVERB = regex.compile(r"(?i)(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|đồng\s+thời|thường\s+xuyên|kịp\s+thời)\s*,?\s+")
 _ADVERBIAL = regex.compile(r"(?:[^\s,]+\s+){0,3}[^\s,]+,\s+")
 #: Words that join two clauses or two deadlines: never the first or last word of an action.
@@ -231,6 +238,8 @@ class _Scope:
         lo, hi = region
         sc = cls(view, lo, hi, cited, [r for r in rows if lo <= r.start < hi])
         for m in _SENTENCE_BOUNDARY.finditer(view, lo, hi):
+            if view[m.start()] == "\n" and is_wrap(view, m.start()):
+                continue
             sc.b_starts.append(m.start())
             sc.b_ends.append(m.end())
         for r in sc.rows:

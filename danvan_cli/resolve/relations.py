@@ -36,6 +36,7 @@ from functools import cache
 import regex
 
 from ..extract.outline import RANK_DASH, read_label
+from ..extract.wrap import is_wrap
 from ..refdata import alternation, pattern, words
 
 _TOPIC = "relations"
@@ -175,25 +176,43 @@ def numbered_body_start(view: str, start: int, end: int) -> int | None:
     return None
 
 
-_BASIS_HEADING_BODY = regex.compile(r"(?i)\s*+(?:[*_]+\s*)?căn\s+cứ(?!\p{L})")
+_BASIS_HEADING_BODY = regex.compile(r"(?i)[ \t*_#]*+căn\s+cứ(?!\p{L})")
+_LINE_END_COLON = regex.compile(r":[ \t*_]*$", regex.M)
 
 
 def basis_sections(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sections headed ``I. CĂN CỨ XÂY DỰNG KẾ HOẠCH`` / ``1. Căn cứ pháp lý``: the documents
-    they list are the plan's bases. A section runs to the next label of the same or a
-    higher rank."""
+    """Basis lists inside the body: a section headed ``I. CĂN CỨ XÂY DỰNG KẾ HOẠCH`` / ``1.
+    Căn cứ pháp lý`` (the heading may stand on the line after a bare label, ``# 11.``), or
+    an unlabelled line ``Căn cứ pháp lý của thủ tục hành chính:`` over its points. A labelled
+    section runs to the next label of the same or a higher rank, an unlabelled one to the
+    next numbered label."""
     out: list[tuple[int, int]] = []
     open_rank: float | None = None
     open_start = 0
+    bare_label: float | None = None  # a label alone on its line: its heading is the next line
     for m in _LINE_START.finditer(view, start, end):
+        line_end = view.find("\n", m.end(), end)
+        line_end = end if line_end < 0 else line_end
         label = read_label(view, m.end(), min(end, m.end() + 40))
-        if label is None or label.rank >= RANK_DASH:
-            continue
-        if open_rank is not None and label.rank <= open_rank:
+        numbered = label is not None and label.rank < RANK_DASH
+        if numbered and open_rank is not None and label.rank <= open_rank:
             out.append((open_start, m.start()))
             open_rank = None
-        if open_rank is None and _BASIS_HEADING_BODY.match(view, label.content, min(end, label.content + 20)):
-            open_rank, open_start = label.rank, m.start()
+        if open_rank is not None:
+            continue
+        if numbered:
+            content = label.content
+            if not view[content:line_end].strip(" \t*_#"):
+                bare_label = label.rank
+                continue
+            if _BASIS_HEADING_BODY.match(view, content, min(end, content + 20)):
+                open_rank, open_start = label.rank, m.start()
+        elif label is None and _BASIS_HEADING_BODY.match(view, m.start(), min(end, m.start() + 20)) and (
+            bare_label is not None or _LINE_END_COLON.search(view, m.start(), line_end + 1)
+        ):
+            open_rank = bare_label if bare_label is not None else RANK_DASH - 1
+            open_start = m.start()
+        bare_label = None
     if open_rank is not None:
         out.append((open_start, end))
     return out
@@ -213,17 +232,23 @@ class Stretch:
 
 
 #: A clause ends here; the verb after it governs what follows. A line break ends a clause
-#: only after punctuation or a line that does not end in a lower-case word (a hard wrap
-#: inside a sentence — "Luật Tổ chức chính\nquyền" — is no boundary).
-_BOUNDARY_CHARS = r"[;:,.!?]|(?<![\p{Ll}\d][ \t*_]*+)\n"
-
-
+#: only where it is no hard wrap (``extract.wrap.is_wrap``: "Luật Tổ chức chính\\nquyền" is
+#: one clause), or before a capitalised governing verb (``...Bộ Công Thương\\nXét đề nghị``).
 @cache
 def _boundary_re() -> regex.Pattern[str]:
-    """Clause boundaries; also a line break before a capitalised governing verb (``...Bộ
-    Công Thương\\nXét đề nghị ...``), wrapped or not."""
     caps = [w[:1].upper() + w[1:] for _rel, name in _CUE_RELATIONS for w in words(_TOPIC, name)]
-    return regex.compile(rf"{_BOUNDARY_CHARS}|\n(?=[ \t*_]*+(?:{alternation(caps)})(?!\p{{L}}))")
+    return regex.compile(rf"[;:,.!?]|\n(?P<cue>(?=[ \t*_]*+(?:{alternation(caps)})(?!\p{{L}})))?")
+
+
+def _clause_starts(blank: str, lo: int, hi: int) -> list[int]:
+    out = [lo]
+    for m in _boundary_re().finditer(blank, lo, hi):
+        if blank[m.start()] == "\n" and m.group("cue") is None and is_wrap(blank, m.start()):
+            continue
+        out.append(m.end())
+    return out
+
+
 #: A sentence ends the stretch it is in; so does the colon that opens the body or a list
 #: of points (``... có ý kiến như sau:``, a colon at a line's end before ``1.``, ``-``, ``a)``).
 _SENTENCE_END = regex.compile(
@@ -275,15 +300,23 @@ def opening_stretches(
         if at > cur_start and (cur_rel is not None or cur_main):
             out.append(Stretch(cur_start, at, cur_rel, cur_main))
 
-    clause_starts = [lo] + [m.end() for m in _boundary_re().finditer(blank, lo, hi)]
+    clause_starts = _clause_starts(blank, lo, hi)
     sentence_ends = [m.start() for m in _SENTENCE_END.finditer(blank, lo, hi)]
+    se = 0
     for i, cs in enumerate(clause_starts):
         ce = clause_starts[i + 1] if i + 1 < len(clause_starts) else hi
         # a sentence end just before this clause closes what was open
-        j = bisect_right(sentence_ends, cs) - 1
-        if j >= 0 and sentence_ends[j] >= cur_start and (cur_rel is not None or cur_main):
-            close(sentence_ends[j])
-            cur_start, cur_rel, cur_main = sentence_ends[j], None, False
+        # the sentence ends before this clause close what was open (each one once)
+        while se < len(sentence_ends) and sentence_ends[se] < cs:
+            end_at = sentence_ends[se]
+            se += 1
+            if end_at < cur_start or not (cur_rel is not None or cur_main):
+                continue
+            # "Căn cứ pháp lý:\n- A;\n- B": the verb's own clause opens the list it governs
+            if blank[end_at] == ":" and not cur_main and i >= 1 and clause_starts[i - 1] <= cur_start + 1:
+                continue
+            close(end_at)
+            cur_start, cur_rel, cur_main = end_at, None, False
         cue = cue_re.search(blank, cs, ce)
         if cue is not None and prefix.match(blank[cs : cue.start()]) and opens(cs, cue.start()):
             close(cs)
