@@ -32,7 +32,8 @@ Time phrases are read by :mod:`.timeexpr`; units by :mod:`.assignees`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 import regex
 
@@ -41,13 +42,17 @@ from ..refdata import alternation, pattern, words
 from . import assignees as asg
 from .wrap import is_wrap
 from .outline import TableRow, TaskFinder, body_regions, find_table_rows
+from .dates import find_dates
 from .timeexpr import (
     YEARLY_APPROX,
+    Relative,
     TimeExpr,
+    find_relative,
     find_standalone_recurrences,
     horizon_from_title,
     make_recurring,
     plan_year_from_title,
+    read_deadline_time,
     read_time_at,
     recurrence_after,
 )
@@ -112,7 +117,9 @@ _LABEL_PREFIX = regex.compile(
 _CITATION_BEFORE = regex.compile(r"\d+[/\-][\w.\-/&]*\p{L}[\w.\-/&]*\s*,?\s*(?:ngày\s*)?$")
 _MAX_SENTENCE = 800
 _CUE_BEFORE = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('strong_cues')}|vào)\s+$")
-_LEADING_ADVERB = regex.compile(r"(?i)(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|đồng\s+thời|thường\s+xuyên|kịp\s+thời)\s*,?\s+")
+_LEADING_ADVERB = regex.compile(
+    r"(?i)(?:(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|đồng\s+thời|thường\s+xuyên|kịp\s+thời)(?:\s*+,\s*+|\s++))+"
+)
 _ADVERBIAL = regex.compile(r"(?:[^\s,]+\s+){0,3}[^\s,]+,\s+")
 #: Words that join two clauses or two deadlines: never the first or last word of an action.
 _CONNECTORS = ("và", "hoặc", "hay", "để")
@@ -291,8 +298,11 @@ class _Scope:
 def _tidy(s: str) -> str:
     s = _MARKS.sub(" ", s)
     s = " ".join(s.split())
-    s = s.replace("( ", "(").replace(" )", ")")
-    return s.strip(" ,;:-–")
+    s = s.replace("( ", "(").replace(" )", ")").replace("()", "")
+    s = s.strip(" ,;:-–(").strip()
+    while s.endswith(")") and s.count(")") > s.count("("):  # "(trước ngày 20/10)": the time took the opener
+        s = s[:-1].rstrip(" ,;:-–")
+    return s
 
 
 def _strip_connectors(s: str) -> str:
@@ -382,7 +392,7 @@ def action_of(view: str, sent: tuple[int, int], start: int, end: int) -> str:
     adv = _LEADING_ADVERB.match(clause)
     if adv is not None and asg.VERB.match(clause, adv.end()):
         clause = clause[adv.end() :]
-    clause = _strip_connectors(_strip_recurrence_tail(clause))
+    clause = _strip_connectors(_strip_recurrence_tail(clause.rstrip(" \t\n(")))
     if not clause.strip():
         cue_verb = _VERB_CUE.match(view, start, end)
         if cue_verb is not None:
@@ -447,6 +457,7 @@ class _Found:
     sent: tuple[int, int]
     action: str | None = None
     assignees: list[str] | None = None
+    relative: Relative | None = None
 
 
 def _make_recurring_if_stated(view: str, expr: TimeExpr, sent: tuple[int, int], scope: _Scope) -> TimeExpr:
@@ -531,11 +542,40 @@ def extract_deadlines(
                 assignees=assignees,
                 granularity=expr.granularity,
                 until=f"{bound:04d}-12-31" if expr.rrule and bound else None,
-                kind="recurring" if expr.rrule else "date",
+                kind="relative" if f.relative else "recurring" if expr.rrule else "date",
+                start=expr.range_start,
+                event=f.relative.event if f.relative else None,
+                offset_days=f.relative.offset_days if f.relative else None,
             )
         )
     result.deadlines = out
     return result
+
+
+_PLANNED = regex.compile(r"(?i)dự\s+kiến")
+#: What may stand before a planned time that opens its line: blanks, a bullet, a label.
+_LEAD_IN = regex.compile(r"[\s\-+•*_|:]+|(?i:thời\s+gian|thời\s+hạn)|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)")
+
+
+def _event_date(view: str, scope: _Scope, rel: Relative) -> str | None:
+    """The date of a relative deadline when the text states its event's date (``ngày bầu cử
+    ... (Chủ nhật, ngày 15/3/2026)``): the first full date within a clause after a mention of
+    the event, not a cited document's; ``None`` otherwise."""
+    key = regex.compile(r"(?i)(?<!\p{L})" + r"\s+".join(regex.escape(w) for w in rel.event.split()[:3]) + r"(?!\p{L})")
+    for m in key.finditer(view, scope.lo, scope.hi):
+        if rel.start <= m.start() < rel.end:
+            continue
+        stop = m.end() + 80
+        cut = _CLAUSE_STOP.search(view, m.end(), stop)
+        for dm in find_dates(view, m.end(), cut.start() if cut else min(stop, len(view))):
+            if dm.day is None or scope.cited.holds(dm.start, dm.end):
+                continue
+            day = date(dm.year, dm.month, dm.day) + timedelta(days=rel.offset_days or 0)
+            return day.isoformat()
+    return None
+
+
+_CLAUSE_STOP = regex.compile(r"[.;]\s|\n\s*\n")
 
 
 def _skip_spaces(view: str, pos: int, end: int) -> int:
@@ -554,16 +594,24 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
         if cell is not None and cell[2] == "time":
             continue  # read with its row below
         label = cue.group("label") is not None
+        approx = cue.group("approx") is not None
         weak = cue.group("weak") is not None or cue.group("pos") is not None
         at = cue.start() if cue.group("cue").casefold() == "từ" else cue.end()
-        expr = read_time_at(view, at, year)
-        if expr is None and label:  # "Thời gian: trong tháng 4/2026", "Thời hạn: trước ngày 15/12"
+        expr = read_deadline_time(view, at, year)
+        if expr is None and (label or approx):  # "Thời gian: trong tháng 4/2026", "Dự kiến vào quý III"
             inner = CUE.match(view, _skip_spaces(view, at, min(stop, at + 20)), stop)
             if inner is not None and inner.group("label") is None:
-                expr = read_time_at(view, inner.start() if inner.group("cue").casefold() == "từ" else inner.end(), year)
+                approx = approx or inner.group("approx") is not None
+                expr = read_deadline_time(view, inner.start() if inner.group("cue").casefold() == "từ" else inner.end(), year)
         if expr is None:
             continue
         sent = scope.sentence(cue.start(), expr.end)
+        if label and _PLANNED.search(cue.group("label")):
+            approx = True  # "Thời gian dự kiến: tháng 5/2024"
+        if approx:  # "Dự kiến tháng 5/2024": planned, not fixed; said outright when it opens its line
+            expr = replace(expr, approximate=True)
+            label = label or not _LEAD_IN.sub("", view[sent[0] : cue.start()])
+            weak = not label
         expr = _make_recurring_if_stated(view, expr, sent, scope)
         if not _keep(view, scope, sent, cue.start(), expr, weak, label):
             continue
@@ -588,6 +636,18 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
         if cue is not None:
             start = max(0, start - 20) + cue.start()
         found.append(_Found(start, st.end, expr, sent))
+
+    taken = sorted((f.start, f.end) for f in found)
+    taken_starts = [a for a, _ in taken]
+    for rel in find_relative(view, lo, stop):
+        i = bisect_right(taken_starts, rel.end) - 1
+        if i >= 0 and taken[i][1] > rel.start:
+            continue  # inside a phrase already read ("trước ngày 15/3/2026, sau khi ...")
+        sent = scope.sentence(rel.start, rel.end)
+        expr = TimeExpr(rel.start, rel.end, date=_event_date(view, scope, rel))
+        if not _keep(view, scope, sent, rel.start, expr, False, False):
+            continue
+        found.append(_Found(rel.start, rel.end, expr, sent, relative=rel))
 
     for row in scope.rows:
         f = _row_deadline(view, scope, row, year)
@@ -663,18 +723,25 @@ def _keep(view: str, scope: _Scope, sent: tuple[int, int], start: int, expr: Tim
     if scope.cited.holds(expr.start, expr.end) or _CITATION_BEFORE.search(view[max(0, start - 60) : start]):
         return False
     s0, s1 = sent
-    if scope.has("negative", s0, s1) or scope.has("past", s0, start):
-        return False
-    if expr.range_start is not None and not scope.has("report", s0, s1):
+    # "đã" recalls only in the deadline's own clause ("khắc phục điểm nghẽn đã được chỉ ra,
+    # hoàn thành ... trong năm 2025" still sets one)
+    clause0 = max(s0, view.rfind(",", s0, start) + 1, view.rfind(";", s0, start) + 1)
+    if scope.has("negative", s0, s1) or scope.has("past", clause0, start):
         return False
     if label:  # "Thời gian: Tháng 4/2026": the text says it is the deadline
         return True
+    if expr.range_start is not None and not scope.has("report", s0, s1) and not (
+        scope.has("task", s0, s1) and not scope.has("event", s0, s1) and _assigns(view, sent, start, expr.end)
+    ):
+        return False  # a period of days is a deadline for a task someone is given, not a campaign
     if weak:
         if scope.has("event", s0, s1):
             return False
         if not scope.has("report", s0, s1):
-            period = expr.rrule is None and expr.date is not None and (
-                expr.granularity in ("month", "quarter") or expr.approximate)
+            # a period (a month, a quarter, a range of days, a repeating time) given to someone
+            # with a task: "Sở Tư pháp triển khai trong tháng 4/2026", "tổ chức giao ban vào tuần đầu"
+            period = expr.rrule is not None or expr.date is not None and (
+                expr.granularity in ("month", "quarter") or expr.approximate or expr.range_start is not None)
             if not (period and scope.has("task", s0, s1) and _assigns(view, sent, start, expr.end)):
                 return False
-    return scope.has("verb", s0, s1) or scope.has("report", s0, s1)
+    return scope.has("verb", s0, s1) or scope.has("report", s0, s1) or scope.has("task", s0, s1)
