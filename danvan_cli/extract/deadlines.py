@@ -644,6 +644,12 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
         if i >= 0 and taken[i][1] > rel.start:
             continue  # inside a phrase already read ("trước ngày 15/3/2026, sau khi ...")
         sent = scope.sentence(rel.start, rel.end)
+        if rel.offset_days is None:
+            # "Các xã báo cáo sau khi có hướng dẫn": the act stands in the clause before it;
+            # a clause opening "Sau khi nghe ..." frames what follows, it sets no deadline
+            clause0 = max(sent[0], view.rfind(",", sent[0], rel.start) + 1, view.rfind(";", sent[0], rel.start) + 1)
+            if not (scope.has("report", clause0, rel.start) or scope.has("task", clause0, rel.start)):
+                continue
         expr = TimeExpr(rel.start, rel.end, date=_event_date(view, scope, rel))
         if not _keep(view, scope, sent, rel.start, expr, False, False):
             continue

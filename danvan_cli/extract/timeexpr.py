@@ -488,8 +488,8 @@ def find_relative(view: str, start: int = 0, end: int | None = None) -> list[Rel
     for pat in _relative_patterns():
         for m in pat.finditer(view, start, end):
             event = " ".join(m.group("event").split())
-            if not event or event.casefold().startswith(("tháng ", "năm ", "quý ")):
-                continue
+            if len(event.split()) < 2 or event.casefold().startswith(("tháng ", "năm ", "quý ")):
+                continue  # "sau khi thi", "sau khi có": no event named
             n = m.groupdict().get("n")
             after = m.groupdict().get("after")
             offset = -int(n) if n else (int(after) if after else None)
