@@ -184,3 +184,14 @@ def test_past_dates_that_are_no_obligation_give_nothing(text: str) -> None:
 def test_a_past_word_in_another_clause_does_not_unmake_a_deadline() -> None:
     d = only("Khắc phục những điểm nghẽn đã được chỉ ra, bảo đảm hoàn thành toàn bộ nhiệm vụ trong năm 2025.")
     assert d.date == "2025"
+
+
+def test_deadlines_in_an_appendix_after_the_signature_are_read() -> None:
+    text = (
+        "THÔNG BÁO\nKết luận của Ban Chỉ đạo\n\nCác bộ thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nNguyễn Văn A\n\n"
+        "PHỤ LỤC I\nDANH MỤC NHIỆM VỤ\n"
+        "1. Bộ Công an hoàn thiện cơ sở dữ liệu dân cư. Hoàn thành trước ngày 15/9/2025.\n"
+    )
+    doc = parse_text(text)
+    assert [d.date for d in doc.deadlines] == ["2025-09-15"]
