@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "deadlines": "deadlines:deadlines_cmd",
     "graph": "graph:graph_cmd",
     "check": "check:check_cmd",
+    "track": "track:track_cmd",
 }
 
 HELP: dict[str, str] = {
@@ -26,6 +27,7 @@ HELP: dict[str, str] = {
     "deadlines": "List what is due, when, by whom, over a corpus.",
     "graph": "Show how a directive is carried out down the levels of a corpus.",
     "check": "Report what in a corpus needs a person's eye.",
+    "track": "Who was told to act on a directive, who has, how late, what is overdue.",
 }
 
 

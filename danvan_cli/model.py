@@ -61,22 +61,32 @@ class Issuer:
     inferred: bool = False
     place: str | None = None
     province: str | None = None
+    #: the body it belongs to, named above it in the header (Bộ Tài chính over Cục Thuế)
+    parent: Issuer | None = None
+    span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "name": self.name,
             "level": self.level,
             "inferred": self.inferred,
             "place": self.place,
             "province": self.province,
         }
+        if self.parent is not None:
+            d["parent"] = self.parent.to_dict()
+        return d
 
 
 @dataclass(slots=True)
 class Signer:
+    """Who signed: the person's name alone, the authority lines (``TM. ỦY BAN NHÂN DÂN /
+    KT. CHỦ TỊCH``) joined in order, the title above the name."""
+
     name: str | None
     authority: str | None = None
     title: str | None = None
+    span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "authority": self.authority, "title": self.title}
@@ -302,6 +312,16 @@ class Document:
     horizon: int | None = None
     #: The whole numbered outline (MỤC ĐÍCH, YÊU CẦU and enumerations included); ``tasks`` is its operative part.
     outline: list[Task] = field(default_factory=list)
+    #: Where each header field was read (``number``, ``date``, ``title``...), for a person to check.
+    spans: dict[str, Span] = field(default_factory=dict)
+
+    def _spans(self) -> dict[str, dict[str, int]]:
+        out = {k: v.to_dict() for k, v in self.spans.items()}
+        if self.issuer is not None and self.issuer.span is not None:
+            out["issuer"] = self.issuer.span.to_dict()
+        if self.signer is not None and self.signer.span is not None:
+            out["signer"] = self.signer.span.to_dict()
+        return out
 
     def warn(self, code: str, message: str, span: Span | None = None) -> None:
         """Add a warning (codes: ``data/warnings.yaml``)."""
@@ -334,6 +354,7 @@ class Document:
             "year": self.year,
             "horizon": self.horizon,
             "encoding": self.encoding,
+            "spans": self._spans(),
         }
         if include_text:
             d["text"] = self.text

@@ -25,7 +25,7 @@ NUMERIC_DATE = regex.compile(
 #: ``ngày mồng 5``, ``ngày mùng 10``: the word some texts put before a day of the month.
 _MONG = r"(?:(?:mồng|mùng)\s{1,5})?"
 VERBAL_DATE = regex.compile(
-    rf"(?i)(?<!\p{{L}})ngày\s{{1,40}}{_MONG}(?P<d>\d{{1,2}})?\s{{0,40}}tháng\s{{1,10}}(?P<m>\d{{1,2}})\s{{1,10}}năm\s{{1,10}}(?P<y>(?:19|20)\d{{2}})(?!\d)"
+    rf"(?i)(?<!\p{{L}})ngày\s{{1,40}}{_MONG}(?P<d>\d{{1,2}})?\s{{0,40}}tháng\s{{0,10}}(?P<m>\d{{1,2}})\s{{1,10}}năm\s{{1,10}}(?P<y>(?:19|20)\d{{2}})(?!\d)"
 )
 DAY_MONTH = regex.compile(
     rf"(?i)(?<!\p{{L}})ngày\s{{1,10}}{_MONG}(?P<d>\d{{1,2}})(?:\s{{0,2}}/\s{{0,2}}(?P<m1>\d{{1,2}})(?![\d/])|\s{{1,10}}tháng\s{{1,10}}(?P<m2>\d{{1,2}})(?!\d|\s{{1,10}}năm|\s{{0,2}}/))"

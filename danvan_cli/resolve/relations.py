@@ -23,7 +23,7 @@ that a subject quoted inside one citation never types the next. The words are da
 - A citation with nothing of its own before it (``X, Y và Z``) shares the relation of the
   one before it; one named inside another's subject → cites.
 
-Where the numbered body starts is decided once, by :func:`numbered_body_start`.
+Where the numbered body starts is decided once, by the layout (``text.layout.outline_start``).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ import regex
 from ..extract.outline import RANK_DASH, read_label
 from ..extract.wrap import is_wrap
 from ..refdata import alternation, pattern, words
+from ..text.layout import outline_start
 
 _TOPIC = "relations"
 
@@ -165,15 +166,8 @@ _LINE_START = regex.compile(r"(?m)^[ \t*_]*+(?=\S)")
 
 
 def numbered_body_start(view: str, start: int, end: int) -> int | None:
-    """Where the numbered body begins (``I.``, ``1.``, ``1.1``, ``a)``, ``Điều 1.`` or
-    ``Điều 1:``, ``PHẦN I``), i.e. where the preamble ends: the first line that opens with an
-    outline label the outline itself reads (``extract.outline.read_label``), dashes and
-    pluses excepted (a preamble lists its bases with them). One rule for every caller."""
-    for m in _LINE_START.finditer(view, start, end):
-        label = read_label(view, m.end(), min(end, m.end() + 40))
-        if label is not None and label.rank < RANK_DASH:
-            return m.start()
-    return None
+    """Where the numbered body begins: the layout's one rule (``text.layout.outline_start``)."""
+    return outline_start(view, start, end)
 
 
 _BASIS_HEADING_BODY = regex.compile(r"(?i)[ \t*_#]*+căn\s+cứ(?!\p{L})")
