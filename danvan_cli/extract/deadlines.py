@@ -129,22 +129,6 @@ _MARKS = regex.compile(r"[*_]+")
 _FIRST_SENTENCE = regex.compile(r"(?<=[.;:])\s|\n")
 
 
-#: An appendix after the signature: ``PHỤ LỤC I`` alone on its line (a table of tasks and
-#: their deadlines often stands there). ``outline.body_regions`` knows attached plans and
-#: decisions; until the layout stage names appendices too, deadlines look for them here.
-_APPENDIX = regex.compile(r"(?m)^[ \t*_#]*+(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:[IVX]{1,5}|\d{1,2}|số\s+\d{1,2}))?[ \t*_]*$")
-
-
-def deadline_regions(view: str) -> list[tuple[int, int]]:
-    """Where deadlines are read: the body regions, and every appendix after the last of them."""
-    regions = body_regions(view)
-    last = regions[-1][1] if regions else 0
-    m = _APPENDIX.search(view, last)
-    if m is not None:
-        regions.append((m.start(), len(view)))
-    return regions
-
-
 @dataclass(frozen=True, slots=True)
 class DocumentTime:
     """What the deadline reader needs from the header: the year a day-month without a year
@@ -509,7 +493,7 @@ def extract_deadlines(
     spans = _Spans(sorted(cited or []))
     rows = find_table_rows(text, view)
     found: list[_Found] = []
-    for region in (regions if regions is not None else deadline_regions(view)):
+    for region in (regions if regions is not None else body_regions(view)):
         found.extend(_find_in(view, _Scope.build(view, region, spans, rows), year))
 
     found.sort(key=lambda f: f.start)
