@@ -127,9 +127,22 @@ def classify_main(words_before: str) -> str:
     return classify_opening(words_before)
 
 
+#: In a numbered item ``căn cứ`` makes a basis only when it governs the citation itself
+#: (``Căn cứ Quyết định số X, ...``, ``căn cứ vào quy định tại X``), not when it opens an
+#: adverbial (``Căn cứ nhiệm vụ được giao, khẩn trương rà soát ... theo Nghị quyết X``).
+_BASIS_REACH_WORDS = 4
+
+
 def classify_clause(clause: str) -> str | None:
     """Relation from a body clause's own words; ``None`` when it has none to say."""
-    return _first_rule(_body_rules(), clause)
+    rel = _first_rule(_body_rules(), clause)
+    if rel == "based_on":
+        last = None
+        for last in _p("basis_cue").finditer(clause):
+            pass
+        if last is not None and len(clause[last.end() :].split()) > _BASIS_REACH_WORDS:
+            return _first_rule(_body_rules()[2:], clause)  # the reported-act rule did not match
+    return rel
 
 
 def is_closing(sentence: str) -> bool:
@@ -174,6 +187,16 @@ _BASIS_HEADING_BODY = regex.compile(r"(?i)[ \t*_#]*+căn\s+cứ(?!\p{L})")
 _LINE_END_COLON = regex.compile(r":[ \t*_]*$", regex.M)
 
 
+_HEADING_WORDS = 10
+
+
+def _is_heading(line: str) -> bool:
+    """``CĂN CỨ XÂY DỰNG KẾ HOẠCH``, ``Căn cứ pháp lý:``: a short line, no clause inside
+    (``1. Căn cứ nhiệm vụ được giao, các sở rà soát ...`` is an item, not a heading)."""
+    words = line.split()
+    return len(words) <= _HEADING_WORDS and "," not in line and ";" not in line
+
+
 def basis_sections(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """Basis lists inside the body: a section headed ``I. CĂN CỨ XÂY DỰNG KẾ HOẠCH`` / ``1.
     Căn cứ pháp lý`` (the heading may stand on the line after a bare label, ``# 11.``), or
@@ -199,7 +222,7 @@ def basis_sections(view: str, start: int, end: int) -> list[tuple[int, int]]:
             if not view[content:line_end].strip(" \t*_#"):
                 bare_label = label.rank
                 continue
-            if _BASIS_HEADING_BODY.match(view, content, min(end, content + 20)):
+            if _BASIS_HEADING_BODY.match(view, content, min(end, content + 20)) and _is_heading(view[content:line_end]):
                 open_rank, open_start = label.rank, m.start()
         elif label is None and _BASIS_HEADING_BODY.match(view, m.start(), min(end, m.start() + 20)) and (
             bare_label is not None or _LINE_END_COLON.search(view, m.start(), line_end + 1)
