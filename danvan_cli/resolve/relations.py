@@ -127,10 +127,11 @@ def classify_main(words_before: str) -> str:
     return classify_opening(words_before)
 
 
-#: In a numbered item ``căn cứ`` makes a basis only when it governs the citation itself
-#: (``Căn cứ Quyết định số X, ...``, ``căn cứ vào quy định tại X``), not when it opens an
-#: adverbial (``Căn cứ nhiệm vụ được giao, khẩn trương rà soát ... theo Nghị quyết X``).
-_BASIS_REACH_WORDS = 4
+#: In a numbered item ``căn cứ`` makes a basis only when the citation stands in its own
+#: phrase (``Căn cứ Quyết định số X, ...``, ``Căn cứ các nội dung công tác theo Thông tri
+#: X``), not when it opens an adverbial of another clause (``Căn cứ nhiệm vụ được giao,
+#: khẩn trương rà soát ... theo Nghị quyết X``).
+_BASIS_REACH_WORDS = 15
 
 
 def classify_clause(clause: str) -> str | None:
@@ -140,7 +141,8 @@ def classify_clause(clause: str) -> str | None:
         last = None
         for last in _p("basis_cue").finditer(clause):
             pass
-        if last is not None and len(clause[last.end() :].split()) > _BASIS_REACH_WORDS:
+        reach = clause[last.end() :] if last is not None else ""
+        if "," in reach or len(reach.split()) > _BASIS_REACH_WORDS:
             return _first_rule(_body_rules()[2:], clause)  # the reported-act rule did not match
     return rel
 
@@ -237,6 +239,11 @@ def basis_sections(view: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # --- the opening: governing verbs and the main clause -------------------------------------------
 
+#: A basis line's first clause names its document within this many words ("Căn cứ Luật Tổ
+#: chức chính quyền địa phương số 77/2015/QH13"); longer, with none, it is an adverbial.
+_ADVERBIAL_WORDS = 5
+
+
 @dataclass(frozen=True, slots=True)
 class Stretch:
     """A part of the opening governed by one verb (``relation``), or the main clause
@@ -307,6 +314,8 @@ def opening_stretches(
         k = bisect_right(cited, cs - 1)
         return not (k < len(cited) and cited[k] < at)
 
+    from ..extract.assignees import VERB as verb_re
+
     cue_re = _cue_re()
     prefix = _prefix_re()
     main_re = _main_re()
@@ -334,6 +343,13 @@ def opening_stretches(
                 continue
             close(end_at)
             cur_start, cur_rel, cur_main = end_at, None, False
+        if cur_rel == "based_on" and not cur_main and blank[cs - 1 : cs] in (",", ";") and opens(cur_start, cs) \
+                and len(blank[cur_start:cs].split()) > _ADVERBIAL_WORDS and ":" not in blank[cur_start:cs] \
+                and verb_re.search(blank, cur_start + 6, cs):
+            # "Căn cứ nhiệm vụ được giao khẩn trương rà soát, ...": no document in its first
+            # clause, the words go on to their own verb: an adverbial, not a basis line
+            close(cs)
+            cur_start, cur_rel = cs, None
         cue = cue_re.search(blank, cs, ce)
         if cue is not None and prefix.match(blank[cs : cue.start()]) and opens(cs, cue.start()):
             close(cs)
