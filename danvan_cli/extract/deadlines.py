@@ -116,7 +116,7 @@ _LABEL_PREFIX = regex.compile(
 )
 _CITATION_BEFORE = regex.compile(r"\d+[/\-][\w.\-/&]*\p{L}[\w.\-/&]*\s*,?\s*(?:ngày\s*)?$")
 _MAX_SENTENCE = 800
-_CUE_BEFORE = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('strong_cues')}|vào)\s+$")
+_CUE_BEFORE = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('strong_cues')}|vào|đúng)\s+$")
 _LEADING_ADVERB = regex.compile(
     r"(?i)(?:(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|đồng\s+thời|thường\s+xuyên|kịp\s+thời)(?:\s*+,\s*+|\s++))+"
 )

@@ -481,12 +481,29 @@ def _relative_patterns() -> tuple[regex.Pattern[str], ...]:
     )
 
 
+#: What every relative form holds — a count of days (``70 ngày``, ``05 ngày kể từ``) or
+#: ``sau khi`` — found first (a cheap, case-sensitive scan), so that the full forms are tried
+#: only in a window around it.
+_RELATIVE_HINT = regex.compile(r"\d{1,3}[ \t\n]+(?:[Nn]gày|NGÀY)(?![ \t]*\d)|(?:[Ss]au|SAU)[ \t\n]+(?:khi|KHI)(?!\p{L})")
+
+
+#: How far before and after a hint a relative form may start and end.
+_HINT_BEFORE, _HINT_AFTER = 60, 140
+
+
 def find_relative(view: str, start: int = 0, end: int | None = None) -> list[Relative]:
     """Times relative to an event in ``view[start:end]``, in order, not overlapping."""
     end = len(view) if end is None else end
+    windows: list[tuple[int, int]] = []
+    for h in _RELATIVE_HINT.finditer(view, start, end):
+        a, b = max(start, h.start() - _HINT_BEFORE), min(end, h.end() + _HINT_AFTER)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
     out: list[Relative] = []
-    for pat in _relative_patterns():
-        for m in pat.finditer(view, start, end):
+    for pat in _relative_patterns() if windows else ():
+        for m in (m for a, b in windows for m in pat.finditer(view, a, b)):
             event = " ".join(m.group("event").split())
             if len(event.split()) < 2 or event.casefold().startswith(("tháng ", "năm ", "quý ")):
                 continue  # "sau khi thi", "sau khi có": no event named

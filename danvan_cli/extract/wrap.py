@@ -65,9 +65,14 @@ def is_wrap(view: str, pos: int) -> bool:
     q = pos + 1
     while q < n and view[q] in " \t*_":
         q += 1
-    if q >= n or view[q] == "\n" or _ITEM_START.match(view, pos + 1):
-        return False  # the text's end, a blank line, or a new item
-    if view[q].islower():
+    if q >= n or view[q] == "\n":
+        return False  # the text's end or a blank line
+    c = view[q]
+    if c.islower() and view[q + 1 : q + 2] not in (")", "."):
+        return True  # goes on in lower case ("a)" and "b." open points)
+    if _ITEM_START.match(view, pos + 1):
+        return False  # a new item
+    if c.islower():
         return True
     p = pos - 1
     while p >= 0 and view[p] in " \t*_":

@@ -187,6 +187,8 @@ def numbered_body_start(view: str, start: int, end: int) -> int | None:
 
 _BASIS_HEADING_BODY = regex.compile(r"(?i)[ \t*_#]*+căn\s+cứ(?!\p{L})")
 _LINE_END_COLON = regex.compile(r":[ \t*_]*$", regex.M)
+#: A line that opens with "căn cứ", after a label or not: where a basis list can start.
+_BASIS_LINE = regex.compile(r"(?im)^[ \t*_#]*+(?:[IVX\d][\dIVX.]{0,6}[.)][ \t*_]*+)?căn\s+cứ(?!\p{L})")
 
 
 _HEADING_WORDS = 10
@@ -204,40 +206,58 @@ def basis_sections(view: str, start: int, end: int) -> list[tuple[int, int]]:
     Căn cứ pháp lý`` (the heading may stand on the line after a bare label, ``# 11.``), or
     an unlabelled line ``Căn cứ pháp lý của thủ tục hành chính:`` over its points. A labelled
     section runs to the next label of the same or a higher rank, an unlabelled one to the
-    next numbered label."""
+    next numbered label. Only lines that open with "căn cứ" are looked at (most texts have
+    none), then the lines after each up to its section's end."""
     out: list[tuple[int, int]] = []
-    open_rank: float | None = None
-    open_start = 0
-    bare_label: float | None = None  # a label alone on its line: its heading is the next line
-    for m in _LINE_START.finditer(view, start, end):
-        line_end = view.find("\n", m.end(), end)
+    pos = start
+    while True:
+        cand = _BASIS_LINE.search(view, pos, end)
+        if cand is None:
+            return out
+        line_start = cand.start()
+        line_end = view.find("\n", line_start, end)
         line_end = end if line_end < 0 else line_end
-        label = read_label(view, m.end(), min(end, m.end() + 40))
-        numbered = label is not None and label.rank < RANK_DASH
-        if numbered and open_rank is not None and label.rank <= open_rank:
-            out.append((open_start, m.start()))
-            open_rank = None
-        if open_rank is not None:
+        pos = line_end + 1
+        lead = _LINE_START.match(view, line_start, end)
+        at = lead.end() if lead else line_start
+        label = read_label(view, at, min(end, at + 40))
+        rank: float | None = None
+        if label is not None and label.rank < RANK_DASH:
+            if _is_heading(view[label.content : line_end]):
+                rank = label.rank
+        elif label is None:
+            prev = _bare_label_before(view, start, line_start)
+            if prev is not None:
+                rank, line_start = prev
+            elif _LINE_END_COLON.search(view, line_start, line_end + 1):
+                rank = RANK_DASH - 1
+        if rank is None:
             continue
-        if numbered:
-            content = label.content
-            if not view[content:line_end].strip(" \t*_#"):
-                bare_label = label.rank
-                continue
-            if _BASIS_HEADING_BODY.match(view, content, min(end, content + 20)) and _is_heading(view[content:line_end]):
-                open_rank, open_start = label.rank, m.start()
-        elif label is None and _BASIS_HEADING_BODY.match(view, m.start(), min(end, m.start() + 20)) and (
-            bare_label is not None or _LINE_END_COLON.search(view, m.start(), line_end + 1)
-        ):
-            open_rank = bare_label if bare_label is not None else RANK_DASH - 1
-            open_start = m.start()
-        bare_label = None
-    if open_rank is not None:
-        out.append((open_start, end))
-    return out
+        stop = end
+        for m in _LINE_START.finditer(view, line_end, end):
+            nxt = read_label(view, m.end(), min(end, m.end() + 40))
+            if nxt is not None and nxt.rank < RANK_DASH and nxt.rank <= rank:
+                stop = m.start()
+                break
+        out.append((line_start, stop))
+        pos = max(pos, stop)
+        if pos >= end:
+            return out
 
 
-# --- the opening: governing verbs and the main clause -------------------------------------------
+def _bare_label_before(view: str, lo: int, line_start: int) -> tuple[float, int] | None:
+    """The rank and start of a label alone on the line right before ``line_start`` (``# 11.``)."""
+    if line_start <= lo:
+        return None
+    prev_start = view.rfind("\n", lo, line_start - 1) + 1
+    lead = _LINE_START.match(view, prev_start, line_start)
+    if lead is None:
+        return None
+    label = read_label(view, lead.end(), min(line_start, lead.end() + 40))
+    if label is None or label.rank >= RANK_DASH or view[label.content : line_start].strip(" \t\n*_#"):
+        return None
+    return label.rank, prev_start
+
 
 #: A basis line's first clause names its document within this many words ("Căn cứ Luật Tổ
 #: chức chính quyền địa phương số 77/2015/QH13"); longer, with none, it is an adverbial.
