@@ -128,10 +128,17 @@ def classify_main(words_before: str) -> str:
 
 
 #: In a numbered item ``căn cứ`` makes a basis only when the citation stands in its own
-#: phrase (``Căn cứ Quyết định số X, ...``, ``Căn cứ các nội dung công tác theo Thông tri
-#: X``), not when it opens an adverbial of another clause (``Căn cứ nhiệm vụ được giao,
-#: khẩn trương rà soát ... theo Nghị quyết X``).
-_BASIS_REACH_WORDS = 15
+#: phrase (``Căn cứ Quyết định số X, ...``, ``Căn cứ quy định tại X, hướng dẫn của Bộ Tài
+#: chính tại Y, ...``), not when a new subject opens the clause the citation is in (``Căn cứ
+#: nhiệm vụ được giao, các sở khẩn trương rà soát ... theo Nghị quyết X``).
+_BASIS_REACH_WORDS = 25
+
+
+@cache
+def _new_subject_re() -> regex.Pattern[str]:
+    from ..extract.assignees import UNIT_START
+
+    return regex.compile(rf",\s+(?:{UNIT_START.pattern})")
 
 
 def classify_clause(clause: str) -> str | None:
@@ -142,7 +149,7 @@ def classify_clause(clause: str) -> str | None:
         for last in _p("basis_cue").finditer(clause):
             pass
         reach = clause[last.end() :] if last is not None else ""
-        if "," in reach or len(reach.split()) > _BASIS_REACH_WORDS:
+        if _new_subject_re().search(reach) or len(reach.split()) > _BASIS_REACH_WORDS:
             return _first_rule(_body_rules()[2:], clause)  # the reported-act rule did not match
     return rel
 
