@@ -10,7 +10,7 @@ import pytest
 from danvan_cli import parse_text
 from danvan_cli.extract.deadlines import DocumentTime, extract_deadlines
 from danvan_cli.extract.wrap import is_wrap
-from danvan_cli.model import Deadline
+from danvan_cli.model import DEADLINE_KINDS, Deadline
 from danvan_cli.text.normalize import matching_view, normalize_text
 
 
@@ -22,6 +22,7 @@ def found(text: str, **when: object) -> list[Deadline]:
 def only(text: str, **when: object) -> Deadline:
     ds = found(text, **when)
     assert len(ds) == 1, [d.to_dict() for d in ds]
+    assert ds[0].kind in DEADLINE_KINDS
     return ds[0]
 
 

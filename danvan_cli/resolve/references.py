@@ -31,7 +31,7 @@ from ..extract.wrap import is_wrap
 from ..model import RELATION_STRENGTH, Issuer, Link, Mention, NamedLaw, Reference, Span, Warning
 from ..refdata import body_codes, load_yaml
 from ..text.normalize import fold_key
-from .issuers import IssuerMatch, PlaceContext, resolve_issuer
+from .issuers import PlaceContext, resolve_issuer
 from .relations import (
     Stretch,
     basis_sections,
@@ -469,13 +469,6 @@ def sentence_bounds(view: str, start: int, end: int) -> list[int]:
             continue
         starts.append(m.end())
     return starts
-
-
-def _sentence_at(starts: list[int], pos: int, view: str) -> tuple[int, int]:
-    i = bisect.bisect_right(starts, pos) - 1
-    s = starts[max(i, 0)]
-    e = starts[i + 1] if i + 1 < len(starts) else len(view)
-    return s, e
 
 
 def _blank_spans(view: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:

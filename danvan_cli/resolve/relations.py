@@ -192,7 +192,6 @@ def numbered_body_start(view: str, start: int, end: int) -> int | None:
     return outline_start(view, start, end)
 
 
-_BASIS_HEADING_BODY = regex.compile(r"(?i)[ \t*_#]*+căn\s+cứ(?!\p{L})")
 _LINE_END_COLON = regex.compile(r":[ \t*_]*$", regex.M)
 #: A line that opens with "căn cứ", after a label or not: where a basis list can start.
 _BASIS_LINE = regex.compile(r"(?im)^[ \t*_#]*+(?:[IVX\d][\dIVX.]{0,6}[.)][ \t*_]*+)?căn\s+cứ(?!\p{L})")
