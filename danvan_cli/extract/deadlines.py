@@ -76,7 +76,7 @@ def _build_cue() -> regex.Pattern[str]:
         rf"|(?P<strong>{_alt('strong_cues')})"
         rf"|(?P<weak>{_alt('weak_cues')}))(?!\p{{L}})"
         # a position in a period needs no cue: "báo cáo cuối năm 2025" (zero width: the phrase is read here)
-        r"|(?P<pos>(?=(?:đầu|giữa|cuối)\s{1,5}(?:năm|quý|tháng|các|mỗi|hàng|hằng)(?!\p{L}))))"
+        rf"|(?P<pos>(?=(?:{_alt('period_positions')})\s{{1,5}}(?:năm|quý|tháng|các|{_alt('every_words')})(?!\p{{L}}))))"
     )
 
 
@@ -321,7 +321,9 @@ def _strip_connectors(s: str) -> str:
 
 
 #: ``báo cáo định kỳ hằng năm trước ngày 05/12``: the recurrence words belong to the time, not the action.
-_RECURRENCE_TAIL = regex.compile(r"(?i)(?:\s(?:định\s+kỳ|(?:định\s+kỳ\s+)?(?:hàng|hằng|mỗi)\s+(?:năm|quý|tháng|tuần)))+\s*$")
+_RECURRENCE_TAIL = regex.compile(
+    rf"(?i)(?:\s(?:định\s+kỳ|(?:định\s+kỳ\s+)?(?:{_alt('every_words')})\s+(?:năm|quý|tháng|tuần)))+\s*$"
+)
 
 
 def _strip_recurrence_tail(clause: str) -> str:

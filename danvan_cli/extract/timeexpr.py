@@ -29,6 +29,7 @@ from functools import cache
 
 import regex
 
+from ..refdata import alternation, words
 from .dates import DAY_MONTH, date_at, valid_ymd
 
 #: How far after a cue a time phrase may start (spaces left by blanked Markdown).
@@ -36,6 +37,10 @@ _LOOKAHEAD = 80
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+#: The words of a repeating period and of a position in a period (``data/lexicon/deadlines.yaml``).
+_EVERY = alternation(words("deadlines", "every_words"))
+_POS = alternation(words("deadlines", "period_positions"))
 
 QUARTER = regex.compile(
     r"(?i)quý\s{1,5}(?P<q>IV|III|II|I|[1-4])(?![\p{L}\d])(?:\s{0,3}[/\-]\s{0,3}" + _YEAR
@@ -52,28 +57,28 @@ RANGE = regex.compile(
     r"(?:\s{0,2}/\s{0,2}(?P<m2>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y>(?:19|20)\d{2}))?"
     r"|\s{1,40}tháng\s{1,10}(?P<m3>\d{1,2})(?:\s{1,10}năm\s{1,10}(?P<y3>(?:19|20)\d{2}))?)?(?![\d/])"
 )
-POSITION = regex.compile(r"(?i)(?P<pos>đầu|giữa|cuối)\s{1,5}")
+POSITION = regex.compile(rf"(?i)(?P<pos>{_POS})\s{{1,5}}")
 #: ``giữa các tháng cuối của mỗi quý``, ``cuối mỗi quý``, ``đầu hằng tháng``, ``cuối các tháng``
 RECURRING_POSITION = regex.compile(
-    r"(?i)(?P<pos>đầu|giữa|cuối)\s{1,5}(?:(?:các|những)\s{1,5})?"
+    rf"(?i)(?P<pos>{_POS})\s{{1,5}}(?:(?:các|những)\s{{1,5}})?"
     r"(?:(?P<sub>tháng)\s{1,5}(?P<which>đầu|cuối)\s{1,5}(?:(?:của|trong)\s{1,5})?)?"
-    r"(?P<every>mỗi|hàng|hằng|các|từng)\s{1,5}(?P<period>quý|tháng|năm|tuần)(?!\p{L})"
+    rf"(?P<every>{_EVERY}|các|từng)\s{{1,5}}(?P<period>quý|tháng|năm|tuần)(?!\p{{L}})"
 )
-RECURRENCE_WORD = regex.compile(r"(?i)\s{0,40}[,(]?\s{0,3}(?P<every>hàng|hằng|mỗi)\s{1,5}(?P<period>năm|quý|tháng|tuần)(?!\p{L})")
+RECURRENCE_WORD = regex.compile(rf"(?i)\s{{0,40}}[,(]?\s{{0,3}}(?P<every>{_EVERY})\s{{1,5}}(?P<period>năm|quý|tháng|tuần)(?!\p{{L}})")
 #: ``ngày 15 hằng tháng``, ``đúng ngày mồng 5 hằng tháng``, ``vào ngày 20 của tháng trước đó``
 #: (the 20th of the month before the one reported on: every month).
 MONTHLY_DAY = regex.compile(
     r"(?i)(?<!\p{L})ngày\s{1,40}(?:(?:mồng|mùng)\s{1,5})?(?P<d>\d{1,2})(?![\d/])\s{1,10}"
-    r"(?:(?:hàng|hằng|mỗi|của\s{1,5}(?:mỗi|hàng|hằng))\s{1,5}tháng"
+    rf"(?:(?:{_EVERY}|của\s{{1,5}}(?:{_EVERY}))\s{{1,5}}tháng"
     r"|của\s{1,5}tháng\s{1,5}(?:trước(?:\s{1,5}đó)?|liền\s{1,5}trước|liền\s{1,5}kề\s{1,5}trước))(?!\p{L})"
 )
 #: ``tuần đầu tiên của tháng thứ 2 trong quý``, ``tuần cuối của mỗi tháng``: due by the end of
 #: that week (approximate).
 WEEK_OF_PERIOD = regex.compile(
     r"(?i)(?<!\p{L})tuần\s{1,5}(?P<w>đầu\s{1,5}tiên|đầu|thứ\s{1,5}(?:nhất|hai|ba|tư|[1-4])|cuối(?:\s{1,5}cùng)?)"
-    r"\s{1,5}(?:của|trong)\s{1,5}(?:(?:mỗi|hàng|hằng|các)\s{1,5}tháng"
+    rf"\s{{1,5}}(?:của|trong)\s{{1,5}}(?:(?:{_EVERY}|các)\s{{1,5}}tháng"
     r"|tháng\s{1,5}(?P<mq>thứ\s{1,5}(?:nhất|hai|ba|[1-3])|đầu|giữa|cuối)\s{1,5}(?:của|trong)\s{1,5}"
-    r"(?:(?:mỗi|hàng|hằng|các|từng)\s{1,5})?quý)(?!\p{L})"
+    rf"(?:(?:{_EVERY}|các|từng)\s{{1,5}})?quý)(?!\p{{L}})"
 )
 _WEEK_DAY = {"đầu tiên": 7, "đầu": 7, "thứ nhất": 7, "thứ 1": 7, "thứ hai": 14, "thứ 2": 14, "thứ ba": 21,
              "thứ 3": 21, "thứ tư": 28, "thứ 4": 28, "cuối": -1, "cuối cùng": -1}
@@ -88,17 +93,17 @@ _JOINED = regex.compile(r"(?i)[ \t]{0,3}(?:,|và|hoặc|-|–)[ \t]{0,3}")
 WEEKLY = regex.compile(
     r"(?i)(?:(?P<h>\d{1,2})\s{0,2}(?::|h|giờ)\s{0,2}(?P<mi>\d{2})?\s{0,3}(?:,\s{0,3})?)?"
     r"(?:(?:vào|các)\s{1,5})?(?:ngày\s{1,5})?(?P<wd>thứ\s{1,5}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s{1,5}nhật)"
-    r"\s{1,5}(?:hàng|hằng|mỗi|các)\s{1,5}tuần(?!\p{L})"
+    rf"\s{{1,5}}(?:{_EVERY}|các)\s{{1,5}}tuần(?!\p{{L}})"
 )
 EVERY_N_MONTHS = regex.compile(
-    r"(?i)(?<!\p{L})(?:định\s{1,5}kỳ\s{1,5}(?P<n>\d{1,2}|sáu|ba)\s{1,5}tháng|(?:định\s{1,5}kỳ\s{1,5})?(?P<every>hàng|hằng|mỗi)\s{1,5}(?P<period>quý|tháng))(?!\p{L})"
+    r"(?i)(?<!\p{L})(?:định\s{1,5}kỳ\s{1,5}(?P<n>\d{1,2}|sáu|ba)\s{1,5}tháng|(?:định\s{1,5}kỳ\s{1,5})?(?P<every>" + _EVERY + r")\s{1,5}(?P<period>quý|tháng))(?!\p{L})"
 )
 #: ``Báo cáo định kỳ hằng năm.`` with no day: due by the end of each year, approximately. Only
 #: after ``định kỳ`` or a report (``báo cáo hằng năm``): elsewhere ``hằng năm`` qualifies a noun
 #: (``chương trình công tác hằng năm``) or opens a sentence whose own date it makes yearly.
 YEARLY_WORDS = regex.compile(
     r"(?i)(?:(?<!\p{L})định\s{1,5}kỳ\s{1,5}|(?<=(?<!\p{L})(?:báo\s{1,3}cáo|tổng\s{1,3}kết|sơ\s{1,3}kết)\s{1,5}))"
-    r"(?:hàng|hằng|mỗi)\s{1,5}năm(?!\p{L})"
+    rf"(?:{_EVERY})\s{{1,5}}năm(?!\p{{L}})"
 )
 YEARLY_APPROX = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
 
