@@ -16,9 +16,16 @@ deadline, however much it looks like a date:
   nhưng đến nay``), or one dated before the document itself.
 
 A weak cue with a period and a task verb is a deadline too (``Sở Tư pháp triển khai trong
-tháng 4/2026``: done within April), and a position in a period needs no cue at all
-(``Các đơn vị báo cáo cuối năm 2025``). A label (``Thời gian: Tháng 4/2026``) and the
-time column of a task table (``| Thời gian |``) say it outright.
+tháng 4/2026``: done within April; ``Các xã niêm yết từ ngày 5 đến ngày 10 tháng 6``: due
+on the 10th, the start kept), and a position in a period needs no cue at all (``Các đơn vị
+báo cáo cuối năm 2025``). A label (``Thời gian thực hiện: Từ tháng 10/2023 đến quý
+II/2024``, ``Đợt 1: Trong tháng 8/2024``), a planned time opening its line (``Dự kiến tháng
+5/2024``: approximate) and the time column of a task table (``| Thời gian |``) say it
+outright. Of two joined periods the later is due (``Quý III/2024 và Quý IV/2024``). A time
+relative to an event (``trước ngày bầu cử 70 ngày``, ``trong vòng 05 ngày kể từ ngày nhận
+được``, ``báo cáo sau khi có hướng dẫn``) is ``kind: relative`` with its event and offset,
+dated only when the text states the event's date. The cue words are data
+(``data/lexicon/deadlines.yaml``); sentences see through hard-wrapped lines (``wrap``).
 
 Linear in the length of the text: the sentence boundaries and the words each test looks
 for (verbs, events, recalls) are found once per body region and then looked up by

@@ -14,8 +14,13 @@ Forms read here, on the matching view (Markdown marks blanked):
 - a month (``tháng 4/2026``, ``tháng 4 năm 2026``): ``2026-04``;
 - a year (``năm 2025``): ``2025``;
 - a position in a period (``giữa tháng 4/2026``, ``cuối quý II``, ``cuối năm 2025``): approximate;
-- recurring positions (``giữa các tháng cuối của mỗi quý``, ``cuối mỗi tháng``);
-- ranges (``từ ngày 10 đến ngày 15 tháng 12``): the deadline is the range's end.
+- recurring positions (``giữa các tháng cuối của mỗi quý``, ``cuối mỗi tháng``), a day of
+  every month (``ngày mồng 5 hằng tháng``, ``ngày 20 của tháng trước đó``), a week of a
+  month or of a quarter's month (``tuần đầu tiên của tháng thứ 2 trong quý``);
+- ranges (``từ ngày 10 đến ngày 15 tháng 12``, ``từ tháng 10/2023 đến quý II/2024``): the
+  deadline is the range's end, its start kept; of two joined times the later;
+- a day of the following year (``ngày 30 tháng 01 của năm tiếp theo``);
+- times relative to an event (``trước ngày bầu cử 70 ngày``, ``sau khi có hướng dẫn``).
 
 Every pattern is linear: bounded repetitions, no nested quantifiers, and every
 search is bounded to a small window after the position it starts from.
