@@ -192,3 +192,10 @@ def test_real_word_pages_parse_with_type_date_and_references(path: Path) -> None
     assert doc.doc_type in ("Kế hoạch", "Hướng dẫn")
     assert doc.date is not None and doc.date.startswith(("2025", "2026"))
     assert doc.references
+
+
+def test_a_page_whose_bytes_break_its_declared_utf8_is_read_as_windows_1252_with_a_warning() -> None:
+    page = "<html><head><meta charset='utf-8'></head><body><p>Ph\xf2ng N&#7897;i v&#7909;</p></body></html>".encode("latin-1")
+    d = _read(page)
+    assert d.text == "Phòng Nội vụ" and d.encoding == "windows-1252"
+    assert [w.code for w in d.warnings] == ["decoding-fallback"]

@@ -91,6 +91,11 @@ def one_line() -> str:
                       "Nơi nhận: " + " ".join(f"- {r}" for r in RECIPIENTS), "\n".join(SIGNATURE)])
 
 
+def all_one_line() -> str:
+    """The whole document, signature and recipients too, flattened onto one line."""
+    return " ".join(clean_lines().split())
+
+
 def with_chrome() -> str:
     """The portal page saved whole: a metadata panel above, the site's lists and its own
     dated letter (with a decree number and a date of its own) below."""
@@ -110,6 +115,7 @@ FORMS = {
     "pipe rows": pipe_rows,
     "side by side": side_by_side,
     "one line": one_line,
+    "all on one line": all_one_line,
     "page with chrome": with_chrome,
 }
 

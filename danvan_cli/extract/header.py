@@ -329,7 +329,7 @@ def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, 
     the last part that opens like a title (``PHÓ GIÁM ĐỐC``)."""
     out: list[tuple[str, int, int]] = []
     for t, a, b in lines:
-        m = _CAPS_THEN_NAME.match(t)
+        m = _CAPS_THEN_NAME.match(t) if len(t) <= 160 else None
         parts: list[tuple[str, int, int]] = []
         if m is not None and is_person_line(m.group("name")) and (authority_mark(m.group("caps")) or is_title_line(m.group("caps").split(" ", 1)[0] + " " + m.group("caps"))):
             parts.append((m.group("caps"), a, a + m.end("caps")))

@@ -155,10 +155,42 @@ def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         bar = not stripped and text is not None and text[pos:stop].strip() == "|"
-        out.append(Line(pos + lead, pos + lead + len(stripped), stripped, bar))
+        if len(stripped) > FLAT_LINE:
+            out.extend(_virtual_lines(view, pos + lead, pos + lead + len(stripped)))
+        else:
+            out.append(Line(pos + lead, pos + lead + len(stripped), stripped, bar))
         if nl < 0:
             break
         pos = nl + 1
+    return out
+
+
+#: A line longer than this is a flattened stretch (a crawler's text) and is cut into
+#: virtual lines where a document's parts open.
+FLAT_LINE = 400
+# Where a part opens inside a flattened line: the recipients, an authority mark with its
+# title, an article or a numbered item after a sentence's end.
+_PART_OPENS = regex.compile(
+    r"(?<=\S)\s++(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\p{Lu}{2,}|(?<=[.;:]\s{0,3})(?:Điều\s+\d{1,3}\s*[.:]|[IVX]{1,5}\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}))"
+)
+_BULLET_OPENS = regex.compile(r"(?<=[;.:])\s++(?=[-+•]\s{1,3}\S)")
+
+
+def _virtual_lines(view: str, a: int, b: int) -> list[Line]:
+    """A flattened line cut where parts open (see ``_PART_OPENS``); after ``Nơi nhận:``,
+    at each recipient's dash too. Offsets stay those of the text."""
+    cuts = [m.end() for m in _PART_OPENS.finditer(view, a, b)]
+    nn = regex.search(r"(?i)nơi\s+nhận\s*:", view[a:b])
+    if nn is not None:
+        cuts += [m.end() for m in _BULLET_OPENS.finditer(view, a + nn.end(), b)]
+    bounds = [a, *sorted(set(c for c in cuts if a < c < b)), b]
+    out = []
+    for x, y in zip(bounds, bounds[1:]):
+        seg = view[x:y]
+        st = seg.strip()
+        if st:
+            lead = len(seg) - len(seg.lstrip())
+            out.append(Line(x + lead, x + lead + len(st), st))
     return out
 
 
@@ -379,12 +411,24 @@ def strip_honorific(s: str) -> str:
     return s[m.end():].strip(" ,") if m else s
 
 
+_FLAT_SIGNATURE = regex.compile(r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5})$")
+
+
+#: A signature written on one line is short; longer lines are never tried (the pattern
+#: would try every way to cut a long run of capitals).
+_FLAT_SIGNATURE_MAX = 160
+
+
 def _signature_at(lines: list[Line], i: int) -> bool:
     """Does a signature block open at line ``i``: an authority mark, or a title in capitals,
     with a person's name within the next lines."""
     t = lines[i].text
+    flat = _FLAT_SIGNATURE.match(t) if len(t) <= _FLAT_SIGNATURE_MAX else None
     if not (authority_mark(t) or is_title_line(t)):
-        return False
+        # "CHỦ TỊCH Phạm Văn Tâm" on one line
+        return flat is not None and is_person_line(flat.group("name")) and is_title_line(flat.group("caps"))
+    if flat is not None and is_person_line(flat.group("name")):
+        return True  # "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Nguyễn Thị Minh Hạnh" on one line
     for k, ln in enumerate(lines[i + 1 : i + 9]):
         if not ln.text or ln.bar:
             continue

@@ -15,6 +15,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ...model import Warning
     from ..read import Decoded
 
 #: Forms told by their first bytes. An OLE2 container is an old .doc/.xls or an
@@ -93,6 +94,7 @@ def read_structured(form: str, data: bytes, name: str) -> Decoded:
     from ..read import DanvanInputError, Decoded
     from .common import FormatError, write
 
+    notes: list[Warning] = []
     try:
         if form == "docx":
             from .docx import read_docx
@@ -101,7 +103,7 @@ def read_structured(form: str, data: bytes, name: str) -> Decoded:
         elif form in ("html", "mhtml"):
             from .html import read_html, read_mhtml
 
-            items, encoding = read_mhtml(data) if form == "mhtml" else read_html(data)
+            items, encoding, notes = read_mhtml(data) if form == "mhtml" else read_html(data)
         elif form == "pdf":
             from .pdf import read_pdf
 
@@ -111,4 +113,4 @@ def read_structured(form: str, data: bytes, name: str) -> Decoded:
     except FormatError as exc:
         raise DanvanInputError(f"{name}: {exc}") from exc
     text, blocks, warnings = write(items, "html" if form == "mhtml" else form)
-    return Decoded(text, encoding, warnings, blocks)
+    return Decoded(text, encoding, notes + warnings, blocks)

@@ -25,7 +25,10 @@ from .legacy import font_encoding
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_NOTES = {
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes": "footnote",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes": "endnote",
+}
 
 
 def _w(tag: str) -> str:
@@ -235,19 +238,30 @@ def _textboxes(p: etree._Element, ctx: _Ctx) -> list[Para]:
     return out
 
 
-def _cell_paras(tc: etree._Element, ctx: _Ctx) -> list[Para]:
-    """A cell's paragraphs; a table nested in it gives its cells' paragraphs in reading
-    order (explicit stack, no recursion)."""
-    out: list[Para] = []
-    stack = list(reversed(tc))
+def _items(container: etree._Element, ctx: _Ctx, *, flatten_tables: bool) -> list[RawItem]:
+    """Paragraphs (with their text boxes) and tables of ``container`` in reading order,
+    through content controls; with ``flatten_tables`` (inside a cell) a nested table
+    gives its cells' paragraphs instead. An explicit stack: no recursion however a file
+    nests them."""
+    wrappers = {_SDT, _w("sdtContent"), _w("customXml")}
+    if flatten_tables:
+        wrappers |= {_TBL, _TR, _TC}
+    items: list[RawItem] = []
+    stack = list(reversed(container))
     while stack:
         el = stack.pop()
         if el.tag == _P:
-            out.append(_para(el, ctx))
-            out.extend(_textboxes(el, ctx))
-        elif el.tag in (_TBL, _TR, _TC, _SDT, _w("sdtContent"), _w("customXml")):
+            items.append(_para(el, ctx))
+            items.extend(_textboxes(el, ctx))
+        elif el.tag == _TBL and not flatten_tables:
+            items.append(_table(el, ctx))
+        elif el.tag in wrappers:
             stack.extend(reversed(el))
-    return out
+    return items
+
+
+def _cell_paras(tc: etree._Element, ctx: _Ctx) -> list[Para]:
+    return [p for p in _items(tc, ctx, flatten_tables=True) if isinstance(p, Para)]
 
 
 def _table(tbl: etree._Element, ctx: _Ctx) -> RawTable:
@@ -313,40 +327,25 @@ def _int(s: str | None, default: int) -> int:
         return default
 
 
-def _body_items(body: etree._Element, ctx: _Ctx) -> list[RawItem]:
-    items: list[RawItem] = []
-    stack = list(reversed(body))
-    while stack:
-        el = stack.pop()
-        if el.tag == _P:
-            items.append(_para(el, ctx))
-            items.extend(_textboxes(el, ctx))
-        elif el.tag == _TBL:
-            items.append(_table(el, ctx))
-        elif el.tag in (_SDT, _w("sdtContent"), _w("customXml")):
-            stack.extend(reversed(el))
-    return items
+def _notes(document: object, ctx: _Ctx) -> list[RawItem]:
+    """Footnotes, then endnotes, as paragraphs (Word's separator notes left out)."""
+    from docx.oxml.parser import parse_xml
 
-
-def _footnotes(document: object, ctx: _Ctx) -> list[RawItem]:
     part = document.part  # type: ignore[attr-defined]
     out: list[RawItem] = []
-    for rel in part.rels.values():
-        if rel.reltype != _FOOTNOTES or rel.is_external:
-            continue
-        from docx.oxml.parser import parse_xml
-
+    rels = [r for r in part.rels.values() if r.reltype in _NOTES and not r.is_external]
+    rels.sort(key=lambda r: list(_NOTES).index(r.reltype))
+    for rel in rels:
         root = parse_xml(rel.target_part.blob)
-        for fn in root.iter(_w("footnote")):
-            if fn.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+        for note in root.iter(_w(_NOTES[rel.reltype])):
+            if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            for p in fn.iter(_P):
-                out.append(_para(p, ctx))
+            out.extend(_items(note, ctx, flatten_tables=False))
     return out
 
 
 def read_docx(data: bytes) -> list[RawItem]:
-    """The paragraphs and tables of a .docx, body then footnotes. Raises ``FormatError``."""
+    """The paragraphs and tables of a .docx, body then notes. Raises ``FormatError``."""
     check_zip(data)
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -361,9 +360,9 @@ def read_docx(data: bytes) -> list[RawItem]:
         styles_root = None
     ctx = _Ctx(_Styles(styles_root))
     body = document.element.body
-    items = _body_items(body, ctx)
+    items = _items(body, ctx, flatten_tables=False)
     try:
-        items.extend(_footnotes(document, ctx))
+        items.extend(_notes(document, ctx))
     except (KeyError, ValueError, etree.XMLSyntaxError):
-        pass  # footnotes are a bonus: a damaged footnotes part loses them only
+        pass  # notes are a bonus: a damaged notes part loses them only
     return items

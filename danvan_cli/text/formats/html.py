@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import lxml.etree
 import lxml.html
 
+from ...model import Warning
 from . import limits
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 from .legacy import cp1252, font_encoding
@@ -254,27 +255,30 @@ def _parser() -> lxml.html.HTMLParser:
     )
 
 
-def decode_html(data: bytes, hint: str | None = None) -> tuple[str, str]:
-    """The page's text and the charset it was read with: a BOM, the declared charset
-    (or ``hint``, a MIME part's), else UTF-8 when valid, else windows-1252."""
+def decode_html(data: bytes, hint: str | None = None) -> tuple[str, str, list[Warning]]:
+    """The page's text, the charset it was read with and a warning when that was a
+    fallback: a BOM, the declared charset (or ``hint``, a MIME part's), else UTF-8 when
+    valid, else windows-1252 (what browsers assume). A page whose bytes break its own
+    declaration is read as windows-1252, whose entities still carry every letter."""
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace"), enc
-    declared = _declared_charset(data[:8192]) or (hint.lower() if hint else None)
+            return data[len(bom):].decode(enc, errors="replace"), enc, []
+    declared = _declared_charset(data[:16384]) or (hint.lower() if hint else None)
     if declared:
         declared = _CHARSET_ALIASES.get(declared, declared)
         if declared in ("windows-1252", "cp1252"):
-            return cp1252(data), "windows-1252"
+            return cp1252(data), "windows-1252", []
         try:
-            return data.decode(declared), declared
+            return data.decode(declared), declared, []
         except LookupError:
             pass  # a charset Python does not know: sniff instead
         except UnicodeDecodeError:
-            return data.decode(declared, errors="replace"), declared
+            note = f"page declares {declared} but its bytes are not: read as windows-1252; check the characters"
+            return cp1252(data), "windows-1252", [Warning("decoding-fallback", note)]
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
-        return cp1252(data), "windows-1252"
+        return cp1252(data), "windows-1252", []
 
 
 def parse_html(text: str) -> list[RawItem]:
@@ -296,13 +300,13 @@ def parse_html(text: str) -> list[RawItem]:
     return _walk(body if body is not None else root)
 
 
-def read_html(data: bytes, hint: str | None = None) -> tuple[list[RawItem], str]:
-    """An HTML file's paragraphs and tables, and the charset it was read with."""
-    text, charset = decode_html(data, hint)
-    return parse_html(text.replace("\x00", "")), charset
+def read_html(data: bytes, hint: str | None = None) -> tuple[list[RawItem], str, list[Warning]]:
+    """An HTML file's paragraphs and tables, the charset it was read with, warnings."""
+    text, charset, warnings = decode_html(data, hint)
+    return parse_html(text.replace("\x00", "")), charset, warnings
 
 
-def read_mhtml(data: bytes) -> tuple[list[RawItem], str]:
+def read_mhtml(data: bytes) -> tuple[list[RawItem], str, list[Warning]]:
     """A MIME web archive (.mht, Word's "Single File Web Page"): its HTML part."""
     msg = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(data)
     for part in msg.walk():

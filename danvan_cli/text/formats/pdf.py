@@ -24,6 +24,7 @@ encrypted or damaged one with a line saying so.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import statistics
 from dataclasses import dataclass, field
@@ -36,6 +37,17 @@ from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 #: A PDF with fewer letters than this per page has no text layer to speak of (a scan,
 #: perhaps with a stamp or a digital signature's few words).
 MIN_LETTERS_PER_PAGE = 20
+
+#: Height of a character's loose box (the font's ascent to descent) in ems.
+LOOSE_EM = 1.1
+
+#: Gap between two letters, in font sizes, that parts words where the file wrote no
+#: space (PDFium writes one for most gaps): more than letter spacing and side bearings.
+WORD_GAP = 0.3
+
+#: Gap beyond a run's usual letter spacing, in ems, that is a space the file left out
+#: (a word space is a quarter em and more; letter-spacing varies by hundredths).
+MISSING_SPACE = 0.1
 
 #: Gap between two words, in font sizes, that splits a line into segments (columns).
 #: Word spacing is a third of the size; justified lines stretch it to about one.
@@ -141,24 +153,41 @@ def _page_words(page, number: int) -> tuple[list[_Word], float, float]:  # type:
         fbuf = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
         cur: list[str] = []
+        edges: list[tuple[float, float]] = []  # each character's left and right
         cur_x0 = cur_x1 = cur_y = cur_size = 0.0
         cur_bold = cur_italic = False
 
         def flush() -> None:
-            if cur:
-                words.append(_Word("".join(cur), cur_x0, cur_x1, cur_y, cur_size, cur_bold, cur_italic))
-                cur.clear()
+            if not cur:
+                return
+            # A space the file left out shows as a gap wider than the run's own letter
+            # spacing (tracked or tightened headings alike): part the run there.
+            gaps = [edges[k][0] - edges[k - 1][1] for k in range(1, len(edges))]
+            cut = max(0.0, statistics.median(gaps)) + MISSING_SPACE * cur_size if len(gaps) >= 3 else float("inf")
+            start = 0
+            for k in range(1, len(cur) + 1):
+                if k == len(cur) or gaps[k - 1] > cut:
+                    x0 = cur_x0 if start == 0 else edges[start][0]
+                    x1 = cur_x1 if k == len(cur) else edges[k - 1][1]
+                    words.append(_Word("".join(cur[start:k]), x0, x1, cur_y, cur_size, cur_bold, cur_italic))
+                    start = k
+            cur.clear()
+            edges.clear()
 
         for i in range(n):
             ch = text[i]
-            if ch.isspace() or ch == "\x00" or ch == "\ufffe":
+            if ch == "\ufffe":  # PDFium's mark for a hyphen ending a line
+                ch = "-"
+            if ch.isspace() or ch == "\x00":
                 flush()
                 continue
-            left, _bottom, right, _top = tp.get_charbox(i)
+            # The loose box spans the font's ascent to descent: its height is about one em
+            # whatever the page's scaling (the reported font size ignores the matrix).
+            left, bottom, right, top = tp.get_charbox(i, loose=True)
             raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
             x, y = ox.value, height - oy.value
-            size = raw.FPDFText_GetFontSize(tp, i) or 10.0
-            if cur and (abs(y - cur_y) > 0.4 * max(size, cur_size) or left - cur_x1 > 0.25 * size or left < cur_x0 - 0.5 * size):
+            size = (top - bottom) / LOOSE_EM if top > bottom else (raw.FPDFText_GetFontSize(tp, i) or 10.0)
+            if cur and (abs(y - cur_y) > 0.4 * max(size, cur_size) or left - cur_x1 > WORD_GAP * size or left < cur_x0 - 0.5 * size):
                 flush()
             if not cur:
                 weight = raw.FPDFText_GetFontWeight(tp, i)
@@ -167,7 +196,10 @@ def _page_words(page, number: int) -> tuple[list[_Word], float, float]:  # type:
                 cur_bold = weight >= 600 or "bold" in name or bool(flags.value & 262144)
                 cur_italic = "italic" in name or "oblique" in name or bool(flags.value & 64)
                 cur_x0, cur_y, cur_size = min(left, x), y, size
+            else:
+                cur_size = max(cur_size, size)
             cur.append(ch)
+            edges.append((left, right))
             cur_x1 = max(cur_x1 if len(cur) > 1 else right, right)
         flush()
     finally:
@@ -248,6 +280,11 @@ def _area(lines: list[_Line]) -> _Area:
     right, n = _mode([ln.x1 for ln in lines])
     if n < 3 or right < high - 0.15 * (high - left):
         right = high
+    # Lines that fill the measure start at the true margin; paragraphs whose first line
+    # is indented (the Vietnamese habit) would otherwise move the mode there.
+    full = sorted(ln.x0 for ln in lines if ln.x1 >= right - 2 * ln.size and ln.x1 - ln.x0 > 0.5 * (right - left))
+    if len(full) >= 3:
+        left = min(left, full[len(full) // 10])
     return _Area(left, right)
 
 
@@ -299,7 +336,7 @@ def _zone(lines: list, seed: int, area: _Area, *, up: bool, down: bool) -> tuple
         a, b = lines[i], lines[j]
         if not isinstance(b, _Line) or not isinstance(a, _Line):
             return False
-        if a.page != b.page or abs(a.y - b.y) > 3.2 * max(a.size, b.size):
+        if a.page != b.page or abs(a.y - b.y) > 5 * max(a.size, b.size):
             return False
         return _side(lines[j], gap, centers, area) is not None
 
@@ -311,11 +348,74 @@ def _zone(lines: list, seed: int, area: _Area, *, up: bool, down: bool) -> tuple
     return first, last + 1, gap
 
 
-def _zone_table(lines: list, gap: tuple[float, float]) -> RawTable:
+def _crosses_middle(line: _Line, area: _Area) -> bool:
+    """A body line: a segment running over the middle of the text area, and no gap
+    there parting two columns (a header's Quốc hiệu runs over it too, beside a gap)."""
+    lo, hi = area.left + 0.35 * area.width, area.left + 0.65 * area.width
+    return any(sg.x0 < lo and sg.x1 > hi for sg in line.segs) and _middle_gap(line, area) is None
+
+
+def _corridor(lines: list[_Line], area: _Area) -> tuple[float, float] | None:
+    """The widest vertical strip in the middle band that no segment of ``lines`` covers."""
+    lo, hi = area.left + 0.2 * area.width, area.left + 0.85 * area.width
+    spans = sorted((sg.x0, sg.x1) for ln in lines for sg in ln.segs)
+    best: tuple[float, float] | None = None
+    reach = area.left
+    for x0, x1 in spans + [(area.right + 1, area.right + 1)]:
+        g0, g1 = max(reach, lo), min(x0, hi)
+        if g1 - g0 > 0 and (best is None or g1 - g0 > best[1] - best[0]):
+            best = (g0, g1)
+        reach = max(reach, x1)
+    size = statistics.median(ln.size for ln in lines)
+    return best if best is not None and best[1] - best[0] >= size else None
+
+
+def _tail_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple[float, float]] | None:
+    """The closing block: the lines after the body's last full line, when a strip free
+    of text parts them into a left column (``Nơi nhận``) and a right one (the signature).
+    The zone opens at its first line holding text right of the strip."""
+    n = len(lines)
+    k = n
+    while k - 1 >= start and isinstance(lines[k - 1], _Line) and not _crosses_middle(lines[k - 1], area) and n - k < 60:
+        k -= 1
+    region = lines[k:]
+    if len(region) < 2:
+        return None
+    gap = _corridor(region, area)
+    if gap is None:
+        return None
     mid = (gap[0] + gap[1]) / 2
-    left = [Para([s.run()]) for ln in lines for s in ln.segs if s.x1 <= mid]
-    right = [Para([s.run()]) for ln in lines for s in ln.segs if s.x0 >= mid]
-    return RawTable([[RawCell(left), RawCell(right)]])
+    left = any(sg.x1 <= mid for ln in region for sg in ln.segs)
+    firsts = [i for i, ln in enumerate(region) if any(sg.x0 >= mid for sg in ln.segs)]
+    if not left or not firsts:
+        return None
+    return k + firsts[0], n, gap
+
+
+def _zone_table(lines: list, gap: tuple[float, float]) -> RawTable:
+    """The zone as one row of two cells, each line of a side a paragraph of its cell; a
+    list item wrapped onto the next line (``- Ủy ban Kiểm tra Đảng ủy, Ban xây dựng`` /
+    ``Đảng;``) is joined back."""
+    mid = (gap[0] + gap[1]) / 2
+    cells: list[list[Para]] = [[], []]
+    for ln in lines:
+        seen: set[int] = set()
+        for sg in ln.segs:
+            which = 0 if sg.x1 <= mid else 1
+            side = cells[which]
+            run = sg.run()
+            if which in seen:  # a second segment of this line on the same side: same paragraph
+                side[-1].runs[-1].text += " "
+                side[-1].runs.append(run)
+                continue
+            seen.add(which)
+            if side and not _LIST_LABEL.match(run.text):
+                last = side[-1].runs[-1]
+                if _LIST_LABEL.match(side[-1].runs[0].text) and not last.text.rstrip().endswith((";", ".", ":")):
+                    last.text = _join(last.text, run.text)
+                    continue
+            side.append(Para([run]))
+    return RawTable([[RawCell(cells[0]), RawCell(cells[1])]])
 
 
 def _align(line: _Line, area: _Area) -> str | None:
@@ -334,8 +434,13 @@ def _continues(a: _Line, b: _Line, area: _Area) -> bool:
     if abs(a.size - b.size) > 0.15 * max(a.size, b.size) or _LIST_LABEL.match(b.text):
         return False
     a_center, b_center = _align(a, area) == "center", _align(b, area) == "center"
-    if a_center:  # a centred title wrapped: a wide line, followed by another centred one
-        return b_center and a.x1 - a.x0 > 0.6 * area.width
+    if b_center:
+        # A centred title wrapped: a wide line centred on the page (as wide as the text
+        # area, maybe), then a centred one, both bold or both not.
+        wide = a.x1 - a.x0 > 0.6 * area.width and abs((a.x0 + a.x1) / 2 - area.center) < 1.5 * a.size
+        return wide and _style_of(a) == _style_of(b)
+    if a_center:
+        return False
     return a.x1 >= area.right - 2.5 * a.size and b.x0 <= area.left + 1.2 * b.size and not b_center
 
 
@@ -377,7 +482,7 @@ def _paragraphs(lines: list, area: _Area) -> list[RawItem]:
 
 #: Most drawing objects looked at on one page for table rules (a page of vector art
 #: holds thousands: past this its tables are read as lines).
-MAX_PATHS_PER_PAGE = 5000
+MAX_PATHS_PER_PAGE = 2000
 
 #: Thickness below which a drawn shape is a rule (a line), and the tolerance within
 #: which two rules meet, in points.
@@ -449,10 +554,30 @@ class _Grid:
         return self.xs[0] <= cx <= self.xs[-1] and self.ys[0] <= w.y - 0.3 * w.size <= self.ys[-1]
 
 
+def _merge_rules(rules: list[_Rule]) -> list[_Rule]:
+    """Collinear rules that touch or overlap made one (cells drawn whole share every
+    edge with a neighbour): a grid of R rows and C columns keeps about R + C rules."""
+    out: list[_Rule] = []
+    for horizontal in (True, False):
+        group = sorted((r for r in rules if r.horizontal is horizontal), key=lambda r: (round(r.at / RULE), r.lo))
+        cur: _Rule | None = None
+        for r in group:
+            if cur is not None and round(cur.at / RULE) == round(r.at / RULE) and r.lo <= cur.hi + RULE:
+                cur.hi = max(cur.hi, r.hi)
+            else:
+                if cur is not None:
+                    out.append(cur)
+                cur = _Rule(r.horizontal, r.at, r.lo, r.hi)
+        if cur is not None:
+            out.append(cur)
+    return out
+
+
 def _grids(rules: list[_Rule], page: int) -> list[_Grid]:
     """Tables from the rules: rules that meet form a component; one with at least two
     rows and two columns of rules is a table, its merged cells told by the rules that
     are missing inside it."""
+    rules = _merge_rules(rules)
     n = len(rules)
     parent = list(range(n))
 
@@ -463,12 +588,14 @@ def _grids(rules: list[_Rule], page: int) -> list[_Grid]:
         return i
 
     hs = [i for i, r in enumerate(rules) if r.horizontal]
-    vs = [i for i, r in enumerate(rules) if not r.horizontal]
+    vs = sorted((i for i, r in enumerate(rules) if not r.horizontal), key=lambda i: rules[i].at)
+    v_at = [rules[j].at for j in vs]
     for i in hs:
         h = rules[i]
-        for j in vs:
+        # Only the verticals standing within the horizontal's reach (sorted by x).
+        for j in vs[bisect.bisect_left(v_at, h.lo - RULE):bisect.bisect_right(v_at, h.hi + RULE)]:
             v = rules[j]
-            if v.lo - RULE <= h.at <= v.hi + RULE and h.lo - RULE <= v.at <= h.hi + RULE:
+            if v.lo - RULE <= h.at <= v.hi + RULE:
                 parent[find(i)] = find(j)
     comps: dict[int, list[_Rule]] = {}
     for i in range(n):
@@ -583,23 +710,13 @@ def _layout(lines: list, area: _Area) -> list[RawItem]:
     (``lines``: the page lines and ruled tables in the order they stand)."""
     head: tuple[int, int, tuple[float, float]] | None = None
     for i, ln in enumerate(lines[:8]):
-        if not isinstance(ln, _Line) or ln.page != lines[0].page:
+        # The header stands above the body: no seed after the first body line.
+        if not isinstance(ln, _Line) or ln.page != lines[0].page or _crosses_middle(ln, area):
             break
         if _middle_gap(ln, area) is not None:
             head = _zone(lines, i, area, up=True, down=True)
             break
-    tail: tuple[int, int, tuple[float, float]] | None = None
-    start = head[1] if head else 0
-    for i in range(len(lines) - 1, start - 1, -1):
-        if not isinstance(lines[i], _Line):
-            break
-        if _middle_gap(lines[i], area) is not None and lines[i].segs[0].x0 <= area.left + 0.2 * area.width:
-            z = _zone(lines, i, area, up=True, down=True)
-            if z is not None and z[1] == len(lines) or (z is not None and i >= len(lines) - 12):
-                tail = z
-                break
-        if len(lines) - i > 40:
-            break
+    tail = _tail_zone(lines, area, head[1] if head else 0)
     items: list[RawItem] = []
     body_from = 0
     if head is not None:
