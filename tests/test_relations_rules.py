@@ -236,3 +236,17 @@ def test_a_proposal_that_asks_for_an_amendment_amends_nothing() -> None:
         "Quyết định số 48/2022/QĐ-UBND ngày 02/3/2022 của UBND tỉnh.\nQUYẾT ĐỊNH:\nĐiều 1. Sửa đổi.\n"
     )
     assert parse_text(text).links == []
+
+
+def test_can_cu_opening_an_adverbial_in_a_numbered_item_makes_no_basis() -> None:
+    text = PROVINCE + (
+        "KẾ HOẠCH\nCông tác năm 2023\n\nUBND tỉnh ban hành Kế hoạch:\n"
+        "1. Căn cứ nhiệm vụ được giao, các sở khẩn trương rà soát và thực hiện nghiêm Nghị quyết số 57-NQ/TW "
+        "ngày 22/12/2024 của Bộ Chính trị.\n"
+        "2. Căn cứ Quyết định số 99/QĐ-UBND ngày 02/02/2023 của UBND tỉnh, các sở bố trí kinh phí.\n"
+        "3. Căn cứ quy định tại Nghị định số 180/2025/NĐ-CP, hướng dẫn của Bộ Tài chính tại Công văn số "
+        "11725/BTC-QLĐT ngày 31/7/2025, các sở khẩn trương xác định dự án.\n"
+    )
+    r = rel(text)
+    assert (r["57-NQ/TW"], r["99/QĐ-UBND"]) == ("directs", "based_on")
+    assert r["180/2025/NĐ-CP"] == r["11725/BTC-QLĐT"] == "based_on"

@@ -56,7 +56,8 @@ _VERBS = (
     "hướng dẫn|theo dõi|đôn đốc|kiểm tra|rà soát|ban hành|hoàn thành|tổng hợp|đánh giá|phân công|đề xuất|"
     "là|cần|phải|sớm|kịp thời|quan tâm|chỉ đạo|tăng cường|đẩy mạnh|nâng cao|bố trí|cung cấp|tuyên truyền|"
     "nghiên cứu|lãnh đạo|giám sát|duy trì|làm tốt|vận động|bảo đảm|đảm bảo|có|được|sẽ|định kỳ|hằng năm|hàng năm|"
-    "trực tiếp|cụ thể hóa|thống nhất|lựa chọn|quản lý|hỗ trợ|chuẩn bị|thành lập|nắm|tiếp nhận|xử lý|giải quyết|tham gia|phát huy|tích cực"
+    "trực tiếp|cụ thể hóa|thống nhất|lựa chọn|quản lý|hỗ trợ|chuẩn bị|thành lập|nắm|tiếp nhận|xử lý|giải quyết|tham gia|phát huy|tích cực|"
+    "niêm yết|công bố|trả lời|hoàn thiện|nộp"
 )
 #: ``tổ chức`` is a noun before these (``các cấp ủy, tổ chức đảng``, ``tổ chức chính trị - xã hội``).
 _NOUN_AFTER_TO_CHUC = r"(?<!tổ\s{1,3}chức)|(?<=tổ\s{1,3}chức)(?!\s{1,3}(?:đảng|chính\s+trị|đoàn\s+thể|cơ\s+sở\s+đảng|xã\s+hội|thành\s+viên)(?!\p{L}))"

@@ -1,7 +1,7 @@
 """Dates as Vietnamese documents write them, to ISO 8601.
 
 Forms: ``26/11/2021``, ``30-7-2021`` (Party style), ``26.11.2021``,
-``ngày 05 tháng 4 năm 2018``, and the blank-day form of unsent drafts,
+``ngày 05 tháng 4 năm 2018`` (``ngày mồng 2 tháng 9 năm 2025``), and the blank-day form of unsent drafts,
 ``ngày   tháng 02 năm 2025`` (→ ``2025-02``). Day-month without a year
 (``ngày 25/11``, ``ngày 15 tháng 10``) is found by ``find_day_months`` for the
 deadline extractor, which knows which year is meant.
@@ -22,11 +22,13 @@ _SEP = r"[ \t]{0,2}[/.\-][ \t]{0,2}"
 NUMERIC_DATE = regex.compile(
     rf"(?<![\d/.\-])(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>(?:19|20)\d{{2}})(?![\d/]|[.\-]\d)"
 )
+#: ``ngày mồng 5``, ``ngày mùng 10``: the word some texts put before a day of the month.
+_MONG = r"(?:(?:mồng|mùng)\s{1,5})?"
 VERBAL_DATE = regex.compile(
-    r"(?i)(?<!\p{L})ngày\s{1,40}(?P<d>\d{1,2})?\s{0,40}tháng\s{0,10}(?P<m>\d{1,2})\s{1,10}năm\s{1,10}(?P<y>(?:19|20)\d{2})(?!\d)"
+    rf"(?i)(?<!\p{{L}})ngày\s{{1,40}}{_MONG}(?P<d>\d{{1,2}})?\s{{0,40}}tháng\s{{0,10}}(?P<m>\d{{1,2}})\s{{1,10}}năm\s{{1,10}}(?P<y>(?:19|20)\d{{2}})(?!\d)"
 )
 DAY_MONTH = regex.compile(
-    r"(?i)(?<!\p{L})ngày\s{1,10}(?P<d>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<m1>\d{1,2})(?![\d/])|\s{1,10}tháng\s{1,10}(?P<m2>\d{1,2})(?!\d|\s{1,10}năm|\s{0,2}/))"
+    rf"(?i)(?<!\p{{L}})ngày\s{{1,10}}{_MONG}(?P<d>\d{{1,2}})(?:\s{{0,2}}/\s{{0,2}}(?P<m1>\d{{1,2}})(?![\d/])|\s{{1,10}}tháng\s{{1,10}}(?P<m2>\d{{1,2}})(?!\d|\s{{1,10}}năm|\s{{0,2}}/))"
 )
 
 

@@ -16,9 +16,16 @@ deadline, however much it looks like a date:
   nhưng đến nay``), or one dated before the document itself.
 
 A weak cue with a period and a task verb is a deadline too (``Sở Tư pháp triển khai trong
-tháng 4/2026``: done within April), and a position in a period needs no cue at all
-(``Các đơn vị báo cáo cuối năm 2025``). A label (``Thời gian: Tháng 4/2026``) and the
-time column of a task table (``| Thời gian |``) say it outright.
+tháng 4/2026``: done within April; ``Các xã niêm yết từ ngày 5 đến ngày 10 tháng 6``: due
+on the 10th, the start kept), and a position in a period needs no cue at all (``Các đơn vị
+báo cáo cuối năm 2025``). A label (``Thời gian thực hiện: Từ tháng 10/2023 đến quý
+II/2024``, ``Đợt 1: Trong tháng 8/2024``), a planned time opening its line (``Dự kiến tháng
+5/2024``: approximate) and the time column of a task table (``| Thời gian |``) say it
+outright. Of two joined periods the later is due (``Quý III/2024 và Quý IV/2024``). A time
+relative to an event (``trước ngày bầu cử 70 ngày``, ``trong vòng 05 ngày kể từ ngày nhận
+được``, ``báo cáo sau khi có hướng dẫn``) is ``kind: relative`` with its event and offset,
+dated only when the text states the event's date. The cue words are data
+(``data/lexicon/deadlines.yaml``); sentences see through hard-wrapped lines (``wrap``).
 
 Linear in the length of the text: the sentence boundaries and the words each test looks
 for (verbs, events, recalls) are found once per body region and then looked up by
@@ -32,54 +39,65 @@ Time phrases are read by :mod:`.timeexpr`; units by :mod:`.assignees`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 import regex
 
 from ..model import Deadline, Document, Span, Task, Warning
+from ..refdata import alternation, pattern, words
 from . import assignees as asg
+from .wrap import is_wrap
 from .outline import TableRow, TaskFinder, body_regions, find_table_rows
+from .dates import find_dates
 from .timeexpr import (
     YEARLY_APPROX,
+    Relative,
     TimeExpr,
+    find_relative,
     find_standalone_recurrences,
     horizon_from_title,
     make_recurring,
     plan_year_from_title,
+    read_deadline_time,
     read_time_at,
     recurrence_after,
 )
 
-CUE = regex.compile(
-    r"(?i)(?<!\p{L})(?P<cue>(?:"
-    r"(?P<label>thời\s{1,3}(?:gian|hạn)(?:\s{1,3}(?:hoàn\s{1,3}thành|thực\s{1,3}hiện|nộp|gửi|báo\s{1,3}cáo))?\s{0,3}:)"
-    r"|(?P<strong>trước|chậm\s{1,3}nhất(?:\s{1,3}(?:là|vào))?|muộn\s{1,3}nhất(?:\s{1,3}(?:là|vào))?|"
-    r"hạn\s{1,3}(?:chót|cuối)(?:\s{1,3}(?:là|vào))?|không\s{1,3}quá|hoàn\s{1,3}thành(?:\s{1,3}(?:trong|trước|vào|xong))?|"
-    r"xong\s{1,3}trước)"
-    r"|(?P<weak>vào|trong|đến\s{1,3}hết|từ))(?!\p{L})"
-    # a position in a period needs no cue: "báo cáo cuối năm 2025" (zero width: the phrase is read here)
-    r"|(?P<pos>(?=(?:đầu|giữa|cuối)\s{1,5}(?:năm|quý|tháng|các|mỗi|hàng|hằng)(?!\p{L}))))"
-)
+_TOPIC = "deadlines"
+
+
+def _alt(name: str) -> str:
+    return alternation(words(_TOPIC, name))
+
+
+def _build_cue() -> regex.Pattern[str]:
+    """A deadline's cue: a label (``Thời gian thực hiện:``, ``Đợt 1:``), a planned time
+    (``Dự kiến``), a strong cue (``trước``, ``chậm nhất``), a weak one (``vào``, ``trong``,
+    ``từ``), or a position in a period that needs no cue (``cuối năm 2025``)."""
+    return regex.compile(
+        r"(?i)(?<!\p{L})(?P<cue>(?:"
+        rf"(?P<label>(?:{_alt('label_heads')})(?:\s{{1,3}}(?:{_alt('label_kinds')}))?\s{{0,3}}:"
+        rf"|(?:{_alt('batch_labels')})\s{{1,3}}(?:\d{{1,2}}|[IVX]{{1,4}})\s{{0,3}}:)"
+        rf"|(?P<approx>{_alt('approximate_cues')})"
+        rf"|(?P<strong>{_alt('strong_cues')})"
+        rf"|(?P<weak>{_alt('weak_cues')}))(?!\p{{L}})"
+        # a position in a period needs no cue: "báo cáo cuối năm 2025" (zero width: the phrase is read here)
+        rf"|(?P<pos>(?=(?:{_alt('period_positions')})\s{{1,5}}(?:năm|quý|tháng|các|{_alt('every_words')})(?!\p{{L}}))))"
+    )
+
+
+CUE = _build_cue()
 #: Actions that make a weakly cued time (``vào``, ``trong``) a deadline: handing something in.
-_REPORT_VERB = regex.compile(r"(?i)(?<!\p{L})(?:báo\s+cáo|gửi|nộp|trình|hoàn\s+thành|hoàn\s+tất|cập\s+nhật|tổng\s+hợp)(?!\p{L})")
+_REPORT_VERB = pattern(_TOPIC, "report_verbs")
 #: Task verbs that make a weakly cued *period* a deadline: ``triển khai trong tháng 4/2026``.
-_TASK_VERB = regex.compile(
-    r"(?i)(?<!\p{L})(?:triển\s+khai|tổ\s+chức|thực\s+hiện|xây\s+dựng|ban\s+hành|hoàn\s+thiện|tổng\s+kết|sơ\s+kết|"
-    r"rà\s+soát|kiểm\s+tra|tập\s+huấn|tuyên\s+truyền|quán\s+triệt|trình|phê\s+duyệt|đánh\s+giá|sắp\s+xếp|"
-    r"tham\s+mưu|xử\s+lý|giải\s+quyết|bố\s+trí|cung\s+cấp|chuẩn\s+bị|khảo\s+sát|thẩm\s+định|nghiệm\s+thu)(?!\p{L})"
-)
+_TASK_VERB = pattern(_TOPIC, "task_verbs")
 #: Events and periods, not deadlines, when the cue is weak.
-_EVENT = regex.compile(
-    r"(?i)(?<!\p{L})(?:hội\s+nghị|lễ|diễn\s+ra|khai\s+mạc|bế\s+mạc|tháng\s+hành\s+động|chiến\s+dịch|đợt\s+cao\s+điểm|"
-    r"tuần\s+lễ|ra\s+quân|phát\s+động)(?!\p{L})"
-)
+_EVENT = pattern(_TOPIC, "event_words")
 #: A clause that recalls or frames a date rather than setting a deadline.
-_NEGATIVE = regex.compile(
-    r"(?i)(?<!\p{L})(?:hiệu\s+lực|đến\s+nay|quá\s+hạn|hết\s+hạn|trễ\s+hạn|chậm\s+so\s+với|"
-    r"chưa\s+(?:gửi|báo\s+cáo|nộp|hoàn\s+thành))(?!\p{L})"
-)
+_NEGATIVE = pattern(_TOPIC, "not_an_obligation")
 _PAST = regex.compile(r"(?<!\p{L})(?:đã|Đã)\s+(?!được\s+giao)")
-_YEARLY_WORD = regex.compile(r"(?i)(?<!\p{L})(?:hàng|hằng|mỗi)\s+năm(?!\p{L})")
+_YEARLY_WORD = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('every_words')})\s+năm(?!\p{{L}})")
 #: How many times a region answers a word-class question by a direct search before it
 #: scans the whole region for that class once.
 _DIRECT_QUERIES = 32
@@ -88,6 +106,7 @@ _WORD_CLASSES: dict[str, regex.Pattern[str]] = {
     "negative": _NEGATIVE, "past": _PAST, "verb": asg.VERB, "report": _REPORT_VERB,
     "task": _TASK_VERB, "event": _EVENT, "yearly": _YEARLY_WORD,
 }
+#: Sentence (or item) boundaries; a line break only where it is no wrap (``wrap.is_wrap``).
 _SENTENCE_BOUNDARY = regex.compile(r"[.;!?](?=\s)|[:\n]")
 _AFTER_STOP = regex.compile(
     rf"[.;:\n]|\s(?:để|và|nhằm|đồng\s+thời)\s|,\s+(?={asg.VERB.pattern})"
@@ -104,8 +123,10 @@ _LABEL_PREFIX = regex.compile(
 )
 _CITATION_BEFORE = regex.compile(r"\d+[/\-][\w.\-/&]*\p{L}[\w.\-/&]*\s*,?\s*(?:ngày\s*)?$")
 _MAX_SENTENCE = 800
-_CUE_BEFORE = regex.compile(r"(?i)(?<!\p{L})(?:trước|vào|chậm\s+nhất(?:\s+là)?)\s+$")
-_LEADING_ADVERB = regex.compile(r"(?i)(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|đồng\s+thời|thường\s+xuyên|kịp\s+thời)\s*,?\s+")
+_CUE_BEFORE = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('strong_cues')}|vào|đúng)\s+$")
+_LEADING_ADVERB = regex.compile(
+    r"(?i)(?:(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|đồng\s+thời|thường\s+xuyên|kịp\s+thời)(?:\s*+,\s*+|\s++))+"
+)
 _ADVERBIAL = regex.compile(r"(?:[^\s,]+\s+){0,3}[^\s,]+,\s+")
 #: Words that join two clauses or two deadlines: never the first or last word of an action.
 _CONNECTORS = ("và", "hoặc", "hay", "để")
@@ -231,6 +252,8 @@ class _Scope:
         lo, hi = region
         sc = cls(view, lo, hi, cited, [r for r in rows if lo <= r.start < hi])
         for m in _SENTENCE_BOUNDARY.finditer(view, lo, hi):
+            if view[m.start()] == "\n" and is_wrap(view, m.start()):
+                continue
             sc.b_starts.append(m.start())
             sc.b_ends.append(m.end())
         for r in sc.rows:
@@ -282,8 +305,11 @@ class _Scope:
 def _tidy(s: str) -> str:
     s = _MARKS.sub(" ", s)
     s = " ".join(s.split())
-    s = s.replace("( ", "(").replace(" )", ")")
-    return s.strip(" ,;:-–")
+    s = s.replace("( ", "(").replace(" )", ")").replace("()", "")
+    s = s.strip(" ,;:-–(").strip()
+    while s.endswith(")") and s.count(")") > s.count("("):  # "(trước ngày 20/10)": the time took the opener
+        s = s[:-1].rstrip(" ,;:-–")
+    return s
 
 
 def _strip_connectors(s: str) -> str:
@@ -302,7 +328,9 @@ def _strip_connectors(s: str) -> str:
 
 
 #: ``báo cáo định kỳ hằng năm trước ngày 05/12``: the recurrence words belong to the time, not the action.
-_RECURRENCE_TAIL = regex.compile(r"(?i)(?:\s(?:định\s+kỳ|(?:định\s+kỳ\s+)?(?:hàng|hằng|mỗi)\s+(?:năm|quý|tháng|tuần)))+\s*$")
+_RECURRENCE_TAIL = regex.compile(
+    rf"(?i)(?:\s(?:định\s+kỳ|(?:định\s+kỳ\s+)?(?:{_alt('every_words')})\s+(?:năm|quý|tháng|tuần)))+\s*$"
+)
 
 
 def _strip_recurrence_tail(clause: str) -> str:
@@ -373,7 +401,7 @@ def action_of(view: str, sent: tuple[int, int], start: int, end: int) -> str:
     adv = _LEADING_ADVERB.match(clause)
     if adv is not None and asg.VERB.match(clause, adv.end()):
         clause = clause[adv.end() :]
-    clause = _strip_connectors(_strip_recurrence_tail(clause))
+    clause = _strip_connectors(_strip_recurrence_tail(clause.rstrip(" \t\n(")))
     if not clause.strip():
         cue_verb = _VERB_CUE.match(view, start, end)
         if cue_verb is not None:
@@ -438,6 +466,7 @@ class _Found:
     sent: tuple[int, int]
     action: str | None = None
     assignees: list[str] | None = None
+    relative: Relative | None = None
 
 
 def _make_recurring_if_stated(view: str, expr: TimeExpr, sent: tuple[int, int], scope: _Scope) -> TimeExpr:
@@ -522,11 +551,40 @@ def extract_deadlines(
                 assignees=assignees,
                 granularity=expr.granularity,
                 until=f"{bound:04d}-12-31" if expr.rrule and bound else None,
-                kind="recurring" if expr.rrule else "date",
+                kind="relative" if f.relative else "recurring" if expr.rrule else "date",
+                start=expr.range_start,
+                event=f.relative.event if f.relative else None,
+                offset_days=f.relative.offset_days if f.relative else None,
             )
         )
     result.deadlines = out
     return result
+
+
+_PLANNED = regex.compile(r"(?i)dự\s+kiến")
+#: What may stand before a planned time that opens its line: blanks, a bullet, a label.
+_LEAD_IN = regex.compile(r"[\s\-+•*_|:]+|(?i:thời\s+gian|thời\s+hạn)|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)")
+
+
+def _event_date(view: str, scope: _Scope, rel: Relative) -> str | None:
+    """The date of a relative deadline when the text states its event's date (``ngày bầu cử
+    ... (Chủ nhật, ngày 15/3/2026)``): the first full date within a clause after a mention of
+    the event, not a cited document's; ``None`` otherwise."""
+    key = regex.compile(r"(?i)(?<!\p{L})" + r"\s+".join(regex.escape(w) for w in rel.event.split()[:3]) + r"(?!\p{L})")
+    for m in key.finditer(view, scope.lo, scope.hi):
+        if rel.start <= m.start() < rel.end:
+            continue
+        stop = m.end() + 80
+        cut = _CLAUSE_STOP.search(view, m.end(), stop)
+        for dm in find_dates(view, m.end(), cut.start() if cut else min(stop, len(view))):
+            if dm.day is None or scope.cited.holds(dm.start, dm.end):
+                continue
+            day = date(dm.year, dm.month, dm.day) + timedelta(days=rel.offset_days or 0)
+            return day.isoformat()
+    return None
+
+
+_CLAUSE_STOP = regex.compile(r"[.;]\s|\n\s*\n")
 
 
 def _skip_spaces(view: str, pos: int, end: int) -> int:
@@ -545,16 +603,24 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
         if cell is not None and cell[2] == "time":
             continue  # read with its row below
         label = cue.group("label") is not None
+        approx = cue.group("approx") is not None
         weak = cue.group("weak") is not None or cue.group("pos") is not None
         at = cue.start() if cue.group("cue").casefold() == "từ" else cue.end()
-        expr = read_time_at(view, at, year)
-        if expr is None and label:  # "Thời gian: trong tháng 4/2026", "Thời hạn: trước ngày 15/12"
+        expr = read_deadline_time(view, at, year)
+        if expr is None and (label or approx):  # "Thời gian: trong tháng 4/2026", "Dự kiến vào quý III"
             inner = CUE.match(view, _skip_spaces(view, at, min(stop, at + 20)), stop)
             if inner is not None and inner.group("label") is None:
-                expr = read_time_at(view, inner.start() if inner.group("cue").casefold() == "từ" else inner.end(), year)
+                approx = approx or inner.group("approx") is not None
+                expr = read_deadline_time(view, inner.start() if inner.group("cue").casefold() == "từ" else inner.end(), year)
         if expr is None:
             continue
         sent = scope.sentence(cue.start(), expr.end)
+        if label and _PLANNED.search(cue.group("label")):
+            approx = True  # "Thời gian dự kiến: tháng 5/2024"
+        if approx:  # "Dự kiến tháng 5/2024": planned, not fixed; said outright when it opens its line
+            expr = replace(expr, approximate=True)
+            label = label or not _LEAD_IN.sub("", view[sent[0] : cue.start()])
+            weak = not label
         expr = _make_recurring_if_stated(view, expr, sent, scope)
         if not _keep(view, scope, sent, cue.start(), expr, weak, label):
             continue
@@ -579,6 +645,24 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
         if cue is not None:
             start = max(0, start - 20) + cue.start()
         found.append(_Found(start, st.end, expr, sent))
+
+    taken = sorted((f.start, f.end) for f in found)
+    taken_starts = [a for a, _ in taken]
+    for rel in find_relative(view, lo, stop):
+        i = bisect_right(taken_starts, rel.end) - 1
+        if i >= 0 and taken[i][1] > rel.start:
+            continue  # inside a phrase already read ("trước ngày 15/3/2026, sau khi ...")
+        sent = scope.sentence(rel.start, rel.end)
+        if rel.offset_days is None:
+            # "Các xã báo cáo sau khi có hướng dẫn": the act stands in the clause before it;
+            # a clause opening "Sau khi nghe ..." frames what follows, it sets no deadline
+            clause0 = max(sent[0], view.rfind(",", sent[0], rel.start) + 1, view.rfind(";", sent[0], rel.start) + 1)
+            if not (scope.has("report", clause0, rel.start) or scope.has("task", clause0, rel.start)):
+                continue
+        expr = TimeExpr(rel.start, rel.end, date=_event_date(view, scope, rel))
+        if not _keep(view, scope, sent, rel.start, expr, False, False):
+            continue
+        found.append(_Found(rel.start, rel.end, expr, sent, relative=rel))
 
     for row in scope.rows:
         f = _row_deadline(view, scope, row, year)
@@ -654,18 +738,25 @@ def _keep(view: str, scope: _Scope, sent: tuple[int, int], start: int, expr: Tim
     if scope.cited.holds(expr.start, expr.end) or _CITATION_BEFORE.search(view[max(0, start - 60) : start]):
         return False
     s0, s1 = sent
-    if scope.has("negative", s0, s1) or scope.has("past", s0, start):
-        return False
-    if expr.range_start is not None and not scope.has("report", s0, s1):
+    # "đã" recalls only in the deadline's own clause ("khắc phục điểm nghẽn đã được chỉ ra,
+    # hoàn thành ... trong năm 2025" still sets one)
+    clause0 = max(s0, view.rfind(",", s0, start) + 1, view.rfind(";", s0, start) + 1)
+    if scope.has("negative", s0, s1) or scope.has("past", clause0, start):
         return False
     if label:  # "Thời gian: Tháng 4/2026": the text says it is the deadline
         return True
+    if expr.range_start is not None and not scope.has("report", s0, s1) and not (
+        scope.has("task", s0, s1) and not scope.has("event", s0, s1) and _assigns(view, sent, start, expr.end)
+    ):
+        return False  # a period of days is a deadline for a task someone is given, not a campaign
     if weak:
         if scope.has("event", s0, s1):
             return False
         if not scope.has("report", s0, s1):
-            period = expr.rrule is None and expr.date is not None and (
-                expr.granularity in ("month", "quarter") or expr.approximate)
+            # a period (a month, a quarter, a range of days, a repeating time) given to someone
+            # with a task: "Sở Tư pháp triển khai trong tháng 4/2026", "tổ chức giao ban vào tuần đầu"
+            period = expr.rrule is not None or expr.date is not None and (
+                expr.granularity in ("month", "quarter") or expr.approximate or expr.range_start is not None)
             if not (period and scope.has("task", s0, s1) and _assigns(view, sent, start, expr.end)):
                 return False
-    return scope.has("verb", s0, s1) or scope.has("report", s0, s1)
+    return scope.has("verb", s0, s1) or scope.has("report", s0, s1) or scope.has("task", s0, s1)

@@ -14,8 +14,13 @@ Forms read here, on the matching view (Markdown marks blanked):
 - a month (``tháng 4/2026``, ``tháng 4 năm 2026``): ``2026-04``;
 - a year (``năm 2025``): ``2025``;
 - a position in a period (``giữa tháng 4/2026``, ``cuối quý II``, ``cuối năm 2025``): approximate;
-- recurring positions (``giữa các tháng cuối của mỗi quý``, ``cuối mỗi tháng``);
-- ranges (``từ ngày 10 đến ngày 15 tháng 12``): the deadline is the range's end.
+- recurring positions (``giữa các tháng cuối của mỗi quý``, ``cuối mỗi tháng``), a day of
+  every month (``ngày mồng 5 hằng tháng``, ``ngày 20 của tháng trước đó``), a week of a
+  month or of a quarter's month (``tuần đầu tiên của tháng thứ 2 trong quý``);
+- ranges (``từ ngày 10 đến ngày 15 tháng 12``, ``từ tháng 10/2023 đến quý II/2024``): the
+  deadline is the range's end, its start kept; of two joined times the later;
+- a day of the following year (``ngày 30 tháng 01 của năm tiếp theo``);
+- times relative to an event (``trước ngày bầu cử 70 ngày``, ``sau khi có hướng dẫn``).
 
 Every pattern is linear: bounded repetitions, no nested quantifiers, and every
 search is bounded to a small window after the position it starts from.
@@ -25,9 +30,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, replace
+from functools import cache
 
 import regex
 
+from ..refdata import alternation, words
 from .dates import DAY_MONTH, date_at, valid_ymd
 
 #: How far after a cue a time phrase may start (spaces left by blanked Markdown).
@@ -35,6 +42,10 @@ _LOOKAHEAD = 80
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+#: The words of a repeating period and of a position in a period (``data/lexicon/deadlines.yaml``).
+_EVERY = alternation(words("deadlines", "every_words"))
+_POS = alternation(words("deadlines", "period_positions"))
 
 QUARTER = regex.compile(
     r"(?i)quý\s{1,5}(?P<q>IV|III|II|I|[1-4])(?![\p{L}\d])(?:\s{0,3}[/\-]\s{0,3}" + _YEAR
@@ -51,31 +62,53 @@ RANGE = regex.compile(
     r"(?:\s{0,2}/\s{0,2}(?P<m2>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<y>(?:19|20)\d{2}))?"
     r"|\s{1,40}tháng\s{1,10}(?P<m3>\d{1,2})(?:\s{1,10}năm\s{1,10}(?P<y3>(?:19|20)\d{2}))?)?(?![\d/])"
 )
-POSITION = regex.compile(r"(?i)(?P<pos>đầu|giữa|cuối)\s{1,5}")
+POSITION = regex.compile(rf"(?i)(?P<pos>{_POS})\s{{1,5}}")
 #: ``giữa các tháng cuối của mỗi quý``, ``cuối mỗi quý``, ``đầu hằng tháng``, ``cuối các tháng``
 RECURRING_POSITION = regex.compile(
-    r"(?i)(?P<pos>đầu|giữa|cuối)\s{1,5}(?:(?:các|những)\s{1,5})?"
+    rf"(?i)(?P<pos>{_POS})\s{{1,5}}(?:(?:các|những)\s{{1,5}})?"
     r"(?:(?P<sub>tháng)\s{1,5}(?P<which>đầu|cuối)\s{1,5}(?:(?:của|trong)\s{1,5})?)?"
-    r"(?P<every>mỗi|hàng|hằng|các|từng)\s{1,5}(?P<period>quý|tháng|năm|tuần)(?!\p{L})"
+    rf"(?P<every>{_EVERY}|các|từng)\s{{1,5}}(?P<period>quý|tháng|năm|tuần)(?!\p{{L}})"
 )
-RECURRENCE_WORD = regex.compile(r"(?i)\s{0,40}[,(]?\s{0,3}(?P<every>hàng|hằng|mỗi)\s{1,5}(?P<period>năm|quý|tháng|tuần)(?!\p{L})")
+RECURRENCE_WORD = regex.compile(rf"(?i)\s{{0,40}}[,(]?\s{{0,3}}(?P<every>{_EVERY})\s{{1,5}}(?P<period>năm|quý|tháng|tuần)(?!\p{{L}})")
+#: ``ngày 15 hằng tháng``, ``đúng ngày mồng 5 hằng tháng``, ``vào ngày 20 của tháng trước đó``
+#: (the 20th of the month before the one reported on: every month).
 MONTHLY_DAY = regex.compile(
-    r"(?i)(?<!\p{L})ngày\s{1,40}(?P<d>\d{1,2})(?![\d/])\s{1,10}(?:hàng|hằng|mỗi|của\s{1,5}(?:mỗi|hàng|hằng))\s{1,5}tháng(?!\p{L})"
+    r"(?i)(?<!\p{L})ngày\s{1,40}(?:(?:mồng|mùng)\s{1,5})?(?P<d>\d{1,2})(?![\d/])\s{1,10}"
+    rf"(?:(?:{_EVERY}|của\s{{1,5}}(?:{_EVERY}))\s{{1,5}}tháng"
+    r"|của\s{1,5}tháng\s{1,5}(?:trước(?:\s{1,5}đó)?|liền\s{1,5}trước|liền\s{1,5}kề\s{1,5}trước))(?!\p{L})"
 )
+#: ``tuần đầu tiên của tháng thứ 2 trong quý``, ``tuần cuối của mỗi tháng``: due by the end of
+#: that week (approximate).
+WEEK_OF_PERIOD = regex.compile(
+    r"(?i)(?<!\p{L})tuần\s{1,5}(?P<w>đầu\s{1,5}tiên|đầu|thứ\s{1,5}(?:nhất|hai|ba|tư|[1-4])|cuối(?:\s{1,5}cùng)?)"
+    rf"\s{{1,5}}(?:của|trong)\s{{1,5}}(?:(?:{_EVERY}|các)\s{{1,5}}tháng"
+    r"|tháng\s{1,5}(?P<mq>thứ\s{1,5}(?:nhất|hai|ba|[1-3])|đầu|giữa|cuối)\s{1,5}(?:của|trong)\s{1,5}"
+    rf"(?:(?:{_EVERY}|các|từng)\s{{1,5}})?quý)(?!\p{{L}})"
+)
+_WEEK_DAY = {"đầu tiên": 7, "đầu": 7, "thứ nhất": 7, "thứ 1": 7, "thứ hai": 14, "thứ 2": 14, "thứ ba": 21,
+             "thứ 3": 21, "thứ tư": 28, "thứ 4": 28, "cuối": -1, "cuối cùng": -1}
+_MONTH_OF_QUARTER = {"thứ nhất": 1, "thứ 1": 1, "đầu": 1, "thứ hai": 2, "thứ 2": 2, "giữa": 2, "thứ ba": 3,
+                     "thứ 3": 3, "cuối": 3}
+#: ``ngày 30 tháng 01 của năm tiếp theo``: the day-month falls in the year after.
+_NEXT_YEAR = regex.compile(r"(?i)\s{1,5}(?:của\s{1,5})?năm\s{1,5}(?:sau|tiếp\s{1,5}theo|kế\s{1,5}tiếp)(?!\p{L})")
+#: Between the two ends of a range of periods: ``từ tháng 10/2023 đến quý II/2024``.
+_RANGE_TO = regex.compile(r"(?i)\s{0,5}(?:đến|tới|-|–)\s{1,5}(?:hết\s{1,5})?")
+#: Two times joined (``Quý III/2024 và Quý IV/2024``): the later one is the deadline.
+_JOINED = regex.compile(r"(?i)[ \t]{0,3}(?:,|và|hoặc|-|–)[ \t]{0,3}")
 WEEKLY = regex.compile(
     r"(?i)(?:(?P<h>\d{1,2})\s{0,2}(?::|h|giờ)\s{0,2}(?P<mi>\d{2})?\s{0,3}(?:,\s{0,3})?)?"
     r"(?:(?:vào|các)\s{1,5})?(?:ngày\s{1,5})?(?P<wd>thứ\s{1,5}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s{1,5}nhật)"
-    r"\s{1,5}(?:hàng|hằng|mỗi|các)\s{1,5}tuần(?!\p{L})"
+    rf"\s{{1,5}}(?:{_EVERY}|các)\s{{1,5}}tuần(?!\p{{L}})"
 )
 EVERY_N_MONTHS = regex.compile(
-    r"(?i)(?<!\p{L})(?:định\s{1,5}kỳ\s{1,5}(?P<n>\d{1,2}|sáu|ba)\s{1,5}tháng|(?:định\s{1,5}kỳ\s{1,5})?(?P<every>hàng|hằng|mỗi)\s{1,5}(?P<period>quý|tháng))(?!\p{L})"
+    r"(?i)(?<!\p{L})(?:định\s{1,5}kỳ\s{1,5}(?P<n>\d{1,2}|sáu|ba)\s{1,5}tháng|(?:định\s{1,5}kỳ\s{1,5})?(?P<every>" + _EVERY + r")\s{1,5}(?P<period>quý|tháng))(?!\p{L})"
 )
 #: ``Báo cáo định kỳ hằng năm.`` with no day: due by the end of each year, approximately. Only
 #: after ``định kỳ`` or a report (``báo cáo hằng năm``): elsewhere ``hằng năm`` qualifies a noun
 #: (``chương trình công tác hằng năm``) or opens a sentence whose own date it makes yearly.
 YEARLY_WORDS = regex.compile(
     r"(?i)(?:(?<!\p{L})định\s{1,5}kỳ\s{1,5}|(?<=(?<!\p{L})(?:báo\s{1,3}cáo|tổng\s{1,3}kết|sơ\s{1,3}kết)\s{1,5}))"
-    r"(?:hàng|hằng|mỗi)\s{1,5}năm(?!\p{L})"
+    rf"(?:{_EVERY})\s{{1,5}}năm(?!\p{{L}})"
 )
 YEARLY_APPROX = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
 
@@ -153,10 +186,16 @@ def read_time_at(view: str, pos: int, default_year: int | None) -> TimeExpr | No
         month, day = int(m.group("m1") or m.group("m2")), int(m.group("d"))
         if not valid_ymd(2000, month, day):
             return None
+        end = m.end()
+        year = default_year
+        nxt = _NEXT_YEAR.match(view, end, min(len(view), end + 40))
+        if nxt is not None:  # "trước ngày 30 tháng 01 của năm tiếp theo"
+            end = nxt.end()
+            year = default_year + 1 if default_year is not None else None
         date = None
-        if default_year is not None and valid_ymd(default_year, month, day):
-            date = f"{default_year:04d}-{month:02d}-{day:02d}"
-        return TimeExpr(pos, m.end(), date, month_day=(month, day))
+        if year is not None and valid_ymd(year, month, day):
+            date = f"{year:04d}-{month:02d}-{day:02d}"
+        return TimeExpr(pos, end, date, month_day=(month, day))
 
     rp = RECURRING_POSITION.match(view, pos, window_end)
     if rp is not None:
@@ -202,11 +241,35 @@ def read_time_at(view: str, pos: int, default_year: int | None) -> TimeExpr | No
     return None
 
 
+def read_deadline_time(view: str, pos: int, default_year: int | None) -> TimeExpr | None:
+    """``read_time_at``, and of two times joined (``Quý III/2024 và Quý IV/2024``) the later:
+    a task due in two periods is done when the later one ends."""
+    expr = read_time_at(view, pos, default_year)
+    if expr is None or expr.rrule is not None or expr.date is None:
+        return expr
+    j = _JOINED.match(view, expr.end, min(len(view), expr.end + 12))
+    if j is None or view[expr.end : j.end()].strip() == "":
+        return expr
+    other = read_time_at(view, j.end(), default_year)
+    if other is None or other.rrule is not None or other.date is None or other.range_start is not None:
+        return expr
+    if _latest_day(other.date) > _latest_day(expr.date):
+        return replace(other, start=expr.start)
+    return replace(expr, end=other.end)
+
+
+def _latest_day(iso: str) -> str:
+    """The last day a partial ISO date can mean, for comparing: ``2024-09`` → ``2024-09-31``."""
+    parts = iso.split("-")
+    return "-".join(parts + ["99"] * (3 - len(parts)))
+
+
 def _read_range(view: str, pos: int, window_end: int, default_year: int | None) -> TimeExpr | None:
-    """``từ ngày 10 đến ngày 15 tháng 12``: due by the end of the range."""
+    """``từ ngày 10 đến ngày 15 tháng 12``, ``từ tháng 10/2023 đến quý II/2024``: due by the
+    end of the range; its start is kept."""
     m = RANGE.match(view, pos, min(len(view), pos + 2 * _LOOKAHEAD))
     if m is None:
-        return None
+        return _read_period_range(view, pos, default_year)
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     m2s = m.group("m2") or m.group("m3")
     m1s = m.group("m1") or m2s
@@ -224,6 +287,21 @@ def _read_range(view: str, pos: int, window_end: int, default_year: int | None) 
         return TimeExpr(pos, m.end(), None, month_day=(month2, d2))
     return TimeExpr(pos, m.end(), f"{year:04d}-{month2:02d}-{d2:02d}", month_day=(month2, d2),
                     range_start=f"{year:04d}-{month1:02d}-{d1:02d}")
+
+
+def _read_period_range(view: str, pos: int, default_year: int | None) -> TimeExpr | None:
+    """``Từ tháng 10/2023 đến quý II/2024``, ``từ ngày 01/10/2023 đến ngày 31/12/2023``: two
+    times of any kind; the end is the deadline and the start is kept."""
+    first = read_time_at(view, pos + 2, default_year)
+    if first is None or first.rrule is not None:
+        return None
+    to = _RANGE_TO.match(view, first.end, min(len(view), first.end + 20))
+    if to is None:
+        return None
+    second = read_time_at(view, to.end(), default_year)
+    if second is None or second.rrule is not None or second.date is None:
+        return None
+    return replace(second, start=pos, range_start=first.date)
 
 
 def _recurring_position(m: regex.Match[str]) -> TimeExpr:
@@ -276,7 +354,8 @@ class Standalone:
 
 
 def find_standalone_recurrences(view: str, start: int = 0, end: int | None = None) -> list[Standalone]:
-    """Monthly days, weekly days (with a time), ``định kỳ 6 tháng``, ``hàng quý``, ``hằng năm``."""
+    """Monthly days, weekly days (with a time), ``định kỳ 6 tháng``, ``hàng quý``, ``hằng năm``,
+    a week of a month (``tuần đầu tiên của tháng thứ 2 trong quý``)."""
     end = len(view) if end is None else end
     out: list[Standalone] = []
     for m in MONTHLY_DAY.finditer(view, start, end):
@@ -318,6 +397,15 @@ def find_standalone_recurrences(view: str, start: int = 0, end: int | None = Non
         out.append(Standalone(m.start(), m.end(), rule, True))
     for m in YEARLY_WORDS.finditer(view, start, end):
         out.append(Standalone(m.start(), m.end(), YEARLY_APPROX, True))
+    for m in WEEK_OF_PERIOD.finditer(view, start, end):
+        day = _WEEK_DAY[" ".join(m.group("w").casefold().split())]
+        mq = m.group("mq")
+        if mq is None:
+            rule = f"FREQ=MONTHLY;BYMONTHDAY={day}"
+        else:
+            first = _MONTH_OF_QUARTER[" ".join(mq.casefold().split())]
+            rule = f"FREQ=YEARLY;BYMONTH={','.join(str(first + 3 * k) for k in range(4))};BYMONTHDAY={day}"
+        out.append(Standalone(m.start(), m.end(), rule, True))
     out.sort(key=lambda s: (s.start, -s.end))
     kept: list[Standalone] = []
     for s in out:  # "ngày 15 hằng tháng" holds "hằng tháng": keep the longer, earlier one
@@ -359,3 +447,84 @@ def plan_year_from_title(title: str | None) -> int | None:
         return None
     m = _PLAN_YEAR.search(title[:2000])
     return int(m.group("y")) if m else None
+
+
+# --- times relative to an event ---------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """A time counted from an event the text names: ``trước ngày bầu cử 70 ngày`` (event
+    ``bầu cử``, ``offset_days`` -70), ``sau khi có hướng dẫn`` (offset unknown: ``None``)."""
+
+    start: int
+    end: int
+    event: str
+    offset_days: int | None
+
+
+#: An event: letters and blanks only (no date, no number), up to the clause's end.
+_EVENT = r"(?P<event>\p{L}[\p{L} \t]{1,60}?)"
+_EVENT_END = r"(?=[ \t]*+(?:[,.;:\n()]|$)|[ \t]+(?:và|để|theo|nhằm|thì|cho|tại|gửi|báo)(?!\p{L}))"
+
+
+@cache
+def _relative_patterns() -> tuple[regex.Pattern[str], ...]:
+    from ..refdata import alternation, words
+
+    before = alternation(words("deadlines", "relative_before"))
+    after = alternation(words("deadlines", "relative_after"))
+    return (
+        # "trước ngày bầu cử 70 ngày"
+        regex.compile(rf"(?i)(?<!\p{{L}})(?:{before})\s{{1,5}}ngày\s{{1,5}}(?!\d){_EVENT}\s{{1,5}}(?P<n>\d{{1,3}})\s{{1,5}}ngày(?!\p{{L}})"),
+        # "chậm nhất 10 ngày trước ngày khai mạc", "10 ngày làm việc trước ngày họp"
+        regex.compile(
+            rf"(?i)(?<!\p{{L}})(?:(?:{before}|ít\s{{1,3}}nhất)\s{{1,5}})?(?P<n>\d{{1,3}})\s{{1,5}}ngày\s{{1,5}}"
+            rf"(?:làm\s{{1,3}}việc\s{{1,5}})?trước\s{{1,5}}ngày\s{{1,5}}(?!\d){_EVENT}{_EVENT_END}"
+        ),
+        # "trong vòng 05 ngày kể từ ngày nhận được", "chậm nhất 15 ngày sau khi kết thúc"
+        regex.compile(
+            rf"(?i)(?<!\p{{L}})(?:trong(?:\s{{1,3}}(?:vòng|thời\s{{1,3}}hạn|thời\s{{1,3}}gian))?|chậm\s{{1,3}}nhất|không\s{{1,3}}quá)"
+            rf"\s{{1,5}}(?P<after>\d{{1,3}})\s{{1,5}}ngày\s{{1,5}}(?:làm\s{{1,3}}việc\s{{1,5}})?(?:{after}|sau|từ)\s{{1,5}}(?:(?:ngày|khi)\s{{1,5}})?(?!\d){_EVENT}{_EVENT_END}"
+        ),
+        # "sau khi có hướng dẫn của tỉnh", "ngay sau khi kết thúc hội nghị"
+        regex.compile(rf"(?i)(?<!\p{{L}})(?:ngay\s{{1,3}})?sau\s{{1,3}}khi\s{{1,5}}{_EVENT}{_EVENT_END}"),
+    )
+
+
+#: What every relative form holds — a count of days (``70 ngày``, ``05 ngày kể từ``) or
+#: ``sau khi`` — found first (a cheap, case-sensitive scan), so that the full forms are tried
+#: only in a window around it.
+_RELATIVE_HINT = regex.compile(r"\d{1,3}[ \t\n]+(?:[Nn]gày|NGÀY)(?![ \t]*\d)|(?:[Ss]au|SAU)[ \t\n]+(?:khi|KHI)(?!\p{L})")
+
+
+#: How far before and after a hint a relative form may start and end.
+_HINT_BEFORE, _HINT_AFTER = 60, 140
+
+
+def find_relative(view: str, start: int = 0, end: int | None = None) -> list[Relative]:
+    """Times relative to an event in ``view[start:end]``, in order, not overlapping."""
+    end = len(view) if end is None else end
+    windows: list[tuple[int, int]] = []
+    for h in _RELATIVE_HINT.finditer(view, start, end):
+        a, b = max(start, h.start() - _HINT_BEFORE), min(end, h.end() + _HINT_AFTER)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    out: list[Relative] = []
+    for pat in _relative_patterns() if windows else ():
+        for m in (m for a, b in windows for m in pat.finditer(view, a, b)):
+            event = " ".join(m.group("event").split())
+            if len(event.split()) < 2 or event.casefold().startswith(("tháng ", "năm ", "quý ")):
+                continue  # "sau khi thi", "sau khi có": no event named
+            n = m.groupdict().get("n")
+            after = m.groupdict().get("after")
+            offset = -int(n) if n else (int(after) if after else None)
+            out.append(Relative(m.start(), m.end(), event, offset))
+    out.sort(key=lambda r: (r.start, -r.end))
+    kept: list[Relative] = []
+    for r in out:
+        if kept and r.start < kept[-1].end:
+            continue
+        kept.append(r)
+    return kept

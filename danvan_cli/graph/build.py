@@ -25,7 +25,9 @@ def build_graph(documents: Iterable[Document]) -> nx.DiGraph:
     Node attributes: ``number, doc_type, date, year, issuer, level, place, province,
     title, in_corpus, source, sources, cited_by, warnings``. Edge attributes:
     ``relation`` (the strongest among the citing document's references to the node),
-    ``evidence`` (the sentence), ``source`` (the citing file), ``cited_date``.
+    ``evidence`` (the sentence), ``source`` (the citing file), ``cited_date``; an edge read
+    second-hand from a citation's subject (``Document.links``) has ``via``, the node of the
+    document that reported it, instead of ``cited_date``.
     Graph attribute ``warnings``: citations that could not be tied to one document."""
     docs = list(documents)
     res = resolve(docs)
@@ -50,6 +52,17 @@ def build_graph(documents: Iterable[Document]) -> nx.DiGraph:
             if RELATION_STRENGTH.get(relation, -1) <= RELATION_STRENGTH.get(old["relation"], -1):
                 continue
         g.add_edge(source_node, target, **attrs)
+    # Second-hand edges, read from a citation's subject ("Kế hoạch số 57-KH/TU ... về thực hiện
+    # Chỉ thị số 05-CT/TW"): they hang a plan under a directive through a document whose own
+    # text is not in the corpus. ``via`` is the document that reported them; a first-hand edge
+    # between the same two documents wins.
+    for i, doc in enumerate(docs):
+        for link in doc.links:
+            a, b = res.reference_node.get((i, link.source)), res.reference_node.get((i, link.target))
+            if a is None or b is None or a == b or g.has_edge(a, b):
+                continue
+            g.add_edge(a, b, relation=link.relation, evidence=link.evidence, source=doc.source,
+                       via=res.document_node[i])
     return g
 
 

@@ -27,10 +27,11 @@ from functools import cache
 import regex
 
 from ..extract.citations import Citation
+from ..extract.wrap import is_wrap
 from ..model import RELATION_STRENGTH, Issuer, Link, Mention, NamedLaw, Reference, Span, Warning
 from ..refdata import body_codes, load_yaml
 from ..text.normalize import fold_key
-from .issuers import IssuerMatch, PlaceContext, resolve_issuer
+from .issuers import PlaceContext, resolve_issuer
 from .relations import (
     Stretch,
     basis_sections,
@@ -257,10 +258,10 @@ def _type_relations(
     ext, core = blanks.ext, blanks.core
     cited = sorted(citations[i].start for i in keep)
     stretches: list[Stretch] = opening_stretches(ext, body_start, opening_end, is_own, cited)
-    if frame.numbered is not None:
-        for a, b in basis_sections(ext, frame.numbered, body_end):
-            stretches.extend(opening_stretches(ext, a, b, is_own, cited, initial="based_on"))
-        stretches.sort(key=lambda s: s.start)
+    # basis lists stand in the body and in attached texts (a procedure's "Căn cứ pháp lý:")
+    for a, b in basis_sections(ext, opening_end, len(ext)):
+        stretches.extend(opening_stretches(ext, a, b, is_own, cited, initial="based_on"))
+    stretches.sort(key=lambda s: s.start)
     st_starts = [s.start for s in stretches]
 
     relations: dict[int, str] = {}
@@ -458,32 +459,16 @@ _SENT_BREAK = regex.compile(
 )
 
 
-_WRAP_LABEL = regex.compile(r"[\-+•“\"]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|[IVX]{1,5}\.\s")
-
-
 def sentence_bounds(view: str, start: int, end: int) -> list[int]:
     """Sorted sentence starts in ``view[start:end]``. A line break before a lower-case
-    word continues the sentence (a page break split it: "nghiêm\\n\\ntúc"), and so does
-    one after a lower-case word or a comma unless a label or bullet follows: a hard wrap
-    ("Nghị định số\\n63/2010/NĐ-CP", "của\\nChính phủ") is no sentence end."""
+    word continues the sentence (a page break split it: "nghiêm\\n\\ntúc"), and so does a
+    hard wrap ("Nghị định số\\n63/2010/NĐ-CP": ``extract.wrap.is_wrap``)."""
     starts = [start]
     for m in _SENT_BREAK.finditer(view, start, end):
-        if view[m.start()] == "\n":
-            p = m.start() - 1
-            while p > start and view[p] in " \t*_":
-                p -= 1
-            prev = view[p]
-            if (prev.islower() or prev == ",") and not _WRAP_LABEL.match(view, m.end()):
-                continue
+        if view[m.start()] == "\n" and is_wrap(view, m.start()):
+            continue
         starts.append(m.end())
     return starts
-
-
-def _sentence_at(starts: list[int], pos: int, view: str) -> tuple[int, int]:
-    i = bisect.bisect_right(starts, pos) - 1
-    s = starts[max(i, 0)]
-    e = starts[i + 1] if i + 1 < len(starts) else len(view)
-    return s, e
 
 
 def _blank_spans(view: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:

@@ -36,6 +36,7 @@ from functools import cache
 import regex
 
 from ..extract.outline import RANK_DASH, read_label
+from ..extract.wrap import is_wrap
 from ..refdata import alternation, pattern, words
 from ..text.layout import outline_start
 
@@ -126,9 +127,31 @@ def classify_main(words_before: str) -> str:
     return classify_opening(words_before)
 
 
+#: In a numbered item ``căn cứ`` makes a basis only when the citation stands in its own
+#: phrase (``Căn cứ Quyết định số X, ...``, ``Căn cứ quy định tại X, hướng dẫn của Bộ Tài
+#: chính tại Y, ...``), not when a new subject opens the clause the citation is in (``Căn cứ
+#: nhiệm vụ được giao, các sở khẩn trương rà soát ... theo Nghị quyết X``).
+_BASIS_REACH_WORDS = 25
+
+
+@cache
+def _new_subject_re() -> regex.Pattern[str]:
+    from ..extract.assignees import UNIT_START
+
+    return regex.compile(rf",\s+(?:{UNIT_START.pattern})")
+
+
 def classify_clause(clause: str) -> str | None:
     """Relation from a body clause's own words; ``None`` when it has none to say."""
-    return _first_rule(_body_rules(), clause)
+    rel = _first_rule(_body_rules(), clause)
+    if rel == "based_on":
+        last = None
+        for last in _p("basis_cue").finditer(clause):
+            pass
+        reach = clause[last.end() :] if last is not None else ""
+        if _new_subject_re().search(reach) or len(reach.split()) > _BASIS_REACH_WORDS:
+            return _first_rule(_body_rules()[2:], clause)  # the reported-act rule did not match
+    return rel
 
 
 def is_closing(sentence: str) -> bool:
@@ -169,31 +192,83 @@ def numbered_body_start(view: str, start: int, end: int) -> int | None:
     return outline_start(view, start, end)
 
 
-_BASIS_HEADING_BODY = regex.compile(r"(?i)\s*+(?:[*_]+\s*)?căn\s+cứ(?!\p{L})")
+_LINE_END_COLON = regex.compile(r":[ \t*_]*$", regex.M)
+#: A line that opens with "căn cứ", after a label or not: where a basis list can start.
+_BASIS_LINE = regex.compile(r"(?im)^[ \t*_#]*+(?:[IVX\d][\dIVX.]{0,6}[.)][ \t*_]*+)?căn\s+cứ(?!\p{L})")
+
+
+_HEADING_WORDS = 10
+
+
+def _is_heading(line: str) -> bool:
+    """``CĂN CỨ XÂY DỰNG KẾ HOẠCH``, ``Căn cứ pháp lý:``: a short line, no clause inside
+    (``1. Căn cứ nhiệm vụ được giao, các sở rà soát ...`` is an item, not a heading)."""
+    words = line.split()
+    return len(words) <= _HEADING_WORDS and "," not in line and ";" not in line
 
 
 def basis_sections(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sections headed ``I. CĂN CỨ XÂY DỰNG KẾ HOẠCH`` / ``1. Căn cứ pháp lý``: the documents
-    they list are the plan's bases. A section runs to the next label of the same or a
-    higher rank."""
+    """Basis lists inside the body: a section headed ``I. CĂN CỨ XÂY DỰNG KẾ HOẠCH`` / ``1.
+    Căn cứ pháp lý`` (the heading may stand on the line after a bare label, ``# 11.``), or
+    an unlabelled line ``Căn cứ pháp lý của thủ tục hành chính:`` over its points. A labelled
+    section runs to the next label of the same or a higher rank, an unlabelled one to the
+    next numbered label. Only lines that open with "căn cứ" are looked at (most texts have
+    none), then the lines after each up to its section's end."""
     out: list[tuple[int, int]] = []
-    open_rank: float | None = None
-    open_start = 0
-    for m in _LINE_START.finditer(view, start, end):
-        label = read_label(view, m.end(), min(end, m.end() + 40))
-        if label is None or label.rank >= RANK_DASH:
+    pos = start
+    while True:
+        cand = _BASIS_LINE.search(view, pos, end)
+        if cand is None:
+            return out
+        line_start = cand.start()
+        line_end = view.find("\n", line_start, end)
+        line_end = end if line_end < 0 else line_end
+        pos = line_end + 1
+        lead = _LINE_START.match(view, line_start, end)
+        at = lead.end() if lead else line_start
+        label = read_label(view, at, min(end, at + 40))
+        rank: float | None = None
+        if label is not None and label.rank < RANK_DASH:
+            if _is_heading(view[label.content : line_end]):
+                rank = label.rank
+        elif label is None:
+            prev = _bare_label_before(view, start, line_start)
+            if prev is not None:
+                rank, line_start = prev
+            elif _LINE_END_COLON.search(view, line_start, line_end + 1):
+                rank = RANK_DASH - 1
+        if rank is None:
             continue
-        if open_rank is not None and label.rank <= open_rank:
-            out.append((open_start, m.start()))
-            open_rank = None
-        if open_rank is None and _BASIS_HEADING_BODY.match(view, label.content, min(end, label.content + 20)):
-            open_rank, open_start = label.rank, m.start()
-    if open_rank is not None:
-        out.append((open_start, end))
-    return out
+        stop = end
+        for m in _LINE_START.finditer(view, line_end, end):
+            nxt = read_label(view, m.end(), min(end, m.end() + 40))
+            if nxt is not None and nxt.rank < RANK_DASH and nxt.rank <= rank:
+                stop = m.start()
+                break
+        out.append((line_start, stop))
+        pos = max(pos, stop)
+        if pos >= end:
+            return out
 
 
-# --- the opening: governing verbs and the main clause -------------------------------------------
+def _bare_label_before(view: str, lo: int, line_start: int) -> tuple[float, int] | None:
+    """The rank and start of a label alone on the line right before ``line_start`` (``# 11.``)."""
+    if line_start <= lo:
+        return None
+    prev_start = view.rfind("\n", lo, line_start - 1) + 1
+    lead = _LINE_START.match(view, prev_start, line_start)
+    if lead is None:
+        return None
+    label = read_label(view, lead.end(), min(line_start, lead.end() + 40))
+    if label is None or label.rank >= RANK_DASH or view[label.content : line_start].strip(" \t\n*_#"):
+        return None
+    return label.rank, prev_start
+
+
+#: A basis line's first clause names its document within this many words ("Căn cứ Luật Tổ
+#: chức chính quyền địa phương số 77/2015/QH13"); longer, with none, it is an adverbial.
+_ADVERBIAL_WORDS = 5
+
 
 @dataclass(frozen=True, slots=True)
 class Stretch:
@@ -207,17 +282,23 @@ class Stretch:
 
 
 #: A clause ends here; the verb after it governs what follows. A line break ends a clause
-#: only after punctuation or a line that does not end in a lower-case word (a hard wrap
-#: inside a sentence — "Luật Tổ chức chính\nquyền" — is no boundary).
-_BOUNDARY_CHARS = r"[;:,.!?]|(?<![\p{Ll}\d][ \t*_]*+)\n"
-
-
+#: only where it is no hard wrap (``extract.wrap.is_wrap``: "Luật Tổ chức chính\\nquyền" is
+#: one clause), or before a capitalised governing verb (``...Bộ Công Thương\\nXét đề nghị``).
 @cache
 def _boundary_re() -> regex.Pattern[str]:
-    """Clause boundaries; also a line break before a capitalised governing verb (``...Bộ
-    Công Thương\\nXét đề nghị ...``), wrapped or not."""
     caps = [w[:1].upper() + w[1:] for _rel, name in _CUE_RELATIONS for w in words(_TOPIC, name)]
-    return regex.compile(rf"{_BOUNDARY_CHARS}|\n(?=[ \t*_]*+(?:{alternation(caps)})(?!\p{{L}}))")
+    return regex.compile(rf"[;:,.!?]|\n(?P<cue>(?=[ \t*_]*+(?:{alternation(caps)})(?!\p{{L}})))?")
+
+
+def _clause_starts(blank: str, lo: int, hi: int) -> list[int]:
+    out = [lo]
+    for m in _boundary_re().finditer(blank, lo, hi):
+        if blank[m.start()] == "\n" and m.group("cue") is None and is_wrap(blank, m.start()):
+            continue
+        out.append(m.end())
+    return out
+
+
 #: A sentence ends the stretch it is in; so does the colon that opens the body or a list
 #: of points (``... có ý kiến như sau:``, a colon at a line's end before ``1.``, ``-``, ``a)``).
 _SENTENCE_END = regex.compile(
@@ -259,6 +340,8 @@ def opening_stretches(
         k = bisect_right(cited, cs - 1)
         return not (k < len(cited) and cited[k] < at)
 
+    from ..extract.assignees import VERB as verb_re
+
     cue_re = _cue_re()
     prefix = _prefix_re()
     main_re = _main_re()
@@ -269,15 +352,30 @@ def opening_stretches(
         if at > cur_start and (cur_rel is not None or cur_main):
             out.append(Stretch(cur_start, at, cur_rel, cur_main))
 
-    clause_starts = [lo] + [m.end() for m in _boundary_re().finditer(blank, lo, hi)]
+    clause_starts = _clause_starts(blank, lo, hi)
     sentence_ends = [m.start() for m in _SENTENCE_END.finditer(blank, lo, hi)]
+    se = 0
     for i, cs in enumerate(clause_starts):
         ce = clause_starts[i + 1] if i + 1 < len(clause_starts) else hi
         # a sentence end just before this clause closes what was open
-        j = bisect_right(sentence_ends, cs) - 1
-        if j >= 0 and sentence_ends[j] >= cur_start and (cur_rel is not None or cur_main):
-            close(sentence_ends[j])
-            cur_start, cur_rel, cur_main = sentence_ends[j], None, False
+        # the sentence ends before this clause close what was open (each one once)
+        while se < len(sentence_ends) and sentence_ends[se] < cs:
+            end_at = sentence_ends[se]
+            se += 1
+            if end_at < cur_start or not (cur_rel is not None or cur_main):
+                continue
+            # "Căn cứ pháp lý:\n- A;\n- B": the verb's own clause opens the list it governs
+            if blank[end_at] == ":" and not cur_main and i >= 1 and clause_starts[i - 1] <= cur_start + 1:
+                continue
+            close(end_at)
+            cur_start, cur_rel, cur_main = end_at, None, False
+        if cur_rel == "based_on" and not cur_main and blank[cs - 1 : cs] in (",", ";") and opens(cur_start, cs) \
+                and len(blank[cur_start:cs].split()) > _ADVERBIAL_WORDS and ":" not in blank[cur_start:cs] \
+                and verb_re.search(blank, cur_start + 6, cs):
+            # "Căn cứ nhiệm vụ được giao khẩn trương rà soát, ...": no document in its first
+            # clause, the words go on to their own verb: an adverbial, not a basis line
+            close(cs)
+            cur_start, cur_rel = cs, None
         cue = cue_re.search(blank, cs, ce)
         if cue is not None and prefix.match(blank[cs : cue.start()]) and opens(cs, cue.start()):
             close(cs)

@@ -1,0 +1,92 @@
+"""Hard-wrapped lines: whether a line break ends a sentence or only wraps it.
+
+Real texts often arrive hard-wrapped: web-text extractors and PDF exports break lines
+inside sentences and even inside a citation ("Nghị định số\\n63/2010/NĐ-CP", "gửi Sở Tư
+pháp\\ntrước ngày 12 tháng 3", "của Thủ tướng\\nChính phủ"). A break is a wrap when
+
+- the next line goes on in lower case (in any text), or the line ends in a word that
+  cannot end a sentence or a heading (``của``, ``số``, ``và``: ``continuation_words``) or a
+  comma, and nothing opens the next line as a new item (a label, a bullet, a table cell);
+- in a text that is hard-wrapped as a whole (many of its breaks go on in lower case), also
+  a line ending in any word or number before a capital: there a short line ending in a
+  word is no heading.
+
+In a text written one paragraph per line, a line ending in a word (``1. Sở Nội vụ``) is a
+heading and its break is real. Until the layout stage gives sentence starts, the sentence
+readers of references and deadlines ask this module, so both see the same sentences.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..refdata import words
+
+_ITEM_START = regex.compile(
+    r"[ \t*_]*+(?:[\-+•|“\"]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|[a-zđ]\)|[IVX]{1,5}\.\s|(?:Điều|ĐIỀU)\s+\d|$)"
+)
+_LINE_BREAK = regex.compile(r"\n[ \t*_]*+(?=\S)")
+#: A text is hard-wrapped when at least this share of its breaks between words go on in lower case.
+_WRAPPED_SHARE = 0.2
+_MIN_BREAKS = 8
+
+
+@cache
+def _continuation_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in words("wrap", "continuation_words"))
+
+
+#: The last view asked about and whether it is hard-wrapped (a parse asks many times).
+_last: tuple[str | None, bool] = (None, False)
+
+
+def hard_wrapped(view: str) -> bool:
+    """Whether ``view`` is hard-wrapped as a whole (see module doc)."""
+    global _last
+    seen, flag = _last
+    if seen is view:
+        return flag
+    lower = letters = 0
+    for m in _LINE_BREAK.finditer(view):
+        c = view[m.end()]
+        if c.isalpha():
+            letters += 1
+            lower += c.islower()
+    flag = letters >= _MIN_BREAKS and lower >= _WRAPPED_SHARE * letters
+    _last = (view, flag)
+    return flag
+
+
+def is_wrap(view: str, pos: int) -> bool:
+    """Whether the line break at ``view[pos]`` only wraps a sentence (see module doc)."""
+    n = len(view)
+    q = pos + 1
+    while q < n and view[q] in " \t*_":
+        q += 1
+    if q >= n or view[q] == "\n":
+        return False  # the text's end or a blank line
+    c = view[q]
+    if c.islower() and view[q + 1 : q + 2] not in (")", "."):
+        return True  # goes on in lower case ("a)" and "b." open points)
+    if _ITEM_START.match(view, pos + 1):
+        return False  # a new item
+    if c.islower():
+        return True
+    p = pos - 1
+    while p >= 0 and view[p] in " \t*_":
+        p -= 1
+    if p < 0:
+        return False
+    c = view[p]
+    if c in ",(":
+        return True
+    if not (c.isalpha() or c.isdigit()):
+        return False
+    w = p
+    while w > 0 and view[w - 1].isalpha() and p - w < 12:
+        w -= 1
+    if view[w : p + 1].casefold() in _continuation_words():
+        return True
+    return (c.islower() or c.isdigit()) and hard_wrapped(view)
