@@ -30,8 +30,11 @@ START_REACH = 40_000
 #: Lines above the Quốc hiệu that may still be the issuing body's (parent, body, marks).
 _BACK_LINES = 14
 
+# The site's caption of the document: its type as running text writes it (``Công văn``,
+# ``Quyết định``, ``Nghị quyết``: a capital, then words in lower case), its number, its year
+# or date.
 _CAPTION = regex.compile(
-    r"^(?:\p{Lu}[\p{Ll}\p{M}]*\s){1,3}(?:số\s+)?\d{1,6}[/\-][^\s]{1,40}\s+(?:năm\s+\d{4}|ngày\s+\d)"
+    r"^\p{Lu}[\p{Ll}\p{M}]*(?:\s[\p{Ll}\p{M}]+){0,2}\s(?:số\s+)?\d{1,6}[/\-][^\s]{1,40}\s+(?:năm\s+\d{4}|ngày\s+\d)"
 )
 
 
