@@ -61,6 +61,8 @@ _LEFT_OPENERS = regex.compile(
 _OUTLINE = regex.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•]|Điều\s+\d|Chương\s|CHƯƠNG\s|Mục\s|MỤC\s)")
 _ENDS = regex.compile(r"[.;:!?]$|\./\.$")
 _MARK = regex.compile(r"^[*_#]")
+#: Words that open a paragraph of their own (a preamble's bases, the addressee line).
+_OPENS = regex.compile(r"^(?:Căn\s+cứ|Kính\s+gửi|Thực\s+hiện|Xét\s|Theo\s+đề\s+nghị)")
 _MARK_END = regex.compile(r"[*_]$")
 #: A heading that stands alone on its line in capitals (an attachment's, a type word).
 _HEADING = regex.compile(r"^(?:PHỤ LỤC(?:\s+[\dIVXLC]+)?|KẾ HOẠCH|QUYẾT ĐỊNH|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|DANH MỤC|BIỂU MẪU|MẪU)$")
@@ -149,6 +151,7 @@ def _paragraphs(lines: list[tuple[str, str, int]], type_at: int | None = None) -
             prev is None
             or _MARK.match(raw) is not None
             or _OUTLINE.match(c) is not None
+            or _OPENS.match(c) is not None
             or _ENDS.search(prev.text) is not None
             or _MARK_END.search(prev_raw or "") is not None
             or _caps(prev.text) != _caps(c)

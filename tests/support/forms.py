@@ -357,26 +357,39 @@ def _h(p: P) -> str:
     if p.italic:
         inner = f"<i>{inner}</i>"
     style = f' style="text-align:{p.align}"' if p.align else ""
-    return f"<p{style}>{inner}</p>"
+    cls = f' class="{p.role}"' if p.role in ("recipients", "name") else ""
+    return f"<p{cls}{style}>{inner}</p>"
 
 
 def html(doc: Doc, title: str = "Văn bản") -> str:
     """A portal's page of the document: utf-8, paragraphs, the header and closing as
     borderless tables of two cells, data tables ruled."""
     out = ["<!DOCTYPE html>", '<html lang="vi"><head><meta charset="utf-8">', f"<title>{_html.escape(title)}</title>",
-           "<style>body{font-family:'Times New Roman',serif;font-size:14pt;margin:2cm 1.5cm 2cm 3cm}"
-           "td{vertical-align:top}table.grid{border-collapse:collapse}table.grid td{border:1px solid #000;padding:2pt}"
-           "p{margin:0 0 6pt 0}</style></head>", '<body><div class="content">']
+           # Nghị định 30/2020 Phụ lục I: body 13-14 pt, the header's lines 12-13 pt (11 pt of the wider
+           # DejaVu Serif, which has every Vietnamese letter: the Quốc hiệu holds on one line), recipients
+           # 11 pt; room above the signer's name for the signature and the seal.
+           "<style>@page{size:A4;margin:2cm 1.5cm 2cm 3cm}"
+           "body{font-family:'DejaVu Serif','Times New Roman',serif;font-size:13pt}"
+           "td{vertical-align:top}table.layout td{font-size:11pt}table.layout{page-break-inside:avoid}"
+           "table.grid{border-collapse:collapse}table.grid td{border:1px solid #000;padding:2pt;font-size:11pt}"
+           "p{margin:0 0 6pt 0}p.recipients{font-size:11pt;margin:0}p.name{margin-top:60pt}</style></head>",
+           '<body><div class="content">']
+    after_signature = False
     for b in doc.blocks:
+        if after_signature:
+            # an attachment starts on a page of its own, as Word documents print them
+            out.append('<div style="page-break-before:always"></div>')
+            after_signature = False
         if isinstance(b, P):
             out.append(_h(b))
             continue
-        cls = ' width="100%"' if b.layout else ' class="grid"'
+        after_signature = b.layout and any(p.role == "name" for r in b.rows for c in r for p in c)
+        cls = ' class="layout" width="100%"' if b.layout else ' class="grid"'
         rows = []
         for r in b.rows:
             tds = []
             for k, cell in enumerate(r):
-                w = (' width="40%"' if k == 0 else ' width="60%"') if b.layout and b.columns == 2 else ""
+                w = (' width="42%"' if k == 0 else ' width="58%"') if b.layout and b.columns == 2 else ""
                 body = "".join(_h(replace(p, align="center") if b.layout and p.align is None and p.role != "recipients" else p)
                                for p in cell)
                 tds.append(f"<td{w}>{body}</td>")

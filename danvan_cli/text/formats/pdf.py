@@ -178,6 +178,10 @@ def _page_words(page, number: int) -> tuple[list[_Word], float, float]:  # type:
             ch = text[i]
             if ch == "\ufffe":  # PDFium's mark for a hyphen ending a line
                 ch = "-"
+            if ch in "\r\n" and raw.FPDFText_IsGenerated(tp, i) == 1:
+                # A line break PDFium made up (Chromium's PDFs place glyphs one by one and
+                # PDFium may break between any two): where lines part is the geometry's say.
+                continue
             if ch.isspace() or ch == "\x00":
                 flush()
                 continue
@@ -242,6 +246,10 @@ def _drop_margins(pages: list[tuple[list[_Line], float]]) -> list[_Line]:
         for ln in lines:
             in_band = ln.y < MARGIN_BAND * height or ln.y > (1 - MARGIN_BAND) * height
             if in_band and (_PAGE_NUMBER.match(ln.text.strip()) or seen.get(ln.text, 0) >= many):
+                continue
+            if in_band and all(len(w) == 1 and w.isalpha() for w in ln.text.split()):
+                # lone letters at a page's edge: the tall marks of a heading that the next
+                # page prints (Chromium draws glyphs crossing the page boundary on both)
                 continue
             out.append(ln)
     return out
@@ -336,9 +344,13 @@ def _zone(lines: list, seed: int, area: _Area, *, up: bool, down: bool) -> tuple
         a, b = lines[i], lines[j]
         if not isinstance(b, _Line) or not isinstance(a, _Line):
             return False
-        if a.page != b.page or abs(a.y - b.y) > 5 * max(a.size, b.size):
+        side = _side(lines[j], gap, centers, area)
+        # the signer's name stands under the room left for the signature and the seal
+        # (three to five blank lines) with nothing beside it when Nơi nhận is short
+        room = 9 if side == "right" else 5
+        if a.page != b.page or abs(a.y - b.y) > room * max(a.size, b.size):
             return False
-        return _side(lines[j], gap, centers, area) is not None
+        return side is not None
 
     first = last = seed
     while up and first > 0 and fits(first, first - 1):
@@ -355,8 +367,9 @@ def _crosses_middle(line: _Line, area: _Area) -> bool:
     return any(sg.x0 < lo and sg.x1 > hi for sg in line.segs) and _middle_gap(line, area) is None
 
 
-def _corridor(lines: list[_Line], area: _Area) -> tuple[float, float] | None:
-    """The widest vertical strip in the middle band that no segment of ``lines`` covers."""
+def _corridor(lines: list[_Line], area: _Area, min_width: float = 1.0) -> tuple[float, float] | None:
+    """The widest vertical strip in the middle band that no segment of ``lines`` covers,
+    at least ``min_width`` font sizes wide."""
     lo, hi = area.left + 0.2 * area.width, area.left + 0.85 * area.width
     spans = sorted((sg.x0, sg.x1) for ln in lines for sg in ln.segs)
     best: tuple[float, float] | None = None
@@ -367,7 +380,7 @@ def _corridor(lines: list[_Line], area: _Area) -> tuple[float, float] | None:
             best = (g0, g1)
         reach = max(reach, x1)
     size = statistics.median(ln.size for ln in lines)
-    return best if best is not None and best[1] - best[0] >= size else None
+    return best if best is not None and best[1] - best[0] >= min_width * size else None
 
 
 def _tail_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple[float, float]] | None:
@@ -390,6 +403,50 @@ def _tail_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple[fl
     if not left or not firsts:
         return None
     return k + firsts[0], n, gap
+
+
+_RECIPIENTS_HEAD = regex.compile(r"(?i)^\W*nơi\s+nhận")
+
+
+#: The narrowest strip that parts the closing block's columns, in font sizes: two cells'
+#: padding, where a long authority line runs to the edge of its cell.
+_CLOSING_STRIP = 0.5
+
+
+def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple[float, float]] | None:
+    """The closing block where attachments follow it (a decision's annexes, a plan's
+    tables): from the line that opens ``Nơi nhận`` (and the signature's lines standing
+    above it, right of the middle) down over the lines that neither cross the middle nor
+    stand centred on the page, on that page, with no wider gap than the room left for a
+    signature, as long as a strip free of text still runs down between the two columns
+    (a paragraph after the block covers it)."""
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if not isinstance(ln, _Line) or not _RECIPIENTS_HEAD.match(ln.segs[0].text):
+            continue
+
+        def inside(a: _Line, b: object) -> bool:
+            return (isinstance(b, _Line) and b.page == a.page and abs(b.y - a.y) <= 9 * max(a.size, b.size)
+                    and not _crosses_middle(b, area) and _align(b, area) != "center")
+
+        first, last = i, i
+        while first - 1 > start and first - 1 >= i - 3 and inside(lines[first], lines[first - 1]) \
+                and lines[first - 1].x0 > area.center:
+            first -= 1
+        gap = _corridor(lines[first : last + 1], area, _CLOSING_STRIP)
+        while last + 1 < len(lines) and last - first < 80 and inside(lines[last], lines[last + 1]):
+            wider = _corridor(lines[first : last + 2], area, _CLOSING_STRIP)
+            if gap is not None and last > first and (wider is None or wider[1] <= gap[0] or wider[0] >= gap[1]):
+                break  # the line covers the strip: the block has ended
+            gap = wider
+            last += 1
+        if gap is None or last == first:
+            return None
+        mid = (gap[0] + gap[1]) / 2
+        if not any(sg.x0 >= mid for r in lines[first : last + 1] for sg in r.segs):
+            return None
+        return first, last + 1, gap
+    return None
 
 
 def _zone_table(lines: list, gap: tuple[float, float]) -> RawTable:
@@ -723,6 +780,12 @@ def _layout(lines: list, area: _Area) -> list[RawItem]:
         items.extend(_paragraphs(lines[: head[0]], area))
         items.append(_zone_table(lines[head[0]: head[1]], head[2]))
         body_from = head[1]
+    closing = _closing_zone(lines, area, body_from)
+    if closing is not None and (tail is None or closing[1] <= tail[0]):
+        # the closing block stands before the attachments: the body ends there
+        items.extend(_paragraphs(lines[body_from:closing[0]], area))
+        items.append(_zone_table(lines[closing[0]: closing[1]], closing[2]))
+        body_from = closing[1]
     body_to = tail[0] if tail is not None and tail[0] >= body_from else len(lines)
     items.extend(_paragraphs(lines[body_from:body_to], area))
     if tail is not None and tail[0] >= body_from:
