@@ -85,7 +85,7 @@ def _cell_lines(lay: Layout, a: int, b: int) -> list[tuple[str, str, int]]:
         if ln.start < a or ln.start >= b or not ln.text or ln.bar:
             continue
         c = " ".join(clean(lay.text, lay.view, ln.start, min(ln.end, b)).s.split())
-        if c:
+        if c and c.strip("#*_|> "):  # a line of Markdown marks alone is no text of the document
             ls = lay.text.rfind("\n", 0, ln.start) + 1
             le = lay.text.find("\n", ln.end)
             out.append((c, lay.text[ls : le if le >= 0 else len(lay.text)].strip(), ln.start))

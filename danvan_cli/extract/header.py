@@ -15,11 +15,12 @@ Words of the Quốc hiệu are anchors, so they never enter an issuer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from ..model import Document, Issuer, Signer, Span
-from ..refdata import pattern
+from ..refdata import pattern, words
 from ..resolve.issuers import PlaceContext, canonical_place
 from ..resolve.own_issuer import (
     VoiceContext,
@@ -55,6 +56,12 @@ _PLACE_DATE = regex.compile(
 _PLACE_DATE_LOOSE = regex.compile(
     r"(?P<place>(?:(?<=\s)|^)\p{Lu}[\p{Ll}\p{M}.']*(?:\s\p{Lu}[\p{Ll}\p{M}.']*){0,4})\s?,\s?(?=ngày(?:\s|$|\d))"
 )
+# The place without its comma where the header was flattened (``... Số: 388/NQ-CP Hà Nội
+# ngày 01 tháng 12 năm 2025``): each word of the place capitalized, the date's day and
+# month written (or left blank) after ``ngày``.
+_PLACE_DATE_BARE = regex.compile(
+    r"(?P<place>(?<![\p{L}\d])(?:(?:Thành\s+phố|Thị\s+xã|Thị\s+trấn|TP\.|Tp\.)\s?)?\p{Lu}[\p{Ll}\p{M}]+(?:\s\p{Lu}[\p{Ll}\p{M}]+){0,4})\s+(?=ngày(?:\s+\d{1,2}\s|\s{2,}tháng))"
+)
 _BLANK_DATE = regex.compile(r"(?i)ngày\s{0,40}tháng\s{0,40}năm\s{1,10}(?P<y>(?:19|20)\d{2})(?!\d)")
 _SEPARATOR = regex.compile(r"[-–—_=*.~·•]{3,}|(?<![\p{L}\d])[*]{1,2}(?![\p{L}\d])")
 _KINH_GUI = regex.compile(r"(?im)^[ \t]*Kính\s+gửi\s*:")
@@ -73,11 +80,15 @@ _LINE_PIECE = regex.compile(r"[^\n\t]+")
 _WORD = regex.compile(r"\S+")
 _INNER_MARK = regex.compile(r"(?<=\s)(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s")
 _ITEM_SPLIT = regex.compile(r"(?<=[;.])\s+[-+•]\s+")
-# Where a trích yếu flattened onto the header's line ends: the preamble's first word, a
-# sentence mark, or the capitals of the line saying who decides.
+# Where a trích yếu flattened onto the header's line ends: the preamble's first word
+# opening a sentence (capitalized: inside a title "để" is a word of it), a full stop or a
+# colon, or the capitals of the line saying who decides after a title in lower case.
+# (Case-sensitive: under IGNORECASE \p{Ll} would match capitals too.)
 _FLAT_TITLE_END = regex.compile(
-    r"(?i)(?<!\p{L})(?:căn\s+cứ|thực\s+hiện|kính\s+gửi|xét|để|nhằm)(?!\p{L})|[.:;](?=\s)|(?<=[\p{Ll}\d]\s+)(?-i:\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2})"
+    r"(?<!\p{L})(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét|Để|Nhằm)(?!\p{L})|[.:](?=\s)|(?<=[\p{Ll}\d]\s+)\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2}"
 )
+#: The line saying who decides, in capitals, is short.
+_VOICE_MAX_WORDS = 16
 
 
 @dataclass(slots=True)
@@ -160,7 +171,7 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 number_at = m.start()
                 break
     if out.date is None and u.column != "left":
-        for rx in (_PLACE_DATE, _PLACE_DATE_LOOSE):
+        for rx in (_PLACE_DATE, _PLACE_DATE_LOOSE, _PLACE_DATE_BARE):
             for m in rx.finditer(s):
                 got = _date_at(s, m.end())
                 if got is None:
@@ -264,6 +275,7 @@ def _title(lay: Layout) -> tuple[str | None, int, tuple[int, int] | None]:
         s = lay.title_inline
         m = _FLAT_TITLE_END.search(view, s, min(len(view), s + 600))
         e = m.start() if m else min(len(view), s + 300)
+        e = _flat_voice_head(view, s, e)
         title = " ".join(view[s:e].split()).strip(" :")
         if title.isupper():
             title = sentence_case(title)
@@ -305,6 +317,32 @@ def _title(lay: Layout) -> tuple[str | None, int, tuple[int, int] | None]:
     return (title or None), collected[-1].end, span
 
 
+@cache
+def _continuation_words() -> frozenset[str]:
+    """Words that cannot end a sentence or a title (``data/lexicon/wrap.yaml``)."""
+    return frozenset(w.casefold() for w in words("wrap", "continuation_words"))
+
+
+def _flat_voice_head(view: str, s: int, e: int) -> int:
+    """Where a trích yếu in capitals, flattened, runs into the capitals of the line saying
+    who decides (``... TỈNH QUẢNG TRỊ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ``): at the
+    first voice head (``data/lexicon/header.yaml`` ``voice_heads``) that closes the run
+    within a few words and does not follow a word that cannot end a title (``CỦA HỘI ĐỒNG
+    NHÂN DÂN ...`` is the title's own); ``e`` when there is none."""
+    seg = view[s:e]
+    if not seg.strip() or not _is_caps(seg):
+        return e
+    cont = _continuation_words()
+    for m in pattern("header", "voice_heads").finditer(seg):
+        before = seg[: m.start()].split()
+        if len(before) < 2 or (m.start() > 0 and seg[m.start() - 1].isalpha()):
+            continue
+        if before[-1].casefold() in cont or len(seg[m.start():].split()) > _VOICE_MAX_WORDS:
+            continue
+        return s + m.start()
+    return e
+
+
 # --- signature and recipients --------------------------------------------------------------
 
 
@@ -331,7 +369,7 @@ def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, 
     for t, a, b in lines:
         m = _CAPS_THEN_NAME.match(t) if len(t) <= 160 else None
         parts: list[tuple[str, int, int]] = []
-        if m is not None and is_person_line(m.group("name")) and (authority_mark(m.group("caps")) or is_title_line(m.group("caps").split(" ", 1)[0] + " " + m.group("caps"))):
+        if m is not None and is_person_line(m.group("name")) and (authority_mark(m.group("caps")) or is_title_line(m.group("caps"))):
             parts.append((m.group("caps"), a, a + m.end("caps")))
             parts.append((m.group("name"), a + m.start("name"), b))
         else:

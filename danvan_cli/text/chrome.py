@@ -31,10 +31,10 @@ START_REACH = 40_000
 _BACK_LINES = 14
 
 # The site's caption of the document: its type as running text writes it (``Công văn``,
-# ``Quyết định``, ``Nghị quyết``: a capital, then words in lower case), its number, its year
-# or date.
+# ``Quyết định``, ``Nghị quyết``: a capital, then words in lower case), its number, then its
+# year, its date or its subject in lower case (``Quyết định 38/2025/QĐ-UBND phân cấp ...``).
 _CAPTION = regex.compile(
-    r"^\p{Lu}[\p{Ll}\p{M}]*(?:\s[\p{Ll}\p{M}]+){0,2}\s(?:số\s+)?\d{1,6}[/\-][^\s]{1,40}\s+(?:năm\s+\d{4}|ngày\s+\d)"
+    r"^\p{Lu}[\p{Ll}\p{M}]*(?:\s[\p{Ll}\p{M}]+){0,2}\s(?:số\s+)?\d{1,6}[/\-][^\s]{1,40}\s+(?:năm\s+\d{4}|ngày\s+\d|\p{Ll})"
 )
 
 

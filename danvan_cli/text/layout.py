@@ -32,7 +32,7 @@ from functools import cache
 
 import regex
 
-from ..refdata import alternation, pattern, type_words
+from ..refdata import alternation, pattern, type_words, words
 from .blocks import Blocks, Table
 from .chrome import document_end, document_start, header_motto
 from .clean import Clean, clean
@@ -168,18 +168,26 @@ def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None
 #: A line longer than this is a flattened stretch (a crawler's text) and is cut into
 #: virtual lines where a document's parts open.
 FLAT_LINE = 400
-# Where a part opens inside a flattened line: the recipients, an authority mark with its
-# title, an article or a numbered item after a sentence's end.
-_PART_OPENS = regex.compile(
-    r"(?<=\S)\s++(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\p{Lu}{2,}|(?<=[.;:]\s{0,3})(?:Điều\s+\d{1,3}\s*[.:]|[IVX]{1,5}\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}))"
-)
+@cache
+def _part_opens() -> regex.Pattern[str]:
+    """Where a part opens inside a flattened line: the recipients, an authority mark with
+    its title, an article or a numbered item after a sentence's end, a signer's title in
+    capitals after one (``- Lưu: VT. CHỦ TỊCH Phùng Thị Hồng Hà``: ``data/lexicon/
+    signature.yaml`` ``titles``), an attachment's heading (``PHỤ LỤC``, ``(Kèm theo``)."""
+    titles = alternation([w.upper() for w in words("signature", "titles")])
+    return regex.compile(
+        r"(?<=\S)\s++(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\p{Lu}{2,}"
+        r"|(?<=[.;:]\s{0,3})(?:Điều\s+\d{1,3}\s*[.:]|[IVX]{1,5}\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}"
+        r"|(?<!(?<!\p{L})(?:TM|KT|TL|TUQ|Q)\.\s{0,3})(?:PHÓ\s+)?(?:" + titles + r")(?![\p{L}\d]))"
+        r"|PHỤ\s+LỤC(?![\p{L}])|\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s)"
+    )
 _BULLET_OPENS = regex.compile(r"(?<=[;.:])\s++(?=[-+•]\s{1,3}\S)")
 
 
 def _virtual_lines(view: str, a: int, b: int) -> list[Line]:
     """A flattened line cut where parts open (see ``_PART_OPENS``); after ``Nơi nhận:``,
     at each recipient's dash too. Offsets stay those of the text."""
-    cuts = [m.end() for m in _PART_OPENS.finditer(view, a, b)]
+    cuts = [m.end() for m in _part_opens().finditer(view, a, b)]
     nn = regex.search(r"(?i)nơi\s+nhận\s*:", view[a:b])
     if nn is not None:
         cuts += [m.end() for m in _BULLET_OPENS.finditer(view, a + nn.end(), b)]
@@ -593,9 +601,17 @@ def _split_name(lines: list[Line], i: int) -> bool:
     return nxt is not None and is_person_line(f"{t} {nxt.text}")
 
 
+def _parts(t: str) -> list[str]:
+    """The pieces of a line that carries two columns side by side (a gap of a tab or five
+    blanks between them); the line itself when it carries one."""
+    return [p.strip() for p in _GAP.split(t) if p.strip()] or [t]
+
+
 def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> int:
     """The line index just past the signature block and the recipients list: the signer's
-    name closes the block, unless the recipients list follows it."""
+    name closes the block, unless the recipients list follows it (or stands beside it, the
+    two columns side by side: then the list's last item does). An attachment's opening
+    line (``PHỤ LỤC``, ``(Kèm theo ...)``) ends it in any case."""
     last = lo
     i = lo
     n = len(lines)
@@ -603,16 +619,21 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
     while i < n and i - lo < TAIL_LINES:
         t = lines[i].text
         if t:
-            if sig is not None and i > sig and (is_person_line(t) or _split_name(lines, i)):
+            if i > lo and _ATTACHMENT.match(t):
+                break
+            parts = _parts(t)
+            beside = len(parts) > 1
+            after_head = (sig is not None and i > sig) or (beside and nn is not None and i > nn)
+            if after_head and (any(is_person_line(x) for x in parts) or _split_name(lines, i)):
                 if _split_name(lines, i):
                     i = next(k for k in range(i + 1, n) if lines[k].text)
                 last = i
                 seen_name = True
-                if nn is None or i > nn:
+                if (nn is None or i > nn) and not beside:
                     nxt = next((x for x in lines[i + 1 : i + 4] if x.text), None)
                     if nxt is None or not _NOI_NHAN.match(nxt.text):
                         break
-            elif _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or t.isupper():
+            elif _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or (t.isupper() and not seen_name):
                 last = i
             elif pattern("signature", "seal_lines").search(t) or t.startswith(("(", "[")):
                 last = i
