@@ -100,7 +100,7 @@ def _header_left(lines: list[tuple[str, str, int]]) -> list[F.P]:
             out.append(F.P(c, role="separator"))
         elif regex.match(r"^(?:Số|SỐ)(?!\p{L})", c):
             out.append(F.P(c, role="number"))
-        elif c.startswith(("V/v", "V/V", "v/v")):
+        elif c.startswith(("V/v", "V/V", "v/v")) or (prev is not None and prev.role == "number" and c.startswith("Về ")):
             out.append(F.P(c, role="vv"))
         elif prev is not None and prev.role == "number" and (prev.text.rstrip().endswith(":") or prev.text in ("Số", "SỐ")):
             out[-1] = F.P(f"{prev.text} {c}", role="number")

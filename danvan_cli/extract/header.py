@@ -138,6 +138,30 @@ def _date_at(s: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+#: How many lines a Công văn's trích yếu under its number may wrap over.
+_VV_MAX_LINES = 4
+
+
+def _vv_stop(s: str, start: int) -> int:
+    """Where a Công văn's trích yếu that opens at ``start`` ends in a header unit whose
+    columns are unknown (the left column's lines, then the right one's): at the first line
+    that is in capitals or holds an anchor of the right column (the Quốc hiệu, the motto,
+    the place and date) or ``Kính gửi``, after at most a few lines."""
+    nl = s.find("\n", start)
+    stop = len(s) if nl < 0 else nl
+    for _ in range(_VV_MAX_LINES - 1):
+        if stop >= len(s):
+            break
+        nxt = s.find("\n", stop + 1)
+        line = s[stop + 1 : len(s) if nxt < 0 else nxt]
+        if _is_caps(line) or "ngày" in line or any(
+            pattern("header", k).search(line) for k in ("quoc_hieu", "motto", "party_header", "kinh_gui")
+        ):
+            break
+        stop = len(s) if nxt < 0 else nxt
+    return stop
+
+
 def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
     s = u.clean.s
     taken: list[tuple[int, int]] = []
@@ -155,12 +179,13 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 taken.append((m.start(), nm.end()))
                 number_at = m.start()
                 ve = _VE.match(s, nm.end())
-                if ve is not None and out.vv_title is None and u.column is not None:
-                    title = " ".join(s[ve.end():].split()).strip(" .;,")
+                if ve is not None and out.vv_title is None:
+                    stop = len(s) if u.column is not None else _vv_stop(s, ve.end())
+                    title = " ".join(s[ve.end():stop].split()).strip(" .;,")
                     if title:
                         out.vv_title = title
-                        out.vv_end = u.clean.span(ve.end(), len(s))[1]
-                        taken.append((nm.end(), len(s)))
+                        out.vv_end = u.clean.span(ve.end(), stop)[1]
+                        taken.append((nm.end(), stop))
                 break
             bm = BLANK_NUMBER.match(s, m.end())
             if bm is not None:
@@ -415,9 +440,20 @@ def _signer_in(u: Unit) -> Signer | None:
     lines (``(Đã ký)``, a digital signature's stamp) are passed over. A name in capitals is
     the signer only as the block's last line, right under its title."""
     lines = _split_flat_signature(_unit_lines(u))
-    start = next((k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t)), None)
-    if start is None:
-        return None
+    starts = [k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t)]
+    first: Signer | None = None
+    for start in starts:
+        # capitals that only look like a mark (a recipient "Cục KT VB ...") open no block
+        # that reaches a name: the next mark is tried
+        sg = _signer_from(lines, start, u)
+        if sg is not None and sg.name is not None:
+            return sg
+        first = first or sg
+    return first
+
+
+def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Signer | None:
+    """The signature block opening at ``lines[start]`` (see ``_signer_in``)."""
     block: list[str] = []
     name: str | None = None
     span_start = lines[start][1]

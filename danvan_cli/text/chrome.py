@@ -55,6 +55,15 @@ _VV_LINE = regex.compile(r"^V/[vV](?!\p{L})")
 _SO_LINE = regex.compile(r"^(?:Số|SỐ)(?!\s*(?:hiệu|ký\s+hiệu))\s*:?\s*(?:\d|/|$)")
 
 
+def _vv_line(lines: list[Line], k: int) -> bool:
+    """A Công văn's trích yếu: ``V/v ...``, or ``Về ...`` right under the number line."""
+    t = lines[k].text
+    if _VV_LINE.match(t):
+        return True
+    above = next((x for x in reversed(lines[max(0, k - 2) : k]) if x.text), None)
+    return t.startswith("Về ") and above is not None and _SO_LINE.match(above.text) is not None
+
+
 def _headerish(ln: Line) -> bool:
     """A line that may belong to a header block above the Quốc hiệu: capitals, a
     separator, a bar, nothing, the number line or a Công văn's ``V/v``."""
@@ -100,7 +109,7 @@ def document_start(text: str, view: str, lines: list[Line]) -> int:
                 break
             if not _headerish(prev):
                 # a Công văn's trích yếu under its number, wrapped over a line or two
-                vv = next((k for k in range(j - 1, max(-1, j - 4), -1) if _VV_LINE.match(lines[k].text)), None)
+                vv = next((k for k in range(j - 1, max(-1, j - 4), -1) if _vv_line(lines, k)), None)
                 if vv is None:
                     break
                 j = vv

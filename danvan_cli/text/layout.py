@@ -146,6 +146,10 @@ def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None
     """The lines of ``view[start:end]``; with ``text`` (the same text with its marks), lines
     holding only ``|`` are marked ``bar``."""
     end = len(view) if end is None else end
+    # In a flattened text (a crawler's: it opens with a line longer than FLAT_LINE) the
+    # shorter lines are pieces of the same stream, cut where a page ended: cut them too.
+    flat = _first_line_length(view, start, end) > FLAT_LINE
+    limit = FLAT_PIECE if flat else FLAT_LINE
     out = []
     pos = start
     while pos <= end:
@@ -155,7 +159,7 @@ def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         bar = not stripped and text is not None and text[pos:stop].strip() == "|"
-        if len(stripped) > FLAT_LINE:
+        if len(stripped) > limit:
             out.extend(_virtual_lines(view, pos + lead, pos + lead + len(stripped)))
         else:
             out.append(Line(pos + lead, pos + lead + len(stripped), stripped, bar))
@@ -168,19 +172,41 @@ def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None
 #: A line longer than this is a flattened stretch (a crawler's text) and is cut into
 #: virtual lines where a document's parts open.
 FLAT_LINE = 400
+#: In a flattened text, lines longer than this are cut too (the last piece of a page).
+FLAT_PIECE = 80
+
+
+def _first_line_length(view: str, start: int, end: int) -> int:
+    """The length of the first non-empty line of ``view[start:end]``."""
+    pos = start
+    while pos < end:
+        nl = view.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if view[pos:stop].strip():
+            return len(view[pos:stop].strip())
+        if nl < 0:
+            break
+        pos = nl + 1
+    return 0
+
+
 @cache
 def _part_opens() -> regex.Pattern[str]:
     """Where a part opens inside a flattened line: the recipients, an authority mark with
-    its title, an article or a numbered item after a sentence's end, a signer's title in
-    capitals after one (``- Lưu: VT. CHỦ TỊCH Phùng Thị Hồng Hà``: ``data/lexicon/
+    its title (``KT.``; ``KT`` with no dot only after a sentence's end: ``Cục KT VB`` is a
+    body's abbreviation), an article or a numbered item after a sentence's end, a signer's
+    title in capitals after one (``- Lưu: VT. CHỦ TỊCH Phùng Thị Hồng Hà``: ``data/lexicon/
     signature.yaml`` ``titles``), an attachment's heading (``PHỤ LỤC``, ``(Kèm theo``)."""
     titles = alternation([w.upper() for w in words("signature", "titles")])
     return regex.compile(
-        r"(?<=\S)\s++(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\p{Lu}{2,}"
+        r"(?<=\S)\s++(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}{2,}|(?:T/M|K/T|T/L)\s+\p{Lu}{2,}"
+        r"|(?<=[.;:]\s{0,3})(?:TM|KT|TL|TUQ)\s+\p{Lu}{2,}"
         r"|(?<=[.;:]\s{0,3})(?:Điều\s+\d{1,3}\s*[.:]|[IVX]{1,5}\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}"
         r"|(?<!(?<!\p{L})(?:TM|KT|TL|TUQ|Q)\.\s{0,3})(?:PHÓ\s+)?(?:" + titles + r")(?![\p{L}\d]))"
         r"|PHỤ\s+LỤC(?![\p{L}])|\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s)"
     )
+
+
 _BULLET_OPENS = regex.compile(r"(?<=[;.:])\s++(?=[-+•]\s{1,3}\S)")
 
 
@@ -192,6 +218,13 @@ def _virtual_lines(view: str, a: int, b: int) -> list[Line]:
     if nn is not None:
         cuts += [m.end() for m in _BULLET_OPENS.finditer(view, a + nn.end(), b)]
     bounds = [a, *sorted(set(c for c in cuts if a < c < b)), b]
+    # A signature block goes on into what follows the name (an attachment's heading, a
+    # note): cut after the name.
+    for x, y in list(zip(bounds, bounds[1:])):
+        at = _signature_name_end(view, x, y)
+        if at is not None:
+            bounds.append(at)
+    bounds = sorted(set(bounds))
     out = []
     for x, y in zip(bounds, bounds[1:]):
         seg = view[x:y]
@@ -200,6 +233,33 @@ def _virtual_lines(view: str, a: int, b: int) -> list[Line]:
             lead = len(seg) - len(seg.lstrip())
             out.append(Line(x + lead, x + lead + len(st), st))
     return out
+
+
+# A signature's capitals, then the signer's name, then more text: the name is the run of
+# capitalized words up to a word in capitals, a bracket or a digit, or up to the word that
+# opens the next sentence (``Đào Thu Hương Ghi chú: ...``).
+_SIGNATURE_THEN_MORE = regex.compile(
+    r"(?P<caps>(?:[\p{Lu}\d./,]+\s+)*?[\p{Lu}\d./,]+)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,5}?)"
+    r"(?=\s+(?:\p{Lu}{2,}|[\[(\d]|\p{Lu}[\p{Ll}\p{M}]*\s+\p{Ll}))"
+)
+
+
+def _signature_name_end(view: str, x: int, y: int) -> int | None:
+    """Where the signer's name ends in a flattened piece ``[x, y)`` that opens with a
+    signature (an authority mark or a title in capitals) and goes on after the name."""
+    lead = len(view[x:y]) - len(view[x:y].lstrip())
+    start = x + lead
+    if y - start > _FLAT_SIGNATURE_MAX * 4:
+        y2 = start + _FLAT_SIGNATURE_MAX * 4
+    else:
+        y2 = y
+    m = _SIGNATURE_THEN_MORE.match(view, start, y2)
+    if m is None or len(m.group("caps")) > _FLAT_SIGNATURE_MAX:
+        return None
+    caps = m.group("caps")
+    if not (authority_mark(caps) or is_title_line(caps)) or not is_person_line(m.group("name")):
+        return None
+    return m.end("name")
 
 
 # --- the type line ---------------------------------------------------------------------------
@@ -616,6 +676,7 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
     i = lo
     n = len(lines)
     seen_name = False
+    seen_beside = False  # the two columns stood side by side on a line of the tail
     while i < n and i - lo < TAIL_LINES:
         t = lines[i].text
         if t:
@@ -623,7 +684,8 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
                 break
             parts = _parts(t)
             beside = len(parts) > 1
-            after_head = (sig is not None and i > sig) or (beside and nn is not None and i > nn)
+            seen_beside = seen_beside or beside
+            after_head = (sig is not None and i > sig) or (seen_beside and nn is not None and i > nn)
             if after_head and (any(is_person_line(x) for x in parts) or _split_name(lines, i)):
                 if _split_name(lines, i):
                     i = next(k for k in range(i + 1, n) if lines[k].text)
