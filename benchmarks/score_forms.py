@@ -133,7 +133,9 @@ def _header_right(lines: list[tuple[str, str, int]]) -> list[F.P]:
             continue
         role = "quoc_hieu" if _caps(c) else ("date" if "ngày" in c else None)
         if prev is not None and prev.role not in ("separator", "motto") and _caps(prev.text) == _caps(c):
-            out[-1] = replace_text(prev, f"{prev.text} {c}")
+            joined = f"{prev.text} {c}"
+            out[-1] = F.P(joined, prev.bold, prev.italic or "ngày" in joined, prev.align,
+                          "date" if "ngày" in joined and not _caps(joined) else prev.role)
         else:
             out.append(F.P(c, bold=role == "quoc_hieu", italic=role == "date", role=role))
     return out

@@ -36,6 +36,7 @@ from ..text.layout import (
     Line,
     Unit,
     authority_mark,
+    closes_with_caps_name,
     is_name_line,
     is_person_line,
     is_title_line,
@@ -487,8 +488,7 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             continue
         block.append(t)
         span_end = b
-    if name is None and len(block) >= 2 and is_name_line(block[-1]) and not authority_mark(block[-1]) \
-            and (is_title_line(block[-2]) or authority_mark(block[-2])):
+    if name is None and len(block) >= 2 and not authority_mark(block[-1]) and closes_with_caps_name(block):
         name = strip_honorific(block.pop())
         name = " ".join(w[:1] + w[1:].lower() for w in name.split())
     authorities: list[str] = []

@@ -32,7 +32,7 @@ from functools import cache
 
 import regex
 
-from ..refdata import alternation, pattern, type_words, words
+from ..refdata import alternation, pattern, type_words, unit_word_alternation, words
 from .blocks import Blocks, Table
 from .chrome import document_end, document_start, header_motto
 from .clean import Clean, clean
@@ -500,11 +500,54 @@ def _signature_at(lines: list[Line], i: int) -> bool:
     for k, ln in enumerate(lines[i + 1 : i + 9]):
         if not ln.text or ln.bar:
             continue
-        if is_person_line(ln.text) or _split_name(lines, i + 1 + k):
+        if is_person_line(ln.text) or _split_name(lines, i + 1 + k) or _caps_name_at(lines, i + 1 + k):
             return True
         if _NOI_NHAN.match(ln.text):
             return authority_mark(t) is not None
     return authority_mark(t) is not None and any(authority_mark(x.text) for x in lines[i + 1 : i + 3])
+
+
+def closes_with_caps_name(block: list[str]) -> bool:
+    """Whether the last of a signature block's lines in capitals is the signer's name
+    written in capitals (``HOÀNG NAM``): a name's shape, not opening with a body's head word
+    nor holding a unit's word (``THUẾ QUỐC TẾ``, ``TỈNH VĨNH LONG`` wrap an authority
+    line), under a title or an
+    authority line among the capitals above it, the line right above not wrapped on a
+    comma."""
+    t = block[-1]
+    if not t.isupper() or not 2 <= len(t.split()) <= 5 or not is_name_line(t):
+        return False
+    if pattern("header", "org_heads").match(t) or _unit_words().search(t):
+        return False  # a body opens with its head word; "LÊ TRƯỜNG SƠN" is a name
+    above = block[:-1][-4:]
+    if not above or above[-1].endswith(","):
+        return False
+    return any(is_title_line(x) or authority_mark(x) is not None for x in above)
+
+
+def _caps_name_at(lines: list[Line], j: int) -> bool:
+    """Line ``j`` is a signer's name in capitals closing a signature block (see
+    ``closes_with_caps_name``), with no title or mark under it (the block would go on)."""
+    t = lines[j].text
+    if not t.isupper():
+        return False
+    block = [t]
+    for x in reversed(lines[max(0, j - 8) : j]):
+        if not x.text or x.bar:
+            continue
+        if not x.text.isupper() or len(block) > 5:
+            break
+        block.insert(0, x.text)
+    if not closes_with_caps_name(block):
+        return False
+    below = next((x.text for x in lines[j + 1 : j + 3] if x.text and not x.bar), None)
+    return below is None or not (is_title_line(below) or authority_mark(below) or _CAPS_NAME_LINE.match(below))
+
+
+@cache
+def _unit_words() -> regex.Pattern[str]:
+    """The administrative unit words (``TỈNH``, ``XÃ``...) as whole words."""
+    return regex.compile(r"(?i)(?<!\p{L})(?:" + unit_word_alternation() + r")(?!\p{L})")
 
 
 def _body_end(lines: list[Line], lo: int, hi: int) -> tuple[int | None, int | None]:
@@ -686,7 +729,7 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
             beside = len(parts) > 1
             seen_beside = seen_beside or beside
             after_head = (sig is not None and i > sig) or (seen_beside and nn is not None and i > nn)
-            if after_head and (any(is_person_line(x) for x in parts) or _split_name(lines, i)):
+            if after_head and (any(is_person_line(x) for x in parts) or _split_name(lines, i) or _caps_name_at(lines, i)):
                 if _split_name(lines, i):
                     i = next(k for k in range(i + 1, n) if lines[k].text)
                 last = i
