@@ -453,15 +453,31 @@ def _signer_in(u: Unit) -> Signer | None:
     return first
 
 
+def _whole_line(s: str, at: int) -> str:
+    """The line of clean string ``s`` holding position ``at`` (all its pieces)."""
+    a = s.rfind("\n", 0, at) + 1
+    b = s.find("\n", at)
+    return s[a : len(s) if b < 0 else b].strip()
+
+
+def _seal(t: str) -> bool:
+    """``(Đã ký)``, ``[daky]``, a digital signature's stamp line: neither title nor name."""
+    return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None
+
+
 def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Signer | None:
     """The signature block opening at ``lines[start]`` (see ``_signer_in``)."""
     block: list[str] = []
     name: str | None = None
     span_start = lines[start][1]
     span_end = lines[start][2]
-    for k, (t, _a, b) in enumerate(lines[start:], start):
+    for k, (t, a, b) in enumerate(lines[start:], start):
         if _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")):
             break
+        whole = _whole_line(u.clean.s, a)
+        if whole != t and _seal(whole):
+            span_end = b  # a stamp's value parted from its label by a gap: "Ký bởi:   Cục Thuế"
+            continue
         if is_person_line(t):
             name = strip_honorific(t)
             span_end = b
@@ -479,7 +495,7 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             name = strip_honorific(f"{t} {nxt[0]}")  # a name wrapped after its first word
             span_end = nxt[2]
             break
-        if pattern("signature", "seal_lines").search(t) or t.startswith(("(", "[")):
+        if _seal(t):
             span_end = b
             continue
         if not t.isupper():

@@ -277,6 +277,9 @@ def _type_anywhere() -> regex.Pattern[str]:
     return regex.compile(r"(?<![\p{L}\d/])(?:" + alternation(list(_type_spellings())) + r")(?![\p{L}\d])")
 
 
+_WORD_RUN = regex.compile(r"\S+")
+
+
 def caps_type_line(text: str) -> tuple[str, int] | None:
     """``CHỈ THỊ`` / ``KẾ HOẠCH Triển khai ...``: the type name, and where the rest starts in
     ``text`` (its length when nothing follows)."""
@@ -284,12 +287,15 @@ def caps_type_line(text: str) -> tuple[str, int] | None:
         return None  # a type line opens with a word in capitals: most lines are out at once
     spellings = _type_spellings()
     words = text.split()
-    for k in range(min(4, len(words)), 0, -1):
+    # where each word ends in ``text`` (blanks between words may be runs: a zero-width or a
+    # non-breaking space read as a blank beside a space)
+    ends = [m.end() for m in _WORD_RUN.finditer(text, 0, min(len(text), 80))]
+    for k in range(min(4, len(words), len(ends)), 0, -1):
         spelling = " ".join(words[: k - 1] + [words[k - 1].rstrip(":")])
         name = spellings.get(spelling)
-        if name is None or not text.startswith(spelling):
+        if name is None:
             continue
-        n = len(spelling)
+        n = ends[k - 1] - (len(words[k - 1]) - len(words[k - 1].rstrip(":")))
         if len(text) == n or (text[n] in " \t:" and not text[n:].strip().startswith(("SỐ", "Số", "số"))):
             rest = text[n:].lstrip(" \t:")
             if not rest and text[n:].strip() == ":":
@@ -475,8 +481,18 @@ def is_person_line(s: str) -> bool:
 
 
 def strip_honorific(s: str) -> str:
+    """The name without a rank or degree before it (``Thiếu tướng Lê Văn Bình``, and in a
+    name line written in capitals ``THIẾU TƯỚNG LÊ VĂN BÌNH``)."""
     m = pattern("signature", "honorifics").match(s)
+    if m is None and s.isupper():
+        m = _upper_honorifics().match(s)
     return s[m.end():].strip(" ,") if m else s
+
+
+@cache
+def _upper_honorifics() -> regex.Pattern[str]:
+    """The ranks and degrees as a name line in capitals writes them."""
+    return regex.compile(r"(?:" + alternation([w.upper() for w in words("signature", "honorifics")]) + r")(?![\p{L}\d])")
 
 
 _FLAT_SIGNATURE = regex.compile(r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5})$")
@@ -515,7 +531,7 @@ def closes_with_caps_name(block: list[str]) -> bool:
     authority line among the capitals above it, the line right above not wrapped on a
     comma."""
     t = block[-1]
-    if not t.isupper() or not 2 <= len(t.split()) <= 5 or not is_name_line(t):
+    if not t.isupper() or not 2 <= len(strip_honorific(t).split()) <= 5 or not is_name_line(t):
         return False
     if pattern("header", "org_heads").match(t) or _unit_words().search(t):
         return False  # a body opens with its head word; "LÊ TRƯỜNG SƠN" is a name
@@ -523,6 +539,11 @@ def closes_with_caps_name(block: list[str]) -> bool:
     if not above or above[-1].endswith(","):
         return False
     return any(is_title_line(x) or authority_mark(x) is not None for x in above)
+
+
+def _seal_line(t: str) -> bool:
+    """``(Đã ký)``, ``[daky]``, a digital signature's stamp: neither title nor name."""
+    return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None
 
 
 def _caps_name_at(lines: list[Line], j: int) -> bool:
@@ -533,7 +554,7 @@ def _caps_name_at(lines: list[Line], j: int) -> bool:
         return False
     block = [t]
     for x in reversed(lines[max(0, j - 8) : j]):
-        if not x.text or x.bar:
+        if not x.text or x.bar or _seal_line(x.text):
             continue
         if not x.text.isupper() or len(block) > 5:
             break

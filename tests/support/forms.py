@@ -465,10 +465,13 @@ def damage(doc: Doc, kind: str, seed: int = 0, issuer: str = "Văn phòng") -> D
     if kind == "nbsp":
         def fn(p: P) -> P:
             words = p.text.split(" ")
-            out = []
+            out: list[str] = []
             for w in words:
                 if rng.random() < 0.06:
-                    w = "\u200b" + w if rng.random() < 0.5 else w + "\u200b"
+                    # one zero-width space at a word's edge (an editor's, beside a space);
+                    # never one on each side of the same space
+                    before = rng.random() < 0.5 and not (out and out[-1].endswith("\u200b"))
+                    w = "\u200b" + w if before else w + "\u200b"
                 out.append(w)
             s = "".join(w + ("\u00a0" if rng.random() < 0.3 else " ") for w in out).rstrip(" \u00a0")
             return replace(p, text=s)
