@@ -370,7 +370,7 @@ def html(doc: Doc, title: str = "Văn bản") -> str:
            # 11 pt; room above the signer's name for the signature and the seal.
            "<style>@page{size:A4;margin:2cm 1.5cm 2cm 3cm}"
            "body{font-family:'DejaVu Serif','Times New Roman',serif;font-size:13pt}"
-           "td{vertical-align:top}table.layout td{font-size:11pt}table.layout{page-break-inside:avoid}"
+           "td{vertical-align:top}table.layout td{font-size:11pt}table.layout{page-break-inside:avoid;table-layout:fixed}"
            "table.grid{border-collapse:collapse}table.grid td{border:1px solid #000;padding:2pt;font-size:11pt}"
            "p{margin:0 0 6pt 0}p.recipients{font-size:11pt;margin:0}p.name{margin-top:60pt}</style></head>",
            '<body><div class="content">']
@@ -389,7 +389,7 @@ def html(doc: Doc, title: str = "Văn bản") -> str:
         for r in b.rows:
             tds = []
             for k, cell in enumerate(r):
-                w = (' width="42%"' if k == 0 else ' width="58%"') if b.layout and b.columns == 2 else ""
+                w = (' width="40%"' if k == 0 else ' width="60%"') if b.layout and b.columns == 2 else ""
                 body = "".join(_h(replace(p, align="center") if b.layout and p.align is None and p.role != "recipients" else p)
                                for p in cell)
                 tds.append(f"<td{w}>{body}</td>")

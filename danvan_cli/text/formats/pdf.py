@@ -314,10 +314,19 @@ def _side(line: _Line, gap: tuple[float, float], centers: tuple[float, float], a
     page's; ``None`` when it crosses the gap or is centred on the page (a title)."""
     g0, g1 = gap
     mid = (g0 + g1) / 2
-    if any(s.x0 < mid < s.x1 for s in line.segs):
+
+    # A column's text may run past the middle of the seed's gap on its own side, as long
+    # as it stops short of the other column (a long body name beside a wide Quốc hiệu).
+    def on_left(s: _Seg) -> bool:
+        return s.x1 <= mid or (s.x1 <= g1 and s.center < mid)
+
+    def on_right(s: _Seg) -> bool:
+        return s.x0 >= mid or (s.x0 >= g0 and s.center > mid)
+
+    if any(not on_left(s) and not on_right(s) for s in line.segs):
         return None
-    left = [s for s in line.segs if s.x1 <= mid]
-    right = [s for s in line.segs if s.x0 >= mid]
+    left = [s for s in line.segs if on_left(s)]
+    right = [s for s in line.segs if not on_left(s)]
     if left and right:
         return "both"
     side = "left" if left else "right"
@@ -345,6 +354,11 @@ def _zone(lines: list, seed: int, area: _Area, *, up: bool, down: bool) -> tuple
         if not isinstance(b, _Line) or not isinstance(a, _Line):
             return False
         side = _side(lines[j], gap, centers, area)
+        if side is None and a.page == b.page and abs(a.y - b.y) <= 5 * max(a.size, b.size):
+            split = _split_at_strip(b, gap)  # the two columns ran close on this line
+            if split is not None and len(split.segs) == 2:
+                lines[j] = split
+                return True
         # the signer's name stands under the room left for the signature and the seal
         # (three to five blank lines) with nothing beside it when Nơi nhận is short
         room = 9 if side == "right" else 5
@@ -413,6 +427,33 @@ _RECIPIENTS_HEAD = regex.compile(r"(?i)^\W*nơi\s+nhận")
 _CLOSING_STRIP = 0.5
 
 
+#: The narrowest gap between two words that may part two columns run close together, in
+#: font sizes: the two cells' padding (Word's 0.19 cm each side), wider than a word space
+#: even in a justified line.
+_CELL_GAP = 0.75
+
+
+def _split_at_strip(line: object, gap: tuple[float, float]) -> _Line | None:
+    """``line`` parted into two segments at the word gap that meets the strip ``gap``
+    between two columns (a long recipient beside a long authority line: the reader's
+    segment gap joined them), or ``None`` when no such gap is there."""
+    if not isinstance(line, _Line):
+        return None
+    best: tuple[float, int, int] | None = None
+    for si, seg in enumerate(line.segs):
+        for wi in range(1, len(seg.words)):
+            a, b = seg.words[wi - 1], seg.words[wi]
+            width = b.x0 - a.x1
+            if width >= _CELL_GAP * line.size and a.x1 <= gap[1] and b.x0 >= gap[0] and (best is None or width > best[0]):
+                best = (width, si, wi)
+    if best is None:
+        return None
+    _w, si, wi = best
+    seg = line.segs[si]
+    segs = [*line.segs[:si], _Seg(seg.words[:wi]), _Seg(seg.words[wi:]), *line.segs[si + 1:]]
+    return _Line(line.page, line.y, line.size, segs)
+
+
 def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple[float, float]] | None:
     """The closing block where attachments follow it (a decision's annexes, a plan's
     tables): from the line that opens ``Nơi nhận`` (and the signature's lines standing
@@ -434,7 +475,12 @@ def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple
                 and lines[first - 1].x0 > area.center:
             first -= 1
         gap = _corridor(lines[first : last + 1], area, _CLOSING_STRIP)
-        while last + 1 < len(lines) and last - first < 80 and inside(lines[last], lines[last + 1]):
+        while last + 1 < len(lines) and last - first < 80:
+            if not inside(lines[last], lines[last + 1]):
+                split = _split_at_strip(lines[last + 1], gap) if gap is not None and last > first else None
+                if split is None or not inside(lines[last], split):
+                    break
+                lines[last + 1] = split  # the two columns ran close on this line
             wider = _corridor(lines[first : last + 2], area, _CLOSING_STRIP)
             if gap is not None and last > first and (wider is None or wider[1] <= gap[0] or wider[0] >= gap[1]):
                 break  # the line covers the strip: the block has ended
@@ -458,7 +504,8 @@ def _zone_table(lines: list, gap: tuple[float, float]) -> RawTable:
     for ln in lines:
         seen: set[int] = set()
         for sg in ln.segs:
-            which = 0 if sg.x1 <= mid else 1
+            # by its centre: a column's text may run past the strip's middle on its side
+            which = 0 if sg.center <= mid else 1
             side = cells[which]
             run = sg.run()
             if which in seen:  # a second segment of this line on the same side: same paragraph
