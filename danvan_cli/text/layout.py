@@ -198,12 +198,13 @@ def _part_opens() -> regex.Pattern[str]:
     title in capitals after one (``- Lưu: VT. CHỦ TỊCH Phùng Thị Hồng Hà``: ``data/lexicon/
     signature.yaml`` ``titles``), an attachment's heading (``PHỤ LỤC``, ``(Kèm theo``)."""
     titles = alternation([w.upper() for w in words("signature", "titles")])
+    # Every part opens with a capital, a digit or a bracket: the first look-ahead turns away
+    # the blanks before words in lower case (most of running text) at once.
     return regex.compile(
-        r"(?<=\S)\s++(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}{2,}|(?:T/M|K/T|T/L)\s+\p{Lu}{2,}"
-        r"|(?<=[.;:]\s{0,3})(?:TM|KT|TL|TUQ)\s+\p{Lu}{2,}"
-        r"|(?<=[.;:]\s{0,3})(?:Điều\s+\d{1,3}\s*[.:]|[IVX]{1,5}\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}"
-        r"|(?<!(?<!\p{L})(?:TM|KT|TL|TUQ|Q)\.\s{0,3})(?:PHÓ\s+)?(?:" + titles + r")(?![\p{L}\d]))"
-        r"|PHỤ\s+LỤC(?![\p{L}])|\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s)"
+        r"(?<=\S)\s++(?=[\p{Lu}\d(])(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}{2,}|(?:T/M|K/T|T/L)\s+\p{Lu}{2,}"
+        r"|PHỤ\s+LỤC(?![\p{L}])|\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s"
+        r"|(?<=[.;:]\s{0,3})(?:(?:TM|KT|TL|TUQ)\s+\p{Lu}{2,}|Điều\s+\d{1,3}\s*[.:]|[IVX]{1,5}\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}"
+        r"|(?<!(?<!\p{L})(?:TM|KT|TL|TUQ|Q)\.\s{0,3})(?:PHÓ\s+)?(?:" + titles + r")(?![\p{L}\d])))"
     )
 
 
