@@ -32,6 +32,7 @@ from ..resolve.own_issuer import (
 )
 from ..text.clean import Clean
 from ..text.layout import (
+    FLAT_SIGNATURE,
     Layout,
     Line,
     Unit,
@@ -47,7 +48,9 @@ from .dates import NUMERIC_DATE, VERBAL_DATE, find_dates
 from .numbers import BLANK_NUMBER, NUMBER, parts_from_match
 
 # "Số:" opening a line or a cell (or, in a header flattened onto one line, "Số:" with its colon).
-_SO = regex.compile(r"(?:(?:^|(?<=[\n\t]))(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu))\s{0,3}:?|(?<= )(?:Số|SỐ)\s{0,3}:)\s{0,40}")
+# (Mid-line, as a flattened header has it: "Số:", or a Party number's "Số 15-KH/HU" with
+# no colon, a digit right after.)
+_SO = regex.compile(r"(?:(?:^|(?<=[\n\t]))(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu))\s{0,3}:?|(?<= )(?:Số|SỐ)(?:\s{0,3}:|\s{1,3}(?=\d)))\s{0,40}")
 # A Công văn's trích yếu under its number without "V/v": "Về hướng dẫn ...".
 _VE = regex.compile(r"\s*(?:V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}|(?=Về\s))")
 _VV = regex.compile(r"(?:^|(?<=[\n\t ]))V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}")
@@ -83,10 +86,12 @@ _INNER_MARK = regex.compile(r"(?<=\s)(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s")
 _ITEM_SPLIT = regex.compile(r"(?<=[;.])\s+[-+•]\s+")
 # Where a trích yếu flattened onto the header's line ends: the preamble's first word
 # opening a sentence (capitalized: inside a title "để" is a word of it), a full stop or a
-# colon, or the capitals of the line saying who decides after a title in lower case.
+# colon, the capitals of the line saying who decides after a title in lower case, or the
+# rule typed under the title.
 # (Case-sensitive: under IGNORECASE \p{Ll} would match capitals too.)
 _FLAT_TITLE_END = regex.compile(
     r"(?<!\p{L})(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét|Để|Nhằm)(?!\p{L})|[.:](?=\s)|(?<=[\p{Ll}\d]\s+)\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2}"
+    r"|(?<=\s)[-–—_=*]{3,}"
 )
 #: The line saying who decides, in capitals, is short.
 _VOICE_MAX_WORDS = 16
@@ -147,19 +152,31 @@ def _vv_stop(s: str, start: int) -> int:
     """Where a Công văn's trích yếu that opens at ``start`` ends in a header unit whose
     columns are unknown (the left column's lines, then the right one's): at the first line
     that is in capitals or holds an anchor of the right column (the Quốc hiệu, the motto,
-    the place and date) or ``Kính gửi``, after at most a few lines."""
+    the place and date) or ``Kính gửi``, after at most a few lines; a line that goes on
+    into the right column after a gap (``công chức năm 2025   CỘNG HÒA ...``, a pasted
+    table) gives its words before the gap."""
     nl = s.find("\n", start)
     stop = len(s) if nl < 0 else nl
+    # the right column's first anchor on the same line (a header flattened onto one line)
+    anchors = [m.start() for k in ("quoc_hieu", "motto", "party_header", "kinh_gui")
+               if (m := pattern("header", k).search(s, start, stop)) is not None]
+    tab = s.find("\t", start, stop)
+    if tab >= 0 or anchors:
+        return min([x for x in (tab,) if x >= 0] + anchors)
     for _ in range(_VV_MAX_LINES - 1):
         if stop >= len(s):
             break
         nxt = s.find("\n", stop + 1)
-        line = s[stop + 1 : len(s) if nxt < 0 else nxt]
-        if _is_caps(line) or "ngày" in line or any(
-            pattern("header", k).search(line) for k in ("quoc_hieu", "motto", "party_header", "kinh_gui")
+        line_end = len(s) if nxt < 0 else nxt
+        tab = s.find("\t", stop + 1, line_end)
+        piece = s[stop + 1 : tab if tab >= 0 else line_end]
+        if _is_caps(piece) or "ngày" in piece or any(
+            pattern("header", k).search(piece) for k in ("quoc_hieu", "motto", "party_header", "kinh_gui")
         ):
             break
-        stop = len(s) if nxt < 0 else nxt
+        if tab >= 0:
+            return tab
+        stop = line_end
     return stop
 
 
@@ -383,8 +400,6 @@ def _unit_lines(u: Unit) -> list[tuple[str, int, int]]:
     return out
 
 
-# A signature flattened onto one line: "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Nguyễn Thị Minh Hạnh".
-_CAPS_THEN_NAME = regex.compile(r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5})$")
 
 
 def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -393,10 +408,12 @@ def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, 
     the last part that opens like a title (``PHÓ GIÁM ĐỐC``)."""
     out: list[tuple[str, int, int]] = []
     for t, a, b in lines:
-        m = _CAPS_THEN_NAME.match(t) if len(t) <= 160 else None
+        m = FLAT_SIGNATURE.match(t) if len(t) <= 160 else None
         parts: list[tuple[str, int, int]] = []
         if m is not None and is_person_line(m.group("name")) and (authority_mark(m.group("caps")) or is_title_line(m.group("caps"))):
             parts.append((m.group("caps"), a, a + m.end("caps")))
+            if m.group("seal"):
+                parts.append((m.group("seal"), a + m.start("seal"), a + m.end("seal")))
             parts.append((m.group("name"), a + m.start("name"), b))
         else:
             parts.append((t, a, b))
@@ -411,15 +428,22 @@ def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, 
 def _split_caps(t: str, a: int) -> list[tuple[str, int, int]]:
     """``TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH`` → ``TM. ỦY BAN NHÂN DÂN``,
     ``KT. CHỦ TỊCH``, ``PHÓ CHỦ TỊCH``: each mark opens a part, and the title begins at the
-    first word after the last mark's own object (one word at least) from which the rest
-    reads as a title. A line with no mark stays whole."""
+    first word after the last mark's own object (one word at least, a body complete in
+    itself whole: ``TM. BAN THƯỜNG TRỰC ỦY BAN MTTQ ... CHỦ TỊCH``, where ``THƯỜNG TRỰC``
+    is the body's, not a title) from which the rest reads as a title. A line with no mark
+    stays whole."""
     if not authority_mark(t):
         return [(t, a, a + len(t))]
     cuts = [m.start() for m in _INNER_MARK.finditer(t)]
     last = cuts[-1] if cuts else 0
     mark = authority_mark(t[last:])
-    obj = list(_WORD.finditer(t, pos=last + (mark.end() if mark else 0)))
+    at = last + (mark.end() if mark else 0)
+    at += len(t[at:]) - len(t[at:].lstrip(" ."))
+    whole = pattern("header", "standalone_bodies").match(t, at)
+    obj = list(_WORD.finditer(t, pos=at))
     for w in obj[1:]:
+        if whole is not None and w.start() < whole.end():
+            continue
         if is_title_line(t[w.start():]):
             cuts.append(w.start())
             break
@@ -432,25 +456,41 @@ def _split_caps(t: str, a: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _signer_in(u: Unit) -> Signer | None:
-    """Authority lines, the title in capitals, the name — in one unit's lines.
+def _signers_in(u: Unit) -> tuple[list[Signer], Signer | None]:
+    """The signature blocks in one unit's lines: those that reach a name, in order, and
+    the first that reaches none (a block whose name is missing) as a fallback.
 
-    Between the first authority mark and the name every line in capitals is authority or
-    title: the last of them is the title, and a line that opens with no mark continues the
-    authority line above it (``KT. TRƯỞNG BAN BAN CHÍNH SÁCH,`` / ``THUẾ QUỐC TẾ``). Seal
-    lines (``(Đã ký)``, a digital signature's stamp) are passed over. A name in capitals is
-    the signer only as the block's last line, right under its title."""
+    Authority lines, the title in capitals, the name. Between the first authority mark and
+    the name every line in capitals is authority or title: the last of them is the title,
+    and a line that opens with no mark continues the authority line above it (``KT.
+    TRƯỞNG BAN BAN CHÍNH SÁCH,`` / ``THUẾ QUỐC TẾ``). Seal lines (``(Đã ký)``, a digital
+    signature's stamp) are passed over. A name in capitals is the signer only as the
+    block's last line, right under its title. After a name, another mark opens the next
+    block (a joint document signed by two bodies, their blocks one under the other)."""
     lines = _split_flat_signature(_unit_lines(u))
     starts = [k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t)]
+    named: list[Signer] = []
     first: Signer | None = None
+    done = -1
     for start in starts:
+        if start <= done:
+            continue
         # capitals that only look like a mark (a recipient "Cục KT VB ...") open no block
         # that reaches a name: the next mark is tried
         sg = _signer_from(lines, start, u)
         if sg is not None and sg.name is not None:
-            return sg
-        first = first or sg
-    return first
+            named.append(sg)
+            done = _last_line(lines, u, sg)
+        elif first is None:
+            first = sg
+    return named, first
+
+
+def _last_line(lines: list[tuple[str, int, int]], u: Unit, sg: Signer) -> int:
+    """The index of the last of ``lines`` inside the signer's span."""
+    end = sg.span.end if sg.span is not None else 0
+    inside = [k for k, (_t, a, b) in enumerate(lines) if u.clean.span(a, b)[1] <= end]
+    return max(inside) if inside else -1
 
 
 def _whole_line(s: str, at: int) -> str:
@@ -466,7 +506,7 @@ def _seal(t: str) -> bool:
 
 
 def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Signer | None:
-    """The signature block opening at ``lines[start]`` (see ``_signer_in``)."""
+    """The signature block opening at ``lines[start]`` (see ``_signers_in``)."""
     block: list[str] = []
     name: str | None = None
     span_start = lines[start][1]
@@ -475,7 +515,8 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
         if _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")):
             break
         whole = _whole_line(u.clean.s, a)
-        if whole != t and _seal(whole):
+        label = whole.split("\t", 1)[0].strip()
+        if "\t" in whole and label != t and _seal(label) and not label.startswith(("(", "[")):
             span_end = b  # a stamp's value parted from its label by a gap: "Ký bởi:   Cục Thuế"
             continue
         if is_person_line(t):
@@ -539,18 +580,19 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
                   span=Span(*u.clean.span(span_start, span_end)))
 
 
-def _find_signer(lay: Layout) -> Signer | None:
+def _find_signers(lay: Layout) -> list[Signer]:
+    """Every signer of the document in reading order (a joint document has two blocks,
+    side by side or one under the other); when no block reaches a name, the first block
+    read, so that its authority and title are kept."""
     if lay.signature is None:
-        return None
-    best: Signer | None = None
+        return []
+    named: list[Signer] = []
+    fallback: Signer | None = None
     for u in lay.signature.units:
-        sg = _signer_in(u)
-        if sg is None:
-            continue
-        if sg.name is not None:
-            return sg
-        best = best or sg
-    return best
+        got, first = _signers_in(u)
+        named.extend(got)
+        fallback = fallback or first
+    return named or ([fallback] if fallback is not None else [])
 
 
 def _find_recipients(lay: Layout) -> list[str]:
@@ -666,7 +708,8 @@ def extract_header(lay: Layout, doc: Document, exclude: list[tuple[int, int]] | 
     if header.title_span is not None:
         doc.spans["title"] = Span(*header.title_span)
     doc.recipients = _find_recipients(lay)
-    doc.signer = _find_signer(lay)
+    doc.signers = _find_signers(lay)
+    doc.signer = doc.signers[0] if doc.signers else None
 
     ctx = PlaceContext()
     issuer = compose_header_issuer([t for t, _s in read.issuer_lines], ctx) if read.issuer_lines else None

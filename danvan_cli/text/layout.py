@@ -146,9 +146,9 @@ def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None
     """The lines of ``view[start:end]``; with ``text`` (the same text with its marks), lines
     holding only ``|`` are marked ``bar``."""
     end = len(view) if end is None else end
-    # In a flattened text (a crawler's: it opens with a line longer than FLAT_LINE) the
-    # shorter lines are pieces of the same stream, cut where a page ended: cut them too.
-    flat = _first_line_length(view, start, end) > FLAT_LINE
+    # In a flattened text (a crawler's: it opens with its header on one line) the other
+    # lines are pieces of the same stream, cut where a page ended: cut them into parts too.
+    flat = _opens_flat(view, start, end)
     limit = FLAT_PIECE if flat else FLAT_LINE
     out = []
     pos = start
@@ -176,18 +176,26 @@ FLAT_LINE = 400
 FLAT_PIECE = 80
 
 
-def _first_line_length(view: str, start: int, end: int) -> int:
-    """The length of the first non-empty line of ``view[start:end]``."""
+_NUMBER_FIELD = regex.compile(r"(?<!\p{L})(?:Số|SỐ)\s*:?\s*\d")
+
+
+def _opens_flat(view: str, start: int, end: int) -> bool:
+    """Whether the text opens flattened (a crawler's): its first non-empty line is longer
+    than ``FLAT_LINE``, or holds the whole header (the Quốc hiệu and the number field)."""
     pos = start
     while pos < end:
         nl = view.find("\n", pos, end)
         stop = end if nl < 0 else nl
-        if view[pos:stop].strip():
-            return len(view[pos:stop].strip())
+        a = pos + len(view[pos:stop]) - len(view[pos:stop].lstrip())
+        b = a + len(view[a:stop].strip())
+        if b > a:
+            if b - a > FLAT_LINE:
+                return True
+            return b - a > 120 and header_motto(view, a, b) is not None and _NUMBER_FIELD.search(view, a, b) is not None
         if nl < 0:
             break
         pos = nl + 1
-    return 0
+    return False
 
 
 @cache
@@ -240,7 +248,7 @@ def _virtual_lines(view: str, a: int, b: int) -> list[Line]:
 # capitalized words up to a word in capitals, a bracket or a digit, or up to the word that
 # opens the next sentence (``Đào Thu Hương Ghi chú: ...``).
 _SIGNATURE_THEN_MORE = regex.compile(
-    r"(?P<caps>(?:[\p{Lu}\d./,]+\s+)*?[\p{Lu}\d./,]+)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,5}?)"
+    r"(?P<caps>(?:[\p{Lu}\d./,]+\s+)*?[\p{Lu}\d./,]+)(?:\s+[\(\[][^)\]\n]{1,40}[\)\]])?\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,5}?)"
     r"(?=\s+(?:\p{Lu}{2,}|[\[(\d]|\p{Lu}[\p{Ll}\p{M}]*\s+\p{Ll}))"
 )
 
@@ -302,6 +310,8 @@ def caps_type_line(text: str) -> tuple[str, int] | None:
             if not rest and text[n:].strip() == ":":
                 return None  # "QUYẾT ĐỊNH:" after the Căn cứ lines: the formula that opens the articles
             if rest and rest.isupper() and len(rest.split()) <= 2:
+                if pattern("header", "type_qualifiers").fullmatch(rest.strip()):
+                    return name, len(text)  # "KẾ HOẠCH LIÊN TỊCH": the type, qualified; the title follows
                 return None  # "KẾ HOẠCH HÀNH ĐỘNG"? too short to be a title: not a type line
             return name, (len(text) - len(rest)) if rest else len(text)
     return None
@@ -496,7 +506,13 @@ def _upper_honorifics() -> regex.Pattern[str]:
     return regex.compile(r"(?:" + alternation([w.upper() for w in words("signature", "honorifics")]) + r")(?![\p{L}\d])")
 
 
-_FLAT_SIGNATURE = regex.compile(r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5})$")
+#: A signature written on one line: its capitals (marks, authority, title), a seal note
+#: in brackets perhaps (``(Đã ký)``), the name: ``KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC (Đã ký)
+#: Nguyễn Thị Minh Hạnh``.
+_SEAL_NOTE = r"(?:\s+(?P<seal>[\(\[][^)\]\n]{1,40}[\)\]]))?"
+FLAT_SIGNATURE = regex.compile(
+    r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)" + _SEAL_NOTE + r"\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5})$"
+)
 
 
 #: A signature written on one line is short; longer lines are never tried (the pattern
@@ -508,7 +524,7 @@ def _signature_at(lines: list[Line], i: int) -> bool:
     """Does a signature block open at line ``i``: an authority mark, or a title in capitals,
     with a person's name within the next lines."""
     t = lines[i].text
-    flat = _FLAT_SIGNATURE.match(t) if len(t) <= _FLAT_SIGNATURE_MAX else None
+    flat = FLAT_SIGNATURE.match(t) if len(t) <= _FLAT_SIGNATURE_MAX else None
     if not (authority_mark(t) or is_title_line(t)):
         # "CHỦ TỊCH Phạm Văn Tâm" on one line
         return flat is not None and is_person_line(flat.group("name")) and is_title_line(flat.group("caps"))
@@ -655,8 +671,11 @@ def build_layout(text: str, view: str, blocks: Blocks | None = None) -> Layout:
             m = _type_anywhere().search(view, header_end, min(len(view), header_end + 200))
             if m is not None:
                 doc_type = _type_spellings()[" ".join(m.group(0).split())]
-                type_span = (m.start(), m.end())
                 inline = m.end()
+                q = pattern("header", "type_qualifiers").match(view, inline + len(view[inline:inline + 8]) - len(view[inline:inline + 8].lstrip()))
+                if q is not None:
+                    inline = q.end()  # "KẾ HOẠCH LIÊN TỊCH": the qualifier is no part of the title
+                type_span = (m.start(), inline)
     if header_end is None:
         header_end = _plain_header_end(lines, first)
 
@@ -756,10 +775,13 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
                     i = next(k for k in range(i + 1, n) if lines[k].text)
                 last = i
                 seen_name = True
-                if (nn is None or i > nn) and not beside:
-                    nxt = next((x for x in lines[i + 1 : i + 4] if x.text), None)
-                    if nxt is None or not _NOI_NHAN.match(nxt.text):
-                        break
+                k = next((k for k in range(i + 1, min(n, i + 4)) if lines[k].text), None)
+                if k is not None and not beside and _signature_at(lines, k):
+                    # a second signature block (a joint document's, written under the
+                    # first) opens: its lines are read as the first's were
+                    seen_name = False
+                elif (nn is None or i > nn) and not beside and (k is None or not _NOI_NHAN.match(lines[k].text)):
+                    break  # neither the recipients list nor another block follows
             elif _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or (t.isupper() and not seen_name):
                 last = i
             elif pattern("signature", "seal_lines").search(t) or t.startswith(("(", "[")):
