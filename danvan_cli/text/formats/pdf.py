@@ -454,40 +454,64 @@ def _split_at_strip(line: object, gap: tuple[float, float]) -> _Line | None:
     return _Line(line.page, line.y, line.size, segs)
 
 
+def _narrow(gap: tuple[float, float], line: _Line) -> tuple[float, float] | None:
+    """The strip between two columns ``gap`` narrowed by ``line``'s segments (each on one
+    side of it, by its centre), or ``None`` when one runs across it or too little room is
+    left (a paragraph under the block)."""
+    g0, g1 = gap
+    mid = (g0 + g1) / 2
+    for sg in line.segs:
+        if sg.x1 <= g1 and sg.center < mid:
+            g0 = max(g0, sg.x1)
+        elif sg.x0 >= g0 and sg.center > mid:
+            g1 = min(g1, sg.x0)
+        else:
+            return None
+    return (g0, g1) if g1 - g0 >= _CLOSING_STRIP * line.size else None
+
+
 def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple[float, float]] | None:
     """The closing block where attachments follow it (a decision's annexes, a plan's
-    tables): from the line that opens ``Nơi nhận`` (and the signature's lines standing
-    above it, right of the middle) down over the lines that neither cross the middle nor
-    stand centred on the page, on that page, with no wider gap than the room left for a
-    signature, as long as a strip free of text still runs down between the two columns
-    (a paragraph after the block covers it)."""
+    tables): from the line that opens ``Nơi nhận`` beside the signature (and the
+    signature's lines standing above it, right of the middle) down over the lines that
+    neither cross the middle nor stand centred on the page, on that page, with no wider
+    gap than the room left for a signature, while the strip between the two columns
+    stays free (narrowed by each line; a line that runs over it is parted where its words
+    leave a gap in the strip, else the block has ended)."""
     for i in range(start, len(lines)):
         ln = lines[i]
         if not isinstance(ln, _Line) or not _RECIPIENTS_HEAD.match(ln.segs[0].text):
             continue
+        seed = next((k for k in (i, i + 1, i + 2, i - 1) if 0 <= k < len(lines) and isinstance(lines[k], _Line)
+                     and lines[k].page == ln.page and _middle_gap(lines[k], area) is not None), None)
+        if seed is None:
+            return None
+        gap: tuple[float, float] | None = _middle_gap(lines[seed], area)
 
         def inside(a: _Line, b: object) -> bool:
             return (isinstance(b, _Line) and b.page == a.page and abs(b.y - a.y) <= 9 * max(a.size, b.size)
-                    and not _crosses_middle(b, area) and _align(b, area) != "center")
+                    and _align(b, area) != "center")
 
-        first, last = i, i
+        first = last = min(i, seed)
         while first - 1 > start and first - 1 >= i - 3 and inside(lines[first], lines[first - 1]) \
                 and lines[first - 1].x0 > area.center:
             first -= 1
-        gap = _corridor(lines[first : last + 1], area, _CLOSING_STRIP)
-        while last + 1 < len(lines) and last - first < 80:
-            if not inside(lines[last], lines[last + 1]):
-                split = _split_at_strip(lines[last + 1], gap) if gap is not None and last > first else None
-                if split is None or not inside(lines[last], split):
-                    break
-                lines[last + 1] = split  # the two columns ran close on this line
-            wider = _corridor(lines[first : last + 2], area, _CLOSING_STRIP)
-            if gap is not None and last > first and (wider is None or wider[1] <= gap[0] or wider[0] >= gap[1]):
-                break  # the line covers the strip: the block has ended
-            gap = wider
-            last += 1
-        if gap is None or last == first:
+        for k in range(first, max(i, seed) + 1):
+            gap = _narrow(gap, lines[k]) if gap is not None and isinstance(lines[k], _Line) else None
+        if gap is None:
             return None
+        last = max(i, seed)
+        while last + 1 < len(lines) and last - first < 80 and inside(lines[last], lines[last + 1]):
+            nxt = lines[last + 1]
+            narrower = _narrow(gap, nxt)
+            if narrower is None:
+                split = _split_at_strip(nxt, gap)  # the two columns ran close on this line
+                narrower = _narrow(gap, split) if split is not None else None
+                if narrower is None:
+                    break
+                lines[last + 1] = split
+            gap = narrower
+            last += 1
         mid = (gap[0] + gap[1]) / 2
         if not any(sg.x0 >= mid for r in lines[first : last + 1] for sg in r.segs):
             return None
