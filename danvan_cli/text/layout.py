@@ -256,13 +256,14 @@ _SIGNATURE_THEN_MORE = regex.compile(
 def _signature_name_end(view: str, x: int, y: int) -> int | None:
     """Where the signer's name ends in a flattened piece ``[x, y)`` that opens with a
     signature (an authority mark or a title in capitals) and goes on after the name."""
-    lead = len(view[x:y]) - len(view[x:y].lstrip())
-    start = x + lead
-    if y - start > _FLAT_SIGNATURE_MAX * 4:
-        y2 = start + _FLAT_SIGNATURE_MAX * 4
-    else:
-        y2 = y
-    m = _SIGNATURE_THEN_MORE.match(view, start, y2)
+    start = x + len(view[x:y]) - len(view[x:y].lstrip())
+    return _signature_then_more(view, start, min(y, start + _FLAT_SIGNATURE_MAX * 4))
+
+
+def _signature_then_more(s: str, start: int, stop: int) -> int | None:
+    """The end of the signer's name when ``s[start:stop]`` opens with a signature block
+    written on one line and more text follows the name (see ``_SIGNATURE_THEN_MORE``)."""
+    m = _SIGNATURE_THEN_MORE.match(s, start, stop)
     if m is None or len(m.group("caps")) > _FLAT_SIGNATURE_MAX:
         return None
     caps = m.group("caps")
@@ -525,6 +526,8 @@ def _signature_at(lines: list[Line], i: int) -> bool:
     with a person's name within the next lines."""
     t = lines[i].text
     flat = FLAT_SIGNATURE.match(t) if len(t) <= _FLAT_SIGNATURE_MAX else None
+    if t[:1].isupper() and _signature_then_more(t, 0, min(len(t), _FLAT_SIGNATURE_MAX * 4)) is not None:
+        return True  # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An | TM. BAN ..." (two cells of a row)
     if not (authority_mark(t) or is_title_line(t)):
         # "CHỦ TỊCH Phạm Văn Tâm" on one line
         return flat is not None and is_person_line(flat.group("name")) and is_title_line(flat.group("caps"))
