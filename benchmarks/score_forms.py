@@ -13,6 +13,7 @@ doc_type, date, signer and issuer against the site's metadata with ``score_real.
     python benchmarks/score_forms.py --misses           # every disagreement
     python benchmarks/score_forms.py --forms pdftotext,docx --ids 0bc7bfa8f2ed42e8
     python benchmarks/score_forms.py --dump DIR         # write every rendering to look at
+    python benchmarks/score_forms.py --from-dump DIR    # score those very files (another version)
     python benchmarks/score_forms.py --json
 
 The parts are recovered with danvan's own layout of the page (``score_real.py`` is 1.00 on
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -311,19 +313,18 @@ def _issuer_words(doc: F.Doc) -> str:
 def _forms(chromium: bool) -> list[str]:
     out = list(F.TEXT_FORMS) + ["docx", "html"] + (["pdf"] if chromium else [])
     out += [f"damage:{k}" for k in F.DAMAGES]
+    out += [f"damage:all@{base}" for base in ("pipe-br", "pdftotext", "one-line")]
     return out
 
 
-def render_and_parse(form: str, doc: F.Doc, work: Path, cache: Path, seed: int, doc_id: str) -> tuple[dict, str | None]:
-    """Parse ``doc`` written in ``form``; the parsed JSON and the rendered text (text forms)."""
+def render(form: str, doc: F.Doc, work: Path, cache: Path, seed: int, doc_id: str) -> tuple[str | None, Path | None]:
+    """``doc`` written in ``form``: the text (text forms) or the file written (others)."""
     if form.startswith("damage:"):
-        kind = form.split(":", 1)[1]
-        damaged = F.damage(doc, kind, seed, _issuer_words(doc))
-        rendered = F.word_text(damaged)
-        return parse_text(rendered, source=f"{doc_id}.txt").to_dict(), rendered
+        # damage:KIND (over Word's plain text) or damage:KIND@FORM (over another text form)
+        kind, _, base = form.split(":", 1)[1].partition("@")
+        return F.TEXT_FORMS[base or "word-text"](F.damage(doc, kind, seed, _issuer_words(doc))), None
     if form in F.TEXT_FORMS:
-        rendered = F.TEXT_FORMS[form](doc)
-        return parse_text(rendered, source=f"{doc_id}.txt").to_dict(), rendered
+        return F.TEXT_FORMS[form](doc), None
     suffix, writer = F.FILE_FORMS[form]
     if form == "pdf":
         key = hashlib.sha256(F.html(doc).encode("utf-8")).hexdigest()[:20]
@@ -331,15 +332,20 @@ def render_and_parse(form: str, doc: F.Doc, work: Path, cache: Path, seed: int, 
         if not path.exists():
             cache.mkdir(parents=True, exist_ok=True)
             writer(doc, path)
-    else:
-        path = work / f"{doc_id}{suffix}"
-        writer(doc, path)
-    return parse_file(path).to_dict(), None
+        return None, path
+    path = work / f"{doc_id}{suffix}"
+    writer(doc, path)
+    return None, path
+
+
+def _dump_name(doc_id: str, form: str) -> str:
+    suffix = F.FILE_FORMS[form][0] if form in F.FILE_FORMS else ".txt"
+    return f"{doc_id}.{form.replace(':', '-')}{suffix}"
 
 
 def gold_for(form: str, gold: dict) -> dict:
     """The site's answer as the form states it: a blank day leaves only month and year."""
-    if form in ("damage:blank_day", "damage:all") and gold.get("date"):
+    if form.split("@")[0] in ("damage:blank_day", "damage:all") and gold.get("date"):
         return {**gold, "date": gold["date"][:7]}
     return gold
 
@@ -351,7 +357,9 @@ def main() -> int:
     ap.add_argument("--ids", help="comma-separated document ids (default: all)")
     ap.add_argument("--misses", action="store_true", help="list every disagreement")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--dump", help="write every rendering (and the parts) into this folder")
+    ap.add_argument("--dump", help="write every rendering into this folder")
+    ap.add_argument("--from-dump", help="parse the renderings a --dump wrote instead of rendering (to score "
+                                        "another version of danvan on the very same inputs)")
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "danvan-score-forms"),
                     help="where printed PDFs are kept between runs")
     args = ap.parse_args()
@@ -373,16 +381,23 @@ def main() -> int:
         work = Path(tmp)
         for seed, doc_id in enumerate(ids):
             gold = meta[doc_id]
-            doc = recover(folder / "docs" / f"{doc_id}.txt", gold)
+            doc = recover(folder / "docs" / f"{doc_id}.txt", gold) if not args.from_dump else None
             for form in forms:
                 try:
-                    got, rendered = render_and_parse(form, doc, work, Path(args.cache), seed, doc_id)
+                    if doc is None:
+                        got = parse_file(Path(args.from_dump) / _dump_name(doc_id, form)).to_dict()
+                    else:
+                        rendered, path = render(form, doc, work, Path(args.cache), seed, doc_id)
+                        got = (parse_text(rendered, source=f"{doc_id}.txt") if path is None else parse_file(path)).to_dict()
+                        if dump is not None:
+                            dump.mkdir(parents=True, exist_ok=True)
+                            if path is None:
+                                (dump / _dump_name(doc_id, form)).write_text(rendered or "", encoding="utf-8")
+                            else:
+                                shutil.copyfile(path, dump / _dump_name(doc_id, form))
                 except Exception as e:  # noqa: BLE001 - one form failing must not stop the table
                     errors.append(f"{doc_id} {form}: {type(e).__name__}: {e}")
                     continue
-                if dump is not None and rendered is not None:
-                    dump.mkdir(parents=True, exist_ok=True)
-                    (dump / f"{doc_id}.{form.replace(':', '-')}.txt").write_text(rendered, encoding="utf-8")
                 for f, (ok, mine, theirs) in judge(got, gold_for(form, gold)).items():
                     if ok:
                         right[form][f] += 1

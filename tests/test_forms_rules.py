@@ -214,3 +214,38 @@ def test_the_site_caption_of_a_cong_van_ends_the_document() -> None:
     t = normalize_text(text)
     lay = build_layout(t, matching_view(t))
     assert t[lay.end:].startswith("Công văn 1489/QĐ-UBND năm 2025")
+
+
+# --- damage over other forms ----------------------------------------------------------------------
+
+
+def test_a_flattened_signature_in_capitals_with_its_seal_note_stamp_and_annex() -> None:
+    doc = parse_text(_flat("Nơi nhận: - Như Điều 4; - Lưu: VT, TTPVHCC. KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký và đóng dấu) "
+                           "PGS.TS. MAI SƠN Ký bởi: Tỉnh Bắc Ninh Email: vanthu@example.gov.vn Thời gian ký: 15.09.2025 "
+                           "14:28:32 +07:00 PHỤ LỤC DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI 1. Thủ tục một."))
+    assert doc.signer is not None
+    assert (doc.signer.name, doc.signer.authority, doc.signer.title) == ("Mai Sơn", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+
+
+def test_a_blank_day_with_no_comma_in_a_flattened_header() -> None:
+    doc = parse_text(_flat("CHỦ TỊCH Hoàng Nam").replace("Quảng Trị, ngày 18 tháng", "Quảng Trị ngày      tháng"))
+    assert (doc.date, doc.place) == ("2025-11", "Quảng Trị")
+
+
+def test_a_pipe_rows_signature_cell_with_br_and_no_recipients_beside_it() -> None:
+    tail = ("|  | **KT. CHỦ TỊCH**<br>**PHÓ CHỦ TỊCH**<br>*(Đã ký)*<br>**TS. HOÀNG NAM**<br>Ký bởi: Tỉnh Quảng Trị<br>"
+            "Thời gian ký: 26.10.2025 08:31:48 +07:00 |\n|---|---|\n")
+    doc = parse_text(_decision(tail))
+    assert doc.signer is not None and (doc.signer.name, doc.signer.title) == ("Hoàng Nam", "PHÓ CHỦ TỊCH")
+
+
+def test_a_name_in_capitals_wider_than_the_title_above_it_in_side_by_side_columns() -> None:
+    row = lambda a, b: f"{a:<52}{b}"  # noqa: E731
+    tail = "\n".join([
+        row("Nơi nhận:", "        TL. CỤC TRƯỞNG"), row("- Như trên;", " KT. TRƯỞNG BAN BAN CHÍNH SÁCH,"),
+        row("- Website (CT);", "          PHÓ TRƯỞNG BAN"), row("- Lưu: VT, CS.", "             [daky]"), "", "",
+        " " * 52 + "THIẾU TƯỚNG MẠNH THỊ TUYẾT MAI", " " * 60 + "Ký bởi: Cục Thuế", "",
+    ])
+    doc = parse_text(_decision(tail))
+    assert doc.signer is not None and doc.signer.name == "Mạnh Thị Tuyết Mai"
+    assert doc.recipients == ["Như trên", "Website (CT)", "Lưu: VT, CS."]

@@ -33,6 +33,7 @@ from ..resolve.own_issuer import (
 from ..text.clean import Clean
 from ..text.layout import (
     FLAT_SIGNATURE,
+    SEALED_CAPS_SIGNATURE,
     Layout,
     Line,
     Unit,
@@ -64,7 +65,7 @@ _PLACE_DATE_LOOSE = regex.compile(
 # ngày 01 tháng 12 năm 2025``): each word of the place capitalized, the date's day and
 # month written (or left blank) after ``ngày``.
 _PLACE_DATE_BARE = regex.compile(
-    r"(?P<place>(?<![\p{L}\d])(?:(?:Thành\s+phố|Thị\s+xã|Thị\s+trấn|TP\.|Tp\.)\s?)?\p{Lu}[\p{Ll}\p{M}]+(?:\s\p{Lu}[\p{Ll}\p{M}]+){0,4})\s+(?=ngày(?:\s+\d{1,2}\s|\s{2,}tháng))"
+    r"(?P<place>(?<![\p{L}\d])(?:(?:Thành\s+phố|Thị\s+xã|Thị\s+trấn|TP\.|Tp\.)\s?)?\p{Lu}[\p{Ll}\p{M}]+(?:\s\p{Lu}[\p{Ll}\p{M}]+){0,4})\s+(?=ngày(?:\s+\d{1,2}\s|\s+tháng))"
 )
 _BLANK_DATE = regex.compile(r"(?i)ngày\s{0,40}tháng\s{0,40}năm\s{1,10}(?P<y>(?:19|20)\d{2})(?!\d)")
 _SEPARATOR = regex.compile(r"[-–—_=*.~·•]{3,}|(?<![\p{L}\d])[*]{1,2}(?![\p{L}\d])")
@@ -409,8 +410,13 @@ def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, 
     out: list[tuple[str, int, int]] = []
     for t, a, b in lines:
         m = FLAT_SIGNATURE.match(t) if len(t) <= 160 else None
+        if m is None or not is_person_line(m.group("name")):
+            # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG (Đã ký) TS. HỒ ĐỨC PHỚC": after the seal note, the name
+            m = SEALED_CAPS_SIGNATURE.match(t) if len(t) <= 160 else None
+            if m is not None and not is_name_line(m.group("name")):
+                m = None
         parts: list[tuple[str, int, int]] = []
-        if m is not None and is_person_line(m.group("name")) and (authority_mark(m.group("caps")) or is_title_line(m.group("caps"))):
+        if m is not None and (authority_mark(m.group("caps")) or is_title_line(m.group("caps"))):
             parts.append((m.group("caps"), a, a + m.end("caps")))
             if m.group("seal"):
                 parts.append((m.group("seal"), a + m.start("seal"), a + m.end("seal")))
@@ -543,11 +549,16 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             if block:
                 break
             continue
+        if block and not authority_mark(t) and closes_with_caps_name([*block, t]):
+            later = next((x for x, _a2, _b2 in lines[k + 1 :] if not _seal(x)), None)
+            if later is None or not (authority_mark(later) or is_title_line(later)):
+                # the name in capitals closes the block; what follows (an annex's heading in
+                # a flattened text) is none of it
+                name = " ".join(w[:1] + w[1:].lower() for w in strip_honorific(t).split())
+                span_end = b
+                break
         block.append(t)
         span_end = b
-    if name is None and len(block) >= 2 and not authority_mark(block[-1]) and closes_with_caps_name(block):
-        name = strip_honorific(block.pop())
-        name = " ".join(w[:1] + w[1:].lower() for w in name.split())
     authorities: list[str] = []
     rest: list[str] = []
     for t in block:

@@ -204,13 +204,14 @@ def _part_opens() -> regex.Pattern[str]:
     its title (``KT.``; ``KT`` with no dot only after a sentence's end: ``Cục KT VB`` is a
     body's abbreviation), an article or a numbered item after a sentence's end, a signer's
     title in capitals after one (``- Lưu: VT. CHỦ TỊCH Phùng Thị Hồng Hà``: ``data/lexicon/
-    signature.yaml`` ``titles``), an attachment's heading (``PHỤ LỤC``, ``(Kèm theo``)."""
+    signature.yaml`` ``titles``), an attachment's heading (``PHỤ LỤC``, ``(Kèm theo``), a
+    digital signature's stamp (``Ký bởi:``)."""
     titles = alternation([w.upper() for w in words("signature", "titles")])
     # Every part opens with a capital, a digit or a bracket: the first look-ahead turns away
     # the blanks before words in lower case (most of running text) at once.
     return regex.compile(
         r"(?<=\S)\s++(?=[\p{Lu}\d(])(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}{2,}|(?:T/M|K/T|T/L)\s+\p{Lu}{2,}"
-        r"|PHỤ\s+LỤC(?![\p{L}])|\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s"
+        r"|PHỤ\s+LỤC(?![\p{L}])|\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s|Ký\s+bởi\s*:"
         r"|(?<=[.;:]\s{0,3})(?:(?:TM|KT|TL|TUQ)\s+\p{Lu}{2,}|Điều\s+\d{1,3}\s*[.:]|[IVX]{1,5}\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}"
         r"|(?<!(?<!\p{L})(?:TM|KT|TL|TUQ|Q)\.\s{0,3})(?:PHÓ\s+)?(?:" + titles + r")(?![\p{L}\d])))"
     )
@@ -335,10 +336,12 @@ def _visual_col(raw: str, i: int) -> int:
 def _side_by_side(text: str, view: str, lines: list[Line]) -> list[Unit] | None:
     """Lines carrying two columns (a gap of a tab or 3+ spaces with text on both sides) in
     at least two lines of the zone: the left and right columns as two units each built from
-    their parts, a line with one part placed by where it starts."""
+    their parts, a line with one part placed by where it starts (near the right parts, or
+    past the furthest a left part reaches: right)."""
     parts_by_line: list[list[tuple[int, int, int]]] = []  # (start, end, visual col)
     two = 0
     right_cols: list[int] = []
+    left_end = 0  # the furthest a left part reaches on a line that carries both columns
     for ln in lines:
         if not ln.text:
             parts_by_line.append([])
@@ -357,6 +360,7 @@ def _side_by_side(text: str, view: str, lines: list[Line]) -> list[Unit] | None:
         if len(parts) >= 2:
             two += 1
             right_cols.append(parts[1][2])
+            left_end = max(left_end, _visual_col(raw, parts[0][1] - line_start))
         parts_by_line.append(parts)
     if two < 2:
         return None
@@ -371,7 +375,10 @@ def _side_by_side(text: str, view: str, lines: list[Line]) -> list[Unit] | None:
             left.append(parts[0][:2])
             right.extend(p[:2] for p in parts[1:])
         elif len(parts) == 1:
-            (right if parts[0][2] >= right_at - 6 else left).append(parts[0][:2])
+            # a line of one column: right when it starts near the right parts, or past
+            # where any left part ends (a wide name centred under a narrower title)
+            c = parts[0][2]
+            (right if c >= right_at - 6 or c > left_end + 4 else left).append(parts[0][:2])
     units = []
     for column, spans in (("left", left), ("right", right)):
         if spans:
@@ -514,6 +521,11 @@ _SEAL_NOTE = r"(?:\s+(?P<seal>[\(\[][^)\]\n]{1,40}[\)\]]))?"
 FLAT_SIGNATURE = regex.compile(
     r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)" + _SEAL_NOTE + r"\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5})$"
 )
+#: The same with the name in capitals too: only the seal note between the title and the
+#: name tells them apart (``KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG (Đã ký) TS. HỒ ĐỨC PHỚC``).
+SEALED_CAPS_SIGNATURE = regex.compile(
+    r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)\s+(?P<seal>[\(\[][^)\]\n]{1,40}[\)\]])\s+(?P<name>[\p{Lu}.]+(?:\s+[\p{Lu}.]+){1,6})$"
+)
 
 
 #: A signature written on one line is short; longer lines are never tried (the pattern
@@ -528,6 +540,11 @@ def _signature_at(lines: list[Line], i: int) -> bool:
     flat = FLAT_SIGNATURE.match(t) if len(t) <= _FLAT_SIGNATURE_MAX else None
     if t[:1].isupper() and _signature_then_more(t, 0, min(len(t), _FLAT_SIGNATURE_MAX * 4)) is not None:
         return True  # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An | TM. BAN ..." (two cells of a row)
+    sealed = SEALED_CAPS_SIGNATURE.match(t) if len(t) <= _FLAT_SIGNATURE_MAX else None
+    if sealed is not None and is_name_line(sealed.group("name")) and (authority_mark(t) or is_title_line(t)):
+        return True
+    if ("\t" in t or "     " in t) and _signature_in_pieces(_parts(t)):
+        return True  # a cell's lines on one line, parted by wide gaps (<br> in a pipe row)
     if not (authority_mark(t) or is_title_line(t)):
         # "CHỦ TỊCH Phạm Văn Tâm" on one line
         return flat is not None and is_person_line(flat.group("name")) and is_title_line(flat.group("caps"))
@@ -561,6 +578,24 @@ def closes_with_caps_name(block: list[str]) -> bool:
     return any(is_title_line(x) or authority_mark(x) is not None for x in above)
 
 
+def _signature_in_pieces(pieces: list[str]) -> bool:
+    """A signature block among the pieces of one line: a mark or a title, then a name
+    (as names are written, or in capitals closing the block) in the pieces after it."""
+    for j, x in enumerate(pieces):
+        if not (authority_mark(x) or is_title_line(x)):
+            continue
+        block = [x]
+        for y in pieces[j + 1 : j + 9]:
+            if _seal_line(y):
+                continue
+            if is_person_line(y) or (y.isupper() and closes_with_caps_name([*block, y])):
+                return True
+            if not y.isupper():
+                break
+            block.append(y)
+    return False
+
+
 def _seal_line(t: str) -> bool:
     """``(Đã ký)``, ``[daky]``, a digital signature's stamp: neither title nor name."""
     return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None
@@ -574,11 +609,14 @@ def _caps_name_at(lines: list[Line], j: int) -> bool:
         return False
     block = [t]
     for x in reversed(lines[max(0, j - 8) : j]):
-        if not x.text or x.bar or _seal_line(x.text):
+        if not x.text or x.bar:
             continue
-        if not x.text.isupper() or len(block) > 5:
+        right = _parts(x.text)[-1]  # columns side by side: the signature is the right one
+        if _seal_line(right) or right.startswith(("-", "+", "•")):
+            continue  # a seal line, or a recipient left of the signature's room
+        if not right.isupper() or len(block) > 5:
             break
-        block.insert(0, x.text)
+        block.insert(0, right)
     if not closes_with_caps_name(block):
         return False
     below = next((x.text for x in lines[j + 1 : j + 3] if x.text and not x.bar), None)
@@ -748,6 +786,10 @@ def _split_name(lines: list[Line], i: int) -> bool:
     return nxt is not None and is_person_line(f"{t} {nxt.text}")
 
 
+#: An annex's heading with its title on the same line (a flattened text cut where it opens).
+_ANNEX_HEAD = regex.compile(r"PHỤ\s+LỤC(?!\p{L})")
+
+
 def _parts(t: str) -> list[str]:
     """The pieces of a line that carries two columns side by side (a gap of a tab or five
     blanks between them); the line itself when it carries one."""
@@ -767,7 +809,7 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
     while i < n and i - lo < TAIL_LINES:
         t = lines[i].text
         if t:
-            if i > lo and _ATTACHMENT.match(t):
+            if i > lo and (_ATTACHMENT.match(t) or _ANNEX_HEAD.match(t)):
                 break
             parts = _parts(t)
             beside = len(parts) > 1
