@@ -42,7 +42,10 @@ def _real_root() -> Path:
 
 def _files(real: Path) -> list[tuple[str, Path]]:
     """(key, path) of every file input, in a fixed order."""
-    out: list[tuple[str, Path]] = [(f"samples/{p.name}", p) for p in sorted((ROOT / "samples").glob("*.txt"))]
+    # samples by a relative path (the source recorded in the output must not name the checkout)
+    out: list[tuple[str, Path]] = [
+        (f"samples/{p.name}", p.relative_to(ROOT)) for p in sorted((ROOT / "samples").glob("*.txt"))
+    ]
     for sub, pattern in (("tvpl/docs", "*.txt"), ("tvpl-pages", "*.md"), ("word-html", "*.htm")):
         folder = real / sub
         if not folder.is_dir():
@@ -57,6 +60,7 @@ def snapshot(provinces: int = 10, seed: int = 7) -> dict[str, object]:
     from danvan_cli import parse_file, parse_text
     from support.generate import generate_corpus
 
+    os.chdir(ROOT)
     result: dict[str, object] = {}
     for key, path in _files(_real_root()):
         result[key] = parse_file(path).to_dict(include_text=False)
