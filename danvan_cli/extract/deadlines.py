@@ -47,6 +47,7 @@ import regex
 from ..model import Deadline, Document, Span, Task, Warning
 from ..refdata import alternation, pattern, words
 from . import assignees as asg
+from .scan import Anchored
 from .wrap import is_wrap
 from .outline import TableRow, TaskFinder, body_regions, find_table_rows
 from .dates import find_dates
@@ -88,6 +89,11 @@ def _build_cue() -> regex.Pattern[str]:
 
 
 CUE = _build_cue()
+#: The word every cue starts with (the first word of each list the cue is built from), so
+#: that the cue is tried only where one stands (``scan.Anchored``: the same matches, found
+#: without trying the long alternation at every position of the text).
+_CUE_LISTS = ("label_heads", "batch_labels", "approximate_cues", "strong_cues", "weak_cues", "period_positions")
+CUE_SCAN = Anchored(CUE, (w.split()[0] for name in _CUE_LISTS for w in words(_TOPIC, name)))
 #: Actions that make a weakly cued time (``vào``, ``trong``) a deadline: handing something in.
 _REPORT_VERB = pattern(_TOPIC, "report_verbs")
 #: Task verbs that make a weakly cued *period* a deadline: ``triển khai trong tháng 4/2026``.
@@ -598,7 +604,7 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
     lo, stop = scope.lo, scope.hi
     found: list[_Found] = []
 
-    for cue in CUE.finditer(view, lo, stop):
+    for cue in CUE_SCAN.finditer(view, lo, stop):
         cell = scope.cell_at(cue.start())
         if cell is not None and cell[2] == "time":
             continue  # read with its row below
@@ -708,7 +714,7 @@ def _row_deadline(view: str, scope: _Scope, row: TableRow, year: int | None) -> 
     expr = read_time_at(view, a, year)
     if expr is None or expr.end > b:
         expr = None
-        cue = CUE.search(view, a, b)
+        cue = CUE_SCAN.search(view, a, b)
         if cue is not None:
             at = cue.start() if cue.group("cue").casefold() == "từ" else cue.end()
             expr = read_time_at(view, at, year)

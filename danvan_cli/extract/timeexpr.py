@@ -36,6 +36,7 @@ import regex
 
 from ..refdata import alternation, words
 from .dates import DAY_MONTH, date_at, valid_ymd
+from .scan import Anchored
 
 #: How far after a cue a time phrase may start (spaces left by blanked Markdown).
 _LOOKAHEAD = 80
@@ -103,6 +104,8 @@ WEEKLY = regex.compile(
 EVERY_N_MONTHS = regex.compile(
     r"(?i)(?<!\p{L})(?:định\s{1,5}kỳ\s{1,5}(?P<n>\d{1,2}|sáu|ba)\s{1,5}tháng|(?:định\s{1,5}kỳ\s{1,5})?(?P<every>" + _EVERY + r")\s{1,5}(?P<period>quý|tháng))(?!\p{L})"
 )
+#: Tried only where ``định`` or an every-word stands (``scan.Anchored``: the same matches).
+_EVERY_N_MONTHS_SCAN = Anchored(EVERY_N_MONTHS, ["định", *(w.split()[0] for w in words("deadlines", "every_words"))])
 #: ``Báo cáo định kỳ hằng năm.`` with no day: due by the end of each year, approximately. Only
 #: after ``định kỳ`` or a report (``báo cáo hằng năm``): elsewhere ``hằng năm`` qualifies a noun
 #: (``chương trình công tác hằng năm``) or opens a sentence whose own date it makes yearly.
@@ -375,7 +378,7 @@ def find_standalone_recurrences(view: str, start: int = 0, end: int | None = Non
         if h is None and view[m.start() : m.start("wd")].strip():
             s = m.start()
         out.append(Standalone(s, m.end(), rule, False))
-    for m in EVERY_N_MONTHS.finditer(view, start, end):
+    for m in _EVERY_N_MONTHS_SCAN.finditer(view, start, end):
         n = m.group("n")
         if n is not None:
             months = {"sáu": 6, "ba": 3}.get(n.casefold()) or int(n)

@@ -1,0 +1,88 @@
+"""``scan.Anchored`` finds exactly what the pattern it wraps finds.
+
+The anchored scan is a speed device: the patterns that use it (the deadline cue, the
+``định kỳ 6 tháng`` / ``hằng quý`` forms, a line opening with ``Căn cứ``) must give the same
+matches, in the same order, over any stretch ``[pos, endpos)``, as their own ``finditer`` and
+``search``. Checked on invented sentences of every shape the patterns read (every cue list,
+upper case, a zero-width ``cuối năm``, a cue glued to a letter, lines with labels) and on
+texts assembled at random from those pieces.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from danvan_cli.extract import deadlines, scan, timeexpr
+from danvan_cli.refdata import words
+from danvan_cli.resolve import relations
+
+PAIRS = [
+    (deadlines.CUE_SCAN, deadlines.CUE),
+    (timeexpr._EVERY_N_MONTHS_SCAN, timeexpr.EVERY_N_MONTHS),
+    (relations._BASIS_LINE_SCAN, relations._BASIS_LINE),
+]
+
+SENTENCES = [
+    "Các sở báo cáo UBND tỉnh trước ngày 15/12/2024.",
+    "Thời gian thực hiện: Từ tháng 10/2023 đến quý II/2024",
+    "THỜI GIAN HOÀN THÀNH: TRONG THÁNG 4/2026",
+    "Đợt 1: Trong tháng 8/2024; Giai đoạn II: năm 2025",
+    "Dự kiến hoàn thành vào quý III/2025, chậm nhất là ngày 30/9/2025",
+    "báo cáo cuối năm 2025 và giữa các quý, đầu tháng",
+    "Hạn chót vào ngày 5/6; muộn nhất vào 10/6; không quá 15 ngày",
+    "xong trước 20/10, hoàn thành xong trong tuần, đến hết năm",
+    "Bộtrước ngày 1/1 (glued: not a cue), Átrong, vàotrong",
+    "định kỳ 6 tháng, hằng quý, hàng tháng, mỗi quý, định kỳ hằng tháng, Định kỳ sáu tháng",
+    "Căn cứ Luật Tổ chức chính quyền địa phương;\n1. Căn cứ Nghị định 30/2020/NĐ-CP;",
+    "  **II. CĂN CỨ XÂY DỰNG KẾ HOẠCH**\n- căn cứ vào tình hình; Căncứ",
+    "Thực hiện Chỉ thị số 33/CT-TTg, căn cứ nhiệm vụ, các đơn vị triển khai trong quý I.",
+]
+
+
+def _spans(it):
+    return [(m.start(), m.end(), m.group(0)) for m in it]
+
+
+def _same(text: str) -> None:
+    for fast, pat in PAIRS:
+        assert _spans(fast.finditer(text)) == _spans(pat.finditer(text)), pat.pattern[:60]
+        n = len(text)
+        for pos, endpos in ((0, n), (1, n), (n // 3, 2 * n // 3), (n // 2, n), (0, max(0, n - 7))):
+            assert _spans(fast.finditer(text, pos, endpos)) == _spans(pat.finditer(text, pos, endpos))
+            a, b = fast.search(text, pos, endpos), pat.search(text, pos, endpos)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_anchored_patterns_find_what_their_pattern_finds_in_each_shape() -> None:
+    for s in SENTENCES:
+        _same(s)
+    _same("\n".join(SENTENCES))
+    _same(" ".join(SENTENCES).upper())
+
+
+def test_every_cue_word_is_found_by_the_anchored_cue() -> None:
+    lists = ("approximate_cues", "strong_cues", "weak_cues")
+    for name in lists:
+        for w in words("deadlines", name):
+            text = f"Các đơn vị báo cáo {w} ngày 15/12/2024; {w.upper()} tháng 3."
+            got = _spans(deadlines.CUE_SCAN.finditer(text))
+            assert got == _spans(deadlines.CUE.finditer(text))
+            assert got, w
+
+
+def test_anchored_scan_caches_per_text_and_sees_a_new_text() -> None:
+    s = scan.Anchored(regex.compile(r"(?i)(?<!\p{L})(?:trước|trong)(?!\p{L})"), ["trước", "trong"])
+    assert [m.start() for m in s.finditer("trước và trong")] == [0, 9]
+    assert [m.start() for m in s.finditer("x trong")] == [2]
+
+
+PIECES = SENTENCES + [" ", "\n", "\n\n", ", ", "; ", ": ", "**", "|", "trước", "cuối", "năm", "hằng",
+                      "quý", "Căn", "cứ", "1.", "II.", "đến", "hết", "định kỳ", "tháng", "12", "x"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_anchored_patterns_agree_on_assembled_texts(parts: list[str]) -> None:
+    _same("".join(parts))
