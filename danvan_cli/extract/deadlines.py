@@ -245,8 +245,10 @@ class _Scope:
     hi: int
     cited: _Spans
     rows: list[TableRow]
-    b_starts: list[int] = field(default_factory=list)
-    b_ends: list[int] = field(default_factory=list)
+    #: the region's sentence boundaries, found when ``sentence`` has been asked often enough
+    b_starts: list[int] | None = None
+    b_ends: list[int] | None = None
+    sentences_asked: int = 0
     cell_starts: list[int] = field(default_factory=list)
     cell_ends: list[int] = field(default_factory=list)
     cell_kinds: list[str] = field(default_factory=list)
@@ -257,11 +259,6 @@ class _Scope:
     def build(cls, view: str, region: tuple[int, int], cited: _Spans, rows: list[TableRow]) -> _Scope:
         lo, hi = region
         sc = cls(view, lo, hi, cited, [r for r in rows if lo <= r.start < hi])
-        for m in _SENTENCE_BOUNDARY.finditer(view, lo, hi):
-            if view[m.start()] == "\n" and is_wrap(view, m.start()):
-                continue
-            sc.b_starts.append(m.start())
-            sc.b_ends.append(m.end())
         for r in sc.rows:
             for c in r.cells:
                 sc.cell_starts.append(c.start)
@@ -288,17 +285,52 @@ class _Scope:
             return self.cell_starts[i], self.cell_ends[i], self.cell_kinds[i]
         return None
 
+    def _find_boundaries(self) -> None:
+        """Every sentence boundary of the region (a region asked about many deadlines)."""
+        view = self.view
+        self.b_starts, self.b_ends = [], []
+        for m in _SENTENCE_BOUNDARY.finditer(view, self.lo, self.hi):
+            if view[m.start()] == "\n" and is_wrap(view, m.start()):
+                continue
+            self.b_starts.append(m.start())
+            self.b_ends.append(m.end())
+
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence (or list item, or table cell) holding ``[start, end)``: between
         ``. ; : \\n`` boundaries, at most ``_MAX_SENTENCE`` characters on each side."""
         s = max(self.lo, start - _MAX_SENTENCE)
-        i = bisect_right(self.b_ends, start) - 1
-        if i >= 0:
-            s = max(s, self.b_ends[i])
         e = min(self.hi, end + _MAX_SENTENCE)
-        j = bisect_left(self.b_starts, end)
-        if j < len(self.b_starts):
-            e = min(e, self.b_starts[j])
+        if self.b_starts is None and self.sentences_asked < _DIRECT_QUERIES:
+            # the first questions read the boundaries within their own reach (the same ones
+            # a scan of the whole region finds: a boundary is one character, found alone)
+            self.sentences_asked += 1
+            view = self.view
+            before: list[int] = []
+            for m in _SENTENCE_BOUNDARY.finditer(view, s, self.hi):
+                if m.start() >= start:
+                    break
+                before.append(m.start())
+            for p in reversed(before):
+                if not (view[p] == "\n" and is_wrap(view, p)):
+                    s = p + 1
+                    break
+            for m in _SENTENCE_BOUNDARY.finditer(view, end, self.hi):
+                p = m.start()
+                if p >= e:
+                    break
+                if not (view[p] == "\n" and is_wrap(view, p)):
+                    e = p
+                    break
+        else:
+            if self.b_starts is None or self.b_ends is None:
+                self._find_boundaries()
+            assert self.b_starts is not None and self.b_ends is not None
+            i = bisect_right(self.b_ends, start) - 1
+            if i >= 0:
+                s = max(s, self.b_ends[i])
+            j = bisect_left(self.b_starts, end)
+            if j < len(self.b_starts):
+                e = min(e, self.b_starts[j])
         cell = self.cell_at(start)
         if cell is not None:
             s, e = max(s, cell[0]), min(e, max(cell[1], end))

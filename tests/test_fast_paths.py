@@ -1,4 +1,6 @@
-"""``scan.Anchored`` finds exactly what the pattern it wraps finds.
+"""The fast paths of the parser give exactly what the thorough ones give.
+
+``scan.Anchored`` finds exactly what the pattern it wraps finds.
 
 The anchored scan is a speed device: the patterns that use it (the deadline cue, the
 ``định kỳ 6 tháng`` / ``hằng quý`` forms, a line opening with ``Căn cứ``) must give the same
@@ -6,6 +8,9 @@ matches, in the same order, over any stretch ``[pos, endpos)``, as their own ``f
 ``search``. Checked on invented sentences of every shape the patterns read (every cue list,
 upper case, a zero-width ``cuối năm``, a cue glued to a letter, lines with labels) and on
 texts assembled at random from those pieces.
+
+A deadline's sentence (``deadlines._Scope.sentence``) is read from its own surroundings for the
+first questions of a region and from the region's boundary list after: both give the same.
 """
 
 from __future__ import annotations
@@ -86,3 +91,25 @@ PIECES = SENTENCES + [" ", "\n", "\n\n", ", ", "; ", ": ", "**", "|", "trước"
 @given(st.lists(st.sampled_from(PIECES), max_size=30))
 def test_anchored_patterns_agree_on_assembled_texts(parts: list[str]) -> None:
     _same("".join(parts))
+
+
+SENTENCE_TEXT = (
+    "1. Các sở báo cáo trước ngày 15/12/2024; Sở Nội vụ tổng hợp\ntrước ngày 20/12. Hằng quý, các xã\n"
+    "gửi báo cáo: trong tháng 3.\n\n- Thời gian: quý II/2025\na) UBND huyện hoàn thành vào 30/6 ! Ok? "
+    + "x " * 500 + "trước ngày 1/7. Cuối cùng\nvà thêm một dòng\nKết thúc"
+)
+
+
+def test_a_deadline_sentence_is_the_same_read_locally_or_from_the_region_list() -> None:
+    from danvan_cli.extract.deadlines import _DIRECT_QUERIES, _Scope, _Spans
+
+    view = SENTENCE_TEXT
+    for lo, hi in ((0, len(view)), (5, len(view) - 9), (40, 300)):
+        points = [(a, min(hi, a + 6)) for a in range(lo, hi, 7)]
+        local = _Scope.build(view, (lo, hi), _Spans([]), [])
+        full = _Scope.build(view, (lo, hi), _Spans([]), [])
+        full.sentences_asked = _DIRECT_QUERIES  # answers from the region's list from the start
+        for a, b in points:
+            fresh = _Scope.build(view, (lo, hi), _Spans([]), [])
+            assert fresh.sentence(a, b) == full.sentence(a, b) == local.sentence(a, b), (lo, hi, a, b)
+        assert full.b_starts is not None
