@@ -113,3 +113,18 @@ def test_a_deadline_sentence_is_the_same_read_locally_or_from_the_region_list() 
             fresh = _Scope.build(view, (lo, hi), _Spans([]), [])
             assert fresh.sentence(a, b) == full.sentence(a, b) == local.sentence(a, b), (lo, hi, a, b)
         assert full.b_starts is not None
+
+
+def test_the_number_window_gate_lets_through_every_window_a_type_word_pattern_matches() -> None:
+    from danvan_cli.extract import citations as ct
+
+    windows = [
+        "theo Chỉ thị số ", "Quyết định số: ", "QUYẾT ĐỊNH SỐ", "Kế hoạch\n", "Công văn số:\t", "số", "Số ",
+        "Nghị quyết  số  :  ", "Chỉ thị số\n", "Thông báo", "Quyết định số\u00a0", "văn bản số 12 và ",
+    ]
+    for w in windows:
+        for k in range(len(w) + 1):
+            before = w[:k]
+            matched = ct._type_before_re().search(before) or ct._SO_BEFORE.search(before)
+            gate = bool(before) and ct._BEFORE_NUMBER_TAIL.match(before, len(before) - 1) is not None
+            assert gate or not matched, repr(before)

@@ -38,16 +38,19 @@ def _continuation_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in words("wrap", "continuation_words"))
 
 
-#: The last view asked about and whether it is hard-wrapped (a parse asks many times).
-_last: tuple[str | None, bool] = (None, False)
+#: The last views asked about and whether each is hard-wrapped: a parse asks many times,
+#: about its view and about the view with its citations blanked (relations), in turns.
+_last: tuple[tuple[str, bool], ...] = ()
+_REMEMBERED = 4
 
 
 def hard_wrapped(view: str) -> bool:
     """Whether ``view`` is hard-wrapped as a whole (see module doc)."""
     global _last
-    seen, flag = _last
-    if seen is view:
-        return flag
+    seen = _last  # one tuple, swapped whole: safe across threads
+    for v, flag in seen:
+        if v is view:
+            return flag
     lower = letters = 0
     for m in _LINE_BREAK.finditer(view):
         c = view[m.end()]
@@ -55,7 +58,7 @@ def hard_wrapped(view: str) -> bool:
             letters += 1
             lower += c.islower()
     flag = letters >= _MIN_BREAKS and lower >= _WRAPPED_SHARE * letters
-    _last = (view, flag)
+    _last = ((view, flag), *seen[: _REMEMBERED - 1])
     return flag
 
 
