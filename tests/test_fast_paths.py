@@ -128,3 +128,67 @@ def test_the_number_window_gate_lets_through_every_window_a_type_word_pattern_ma
             matched = ct._type_before_re().search(before) or ct._SO_BEFORE.search(before)
             gate = bool(before) and ct._BEFORE_NUMBER_TAIL.match(before, len(before) - 1) is not None
             assert gate or not matched, repr(before)
+
+
+def test_hard_wrapped_counts_the_breaks_as_a_scan_of_every_break_does() -> None:
+    from danvan_cli.extract import wrap
+
+    def reference(view: str) -> bool:
+        lower = letters = 0
+        for m in regex.finditer(r"\n[ \t*_]*+(?=\S)", view):
+            c = view[m.end()]
+            if c.isalpha():
+                letters += 1
+                lower += c.islower()
+        return letters >= wrap._MIN_BREAKS and lower >= wrap._WRAPPED_SHARE * letters
+
+    texts = [
+        "Nghị định số\n63/2010/NĐ-CP và\nquy định\n" * 5,
+        "1. Sở Nội vụ\n2. Sở Tư pháp\n**3.** Sở Tài chính\n" * 4,
+        "gửi Sở Tư\n  pháp trước\n\t**ngày** 12\n_tháng_ 3\n" * 3 + "\n\nKết thúc\nđoạn\n",
+        "\n" * 30 + "a",
+        "",
+    ]
+    for t in texts:
+        assert wrap.hard_wrapped(t) == reference(t)
+
+
+def _sentence_by_list(view: str, pos: int) -> tuple[int, int]:
+    from bisect import bisect_right
+
+    from danvan_cli.resolve.references import sentence_bounds
+
+    starts = sentence_bounds(view, 0, len(view))
+    i = bisect_right(starts, pos) - 1
+    return starts[max(i, 0)], (starts[i + 1] if i + 1 < len(starts) else len(view))
+
+
+SENTENCE_PIECES = ["Căn cứ Luật", " ", "  ", "\n", "\n\n", "\t", ". ", ".", "! ", "? ", ":", ": \n", ":\n",
+                   "**", "_", "/.", "Sở Nội vụ", "báo cáo", "1. ", "a) ", "- ", "+ ", "“Về việc”", "(kèm theo)",
+                   "Chỉ thị số 33/CT-TTg", "2024", "và\n", "của\n", " " * 50, "\n" * 12, "x"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=40))
+def test_a_citation_sentence_read_from_its_surroundings_is_the_listed_one(parts: list[str]) -> None:
+    from danvan_cli.resolve.references import Sentences
+
+    view = "".join(parts)
+    for pos in range(len(view)):
+        assert Sentences(view).at(pos) == _sentence_by_list(view, pos), pos
+
+
+def test_a_sentence_past_the_direct_reach_is_read_from_the_whole_list() -> None:
+    from danvan_cli.resolve import references
+
+    reach = references._DIRECT_REACH
+    texts = [
+        "Mở đầu. " + " " * (3 * reach) + "Chỉ thị số 1/CT-TTg. Kết thúc.",
+        "Mở đầu. " + "chữ " * reach + "Chỉ thị số 1/CT-TTg và " + "chữ " * reach + ". Cuối.",
+        "A.\n" + "\n" * (2 * reach) + "Chỉ thị 1/CT-TTg\n\nB",
+        ("Câu một. Câu hai: \n- ý một;\n- ý hai.\n" * 200),
+    ]
+    for view in texts:
+        probe = references.Sentences(view)
+        for pos in list(range(0, len(view), 97)) + [view.find("Chỉ thị")]:
+            assert probe.at(pos) == _sentence_by_list(view, pos), pos

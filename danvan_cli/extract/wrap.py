@@ -27,7 +27,8 @@ from ..refdata import words
 _ITEM_START = regex.compile(
     r"[ \t*_]*+(?:[\-+•|“\"]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|[a-zđ]\)|[IVX]{1,5}\.\s|(?:Điều|ĐIỀU)\s+\d|$)"
 )
-_LINE_BREAK = regex.compile(r"\n[ \t*_]*+(?=\S)")
+#: A line break and the first character after it, blanks and marks skipped.
+_LINE_BREAK_NEXT = regex.compile(r"\n[ \t*_]*+(\S)")
 #: A text is hard-wrapped when at least this share of its breaks between words go on in lower case.
 _WRAPPED_SHARE = 0.2
 _MIN_BREAKS = 8
@@ -52,8 +53,7 @@ def hard_wrapped(view: str) -> bool:
         if v is view:
             return flag
     lower = letters = 0
-    for m in _LINE_BREAK.finditer(view):
-        c = view[m.end()]
+    for c in _LINE_BREAK_NEXT.findall(view):
         if c.isalpha():
             letters += 1
             lower += c.islower()
