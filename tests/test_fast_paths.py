@@ -192,3 +192,22 @@ def test_a_sentence_past_the_direct_reach_is_read_from_the_whole_list() -> None:
         probe = references.Sentences(view)
         for pos in list(range(0, len(view), 97)) + [view.find("Chỉ thị")]:
             assert probe.at(pos) == _sentence_by_list(view, pos), pos
+
+
+def test_the_lower_case_anchor_search_misses_no_case_insensitive_match() -> None:
+    """Every character the regex module matches case-insensitively to a letter of an anchor
+    in use lowers to that letter's lower case, one character for one (or is one the scan
+    treats as unsafe and searches with the regex instead)."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    letters = {ch for a in scan.INSTANCES for w in a.words for ch in w}
+    assert letters
+    for a in sorted(letters):
+        for x in regex.findall("(?i)" + regex.escape(a), every):
+            low = x.lower()
+            assert low == a.lower() or len(low) != 1 or x in scan.UNSAFE_FOR_LOWER, (a, hex(ord(x)))
+
+
+def test_an_anchored_scan_finds_the_same_in_a_text_it_cannot_lower_safely() -> None:
+    for extra in ("ſ", "ẛ", "İ"):
+        for s in SENTENCES:
+            _same(extra + " " + s + " " + extra)

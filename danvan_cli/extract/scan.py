@@ -29,10 +29,41 @@ from collections.abc import Iterable, Iterator
 import regex
 
 
+#: Characters the ``regex`` module's case-insensitive matching takes for a letter that
+#: ``str.lower`` does not map to that letter's lower case (``ſ`` is an ``s``, ``ẛ`` a ``ṡ``):
+#: a text holding one is searched with the anchors' own patterns. (``İ`` lowers to two
+#: characters: caught by the length check.) ``tests/test_fast_paths.py`` checks, over every
+#: Unicode character, that no other one matches a letter of the anchors in use.
+UNSAFE_FOR_LOWER = "ſẛ"
+
+#: The last text lowered for the anchor search, and its lower case (``None``: not usable).
+_lowered: tuple[str | None, str | None] = (None, None)
+
+
+def _lower(text: str) -> str | None:
+    """``text.lower()`` when a case-insensitive literal match in ``text`` is exactly a match
+    of the lowered literal at the same offset (same length, no character of
+    ``UNSAFE_FOR_LOWER``); ``None`` otherwise. Remembered for the last text: every anchored
+    pattern of a parse asks about the same view."""
+    global _lowered
+    seen, low = _lowered
+    if seen is text:
+        return low
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in UNSAFE_FOR_LOWER):
+        low = None
+    _lowered = (text, low)
+    return low
+
+
+#: Every anchored pattern made (so that a test can check their anchors).
+INSTANCES: list[Anchored] = []
+
+
 class Anchored:
     """``pattern`` found only where one of ``anchors`` stands (see module doc)."""
 
-    __slots__ = ("_anchors", "_line", "_seen", "_starts", "pattern")
+    __slots__ = ("_anchors", "_line", "_seen", "_starts", "_words", "pattern")
 
     def __init__(self, pattern: regex.Pattern[str], anchors: Iterable[str], *, line: bool = False) -> None:
         self.pattern = pattern
@@ -41,9 +72,16 @@ class Anchored:
             raise ValueError("an anchored pattern needs at least one anchor word")
         # case-insensitive: a superset of what a case-sensitive pattern can start with
         self._anchors = [regex.compile(regex.escape(w), regex.IGNORECASE) for w in words]
+        self._words = sorted({w.lower() for w in words})
         self._line = line
         self._seen: str | None = None
         self._starts: list[int] = []
+        INSTANCES.append(self)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The anchor words, lower case."""
+        return tuple(self._words)
 
     def starts(self, text: str) -> list[int]:
         """Where the pattern may start in ``text``, sorted (computed once per text: a parse asks
@@ -51,9 +89,17 @@ class Anchored:
         if self._seen is text:
             return self._starts
         found: set[int] = set()
-        for a in self._anchors:
-            for m in a.finditer(text, overlapped=True):
-                found.add(m.start())
+        low = _lower(text)
+        if low is not None:  # str.find on the lower case: no regex call per anchor
+            for w in self._words:
+                i = low.find(w)
+                while i >= 0:
+                    found.add(i)
+                    i = low.find(w, i + 1)
+        else:
+            for a in self._anchors:
+                for m in a.finditer(text, overlapped=True):
+                    found.add(m.start())
         if self._line:
             found = {text.rfind("\n", 0, p) + 1 for p in found}
         self._seen, self._starts = text, sorted(found)
