@@ -211,3 +211,56 @@ def test_an_anchored_scan_finds_the_same_in_a_text_it_cannot_lower_safely() -> N
     for extra in ("ſ", "ẛ", "İ"):
         for s in SENTENCES:
             _same(extra + " " + s + " " + extra)
+
+
+def _read_label_trying_every_pattern(view: str, pos: int, end: int):  # type: ignore[no-untyped-def]
+    """The label reader as it was: every pattern tried in rank order."""
+    from danvan_cli.extract import outline as o
+
+    c = view[pos : pos + 1]
+    if c not in frozenset("PCMIVXĐ-–—•+") and not c.isdigit():
+        if c not in o._LETTER_IDS:
+            return None
+        nxt = view[pos + 1 : pos + 2]
+        if nxt not in (")", ".") and not nxt.isspace():
+            return None
+    m = o.ROMAN_LABEL.match(view, pos, end)
+    if m is not None and (m.group("roman") or m.group("roman2")):
+        if m.group("part"):
+            return o.Label(o.RANK_PART, m.group("roman"), m.end())
+        return o.Label(o.RANK_ROMAN, m.group("roman2"), m.end())
+    m = o.DIEU_LABEL.match(view, pos, end)
+    if m is not None:
+        return o.Label(o.RANK_DIEU, m.group("n"), m.end())
+    m = o.ARABIC_LABEL.match(view, pos, end)
+    if m is not None:
+        n = regex.sub(r"\s", "", m.group("n"))
+        depth = n.count(".")
+        if depth == 0 and m.group("term") is None:
+            return None
+        if depth > 0 and m.group("term") == ")":
+            return None
+        return o.Label(o.RANK_ARABIC + depth, n, m.end())
+    for pat, rank, ident in ((o.LETTER_LABEL, o.RANK_LETTER, "l"), (o.DASH_LABEL, o.RANK_DASH, None),
+                             (o.PLUS_LABEL, o.RANK_PLUS, None)):
+        m = pat.match(view, pos, end)
+        if m is not None:
+            return o.Label(rank, m.group(ident) if ident else ("-" if rank == o.RANK_DASH else "+"), m.end())
+    return None
+
+
+LABEL_HEADS = ["I.", "II. ", "IV)", "XII-", "V:", "Phần I", "PHẦN II.", "Chương III:", "Mục IV", "MỤC X –",
+               "Điều 1.", "ĐIỀU 12:", "Điều 3", "1.", "1)", "1.2.", "3.2", "1. 2.", "12 ", "2)", "a)", "b.", "đ)",
+               "f)", "a ", "ab", "- ", "– ", "—", "•", "+ ", "+", "Các", "Phòng", "Mặt trận", "Việc", "X",
+               "²", "٣.", "", "  "]
+LABEL_TAILS = ["", " ", "Sở Nội vụ", "các sở", "\n", " Nội dung", "1", ". Tiếp"]
+
+
+def test_the_label_read_by_its_first_character_is_the_label_every_pattern_reads() -> None:
+    from danvan_cli.extract.outline import read_label
+
+    for head in LABEL_HEADS:
+        for tail in LABEL_TAILS:
+            view = head + tail
+            for end in (len(view), max(0, len(view) - 2)):
+                assert read_label(view, 0, end) == _read_label_trying_every_pattern(view, 0, end), repr(view)

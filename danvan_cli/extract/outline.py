@@ -108,9 +108,11 @@ class Label:
     content: int
 
 
-#: The characters a label can open with (see the patterns above): any other first character
-#: (most body paragraphs open with a capital) is no label, and no pattern is tried.
-_LABEL_FIRST = frozenset("PCMIVXĐ-–—•+")
+#: The characters each label opens with (see the patterns above): ``Phần``/``Chương``/``Mục``
+#: or a Roman numeral, a dash, a point's letter (any other first character — most body
+#: paragraphs open with a capital — is no label, and no pattern is tried).
+_ROMAN_FIRST = frozenset("PCMIVX")
+_DASH_FIRST = frozenset("-–—•")
 _LETTER_IDS = frozenset("abcdeghiklmnopqrstuvxyđ")
 
 
@@ -120,41 +122,46 @@ _BLANK = regex.compile(r"\s")
 
 
 def read_label(view: str, pos: int, end: int) -> Label | None:
-    """The outline label at ``pos`` (line start, spaces already skipped), or ``None``."""
+    """The outline label at ``pos`` (line start, spaces already skipped), or ``None``.
+
+    Each label pattern opens with its own characters (``Phần``/``Chương``/``Mục`` and Roman
+    numerals, ``Điều``, a digit, a point's letter, a dash, a plus), so the first character
+    says which one to try: the others cannot match there."""
     c = view[pos : pos + 1]
-    if c not in _LABEL_FIRST and not c.isdigit():
-        if c not in _LETTER_IDS:
-            return None
+    if c in _ROMAN_FIRST:
+        m = ROMAN_LABEL.match(view, pos, end)
+        if m is not None and (m.group("roman") or m.group("roman2")):
+            if m.group("part"):
+                return Label(RANK_PART, m.group("roman"), m.end())
+            return Label(RANK_ROMAN, m.group("roman2"), m.end())
+        return None
+    if c == "Đ":
+        m = DIEU_LABEL.match(view, pos, end)
+        return Label(RANK_DIEU, m.group("n"), m.end()) if m is not None else None
+    if c in _DASH_FIRST:
+        m = DASH_LABEL.match(view, pos, end)
+        return Label(RANK_DASH, "-", m.end()) if m is not None else None
+    if c == "+":
+        m = PLUS_LABEL.match(view, pos, end)
+        return Label(RANK_PLUS, "+", m.end()) if m is not None else None
+    if c in _LETTER_IDS:
         nxt = view[pos + 1 : pos + 2]
         if nxt not in (")", ".") and not nxt.isspace():
             return None  # a point is "a)", "a )" or "a. " : a word opening in lower case is none
-    m = ROMAN_LABEL.match(view, pos, end)
-    if m is not None and (m.group("roman") or m.group("roman2")):
-        if m.group("part"):
-            return Label(RANK_PART, m.group("roman"), m.end())
-        return Label(RANK_ROMAN, m.group("roman2"), m.end())
-    m = DIEU_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_DIEU, m.group("n"), m.end())
+        m = LETTER_LABEL.match(view, pos, end)
+        return Label(RANK_LETTER, m.group("l"), m.end()) if m is not None else None
+    if not c.isdigit():  # str.isdigit holds every character the patterns' \d matches
+        return None
     m = ARABIC_LABEL.match(view, pos, end)
-    if m is not None:
-        n = _BLANK.sub("", m.group("n"))
-        depth = n.count(".")
-        if depth == 0 and m.group("term") is None:
-            return None
-        if depth > 0 and m.group("term") == ")":
-            return None
-        return Label(RANK_ARABIC + depth, n, m.end())
-    m = LETTER_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_LETTER, m.group("l"), m.end())
-    m = DASH_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_DASH, "-", m.end())
-    m = PLUS_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_PLUS, "+", m.end())
-    return None
+    if m is None:
+        return None
+    n = _BLANK.sub("", m.group("n"))
+    depth = n.count(".")
+    if depth == 0 and m.group("term") is None:
+        return None
+    if depth > 0 and m.group("term") == ")":
+        return None
+    return Label(RANK_ARABIC + depth, n, m.end())
 
 
 # --- the tree ----------------------------------------------------------------------------
