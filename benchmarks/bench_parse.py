@@ -465,18 +465,12 @@ def main(argv: list[str] | None = None) -> int:
         args.provinces, args.sizes, args.bad_size = 3, [0.25, 0.5, 1], 0.25
         args.repeat = args.repeat_big = 1
         args.startup_runs = 5
-    if args.stages:
-        rep = run_stages(args)
-        if args.json:
-            print(json.dumps(rep, indent=2, ensure_ascii=False))
-        else:
-            print_stages(rep)
-        return 0
-    rep = run(args)
+    measure, show = (run_stages, print_stages) if args.stages else (run, print_table)
+    rep = measure(args)
     if args.json:
         print(json.dumps(rep, indent=2, ensure_ascii=False))
     else:
-        print_table(rep)
+        show(rep)
     return 0
 
 
