@@ -264,3 +264,22 @@ def test_the_label_read_by_its_first_character_is_the_label_every_pattern_reads(
             view = head + tail
             for end in (len(view), max(0, len(view) - 2)):
                 assert read_label(view, 0, end) == _read_label_trying_every_pattern(view, 0, end), repr(view)
+
+
+def test_the_lines_of_a_stretch_are_the_lines_a_scan_for_line_breaks_finds() -> None:
+    from danvan_cli.extract.outline import _lines
+
+    def by_find(view: str, start: int, end: int) -> list[tuple[int, int]]:
+        out, pos = [], start
+        while pos < end:
+            nl = view.find("\n", pos, end)
+            stop = end if nl == -1 else nl
+            out.append((pos, stop))
+            pos = stop + 1
+        return out
+
+    for view in ("", "\n", "\n\n", "a", "a\n", "a\nb", "a\n\nb\n", "\nx\n\n", "một\nhai ba\n\n\nbốn"):
+        n = len(view)
+        for a in range(n + 1):
+            for b in range(a, n + 1):
+                assert _lines(view, a, b) == by_find(view, a, b), (view, a, b)
