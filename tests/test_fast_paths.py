@@ -25,6 +25,7 @@ from danvan_cli.resolve import relations
 
 PAIRS = [
     (deadlines.CUE_SCAN, deadlines.CUE),
+    (timeexpr._YEARLY_WORDS_SCAN, timeexpr.YEARLY_WORDS),
     (timeexpr._EVERY_N_MONTHS_SCAN, timeexpr.EVERY_N_MONTHS),
     (relations._BASIS_LINE_SCAN, relations._BASIS_LINE),
 ]
@@ -40,6 +41,7 @@ SENTENCES = [
     "xong trước 20/10, hoàn thành xong trong tuần, đến hết năm",
     "Bộtrước ngày 1/1 (glued: not a cue), Átrong, vàotrong",
     "định kỳ 6 tháng, hằng quý, hàng tháng, mỗi quý, định kỳ hằng tháng, Định kỳ sáu tháng",
+    "báo cáo hằng năm, định kỳ hàng năm, tổng kết  mỗi năm, sơ kết hằng năm; chương trình hằng năm",
     "Căn cứ Luật Tổ chức chính quyền địa phương;\n1. Căn cứ Nghị định 30/2020/NĐ-CP;",
     "  **II. CĂN CỨ XÂY DỰNG KẾ HOẠCH**\n- căn cứ vào tình hình; Căncứ",
     "Thực hiện Chỉ thị số 33/CT-TTg, căn cứ nhiệm vụ, các đơn vị triển khai trong quý I.",
@@ -199,7 +201,7 @@ def test_the_lower_case_anchor_search_misses_no_case_insensitive_match() -> None
     in use lowers to that letter's lower case, one character for one (or is one the scan
     treats as unsafe and searches with the regex instead)."""
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
-    letters = {ch for a in scan.INSTANCES for w in a.words for ch in w}
+    letters = {ch for a in scan.INSTANCES for w in a.words for ch in w} | {ch for w in scan.HELD_WORDS for ch in w.lower()}
     assert letters
     for a in sorted(letters):
         for x in regex.findall("(?i)" + regex.escape(a), every):
@@ -283,3 +285,16 @@ def test_the_lines_of_a_stretch_are_the_lines_a_scan_for_line_breaks_finds() -> 
         for a in range(n + 1):
             for b in range(a, n + 1):
                 assert _lines(view, a, b) == by_find(view, a, b), (view, a, b)
+
+
+def test_a_stretch_holding_a_weekly_form_is_seen_to_hold_its_word() -> None:
+    from danvan_cli.extract.timeexpr import _WEEK, WEEK_OF_PERIOD, WEEKLY
+
+    texts = ["Họp vào thứ hai hằng tuần; 8h30, thứ sáu các tuần", "tuần đầu tiên của tháng thứ 2 trong quý",
+             "THỨ BA HÀNG TUẦN", "Tuần cuối của mỗi tháng", "ngày 15 hằng tháng, định kỳ 6 tháng", "không có gì"]
+    for t in texts:
+        for lo, hi in ((0, len(t)), (3, len(t)), (0, len(t) // 2)):
+            if any(p.search(t, lo, hi) for p in (WEEKLY, WEEK_OF_PERIOD)):
+                assert scan.may_hold(t, _WEEK, lo, hi), (t, lo, hi)
+            if not scan.may_hold(t, _WEEK, lo, hi):
+                assert "tuần" not in t[lo:hi].lower()

@@ -58,6 +58,23 @@ def _lower(text: str) -> str | None:
 
 #: Every anchored pattern made (so that a test can check their anchors).
 INSTANCES: list[Anchored] = []
+#: The words ``may_hold`` is asked about, registered by ``held_word`` (the same test checks
+#: their letters).
+HELD_WORDS: set[str] = set()
+
+
+def held_word(word: str) -> str:
+    """``word``, lower case, registered for ``may_hold``."""
+    HELD_WORDS.add(word.lower())
+    return word.lower()
+
+
+def may_hold(text: str, word: str, lo: int, hi: int) -> bool:
+    """Whether ``word`` (from ``held_word``) may stand, case-insensitively, inside
+    ``text[lo:hi]``: ``False`` only when it surely does not, so that a pattern every match of
+    which holds the word need not be run there (``True`` when the text cannot be lowered safely)."""
+    low = _lower(text)
+    return low is None or low.find(word, lo, hi) >= 0
 
 
 class Anchored:
