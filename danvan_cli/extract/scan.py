@@ -7,8 +7,9 @@ is tried at every position of the text: 80 ms per MB for the cue pattern alone, 
 third of what a whole parse may take. Each word on its own is found by the fast literal scan.
 
 :class:`Anchored` wraps a compiled pattern with its *anchors*: words one of which every match
-starts with (case-insensitively). It finds where the anchors stand (once per text), tries the
-pattern only there, and yields exactly what ``pattern.finditer`` / ``pattern.search`` would:
+starts with (case-insensitively). It finds where the anchors stand (once per text, with
+``str.find`` on the text's lower case, itself made once per text for every such pattern, or with
+each anchor's own case-insensitive pattern when lowering could miss one), tries the pattern only there, and yields exactly what ``pattern.finditer`` / ``pattern.search`` would:
 the same leftmost, non-overlapping matches, with the same lookbehind and ``endpos`` rules,
 since each is the pattern's own ``match`` at that position. With ``line=True`` the anchor may
 stand anywhere on the match's line and the pattern is tried at the start of that line (for
@@ -80,7 +81,7 @@ def may_hold(text: str, word: str, lo: int, hi: int) -> bool:
 class Anchored:
     """``pattern`` found only where one of ``anchors`` stands (see module doc)."""
 
-    __slots__ = ("_anchors", "_line", "_seen", "_starts", "_words", "pattern")
+    __slots__ = ("_anchors", "_last", "_line", "_words", "pattern")
 
     def __init__(self, pattern: regex.Pattern[str], anchors: Iterable[str], *, line: bool = False) -> None:
         self.pattern = pattern
@@ -91,8 +92,8 @@ class Anchored:
         self._anchors = [regex.compile(regex.escape(w), regex.IGNORECASE) for w in words]
         self._words = sorted({w.lower() for w in words})
         self._line = line
-        self._seen: str | None = None
-        self._starts: list[int] = []
+        #: the last text asked about and its starts: one tuple, swapped whole (safe across threads)
+        self._last: tuple[str | None, list[int]] = (None, [])
         INSTANCES.append(self)
 
     @property
@@ -103,8 +104,9 @@ class Anchored:
     def starts(self, text: str) -> list[int]:
         """Where the pattern may start in ``text``, sorted (computed once per text: a parse asks
         for every region of the same view)."""
-        if self._seen is text:
-            return self._starts
+        seen, starts = self._last
+        if seen is text:
+            return starts
         found: set[int] = set()
         low = _lower(text)
         if low is not None:  # str.find on the lower case: no regex call per anchor
@@ -119,8 +121,9 @@ class Anchored:
                     found.add(m.start())
         if self._line:
             found = {text.rfind("\n", 0, p) + 1 for p in found}
-        self._seen, self._starts = text, sorted(found)
-        return self._starts
+        starts = sorted(found)
+        self._last = (text, starts)
+        return starts
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         """What ``pattern.finditer(text, pos, endpos)`` yields, in the same order."""
