@@ -7,12 +7,15 @@ never disagree about which documents are one and which are two.
 from __future__ import annotations
 
 import json
+import sys
 from collections import defaultdict
 from datetime import date
 from typing import Any
 
 import click
 import networkx as nx
+
+from .options import corpus_from, corpus_options
 
 
 def _iso(d: str | None) -> date | None:
@@ -132,17 +135,18 @@ def print_report(report: dict[str, Any], limit: int = 30) -> None:
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--debug", is_flag=True, help="Show tracebacks of files that fail to parse.")
-def check_cmd(paths: tuple[str, ...], fmt: str, debug: bool) -> None:
+@corpus_options
+def check_cmd(paths: tuple[str, ...], fmt: str, store: str | None, no_store: bool, jobs: int | None, quiet: bool,
+              debug: bool) -> None:
     """Report what in a corpus needs a person's eye: conflicting citations, missing
     documents, shared numbers, plans without their directive, and lead times.
 
     PATH: files and folders, read recursively (default: the current folder)."""
-    from ..graph.build import graph_from_paths
-
-    g, _errors = graph_from_paths(paths or (".",), debug=debug)
-    report = build_report(g)
+    corpus = corpus_from(paths, store, no_store, jobs, quiet, debug)
+    report = build_report(corpus.graph().whole())
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print_report(report)
+    if corpus.errors:
+        sys.exit(1)

@@ -87,10 +87,12 @@ def traverse(
             d = seen[node]
             if depth is not None and d >= depth:
                 continue
+            # Neighbours in sorted order: the result never depends on the order edges were
+            # added in (a graph built in memory and one read back from the store agree).
             if way == "down":
-                steps = ((u, u, node) for u in g.predecessors(node))
+                steps = ((u, u, node) for u in sorted(g.predecessors(node)))
             else:
-                steps = ((v, node, v) for v in g.successors(node))
+                steps = ((v, node, v) for v in sorted(g.successors(node)))
             for other, a, b in steps:
                 data = g.edges[a, b]
                 if data.get("relation") not in rels:
