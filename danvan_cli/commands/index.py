@@ -7,6 +7,7 @@ import time
 
 import click
 
+from ..corpus.scan import Walk
 from .options import corpus_options
 
 ENGINES = ("local", "dask")
@@ -27,8 +28,9 @@ def index_cmd(paths: tuple[str, ...], engine: str, scheduler: str | None, to_dir
     """Parse the documents under PATH (files and folders, read recursively; default: the
     current folder) into the store. Only new or changed files are read; files gone from
     the folders are dropped. Exit code 1 if some file could not be read."""
-    from ..corpus.scan import report_error, walk_paths
-    from ..corpus.source import open_store
+    from ..corpus.cluster import ClusterError
+    from ..corpus.export import ExportError
+    from ..corpus.scan import walk_paths
 
     if no_store and not to_dir:
         raise click.UsageError("index writes the store: --no-store makes sense only with --engine dask --to DIR")
@@ -36,8 +38,30 @@ def index_cmd(paths: tuple[str, ...], engine: str, scheduler: str | None, to_dir
         raise click.UsageError("--to DIR goes with --engine dask")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler goes with --engine dask")
+
     t0 = time.monotonic()
     walk = walk_paths(list(paths or (".",)))
+    try:
+        errors, summary = _run(walk, engine, scheduler, to_dir, no_graph, store, jobs, quiet, debug)
+    except (ClusterError, ExportError) as exc:
+        click.echo(f"danvan: {exc}", err=True)
+        sys.exit(2)
+    line = walk.skipped_line()
+    if line:
+        click.echo(f"danvan: {line}", err=True)
+    if not quiet:
+        failed = f", {len(errors)} could not be read" if errors else ""
+        click.echo(f"danvan: {summary}{failed} ({time.monotonic() - t0:.1f} s)", err=True)
+    if errors:
+        sys.exit(1)
+
+
+def _run(walk: Walk, engine: str, scheduler: str | None, to_dir: str | None, no_graph: bool, store: str | None,
+         jobs: int | None, quiet: bool, debug: bool) -> tuple[list[str], str]:
+    """Index as asked; (errors, the summary line)."""
+    from ..corpus.scan import report_error
+    from ..corpus.source import open_store
+
     errors: list[str]
     if engine == "dask" and to_dir:
         from ..corpus.cluster import index_to_parquet
@@ -64,11 +88,4 @@ def index_cmd(paths: tuple[str, ...], engine: str, scheduler: str | None, to_dir
         errors = report.errors
         summary = (f"{len(report.selected)} documents in {st.path}: {report.parsed} parsed, "
                    f"{report.unchanged + report.refreshed} unchanged, {report.removed} removed")
-    line = walk.skipped_line()
-    if line:
-        click.echo(f"danvan: {line}", err=True)
-    if not quiet:
-        failed = f", {len(errors)} could not be read" if errors else ""
-        click.echo(f"danvan: {summary}{failed} ({time.monotonic() - t0:.1f} s)", err=True)
-    if errors:
-        sys.exit(1)
+    return errors, summary

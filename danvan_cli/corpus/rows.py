@@ -21,7 +21,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                    "issuer_place", "issuer_province", "title", "relation", "evidence", "n_mentions"),
     "mentions": ("ref_idx", "idx", "start", "end", "text", "sentence", "relation", "date"),
     "links": ("idx", "source_number", "target_number", "relation", "evidence", "data"),
-    "tasks": ("idx", "parent_idx", "depth", "label", "path", "heading", "text", "assignees", "lead", "support",
+    "tasks": ("idx", "parent_idx", "depth", "label", "outline_path", "heading", "text", "assignees", "lead", "support",
               "start", "end"),
     "deadlines": ("idx", "text", "date", "rrule", "approximate", "granularity", "until", "action", "assignees",
                   "start", "end", "record"),
