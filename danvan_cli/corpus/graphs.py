@@ -90,9 +90,10 @@ def save(store: Store, key: str, g: nx.DiGraph, documents: int) -> int:
             c.execute("UPDATE graph SET used_at = ? WHERE id = ?", (time.time(), old[0]))
             return int(old[0])
         gid = c.execute(
-            "INSERT INTO graph (fingerprint, built_at, documents, warnings, used_at) VALUES (?, datetime('now'), ?, ?, ?) "
+            "INSERT INTO graph (fingerprint, built_at, documents, attrs, used_at) VALUES (?, datetime('now'), ?, ?, ?) "
             "RETURNING id",
-            (key, documents, json.dumps(list(g.graph.get("warnings") or []), ensure_ascii=False), time.time()),
+            (key, documents, json.dumps({k: _jsonable(v) for k, v in g.graph.items()}, ensure_ascii=False),
+             time.time()),
         ).fetchone()[0]
         from ..graph.identity import number_key
 
@@ -143,8 +144,8 @@ class StoredGraph:
     graph_id: int
 
     def _graph_attrs(self) -> dict[str, Any]:
-        row = self.store.conn.execute("SELECT warnings FROM graph WHERE id = ?", (self.graph_id,)).fetchone()
-        return {"warnings": json.loads(row[0]) if row and row[0] else []}
+        row = self.store.conn.execute("SELECT attrs FROM graph WHERE id = ?", (self.graph_id,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else {}
 
     def _nodes(self, g: nx.DiGraph, rows: Iterable[tuple[str, str]]) -> None:
         for node, attrs in rows:

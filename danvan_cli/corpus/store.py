@@ -115,7 +115,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(
 );
 CREATE TABLE IF NOT EXISTS graph (
   id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL UNIQUE, built_at TEXT, documents INTEGER,
-  warnings TEXT, used_at REAL
+  attrs TEXT, used_at REAL
 );
 CREATE TABLE IF NOT EXISTS graph_node (
   graph_id INTEGER NOT NULL, node TEXT NOT NULL, number TEXT, number_key TEXT, doc_type TEXT, date TEXT,

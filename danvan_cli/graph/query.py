@@ -10,7 +10,8 @@ import networkx as nx
 
 from ..text.normalize import ascii_key
 from .build import ALL_RELATIONS, DOWN_RELATIONS
-from .identity import normalize_number, number_key
+from ..extract.numbers import normalize_number
+from .identity import number_key
 
 DIRECTIONS = ("down", "up", "both")
 #: "up" follows what the root rests on: every relation but a passing mention.
