@@ -345,3 +345,20 @@ def test_search_filters_by_type_issuer_year_and_cited_number(tmp_path: Path) -> 
 def test_search_of_nothing_is_a_usage_error() -> None:
     res = run("search", "  ,; ")
     assert res.exit_code == 2 and "nothing to search for" in res.output
+
+
+def test_a_changed_fold_refills_the_full_text_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.sqlite"
+    sync(db, SAMPLES)
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value = 'old' WHERE key = 'fold'")
+    conn.execute("INSERT INTO doc_fts (doc_fts) VALUES ('delete-all')")
+    conn.commit()
+    assert conn.execute("SELECT count(*) FROM doc_fts WHERE doc_fts MATCH 'kheo'").fetchone()[0] == 0
+    Store(db).close()
+    assert conn.execute("SELECT count(*) FROM doc_fts WHERE doc_fts MATCH 'kheo'").fetchone()[0] > 0
+
+
+def test_the_same_file_named_twice_is_one_document(tmp_path: Path) -> None:
+    report = sync(tmp_path / "s.sqlite", SAMPLES, SAMPLES / "000_79d65725ce4f5874.txt")
+    assert len(report.selected) == 5

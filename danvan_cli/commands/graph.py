@@ -78,7 +78,7 @@ def graph_cmd(
     if len(roots) > 1:
         _print_candidates(candidates_table(g, roots), root_number)
         sys.exit(EXIT_AMBIGUOUS)
-    sub = traverse(source.around(roots[0]), roots[0], direction=direction, depth=depth, relations=rels)
+    sub = traverse(source.around(roots[0], depth), roots[0], direction=direction, depth=depth, relations=rels)
     if fmt == "tree":
         _print_tree(sub, roots[0], output)
     else:

@@ -173,23 +173,25 @@ class StoredGraph:
             "SELECT node, attrs FROM graph_node WHERE graph_id = ? AND number_key = ?", (self.graph_id, key)))
         return g
 
-    def around(self, root: str) -> nx.DiGraph:
-        """Every node reachable from ``root`` against the edges (what carries it out, at any
-        depth) and along them (what it rests on), with the edges among them."""
+    def around(self, root: str, depth: int | None = None) -> nx.DiGraph:
+        """Every node reachable from ``root`` against the edges (what carries it out) and along
+        them (what it rests on), ``depth`` steps at most, with the edges among them. Walked
+        level by level on the edge indexes: the cost follows the answer, not the corpus."""
         c = self.store.conn
-        preds: dict[str, list[str]] = {}
-        succs: dict[str, list[str]] = {}
-        for u, v in c.execute("SELECT source, target FROM graph_edge WHERE graph_id = ?", (self.graph_id,)):
-            preds.setdefault(v, []).append(u)
-            succs.setdefault(u, []).append(v)
         keep = {root}
-        for adj in (preds, succs):
-            stack, seen = [root], {root}
-            while stack:
-                for other in adj.get(stack.pop(), ()):
-                    if other not in seen:
-                        seen.add(other)
-                        stack.append(other)
+        for near, far in (("target", "source"), ("source", "target")):
+            frontier, seen, level = [root], {root}, 0
+            while frontier and (depth is None or level < depth):
+                found: list[str] = []
+                for k in range(0, len(frontier), 900):
+                    chunk = frontier[k:k + 900]
+                    marks = ",".join("?" * len(chunk))
+                    found += [r[0] for r in c.execute(
+                        f"SELECT {far} FROM graph_edge WHERE graph_id = ? AND {near} IN ({marks})",
+                        (self.graph_id, *chunk))]
+                frontier = [n for n in dict.fromkeys(found) if n not in seen]
+                seen.update(frontier)
+                level += 1
             keep |= seen
         g = nx.DiGraph()
         g.graph.update(self._graph_attrs())
@@ -197,11 +199,12 @@ class StoredGraph:
         c.execute("DELETE FROM graph_scope")
         c.executemany("INSERT INTO graph_scope VALUES (?)", ((n,) for n in keep))
         self._nodes(g, c.execute(
-            "SELECT node, attrs FROM graph_node WHERE graph_id = ? AND node IN (SELECT node FROM graph_scope)",
-            (self.graph_id,)))
+            "SELECT n.node, n.attrs FROM graph_scope s JOIN graph_node n ON n.graph_id = ? AND n.node = s.node "
+            "ORDER BY n.rowid", (self.graph_id,)))
         g.add_edges_from((u, v, json.loads(a)) for u, v, a in c.execute(
-            "SELECT source, target, attrs FROM graph_edge WHERE graph_id = ? AND source IN (SELECT node FROM graph_scope) "
-            "AND target IN (SELECT node FROM graph_scope)", (self.graph_id,)))
+            "SELECT e.source, e.target, e.attrs FROM graph_scope s JOIN graph_edge e "
+            "ON e.graph_id = ? AND e.target = s.node WHERE e.source IN (SELECT node FROM graph_scope) "
+            "ORDER BY e.rowid", (self.graph_id,)))
         return g
 
 
@@ -217,5 +220,5 @@ class MemoryGraph:
     def numbered(self, number: str) -> nx.DiGraph:
         return self.g
 
-    def around(self, root: str) -> nx.DiGraph:
+    def around(self, root: str, depth: int | None = None) -> nx.DiGraph:
         return self.g

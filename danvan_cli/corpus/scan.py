@@ -53,6 +53,7 @@ def _walk_folder(root: str, walk: Walk) -> None:
 
 def walk_paths(paths: Iterable[str]) -> Walk:
     """Files as given (tried whatever their ending); folders walked recursively."""
+    paths = list(paths)
     walk = Walk()
     for raw in paths:
         if raw != "-" and os.path.isdir(raw):
@@ -60,6 +61,17 @@ def walk_paths(paths: Iterable[str]) -> Walk:
             _walk_folder(raw, walk)
         else:
             walk.files.append(raw)
+    if len(walk.folders) + len(walk.files) <= 1 or (len(walk.folders) == 1 and walk.folders == list(paths)):
+        return walk  # one folder or one file: nothing can be named twice
+    # A file named twice (alone and inside a folder given too) is one document.
+    seen: set[str] = set()
+    unique = []
+    for f in walk.files:
+        key = f if f == "-" else os.path.abspath(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    walk.files = unique
     return walk
 
 

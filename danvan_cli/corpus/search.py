@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+#: Bumped when ``fold`` changes: a store whose index was filled with another fold refills it.
+FOLD_VERSION = 1
+
+
 class _Fold(dict[int, str]):
     """``str.translate`` table computed on first sight of each character."""
 

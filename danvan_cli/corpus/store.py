@@ -33,6 +33,7 @@ from typing import Any
 from .codec import RECORD_VERSION, pack, pack_text, unpack_text
 from .rows import COLUMNS, DOCUMENT_COLUMNS, document_rows, head
 from .scan import Walk, internal_error
+from .search import FOLD_VERSION
 
 #: Bumped whenever the tables change; an older store of ours is rebuilt, a newer one refused.
 STORE_SCHEMA = 1
@@ -326,6 +327,7 @@ class Store:
         conn.execute("PRAGMA temp_store=MEMORY")
         conn.execute("PRAGMA cache_size=-65536")
         if app == APPLICATION_ID and version == STORE_SCHEMA:
+            self._check_fold(conn)
             return
         with _write(conn):
             # Looked at again inside the write lock: another run may have just done it.
@@ -343,6 +345,22 @@ class Store:
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version={STORE_SCHEMA}")
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('created_by', ?)", (parser_version(),))
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('fold', ?)", (str(FOLD_VERSION),))
+
+    def _check_fold(self, conn: sqlite3.Connection) -> None:
+        """The full-text index forgets a row only when given back the very words it indexed;
+        if the fold of ``search.py`` changed since the index was filled, it is filled anew."""
+        row = conn.execute("SELECT value FROM meta WHERE key = 'fold'").fetchone()
+        if row is not None and row[0] == str(FOLD_VERSION):
+            return
+        from .search import fold
+
+        with _write(conn):
+            conn.execute("INSERT INTO doc_fts (doc_fts) VALUES ('delete-all')")
+            for doc_id, title, text in conn.execute("SELECT id, title, text FROM doc WHERE error IS NULL").fetchall():
+                conn.execute("INSERT INTO doc_fts (rowid, title, body) VALUES (?, ?, ?)",
+                             (doc_id, fold(title or ""), fold(unpack_text(text))))
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('fold', ?)", (str(FOLD_VERSION),))
 
     def close(self) -> None:
         self.conn.close()
@@ -383,6 +401,7 @@ class Store:
         seen: set[str] = set()
         plan: list[tuple[int, str, str, FileState, str | None]] = []  # (position, path, source, state, old hash)
         slots: list[tuple[int, str] | None] = []
+        renamed: list[tuple[str, int]] = []  # unchanged files named otherwise this time (another folder)
         for source in walk.files:
             path = os.path.abspath(source) if source != "-" else "-"
             seen.add(path)
@@ -407,6 +426,8 @@ class Store:
                     slots.append(None)
                 else:
                     slots.append((row[0], source))
+                    if row[7] != source:
+                        renamed.append((source, row[0]))
                 report.unchanged += 1
                 continue
             old_hash = row[4] if row is not None and row[5] == current and row[6] is None else None
@@ -414,10 +435,11 @@ class Store:
             slots.append(None)
 
         gone = self._gone(walk, known, seen)
-        if gone:
+        if gone or renamed:
             with _write(self.conn):
                 for doc_id in gone:
                     self._delete(doc_id)
+                self.conn.executemany("UPDATE doc SET source = ? WHERE id = ?", renamed)
             report.removed = len(gone)
 
         if plan:
