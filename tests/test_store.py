@@ -256,7 +256,7 @@ def _index_cmd(folder: Path, db: Path, *extra: str) -> list[str]:
 
 def test_a_run_killed_mid_way_leaves_a_store_the_next_run_completes(tmp_path: Path) -> None:
     folder = tmp_path / "plans"
-    generate_corpus(provinces=20, districts=3, communes=2, seed=5).write(folder)
+    generate_corpus(provinces=12, districts=3, communes=2, seed=5).write(folder)
     total = len(list(folder.iterdir()))
     db = tmp_path / "s.sqlite"
     proc = subprocess.Popen(_index_cmd(folder, db, "--jobs", "1", "--no-graph"), stderr=subprocess.PIPE)
@@ -362,3 +362,22 @@ def test_a_changed_fold_refills_the_full_text_index(tmp_path: Path, monkeypatch:
 def test_the_same_file_named_twice_is_one_document(tmp_path: Path) -> None:
     report = sync(tmp_path / "s.sqlite", SAMPLES, SAMPLES / "000_79d65725ce4f5874.txt")
     assert len(report.selected) == 5
+
+
+def test_the_store_lives_in_the_user_cache_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:
+    from platformdirs import user_cache_path
+
+    monkeypatch.delenv("DANVAN_STORE", raising=False)
+    assert store_mod.default_store_path() == user_cache_path("danvan", appauthor=False) / "store.sqlite"
+    monkeypatch.setenv("DANVAN_STORE", str(tmp_path / "mine.sqlite"))
+    assert store_mod.default_store_path() == tmp_path / "mine.sqlite"
+    assert run("index", str(SAMPLES), "-q").exit_code == 0
+    assert (tmp_path / "mine.sqlite").exists()
+
+
+def test_search_without_paths_searches_everything_indexed(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.sqlite")
+    assert run("index", str(SAMPLES), "--store", db, "-q").exit_code == 0
+    hits = json.loads(run("search", "khiếu nại", "--store", db, "--format", "json").output)
+    assert len(hits) >= 2

@@ -35,6 +35,7 @@ TABLES: dict[str, tuple[str, ...]] = {
 INTEGER_COLUMNS = frozenset({
     "size", "year", "horizon", "issuer_inferred", "n_references", "n_tasks", "n_deadlines", "n_warnings", "idx",
     "n_mentions", "ref_idx", "start", "end", "parent_idx", "depth", "approximate", "in_corpus", "cited_by",
+    "source_index", "target_index",
 })
 
 BATCH_ROWS = 5000

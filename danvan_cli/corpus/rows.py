@@ -20,7 +20,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "references": ("idx", "number", "number_key", "number_raw", "doc_type", "date", "issuer", "issuer_level",
                    "issuer_place", "issuer_province", "title", "relation", "evidence", "n_mentions"),
     "mentions": ("ref_idx", "idx", "start", "end", "text", "sentence", "relation", "date"),
-    "links": ("idx", "source_number", "target_number", "relation", "evidence", "data"),
+    "links": ("idx", "source_number", "relation", "target_number", "source_index", "target_index", "evidence",
+              "start", "end", "data"),
     "tasks": ("idx", "parent_idx", "depth", "label", "outline_path", "heading", "text", "assignees", "lead", "support",
               "start", "end"),
     "deadlines": ("idx", "text", "date", "rrule", "approximate", "granularity", "until", "action", "assignees",
@@ -120,9 +121,11 @@ def document_rows(doc: Document) -> DocumentRows:
             tables["mentions"].append((i, j, m.start, m.end, m.text, m.sentence, m.relation, m.date))
     for i, link in enumerate(getattr(doc, "links", None) or []):
         enc = _dataclass_codec(type(link))[0]
+        src, dst = _ref_number(doc, getattr(link, "source", None)), _ref_number(doc, getattr(link, "target", None))
+        span = getattr(link, "span", None)
         tables["links"].append((
-            i, _first(link, "source_number", "source", "from_number"), _first(link, "target_number", "target", "to_number"),
-            _first(link, "relation"), _first(link, "evidence", "sentence"), _json(enc(link)),
+            i, src[0], getattr(link, "relation", None), dst[0], src[1], dst[1], getattr(link, "evidence", None),
+            span.start if span else None, span.end if span else None, _json(enc(link)),
         ))
     for i, (parent, depth, t) in enumerate(flat):
         tables["tasks"].append((
@@ -140,9 +143,8 @@ def document_rows(doc: Document) -> DocumentRows:
     return DocumentRows(document, tables)
 
 
-def _first(obj: Any, *names: str) -> Any:
-    for n in names:
-        value = getattr(obj, n, None)
-        if value is not None:
-            return value if isinstance(value, str | int | float) else str(value)
-    return None
+def _ref_number(doc: Document, end: Any) -> tuple[str | None, int | None]:
+    """(number, index) of one end of a link: an index into the document's references, or a number."""
+    if isinstance(end, int) and 0 <= end < len(doc.references):
+        return doc.references[end].number, end
+    return (str(end) if end is not None else None), None

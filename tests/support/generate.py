@@ -258,6 +258,7 @@ def generate_corpus(
     decoys: bool = True,
     second_year: bool = True,
     number_space: int = 1,
+    years: int | None = None,
 ) -> GeneratedCorpus:
     """A central directive (Chỉ thị 33/CT-TTg of 26/11/2021), plans of ``provinces``
     provinces carrying it out (2022, and 2023 when ``second_year``), ``districts`` district
@@ -265,7 +266,8 @@ def generate_corpus(
     with ``decoys``, the same units also carry out Chỉ thị 26/CT-TTg of 2016 with
     colliding numbers. Deterministic for a given ``seed``. ``number_space`` multiplies the
     range of serial numbers each issuer uses in a year (large corpora need more numbers:
-    a busy UBND issues hundreds of plans a year)."""
+    a busy UBND issues hundreds of plans a year). ``years`` (default 2, or 1 without
+    ``second_year``) is how many yearly campaigns, from 2022 on, carry the root out."""
     rng = random.Random(seed)
     units = _load_units()
     rng.shuffle(units)
@@ -314,6 +316,8 @@ def generate_corpus(
     campaigns: list[tuple[GeneratedDocument, date, bool, str]] = [(root, date(2022, 1, 10), True, "2022")]
     if second_year:
         campaigns.append((root, date(2023, 1, 9), True, "2023"))
+    for extra in range(2024, 2022 + (years or 0)):
+        campaigns.append((root, date(extra, 1, 8), True, str(extra)))
     if decoy_root is not None:
         campaigns.append((decoy_root, date(2016, 10, 3), False, "2017"))
 
