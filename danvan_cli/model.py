@@ -13,13 +13,16 @@ from typing import Any
 SCHEMA = "danvan.document/1"
 
 #: Relations from weakest to strongest; a reference keeps the strongest of its mentions.
+#: ``proposal`` ("Xét đề nghị của Sở Nội vụ tại Tờ trình số ...") names the proposing body's
+#: document: more than a passing citation, less than an order or a legal basis.
 RELATION_STRENGTH: dict[str, int] = {
     "cites": 0,
-    "directs": 1,
-    "based_on": 2,
-    "amends": 3,
-    "replaces": 4,
-    "implements": 5,
+    "proposal": 1,
+    "directs": 2,
+    "based_on": 3,
+    "amends": 4,
+    "replaces": 5,
+    "implements": 6,
 }
 
 
@@ -58,22 +61,32 @@ class Issuer:
     inferred: bool = False
     place: str | None = None
     province: str | None = None
+    #: the body it belongs to, named above it in the header (Bộ Tài chính over Cục Thuế)
+    parent: Issuer | None = None
+    span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "name": self.name,
             "level": self.level,
             "inferred": self.inferred,
             "place": self.place,
             "province": self.province,
         }
+        if self.parent is not None:
+            d["parent"] = self.parent.to_dict()
+        return d
 
 
 @dataclass(slots=True)
 class Signer:
+    """Who signed: the person's name alone, the authority lines (``TM. ỦY BAN NHÂN DÂN /
+    KT. CHỦ TỊCH``) joined in order, the title above the name."""
+
     name: str | None
     authority: str | None = None
     title: str | None = None
+    span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "authority": self.authority, "title": self.title}
@@ -103,19 +116,36 @@ class Mention:
 
 @dataclass(slots=True)
 class Reference:
-    """A cited document, all of its mentions in one document merged."""
+    """A cited document, all of its mentions in one document merged.
+
+    ``issuer`` is the same record a document's own issuer is (name, level, place,
+    province), so one constructor in ``graph/identity.py`` serves both; the JSON keeps the
+    contract's flat keys (``issuer`` a string, ``issuer_level``/``_place``/``_province``)."""
 
     number: str
     doc_type: str | None = None
     date: str | None = None
-    issuer: str | None = None
+    issuer: Issuer | None = None
     title: str | None = None
     relation: str = "cites"
     mentions: list[Mention] = field(default_factory=list)
-    issuer_level: str | None = None
-    issuer_place: str | None = None
-    issuer_province: str | None = None
     number_raw: str | None = None
+
+    @property
+    def issuer_name(self) -> str | None:
+        return self.issuer.name if self.issuer else None
+
+    @property
+    def issuer_level(self) -> str | None:
+        return self.issuer.level if self.issuer else None
+
+    @property
+    def issuer_place(self) -> str | None:
+        return self.issuer.place if self.issuer else None
+
+    @property
+    def issuer_province(self) -> str | None:
+        return self.issuer.province if self.issuer else None
 
     @property
     def evidence(self) -> str | None:
@@ -131,7 +161,7 @@ class Reference:
             "number_raw": self.number_raw,
             "doc_type": self.doc_type,
             "date": self.date,
-            "issuer": self.issuer,
+            "issuer": self.issuer_name,
             "issuer_level": self.issuer_level,
             "issuer_place": self.issuer_place,
             "issuer_province": self.issuer_province,
@@ -139,6 +169,33 @@ class Reference:
             "relation": self.relation,
             "evidence": self.evidence,
             "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(slots=True)
+class Link:
+    """An edge between two *cited* documents, read second-hand from a citation's subject:
+    "Kế hoạch số 57-KH/TU ... về thực hiện Chỉ thị số 05-CT/TW" says 57-KH/TU implements
+    05-CT/TW, even when 57-KH/TU's own text is not at hand. ``source``/``target`` index
+    the document's ``references``; the JSON names them by number and says ``via`` which
+    document reported it."""
+
+    source: int
+    relation: str
+    target: int
+    evidence: str
+    span: Span
+
+    def to_dict(self, references: list[Reference], via: str) -> dict[str, Any]:
+        return {
+            "source": references[self.source].number,
+            "relation": self.relation,
+            "target": references[self.target].number,
+            "source_index": self.source,
+            "target_index": self.target,
+            "evidence": self.evidence,
+            "via": via,
+            "span": self.span.to_dict(),
         }
 
 
@@ -182,8 +239,18 @@ class Task:
         }
 
 
+#: What a deadline is: a date (one-off), an RFC 5545 rule, or a time relative to an event
+#: the text names (``trước ngày bầu cử 70 ngày``) whose date may not be known.
+DEADLINE_KINDS = ("date", "recurring", "relative")
+
+
 @dataclass(slots=True)
 class Deadline:
+    """By when something must be done. ``date`` is ISO (partial for a month, quarter or year);
+    ``rrule`` replaces it for a repeating one; a ``relative`` one keeps its ``event`` and
+    ``offset_days`` and has a date only when the text states the event's date. ``start``
+    is when the work begins where the text gives a period (``Từ tháng 10/2023 đến quý II/2024``)."""
+
     text: str
     span: Span
     date: str | None = None
@@ -193,6 +260,10 @@ class Deadline:
     assignees: list[str] = field(default_factory=list)
     granularity: str = "day"
     until: str | None = None
+    kind: str = "date"
+    start: str | None = None
+    event: str | None = None
+    offset_days: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -202,6 +273,10 @@ class Deadline:
             "approximate": self.approximate,
             "granularity": self.granularity,
             "until": self.until,
+            "kind": self.kind,
+            "start": self.start,
+            "event": self.event,
+            "offset_days": self.offset_days,
             "action": self.action,
             "assignees": list(self.assignees),
             "span": self.span.to_dict(),
@@ -225,6 +300,8 @@ class Document:
     recipients: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     named_laws: list[NamedLaw] = field(default_factory=list)
+    #: Second-hand edges between cited documents (see ``Link``).
+    links: list[Link] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
@@ -235,6 +312,16 @@ class Document:
     horizon: int | None = None
     #: The whole numbered outline (MỤC ĐÍCH, YÊU CẦU and enumerations included); ``tasks`` is its operative part.
     outline: list[Task] = field(default_factory=list)
+    #: Where each header field was read (``number``, ``date``, ``title``...), for a person to check.
+    spans: dict[str, Span] = field(default_factory=dict)
+
+    def _spans(self) -> dict[str, dict[str, int]]:
+        out = {k: v.to_dict() for k, v in self.spans.items()}
+        if self.issuer is not None and self.issuer.span is not None:
+            out["issuer"] = self.issuer.span.to_dict()
+        if self.signer is not None and self.signer.span is not None:
+            out["signer"] = self.signer.span.to_dict()
+        return out
 
     def warn(self, code: str, message: str, span: Span | None = None) -> None:
         """Add a warning (codes: ``data/warnings.yaml``)."""
@@ -258,6 +345,7 @@ class Document:
             "recipients": list(self.recipients),
             "references": [r.to_dict() for r in self.references],
             "named_laws": [n.to_dict() for n in self.named_laws],
+            "links": [lk.to_dict(self.references, self.source) for lk in self.links],
             "tasks": [t.to_dict() for t in self.tasks],
             "outline": [t.to_dict() for t in self.outline],
             "deadlines": [dl.to_dict() for dl in self.deadlines],
@@ -266,6 +354,7 @@ class Document:
             "year": self.year,
             "horizon": self.horizon,
             "encoding": self.encoding,
+            "spans": self._spans(),
         }
         if include_text:
             d["text"] = self.text

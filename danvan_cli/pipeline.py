@@ -1,7 +1,8 @@
 """parse_text: the one place where the stages are put together.
 
-read → normalize (text + matching view) → header → references (scan numbers,
-extract mentions, resolve issuers and relations, merge) → tasks → deadlines → warnings.
+read → normalize (text + matching view) → layout (the document's parts, in whatever form it
+came) → citations (extract) → header → references (resolve issuers and relations, merge,
+links) → tasks → deadlines; each stage returns its record and its warnings.
 """
 
 from __future__ import annotations
@@ -9,16 +10,32 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Document
+from .resolve.admin_units import Gazetteer
+from .text.blocks import Blocks
 from .text.normalize import matching_view, normalize_text
 from .text.read import read_source
 
 
-def parse_text(text: str, source: str = "-", *, normalized: bool = False) -> Document:
-    """Parse one document's text. Never raises on any text input."""
-    from .extract.deadlines import extract_deadlines
-    from .extract.header import extract_header, first_outline_label
-    from .extract.outline import build_outline, extract_outline, extract_tasks
-    from .resolve.references import build_references, scan_mentions
+def parse_text(
+    text: str,
+    source: str = "-",
+    *,
+    normalized: bool = False,
+    blocks: Blocks | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Document:
+    """Parse one document's text. Never raises on any text input. ``blocks``: the
+    paragraphs and tables a structured reader (.docx, HTML, PDF) saw in it. ``gazetteer``:
+    the administrative-unit table places are resolved with (the bundled one by default)."""
+    if gazetteer is not None:
+        with gazetteer.use():
+            return parse_text(text, source, normalized=normalized, blocks=blocks)
+    from .extract.citations import scan_citations
+    from .extract.deadlines import DocumentTime, extract_deadlines
+    from .extract.header import extract_header
+    from .extract.outline import build_outline, extract_outline, extract_tasks, use_layout
+    from .resolve.references import Frame, Own, resolve_references
+    from .text.layout import build_layout, outline_start
 
     if not normalized:
         text = normalize_text(text)
@@ -27,26 +44,33 @@ def parse_text(text: str, source: str = "-", *, normalized: bool = False) -> Doc
     if not text.strip():
         doc.warn("empty-document", "empty document: nothing to parse")
         return doc
-    raws = scan_mentions(view)
-    header = extract_header(text, view, doc, [r.extent for r in raws])
-    outline_start = first_outline_label(view, header.title_end, header.body_end)
-    build_references(
-        text, view, doc, raws, header.context,
-        body_start=header.title_end, body_end=header.body_end,
-        outline_start=outline_start, title_span=header.title_span,
+    layout = build_layout(text, view, blocks)
+    use_layout(layout)
+    citations = [c for c in scan_citations(view) if layout.start <= c.start < layout.end]
+    header = extract_header(layout, doc, [c.extent for c in citations])
+    frame = Frame(
+        title=header.title_span,
+        body=(header.title_end, header.body_end),
+        numbered=outline_start(view, header.title_end, header.body_end),
     )
+    own = Own(doc.number, doc.issuer.name if doc.issuer else None, doc.date, DocumentTime.of(doc).year)
+    refs = resolve_references(text, view, citations, frame, header.context, own)
+    doc.references, doc.named_laws, doc.links = refs.references, refs.named_laws, refs.links
+    doc.warnings.extend(refs.warnings)
     outline = build_outline(view, text)
     doc.tasks = extract_tasks(text, view, doc, outline)
     doc.outline = extract_outline(text, view, outline)
-    doc.deadlines = extract_deadlines(text, view, doc, doc.tasks)
+    found = extract_deadlines(text, view, DocumentTime.of(doc), doc.tasks, cited=refs.mention_spans())
+    doc.deadlines = found.deadlines
+    doc.warnings.extend(found.warnings)
     return doc
 
 
-def parse_file(path: str | Path) -> Document:
+def parse_file(path: str | Path, *, gazetteer: Gazetteer | None = None) -> Document:
     """Read and parse one file (``-`` is standard input). Raises ``DanvanInputError``
     for a missing or binary file."""
     decoded = read_source(path)
-    doc = parse_text(decoded.text, source=str(path), normalized=True)
+    doc = parse_text(decoded.text, source=str(path), normalized=True, blocks=decoded.blocks, gazetteer=gazetteer)
     doc.encoding = decoded.encoding
     doc.warnings[:0] = decoded.warnings
     return doc

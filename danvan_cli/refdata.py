@@ -11,7 +11,8 @@ in one shape::
       authority_marks:
         about: why the list exists and what it is read for
         words: ["TM.", "KT.", ...]     # spellings; blanks inside match any run of blanks
-        case: fold                     # fold (default: case-insensitive) or exact
+        case: fold                     # fold (default: case-insensitive), exact, or
+                                       # exact_upper (the words in capitals only)
         examples:
           match: ["KT. CHỦ TỊCH"]      # each holds a word of the list
           no_match: ["KTT. ABC"]       # none of these does
@@ -129,5 +130,78 @@ def pattern(topic: str, name: str) -> regex.Pattern[str]:
     """A compiled pattern finding any word of the list as a whole word (no letter or digit
     glued on either side). Case-insensitive unless the list says ``case: exact``."""
     entry = lexicon(topic)[name]
-    flags = 0 if entry.get("case") == "exact" else regex.IGNORECASE
-    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + alternation(entry["words"]) + r")(?![\p{L}\p{N}])", flags)
+    case = entry.get("case", "fold")
+    spellings = list(entry["words"])
+    if case == "exact_upper":  # the words as written in capitals only (a header's lines)
+        spellings = [w.upper() for w in spellings]
+    flags = 0 if case in ("exact", "exact_upper") else regex.IGNORECASE
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + alternation(spellings) + r")(?![\p{L}\p{N}])", flags)
+
+
+@cache
+def calendar() -> dict[str, Any]:
+    """``data/calendar.yaml``: the 2025 reorganization date and the Party-term calendar."""
+    return load_yaml("calendar.yaml")
+
+
+def reorganization_date() -> str:
+    """ISO date from which the post-2025 map of administrative units holds."""
+    return str(calendar()["reorganization"]["date"])
+
+
+def map_period(date: str | None) -> str | None:
+    """``legacy`` or ``2025``: which map of units a document of ``date`` names (``None``
+    without a date). A partial date counts by what it says (``2025-07`` is after)."""
+    if not date:
+        return None
+    day = reorganization_date()
+    return "2025" if date[: len(day)] >= day[: len(date)] else "legacy"
+
+
+def party_term(date: str | None, tier: str | None) -> str | None:
+    """The committee term (``2020-2025``) a Party document of ``date`` at ``tier``
+    (``central``, ``province``, ``district``, ``commune``) belongs to, by the calendar."""
+    if not date or len(date) < 4 or not date[:4].isdigit():
+        return None
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else None
+    cal = calendar()["party_congresses"]
+    if tier == "central":
+        c = cal["central"]
+        start = year - ((year - int(c["first"])) % int(c["every"]))
+        if year == start and month is not None and month < int(c["month"]):
+            start -= int(c["every"])
+    else:
+        loc = cal["local"]
+        every = int(loc["every"])
+        start = year - (year % every)
+        cutoff = int(loc["month"].get(tier or "", loc["default_month"]))
+        if year == start and month is not None and month < cutoff:
+            start -= every
+        return f"{start}-{start + every}"
+    return f"{start}-{start + int(c['every'])}"
+
+
+@cache
+def unit_levels() -> dict[str, str | None]:
+    """Unit word (canonical, lower case) -> the level its UBND has (``thành phố``: ``None``,
+    the unit decides), from ``bodies.yaml`` ``unit_words``."""
+    return {e["name"]: e.get("level") for e in load_yaml("bodies.yaml")["unit_words"]}
+
+
+@cache
+def unit_word_alternation() -> str:
+    """A regex alternation of the unit words as texts spell them in full (``thành phố``,
+    ``thị xã``, ``đặc khu`` ...), longest first."""
+    return alternation(list(unit_levels()))
+
+
+@cache
+def party_committees() -> dict[str, tuple[str, str]]:
+    """A local Party committee's name folded (``huyện ủy``) -> (its unit tier, the unit word
+    its place takes): ``("district", "huyện")``; from ``bodies.yaml``."""
+    out: dict[str, tuple[str, str]] = {}
+    for e in load_yaml("bodies.yaml")["local_kinds"]["party"]:
+        if e.get("word"):
+            out[" ".join(e["name"].casefold().split())] = (e["unit"], e["word"])
+    return out

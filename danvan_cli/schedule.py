@@ -171,17 +171,18 @@ CSV_COLUMNS = ["date", "time", "approximate", "expired", "text", "action", "assi
                "number", "doc_type", "issuer", "title", "rrule"]
 
 
-def to_csv(occs: list[Occurrence]) -> str:
-    """One row per occurrence, assignees joined with ``; `` (their names hold commas)."""
+def to_csv(occs: list[Occurrence], statuses: list[str] | None = None) -> str:
+    """One row per occurrence, assignees joined with ``; `` (their names hold commas);
+    a last ``status`` column when ``statuses`` are given (``deadlines --as-of``)."""
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(CSV_COLUMNS)
-    for o in occs:
+    w.writerow(CSV_COLUMNS + (["status"] if statuses is not None else []))
+    for i, o in enumerate(occs):
         d = o.to_dict()
         w.writerow([d["date"], d["time"] or "", str(d["approximate"]).lower(), str(d["expired"]).lower(),
                     d["text"], d["action"], "; ".join(d["assignees"]), d["source"], d["document"]["number"] or "",
                     d["document"]["doc_type"] or "", d["document"]["issuer"] or "", d["document"]["title"] or "",
-                    d["rrule"] or ""])
+                    d["rrule"] or ""] + ([statuses[i]] if statuses is not None else []))
     return buf.getvalue()
 
 

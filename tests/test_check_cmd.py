@@ -17,8 +17,8 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 def ref(number: str, date: str | None, issuer: str | None, level: str | None, place: str | None, relation: str = "implements",
         doc_type: str | None = None) -> Reference:
-    r = Reference(number=number, date=date, issuer=issuer, issuer_level=level, issuer_place=place,
-                  issuer_province=place, relation=relation, doc_type=doc_type)
+    r = Reference(number=number, date=date, issuer=Issuer(issuer, level, place=place, province=place),
+                  relation=relation, doc_type=doc_type)
     r.mentions.append(Mention(0, 1, number, "...", relation))
     return r
 

@@ -67,18 +67,21 @@ def test_standard_input_is_read_with_a_dash() -> None:
 
 
 def test_bad_files_are_named_on_stderr_and_the_rest_still_parsed(tmp_path: Path, samples_dir: Path) -> None:
-    binary = tmp_path / "scan.pdf"
-    binary.write_bytes(b"%PDF-1.4\x00\x01\x02" * 100)
+    binary = tmp_path / "scan.dat"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 100)
+    damaged = tmp_path / "scan.pdf"
+    damaged.write_bytes(b"%PDF-1.4\x00\x01\x02" * 100)
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     proc = subprocess.run(
-        [sys.executable, "-m", "danvan_cli", "parse", str(tmp_path / "nope.txt"), str(binary), str(empty),
+        [sys.executable, "-m", "danvan_cli", "parse", str(tmp_path / "nope.txt"), str(binary), str(damaged), str(empty),
          str(samples_dir / "002_9ac44cf077a342da.txt"), "--format", "jsonl"],
         capture_output=True, text=True,
     )
     assert proc.returncode == 1
     errs = proc.stderr.strip().splitlines()
-    assert errs == [f"danvan: {tmp_path / 'nope.txt'}: no such file", f"danvan: {binary}: not a text file (binary content)"]
+    assert errs[:2] == [f"danvan: {tmp_path / 'nope.txt'}: no such file", f"danvan: {binary}: not a text file (binary content)"]
+    assert len(errs) == 3 and errs[2].startswith(f"danvan: {damaged}: ") and "PDF" in errs[2]
     assert "Traceback" not in proc.stderr
     docs = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [d["source"] for d in docs] == [str(empty), str(samples_dir / "002_9ac44cf077a342da.txt")]

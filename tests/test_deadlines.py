@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from danvan_cli.extract.deadlines import extract_deadlines
+from danvan_cli.extract.deadlines import DocumentTime, extract_deadlines
 from danvan_cli.extract.outline import extract_tasks
 from danvan_cli.extract.timeexpr import (
     horizon_from_title,
     plan_year_from_title,
     quarter_end,
 )
-from danvan_cli.model import Deadline, Document, Mention, Reference
+from danvan_cli.model import Deadline, Document
 from danvan_cli.text.normalize import matching_view, normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ def deadlines(text: str, **meta: object) -> list[Deadline]:
     text = normalize_text(text)
     view = matching_view(text)
     doc = Document(source="t", text=text, **meta)  # type: ignore[arg-type]
-    return extract_deadlines(text, view, doc, extract_tasks(text, view, doc))
+    return extract_deadlines(text, view, DocumentTime.of(doc), extract_tasks(text, view, doc)).deadlines
 
 
 def one(text: str, **meta: object) -> Deadline:
@@ -235,9 +235,10 @@ def test_not_a_deadline(text: str) -> None:
 def test_date_before_the_document_is_kept_with_a_warning() -> None:
     text = normalize_text("Các đơn vị báo cáo trước ngày 10/12/2022.")
     doc = Document(source="t", text=text, date="2023-01-05")
-    found = extract_deadlines(text, matching_view(text), doc, [])
-    assert [d.date for d in found] == ["2022-12-10"]
-    assert any("2022-12-10" in w.message and "2023-01-05" in w.message for w in doc.warnings_with("deadline-before-document"))
+    found = extract_deadlines(text, matching_view(text), DocumentTime.of(doc), [])
+    assert [d.date for d in found.deadlines] == ["2022-12-10"]
+    assert any("2022-12-10" in w.message and "2023-01-05" in w.message
+               for w in found.warnings if w.code == "deadline-before-document")
 
 
 def test_leading_adverb_is_not_the_action() -> None:
@@ -250,12 +251,10 @@ def test_date_inside_a_reference_mention_is_not_a_deadline() -> None:
             "các đơn vị gửi báo cáo trước ngày 20/01/2025.")
     start = text.index("Công văn")
     end = text.index("15/01/2025") + len("15/01/2025")
-    ref = Reference(number="12/UBND-VX", mentions=[Mention(start, end, text[start:end], text)])
     norm = normalize_text(text)
     view = matching_view(norm)
-    doc = Document(source="t", text=norm, references=[ref])
-    found = extract_deadlines(norm, view, doc, [])
-    assert [d.date for d in found] == ["2025-01-20"]
+    found = extract_deadlines(norm, view, DocumentTime(), [], cited=[(start, end)])
+    assert [d.date for d in found.deadlines] == ["2025-01-20"]
 
 
 def test_cited_date_next_to_a_deadline() -> None:

@@ -16,7 +16,7 @@ from danvan_cli.model import Document, Issuer, Mention, Reference
 
 @pytest.fixture()
 def sub() -> nx.DiGraph:
-    r = Reference(number="33/CT-TTg", date="2021-11-26", issuer="Thủ tướng Chính phủ", issuer_level="central",
+    r = Reference(number="33/CT-TTg", date="2021-11-26", issuer=Issuer("Thủ tướng Chính phủ", "central"),
                   relation="implements", doc_type="Chỉ thị")
     # colons, quotes and markup in the evidence: every writer must quote them
     r.mentions.append(Mention(0, 9, "33/CT-TTg", 'Thực hiện: Chỉ thị "33" <b>&</b>', "implements"))

@@ -9,8 +9,8 @@ from danvan_cli.model import Document, Issuer, Mention, Reference
 
 def ref(number: str, date: str | None, issuer: str | None, level: str | None, place: str | None,
         relation: str = "implements", province: str | None = None, doc_type: str | None = None) -> Reference:
-    r = Reference(number=number, date=date, issuer=issuer, issuer_level=level, issuer_place=place,
-                  issuer_province=province, relation=relation, doc_type=doc_type)
+    r = Reference(number=number, date=date, relation=relation, doc_type=doc_type,
+                  issuer=Issuer(issuer, level, place=place, province=province) if issuer else None)
     r.mentions.append(Mention(0, len(number), number, f"Thực hiện {number} ...", relation))
     return r
 

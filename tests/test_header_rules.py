@@ -116,7 +116,7 @@ def test_party_header_committee_with_parent_above() -> None:
     assert doc.issuer.level == "party-province"
     assert doc.date == "2021-07-30"
     (ref,) = doc.references
-    assert (ref.number, ref.date, ref.issuer, ref.relation) == ("23-QĐ/TW", "2021-07-30", "Bộ Chính trị", "implements")
+    assert (ref.number, ref.date, ref.issuer_name, ref.relation) == ("23-QĐ/TW", "2021-07-30", "Bộ Chính trị", "implements")
 
 
 def test_cong_van_is_recognized_by_its_vv_line() -> None:
@@ -170,7 +170,7 @@ def test_header_exported_as_a_markdown_table() -> None:
     assert (doc.doc_type, doc.number, doc.date, doc.place) == ("Chỉ thị", "02/CT-UBND", "2022-01-18", "Hà Nội")
     assert doc.issuer.name == "UBND thành phố Hà Nội" and doc.issuer.level == "province"
     assert doc.title == "Về việc tiếp tục tăng cường công tác dân vận"
-    assert doc.references[0].issuer == "Ban Thường vụ Thành ủy Hà Nội"
+    assert doc.references[0].issuer_name == "Ban Thường vụ Thành ủy Hà Nội"
 
 
 def test_place_names_with_abbreviations_and_numbers() -> None:

@@ -83,3 +83,61 @@ def test_icelandic_eth_reads_as_d_with_stroke() -> None:
     from danvan_cli.text.normalize import normalize_text
 
     assert [n.number for n in find_numbers(normalize_text("59/2023/N\u00d0-CP"))] == ["59/2023/NĐ-CP"]
+
+
+# --- numbers as real texts damage them (issue 9) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written, normalized, type_name, body",
+    [
+        ("45/2020/NĐCP", "45/2020/NĐ-CP", "Nghị định", "CP"),  # the hyphen lost
+        ("1820/QĐUBND", "1820/QĐ-UBND", "Quyết định", "UBND"),
+        ("92 QĐ/TWĐTN", "92-QĐ/TWĐTN", "Quyết định", "TWĐTN"),  # a space for the Party's hyphen
+        ("19-NQ/TƯ", "19-NQ/TW", "Nghị quyết", "TW"),  # Trung ương typed TƯ
+        ("35a/NQ-CP", "35a/NQ-CP", "Nghị quyết", "CP"),  # a letter after the serial
+        ("05/2011/NQLT/CP-UBTUMTTQVN", "05/2011/NQLT/CP-UBTUMTTQVN", "Nghị quyết liên tịch", "CP"),  # joint
+        ("02/QCPH/UBND-UBMTTQ", "02/QCPH/UBND-UBMTTQ", None, "UBND"),
+        ("86-CTr/BDVTW-BCSĐCP", "86-CTr/BDVTW-BCSĐCP", "Chương trình", "BDVTW"),
+    ],
+)
+def test_damaged_and_joint_forms_are_read_and_normalized(written: str, normalized: str, type_name: str | None, body: str) -> None:
+    found = find_numbers(f"theo văn bản số {written} ngày 01/02/2020 của cơ quan")
+    assert [n.number for n in found] == [normalized]
+    assert found[0].parts.type_name == type_name
+    assert found[0].parts.body == body
+    assert normalize_number(written) == normalized
+
+
+@pytest.mark.parametrize("written", ["97/2025/QĐ-\nUBND", "97/2025/\nQĐ-UBND", "97/2025/QĐ-  UBND", "97/2025/  QĐ-UBND"])
+def test_a_number_split_by_a_line_break_or_a_blanked_mark_is_one_number(written: str) -> None:
+    found = find_numbers(f"Quyết định số {written} ngày 20/11/2025")
+    assert [n.number for n in found] == ["97/2025/QĐ-UBND"]
+    assert "\n" not in found[0].raw
+
+
+def test_a_split_number_in_markdown_is_one_citation() -> None:
+    from danvan_cli import parse_text
+
+    doc = parse_text("KẾ HOẠCH\nX\n\n1. Thực hiện Quyết định số 97/2025/**QĐ-UBND** và Chỉ thị số 12/CT-\nUBND của UBND tỉnh.\n")
+    assert [r.number for r in doc.references] == ["97/2025/QĐ-UBND", "12/CT-UBND"]
+
+
+@pytest.mark.parametrize("text", ["Công văn số 8421/SXD-QLN& ngày 2/3/2025", "Công văn số 8421/SXD-QLN&#272;"])
+def test_a_clipped_number_is_never_emitted(text: str) -> None:
+    assert [n.number for n in find_numbers(text)] == []
+
+
+def test_a_code_with_an_inner_ampersand_is_whole() -> None:
+    assert [n.number for n in find_numbers("Công văn số 8421/SXD-QLN&TTBĐS ngày 2/3/2025")] == ["8421/SXD-QLN&TTBĐS"]
+
+
+@pytest.mark.parametrize("text", ["năm 2020 QĐ/UBND mới", "tầng 3A/KH-UB", "ngày 12 NQ, 15 CT"])
+def test_new_forms_take_no_prose(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+def test_a_trailing_year_or_mark_belongs_to_the_number() -> None:
+    assert [n.number for n in find_numbers("Tờ trình số 1025/PLYK/2025 ngày 23/11/2025")] == ["1025/PLYK/2025"]
+    (nm,) = find_numbers("Văn bản số 919-CV/VPTW/nb ngày 21/11/2016")
+    assert (nm.number, nm.raw) == ("919-CV/VPTW", "919-CV/VPTW/nb")

@@ -321,11 +321,12 @@ Tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025.
     tasks = tasks_of(text)
     assert [t.path for t in tasks] == ["II"]
     assert tasks[0].children[0].assignees == ["Sở Nội vụ"]
-    from danvan_cli.extract.deadlines import extract_deadlines
+    from danvan_cli.extract.deadlines import DocumentTime, extract_deadlines
 
     norm = normalize_text(text)
     doc = Document(source="t", text=norm, date="2025-01-10")
-    found = extract_deadlines(norm, matching_view(norm), doc, extract_tasks(norm, matching_view(norm), doc))
+    found = extract_deadlines(norm, matching_view(norm), DocumentTime.of(doc),
+                              extract_tasks(norm, matching_view(norm), doc)).deadlines
     assert [(d.date, d.assignees) for d in found] == [("2025-12-15", ["Sở Nội vụ"])]
 
 

@@ -37,3 +37,12 @@ def test_law_examples_are_found_whole(name: str, example: str) -> None:
 def test_every_type_has_a_state_or_party_code_or_is_a_named_type() -> None:
     codeless = {t.name for t in doc_types() if not t.state and not t.party}
     assert codeless <= {"Luật", "Hiến pháp", "Sắc lệnh", "Điều lệ"}
+
+
+def test_calendar_examples_hold() -> None:
+    from danvan_cli.refdata import calendar, map_period, party_term
+
+    for ex in calendar()["reorganization"]["examples"]:
+        assert map_period(ex["date"]) == ex["period"], ex
+    for ex in calendar()["party_congresses"]["examples"]:
+        assert party_term(ex["date"], ex["tier"]) == ex["term"], ex

@@ -27,10 +27,10 @@ def test_relative_issuers_are_completed_from_the_documents_own_place() -> None:
     doc = parse_text(DISTRICT_PLAN)
     assert doc.issuer.name == "UBND huyện Chợ Mới" and doc.issuer.province == "An Giang"
     r = refs(DISTRICT_PLAN)
-    assert r["12/KH-UBND"].issuer == "UBND tỉnh An Giang"
-    assert r["05-CT/HU"].issuer == "Huyện ủy Chợ Mới"
-    assert r["99/QĐ-UBND"].issuer == "UBND huyện Chợ Mới"
-    assert r["03-QC/HU"].issuer == "Ban Thường vụ Huyện ủy Chợ Mới"
+    assert r["12/KH-UBND"].issuer_name == "UBND tỉnh An Giang"
+    assert r["05-CT/HU"].issuer_name == "Huyện ủy Chợ Mới"
+    assert r["99/QĐ-UBND"].issuer_name == "UBND huyện Chợ Mới"
+    assert r["03-QC/HU"].issuer_name == "Ban Thường vụ Huyện ủy Chợ Mới"
 
 
 def test_opening_citations_are_implemented_body_orders_direct_yardsticks_cite() -> None:
@@ -49,8 +49,8 @@ def test_one_date_and_issuer_close_a_list_of_numbers() -> None:
     )
     r = refs(text)
     assert r["217-QĐ/TW"].date == r["218-QĐ/TW"].date == "2013-12-12"
-    assert r["217-QĐ/TW"].issuer == r["218-QĐ/TW"].issuer == "Bộ Chính trị"
-    assert r["15-NQ/TU"].issuer.startswith("Ban Thường vụ Tỉnh ủy")
+    assert r["217-QĐ/TW"].issuer_name == r["218-QĐ/TW"].issuer_name == "Bộ Chính trị"
+    assert r["15-NQ/TU"].issuer_name.startswith("Ban Thường vụ Tỉnh ủy")
     assert r["15-NQ/TU"].date is None
 
 
@@ -62,7 +62,7 @@ def test_later_short_mentions_merge_into_the_first_full_one() -> None:
     )
     (ref,) = parse_text(text).references
     assert len(ref.mentions) == 3
-    assert ref.date == "2021-11-26" and ref.issuer == "Thủ tướng Chính phủ"
+    assert ref.date == "2021-11-26" and ref.issuer_name == "Thủ tướng Chính phủ"
     assert ref.relation == "implements"
     assert ref.title == "Về tăng cường công tác dân vận"
 
@@ -74,7 +74,7 @@ def test_quoted_subject_with_nested_quotes() -> None:
     )
     (ref,) = parse_text(text).references
     assert ref.title == "Về xử lý điểm nóng, vụ việc phức tạp"
-    assert ref.issuer == "Ban Thường vụ Thành ủy Hải Phòng"
+    assert ref.issuer_name == "Ban Thường vụ Thành ủy Hải Phòng"
 
 
 def test_basis_amendment_and_replacement() -> None:
@@ -90,7 +90,7 @@ def test_basis_amendment_and_replacement() -> None:
     assert r["30/2020/NĐ-CP"].relation == "based_on"
     assert r["05/2018/QĐ-UBND"].relation == "replaces"
     assert r["07/2019/QĐ-UBND"].relation == "amends"
-    assert r["05/2018/QĐ-UBND"].issuer == "UBND tỉnh Hải Dương"
+    assert r["05/2018/QĐ-UBND"].issuer_name == "UBND tỉnh Hải Dương"
     assert "10/2023/QĐ-UBND" not in r  # its own number is not a citation
 
 
@@ -103,7 +103,7 @@ def test_a_document_named_inside_anothers_subject_is_cited() -> None:
     r = refs(text)
     assert r["01-KL/TW"].relation == "directs"
     assert r["05-CT/TW"].relation == "cites"
-    assert r["05-CT/TW"].issuer == "Bộ Chính trị"
+    assert r["05-CT/TW"].issuer_name == "Bộ Chính trị"
 
 
 def test_type_word_as_written_wins_over_the_code() -> None:
@@ -144,7 +144,7 @@ def test_markdown_bold_does_not_hide_a_citation() -> None:
 def test_old_tone_placement_names_the_same_body() -> None:
     a = refs("KẾ HOẠCH\nX\n\nThực hiện:\n1. Thực hiện Nghị quyết số 04-NQ/TU ngày 31/5/2021 của Thành uỷ Hà Nội.\n")
     b = refs("KẾ HOẠCH\nX\n\nThực hiện:\n1. Thực hiện Nghị quyết số 04-NQ/TU ngày 31/5/2021 của Thành ủy Hà Nội.\n")
-    assert a["04-NQ/TU"].issuer == b["04-NQ/TU"].issuer == "Thành ủy Hà Nội"
+    assert a["04-NQ/TU"].issuer_name == b["04-NQ/TU"].issuer_name == "Thành ủy Hà Nội"
 
 
 def test_named_laws_are_not_references() -> None:
@@ -168,8 +168,8 @@ def test_a_ward_after_the_2025_reorganization_is_placed_in_its_new_province() ->
     doc = parse_text(WARD_2025)
     assert doc.issuer.name == "UBND phường Ba Đình" and doc.issuer.province == "Hà Nội"
     r = refs(WARD_2025)
-    assert r["100/KH-UBND"].issuer == "UBND thành phố Hà Nội"
-    assert r["05-NQ/ĐU"].issuer == "Đảng ủy phường Ba Đình"
+    assert r["100/KH-UBND"].issuer_name == "UBND thành phố Hà Nội"
+    assert r["05-NQ/ĐU"].issuer_name == "Đảng ủy phường Ba Đình"
 
 
 DEPARTMENT = """SỞ NỘI VỤ TỈNH NGHỆ AN
@@ -190,8 +190,8 @@ def test_department_issuers_are_completed_by_their_province() -> None:
     assert doc.issuer.name == "Sở Nội vụ tỉnh Nghệ An" and doc.issuer.level == "province"
     assert doc.title == "Về việc ban hành Quy chế làm việc"
     r = refs(DEPARTMENT)
-    assert (r["12/2022/QĐ-UBND"].issuer, r["12/2022/QĐ-UBND"].relation) == ("UBND tỉnh Nghệ An", "based_on")
-    assert (r["55/QĐ-SNV"].issuer, r["55/QĐ-SNV"].relation) == ("Giám đốc Sở Nội vụ tỉnh Nghệ An", "replaces")
+    assert (r["12/2022/QĐ-UBND"].issuer_name, r["12/2022/QĐ-UBND"].relation) == ("UBND tỉnh Nghệ An", "based_on")
+    assert (r["55/QĐ-SNV"].issuer_name, r["55/QĐ-SNV"].relation) == ("Giám đốc Sở Nội vụ tỉnh Nghệ An", "replaces")
 
 
 def body(s: str) -> dict[str, object]:
@@ -202,14 +202,14 @@ def test_a_date_is_not_shared_across_a_semicolon_or_to_a_citation_with_its_own_i
     a = body("Nghị định số 04/2015/NĐ-CP của Chính phủ, Chỉ thị số 33/CT-TTg ngày 26/11/2021 về x.")
     assert a["04/2015/NĐ-CP"].date is None
     b = body("Nghị định số 04/2015/NĐ-CP; Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.")
-    assert b["04/2015/NĐ-CP"].date is None and b["04/2015/NĐ-CP"].issuer == "Chính phủ"
+    assert b["04/2015/NĐ-CP"].date is None and b["04/2015/NĐ-CP"].issuer_name == "Chính phủ"
     c = body("Chỉ thị số 05-CT/TW của Bộ Chính trị và Kết luận số 01-KL/TW ngày 18/5/2021.")
     assert c["05-CT/TW"].date is None
 
 
 def test_a_shared_date_never_contradicts_the_numbers_own_year() -> None:
     r = body("Nghị định số 04/2015/NĐ-CP và Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ.")
-    assert r["04/2015/NĐ-CP"].date is None and r["04/2015/NĐ-CP"].issuer == "Chính phủ"
+    assert r["04/2015/NĐ-CP"].date is None and r["04/2015/NĐ-CP"].issuer_name == "Chính phủ"
 
 
 def test_quoted_subjects_closing_a_list_go_to_each_member_in_order() -> None:
@@ -226,7 +226,7 @@ def test_one_number_of_two_issuers_gives_two_references_and_a_warning() -> None:
         "KẾ HOẠCH\nX\n\n1. Thực hiện Chỉ thị số 02/CT-UBND ngày 18/01/2022 của UBND thành phố Hà Nội và "
         "Chỉ thị số 02/CT-UBND ngày 05/4/2018 của UBND huyện Phú Giáo.\n"
     )
-    assert [(r.number, r.issuer, r.date) for r in doc.references] == [
+    assert [(r.number, r.issuer_name, r.date) for r in doc.references] == [
         ("02/CT-UBND", "UBND thành phố Hà Nội", "2022-01-18"),
         ("02/CT-UBND", "UBND huyện Phú Giáo", "2018-04-05"),
     ]
@@ -257,8 +257,8 @@ def test_a_wards_text_knows_its_own_district_and_city() -> None:
         "UBND phường xây dựng Kế hoạch như sau:\n1. Quán triệt.\n"
     )
     r = refs(text)
-    assert r["12/KH-UBND"].issuer == "UBND quận Ba Đình"
-    assert r["88-KH/QU"].issuer == "Quận ủy Ba Đình"
+    assert r["12/KH-UBND"].issuer_name == "UBND quận Ba Đình"
+    assert r["88-KH/QU"].issuer_name == "Quận ủy Ba Đình"
 
 
 def test_cong_van_title_wraps_and_stops_at_the_other_column() -> None:
@@ -273,7 +273,7 @@ def test_cong_van_title_wraps_and_stops_at_the_other_column() -> None:
     doc = parse_text(text)
     assert doc.doc_type == "Công văn" and doc.title == "triển khai thực hiện công tác dân vận chính quyền năm 2024"
     assert doc.issuer.name == "Sở Nội vụ tỉnh Lâm Đồng" and doc.date == "2024-06-21"
-    assert doc.references[0].issuer == "Bộ Nội vụ"
+    assert doc.references[0].issuer_name == "Bộ Nội vụ"
 
 
 def test_a_text_without_header_still_has_its_citations() -> None:

@@ -37,7 +37,7 @@ def test_references_match_gold_in_order(name: str) -> None:
     g = gold()[name]
     doc = parsed(name)
     got = [
-        {"number": r.number, "doc_type": r.doc_type, "date": r.date, "issuer": r.issuer, "relation": r.relation}
+        {"number": r.number, "doc_type": r.doc_type, "date": r.date, "issuer": r.issuer_name, "relation": r.relation}
         for r in doc.references
     ]
     want = [

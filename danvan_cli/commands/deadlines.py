@@ -51,6 +51,8 @@ def window(year: int | None, month: int | None, start: str | None, end: str | No
 @click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="First day of the window.")
 @click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Last day of the window.")
 @click.option("--assignee", default=None, help="Only deadlines of units whose name contains this text (accents optional).")
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD",
+              help="Add each occurrence's status on this day: upcoming, due, overdue, met or late (answered by a report in the corpus).")
 @click.option("--include-expired", is_flag=True, help="Also show occurrences past a document's horizon (đến năm 2020...).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -63,6 +65,7 @@ def deadlines_cmd(
     date_from: str | None,
     date_to: str | None,
     assignee: str | None,
+    as_of: str | None,
     include_expired: bool,
     fmt: str,
     output: str | None,
@@ -78,8 +81,18 @@ def deadlines_cmd(
 
     start, end = window(year, month, date_from, date_to)
     corpus = corpus_from(paths, store, no_store, jobs, quiet, debug)
-    docs = corpus.deadline_documents(start, end, include_expired)
-    occs = occurrences(docs, start, end, include_expired=include_expired, assignee=assignee)
+    statuses = None
+    if as_of is None:
+        # only the documents whose deadlines can fall in the window, read from the store's rows
+        docs = corpus.deadline_documents(start, end, include_expired)
+        occs = occurrences(docs, start, end, include_expired=include_expired, assignee=assignee)
+    else:
+        from ..track.status import deadline_statuses
+
+        # a status is answered by the reports in the whole corpus: every document is needed
+        docs = corpus.documents()
+        occs = occurrences(docs, start, end, include_expired=include_expired, assignee=assignee)
+        statuses = deadline_statuses(occs, docs, _iso_date(as_of, "--as-of"))  # type: ignore[arg-type]
 
     if fmt == "table":
         from rich.console import Console
@@ -88,14 +101,17 @@ def deadlines_cmd(
 
         if output:
             with open(output, "w", encoding="utf-8") as fh:
-                render_table(occs, Console(file=fh, width=120))
+                render_table(occs, Console(file=fh, width=120), statuses)
         else:
-            render_table(occs, Console())
+            render_table(occs, Console(), statuses)
     else:
         if fmt == "json":
-            data: str | bytes = json.dumps([o.to_dict() for o in occs], ensure_ascii=False, indent=2) + "\n"
+            rows = [o.to_dict() for o in occs]
+            for row, st in zip(rows, statuses or [], strict=False):
+                row.update(st.to_dict())
+            data: str | bytes = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
         elif fmt == "csv":
-            data = to_csv(occs)
+            data = to_csv(occs, [st.status for st in statuses] if statuses is not None else None)
         else:
             data = to_ics(occs, include_expired=include_expired)
         _write(data, output)

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..model import Deadline, Document, Span, Task
+from ..model import Deadline, Document, Span, Task, Warning
 from . import assignees as asg
 from .outline import TableRow, TaskFinder, body_regions, find_table_rows
 from .timeexpr import (
@@ -115,6 +115,31 @@ _MARKS = regex.compile(r"[*_]+")
 _FIRST_SENTENCE = regex.compile(r"(?<=[.;:])\s|\n")
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentTime:
+    """What the deadline reader needs from the header: the year a day-month without a year
+    belongs to, and the horizon recurring deadlines run to."""
+
+    date: str | None = None
+    year: int | None = None
+    horizon: int | None = None
+    title: str | None = None
+    doc_type: str | None = None
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentTime:
+        """The time frame of a document whose header has been read."""
+        return cls(doc.date, document_year(doc), bound_year(doc), doc.title, doc.doc_type)
+
+
+@dataclass(slots=True)
+class Deadlines:
+    """What the deadline stage returns."""
+
+    deadlines: list[Deadline] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
 def document_year(doc: Document) -> int | None:
     """The year a day-month without year belongs to: the plan's own year, else the date's."""
     if doc.year:
@@ -144,11 +169,6 @@ def bound_year(doc: Document) -> int | None:
     if doc.doc_type in _PLAN_TYPES:
         return plan_year_from_title(doc.title)
     return None
-
-
-def cited_spans(doc: Document) -> list[tuple[int, int]]:
-    """Where other documents are cited: a date there belongs to them."""
-    return sorted((m.start, m.end) for r in doc.references for m in r.mentions)
 
 
 # --- what is looked up once per text ---------------------------------------------------------
@@ -396,13 +416,13 @@ def _item_action(finder: TaskFinder, pos: int) -> str:
     return ""
 
 
-def _before_document(date: str | None, doc: Document) -> bool:
+def _before_document(date: str | None, own_date: str | None) -> bool:
     """A one-off deadline earlier than the document's own date: a slip a reader should see
     (recalled deadlines are told by their words — ``đã``, ``đến nay`` — and left out)."""
-    if not date or not doc.date:
+    if not date or not own_date:
         return False
-    n = min(len(date), len(doc.date))
-    return date[:n] < doc.date[:n]
+    n = min(len(date), len(own_date))
+    return date[:n] < own_date[:n]
 
 
 # --- finding the time phrases ------------------------------------------------------------------
@@ -434,15 +454,27 @@ def _make_recurring_if_stated(view: str, expr: TimeExpr, sent: tuple[int, int], 
     return expr
 
 
-def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) -> list[Deadline]:
-    """Every deadline of ``doc`` in order of position (see module doc for what is left out)."""
-    year = document_year(doc)
-    bound = bound_year(doc)
-    cited = _Spans(cited_spans(doc))
+def extract_deadlines(
+    text: str,
+    view: str,
+    when: DocumentTime,
+    tasks: list[Task],
+    cited: list[tuple[int, int]] | None = None,
+    regions: list[tuple[int, int]] | None = None,
+) -> Deadlines:
+    """Every deadline of a text in order of position (see module doc for what is left out).
+
+    ``when`` is the document's time frame (``DocumentTime.of(doc)``), ``tasks`` its task
+    tree (who does what), ``cited`` the sorted spans of its citations (dates there are the
+    cited documents'), ``regions`` the body regions (default: ``outline.body_regions``)."""
+    year = when.year
+    bound = when.horizon
+    result = Deadlines()
+    spans = _Spans(sorted(cited or []))
     rows = find_table_rows(text, view)
     found: list[_Found] = []
-    for region in body_regions(view):
-        found.extend(_find_in(view, _Scope.build(view, region, cited, rows), year))
+    for region in (regions if regions is not None else body_regions(view)):
+        found.extend(_find_in(view, _Scope.build(view, region, spans, rows), year))
 
     found.sort(key=lambda f: f.start)
     kept: list[_Found] = []
@@ -473,8 +505,12 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
                 task = finder.at(f.start)
                 assignees = list(task.assignees) if task is not None else []
         expr = f.expr
-        if expr.rrule is None and _before_document(expr.date, doc):
-            doc.warn("deadline-before-document", f"deadline {expr.date} ({_tidy(view[f.start:f.end])}) is before the document's own date {doc.date}", Span(f.start, f.end))
+        if expr.rrule is None and _before_document(expr.date, when.date):
+            result.warnings.append(Warning(
+                "deadline-before-document",
+                f"deadline {expr.date} ({_tidy(view[f.start:f.end])}) is before the document's own date {when.date}",
+                Span(f.start, f.end),
+            ))
         out.append(
             Deadline(
                 text=_tidy(view[f.start : f.end]),
@@ -486,9 +522,11 @@ def extract_deadlines(text: str, view: str, doc: Document, tasks: list[Task]) ->
                 assignees=assignees,
                 granularity=expr.granularity,
                 until=f"{bound:04d}-12-31" if expr.rrule and bound else None,
+                kind="recurring" if expr.rrule else "date",
             )
         )
-    return out
+    result.deadlines = out
+    return result
 
 
 def _skip_spaces(view: str, pos: int, end: int) -> int:

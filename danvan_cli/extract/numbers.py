@@ -16,25 +16,42 @@ Dates (``26/11/2021``, ``30-7-2021``) and ranges (``2021-2030``) have no code: n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from ..refdata import body_codes, canonical_codes, party_type_codes, state_type_codes
 
-# A code group: starts upper-case; letters, digits, '&'; a '.' only inside (V.I), never final.
-_CODE = r"\p{Lu}(?:[\p{L}\d&]|\.(?=[\p{L}\d]))*"
-# A separator: no space, or space on one side only (prose puts spaces on both).
-_DASH = r"(?:-[ \t]?|[ \t]-(?![ \t]))"
-_SLASH = r"(?:[ \t]?/[ \t]?)"
+# A code group: starts upper-case; letters, digits, '&'; a '&' or '.' only inside (V.I,
+# CTTN&BĐG), never final: "QLN&" before a broken entity is a clipped code, not a code.
+_CODE = r"\p{Lu}(?:[\p{L}\d]|[&.](?=[\p{L}\d]))*"
+# A separator: no space, or blanks on one side only (prose puts spaces on both). The blanks
+# may be a Markdown mark the view blanked (``QĐ-**UBND**``) or a line break (``QĐ-\nUBND``).
+_DASH = r"(?:-(?:[ \t]{0,3}\n[ \t]{0,3}|[ \t]{0,3})(?![ \t])|[ \t]{1,3}-(?![ \t]))"
+_SLASH = r"(?:[ \t]?/(?:[ \t]{0,3}\n[ \t]{0,3}|[ \t]{0,3})(?![ \t]))"
+_CODES = rf"{_CODE}(?:{_DASH}{_CODE}){{0,6}}"
 
+
+def _party_type_alternation() -> str:
+    """The Party's type codes (``QĐ``, ``NQ``, ``CTr``...): with a space for the hyphen
+    (``92 QĐ/TWĐTN``) only a known type code makes a number."""
+    from ..refdata import alternation, party_type_codes
+
+    return alternation(party_type_codes())
+
+
+# The serial may carry a letter (``35a/NQ-CP``); the number may end in its year
+# (``1025/PLYK/2025``) or a lower-case mark (``919-CV/VPTW/nb``, kept as written only). Joint documents of two issuers put a second
+# slash between the type and the bodies (``05/2011/NQLT/CP-UBTUMTTQVN``, ``02/QCPH/UBND-UBMTTQ``).
 NUMBER = regex.compile(
     rf"""
     (?<![\p{{L}}\d/\-.])
-    (?P<serial>\d{{1,6}})
+    (?P<serial>\d{{1,6}}[a-zđ]?)
     (?:
-        (?P<party>{_DASH}(?P<ptype>{_CODE}){_SLASH}(?P<pbody>{_CODE}(?:{_DASH}{_CODE}){{0,6}}))
-      | {_SLASH}(?:(?P<year>(?:19|20)\d{{2}}){_SLASH})?(?P<scodes>{_CODE}(?:{_DASH}{_CODE}){{0,6}})
+        (?P<party>(?:{_DASH}|[ \t](?=(?i:{_party_type_alternation()})/))(?P<ptype>{_CODE}){_SLASH}(?P<pbody>{_CODES}))
+      | {_SLASH}(?:(?P<year>(?:19|20)\d{{2}}){_SLASH})?(?P<scodes>{_CODES})(?:/(?P<joint>{_CODES}))?
     )
+    (?:/(?:(?P<tailyear>(?:19|20)\d{{2}})|(?P<mark>[a-zđ]{{1,4}}))(?![\p{{L}}\d]))?
     (?![\p{{L}}\d&])
     """,
     regex.X,
@@ -53,12 +70,21 @@ class NumberParts:
     type_code: str | None
     body_codes: tuple[str, ...]
     system: str  # "state" | "party"
+    #: a joint document's number keeps the slash between its type and its issuers
+    joint: bool = False
+    #: ``1025/PLYK/2025``: the year written last
+    year_last: bool = False
 
     @property
     def normalized(self) -> str:
         body = "-".join(self.body_codes)
         if self.system == "party":
             return f"{self.serial}-{self.type_code}/{body}"
+        if self.joint:
+            year = f"{self.year}/" if self.year else ""
+            return f"{self.serial}/{year}{self.type_code}/{body}"
+        if self.year_last:
+            return f"{self.serial}/{body}/{self.year}"
         groups = "-".join(([self.type_code] if self.type_code else []) + list(self.body_codes))
         year = f"{self.year}/" if self.year else ""
         return f"{self.serial}/{year}{groups}"
@@ -91,7 +117,34 @@ def _canon(group: str, force_upper: bool = False) -> str:
 
 
 def _split(codes: str) -> list[str]:
-    return [g.strip(" \t") for g in codes.split("-") if g.strip(" \t")]
+    return [g.strip(" \t\n") for g in codes.split("-") if g.strip(" \t\n")]
+
+
+def _body(code: str, force_upper: bool) -> str:
+    """A body code, canonical; the Party's central body under its other spellings (``TƯ``) is ``TW``."""
+    if code.upper() in _central_party_spellings():
+        return "TW"
+    return _canon(code, force_upper)
+
+
+@cache
+def _central_party_spellings() -> frozenset[str]:
+    from ..refdata import words
+
+    return frozenset(w.upper() for w in words("numbers", "party_central_code"))
+
+
+def _unglue(group: str) -> list[str] | None:
+    """``NĐCP`` → [``NĐ``, ``CP``], ``QĐUBND`` → [``QĐ``, ``UBND``]: a type code and a body
+    code whose hyphen was lost. Only a group that is no code itself and splits into two we know."""
+    up = group.upper()
+    if up in canonical_codes():
+        return None
+    for code in sorted(state_type_codes(), key=len, reverse=True):
+        rest = up[len(code) :]
+        if up.startswith(code) and rest and (rest in body_codes() or rest.startswith(("QH", "UBTVQH")) and rest.lstrip("UBTVQH").isdigit()):
+            return [group[: len(code)], group[len(code) :]]
+    return None
 
 
 def parts_from_match(m: regex.Match[str], force_upper: bool = False) -> NumberParts:
@@ -101,11 +154,21 @@ def parts_from_match(m: regex.Match[str], force_upper: bool = False) -> NumberPa
             serial=serial,
             year=None,
             type_code=_canon(m.group("ptype"), force_upper),
-            body_codes=tuple(_canon(g, force_upper) for g in _split(m.group("pbody"))),
+            body_codes=tuple(_body(g, force_upper) for g in _split(m.group("pbody"))),
             system="party",
         )
-    groups = [_canon(g, force_upper) for g in _split(m.group("scodes"))]
+    raw_groups = _split(m.group("scodes"))
     year = int(m.group("year")) if m.group("year") else None
+    if m.group("tailyear"):
+        return NumberParts(serial=serial, year=int(m.group("tailyear")), type_code=None,
+                           body_codes=tuple(_canon(g, force_upper) for g in raw_groups), system="state", year_last=True)
+    if m.group("joint"):  # "NQLT/CP-UBTUMTTQVN": the type, then the issuers
+        return NumberParts(serial=serial, year=year, type_code=_canon("-".join(raw_groups), force_upper),
+                           body_codes=tuple(_canon(g, force_upper) for g in _split(m.group("joint"))),
+                           system="state", joint=True)
+    if len(raw_groups) == 1 and (glued := _unglue(raw_groups[0])) is not None:
+        raw_groups = glued
+    groups = [_canon(g, force_upper) for g in raw_groups]
     type_code: str | None = None
     if len(groups) > 1 and groups[0].upper() in state_type_codes():
         type_code = groups.pop(0)
@@ -114,13 +177,16 @@ def parts_from_match(m: regex.Match[str], force_upper: bool = False) -> NumberPa
     return NumberParts(serial=serial, year=year, type_code=type_code, body_codes=tuple(groups), system="state")
 
 
+_SERIAL_LETTER = regex.compile(r"^(\d{1,6})([A-ZĐ])(?=[ \t]?/)")
+
+
 def parse_number(raw: str) -> NumberParts | None:
     """Parse one number as a person types it (``33/ct-ttg``, ``23-QĐ/TW``, ``35- CT/TW``).
 
     Case is not trusted here (a user may type lower case); in running text the scanner
     requires codes to start with a capital, which is what keeps prose out."""
-    text = raw.strip()
-    m = NUMBER.fullmatch(text.upper())
+    text = _SERIAL_LETTER.sub(lambda m: m.group(1) + m.group(2).lower(), raw.strip().upper())
+    m = NUMBER.fullmatch(text)
     if m is None:
         return None
     return parts_from_match(m, force_upper=True)
@@ -144,6 +210,9 @@ class NumberMatch:
         return self.parts.normalized
 
 
+_YEAR_LIKE = regex.compile(r"(?:19|20)\d{2}")
+#: What may not follow a number: it went on (``-``, ``/``, ``&``) and was cut short.
+_CLIPPED = regex.compile(r"[-/&]")
 _PLACE_WORD_BEFORE = regex.compile(r"(?i)(?<!\p{L})(?:phòng|tầng|nhà|lô|kiốt|ki-ốt|căn|khu|tổ)\s{1,3}$")
 
 
@@ -161,10 +230,12 @@ def find_numbers(view: str, start: int = 0, end: int | None = None) -> list[Numb
     end = len(view) if end is None else end
     out = []
     for m in NUMBER.finditer(view, start, end):
-        if view.startswith("-", m.end()):
-            continue
+        if _CLIPPED.match(view, m.end()):
+            continue  # "15/KH-" followed by nothing, "QLN&" before a broken entity: never half a number
+        if m.group("party") and view[m.end("serial")] in " \t" and _YEAR_LIKE.fullmatch(m.group("serial")):
+            continue  # "năm 2020 QĐ/UBND": a year before a code, not a Party number typed with a space
         parts = parts_from_match(m)
         if not _known_code(parts) and _PLACE_WORD_BEFORE.search(view, max(0, m.start() - 12), m.start()):
             continue
-        out.append(NumberMatch(m.start(), m.end(), m.group(0), parts))
+        out.append(NumberMatch(m.start(), m.end(), " ".join(m.group(0).split()), parts))
     return out

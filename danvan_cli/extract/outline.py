@@ -24,13 +24,19 @@ whole outline, MỤC ĐÍCH sections and enumerations included, is ``extract_out
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import regex
 
 from ..model import Document, Span, Task
+from ..refdata import pattern
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..text.blocks import Table
+    from ..text.layout import Layout
 from . import assignees as asg
 
 # --- labels ---------------------------------------------------------------------------
@@ -196,9 +202,23 @@ _ATTACHMENT = regex.compile(
 _regions_cache: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
 
 
+#: The layout's rows of task tables for the last view registered by ``use_layout``.
+_rows_cache: tuple[str | None, tuple[TableRow, ...]] = (None, ())
+
+
+def use_layout(layout: Layout) -> None:
+    """Make ``body_regions``/``find_table_rows`` answer from the layout for its view: the
+    regions the layout found (the document inside any site chrome, its body and attachments)
+    and the rows of its task tables in every form (bar, pipe, a reader's real cells)."""
+    global _regions_cache, _rows_cache
+    _regions_cache = (layout.view, tuple(layout.body_regions()))
+    _rows_cache = (layout.view, tuple(rows_from_tables(layout.text, layout.tables, layout.body_regions())))
+
+
 def body_regions(view: str) -> list[tuple[int, int]]:
     """The parts of a text that hold its body: before ``Nơi nhận:``, and each attached text
-    after the signature up to its own ``Nơi nhận:`` (or the end)."""
+    after the signature up to its own ``Nơi nhận:`` (or the end). The layout's, when
+    ``use_layout`` registered one for this view."""
     global _regions_cache
     cached_view, cached = _regions_cache  # one tuple, swapped whole: safe across threads
     if cached_view is view:
@@ -245,14 +265,6 @@ def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
 # (``Thời gian``, ``Thời hạn``, ``Tiến độ``). The pipes are blanked in the matching view, so
 # tables are read on the text itself; the separator row (``|---|---|``) is never an item.
 
-_COLUMN_KINDS = (
-    ("id", regex.compile(r"(?i)^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$")),
-    ("time", regex.compile(r"(?i)thời\s+(?:gian|hạn|điểm)|tiến\s+độ|hạn\s+(?:chót|hoàn\s+thành)|^hạn$")),
-    ("support", regex.compile(r"(?i)phối\s+hợp")),
-    ("content", regex.compile(r"(?i)^(?:nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|giải\s+pháp|tên)")),
-    ("lead", regex.compile(r"(?i)chủ\s+trì|thực\s+hiện|đầu\s+mối|trách\s+nhiệm|^(?:đơn\s+vị|cơ\s+quan)")),
-    ("content", regex.compile(r"(?i)nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động")),
-)
 _ROW_ID = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVX]{1,6}|[a-zđ])\.?$")
 
 
@@ -273,6 +285,8 @@ class TableRow:
     end: int
     cells: list[Cell]
     ordinal: int
+    #: a group row (``I``, ``II`` in bold): the rows after it are its items
+    group: bool = False
 
     def cell(self, kind: str) -> Cell | None:
         return next((c for c in self.cells if c.kind == kind), None)
@@ -307,16 +321,44 @@ def _cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
     return out
 
 
+def _column_kind(name: str, strong_lead: bool) -> str:
+    """What a column holds, from its title (``data/lexicon/tables.yaml``)."""
+    if pattern("tables", "column_id").fullmatch(name):
+        return "id"
+    if pattern("tables", "column_measure").match(name) and not pattern("tables", "column_lead").search(name):
+        return "other"
+    if pattern("tables", "column_time").search(name):
+        return "time"
+    if pattern("tables", "column_support").search(name):
+        return "support"
+    if pattern("tables", "column_content").match(name):
+        return "content"
+    if pattern("tables", "column_lead").search(name):
+        return "lead"
+    if not strong_lead and pattern("tables", "column_lead_weak").match(name):
+        return "lead"
+    if pattern("tables", "column_content").search(name):
+        return "content"
+    return "other"
+
+
+_SIGN_HERE = regex.compile(r"(?i)\(\s*ký|ký\s+tên|đóng\s+dấu")
+
+
 def _column_kinds(text: str, header: list[tuple[int, int]]) -> list[str]:
+    names = [" ".join(_clean_marks(text[a:b]).split()) for a, b in header]
+    strong = any(pattern("tables", "column_lead").search(n) for n in names)
     kinds = []
-    for a, b in header:
-        name = " ".join(_clean_marks(text[a:b]).split())
-        kind = next((k for k, pat in _COLUMN_KINDS if pat.search(name)), "other")
+    for name in names:
+        kind = _column_kind(name, strong)
         if kind in kinds and kind != "other":
             kind = "other"  # one column per role: the first one named so
         kinds.append(kind)
-    if not {"content", "lead", "time"} & set(kinds):
-        return []  # not a task table (a header laid out as a table: "| ỦY BAN NHÂN DÂN | CỘNG HÒA ... |")
+    roles = set(kinds) & {"lead", "support", "time"}
+    if len(names) < 3 or not roles:
+        return []  # not a task table (a header laid out as a table, a signature block of two, a list of names)
+    if any(_SIGN_HERE.search(n) for n in names):
+        return []  # "THƯ KÝ HỘI NGHỊ (ký tên) | CHỦ TRÌ HỘI NGHỊ (ký tên, đóng dấu)": signatures of a form
     if "content" not in kinds:
         kinds = [("content" if k == "other" and "content" not in kinds[:i] else k) for i, k in enumerate(kinds)]
     return kinds
@@ -361,8 +403,47 @@ def table_rows(text: str, lines: list[tuple[int, int]]) -> dict[int, TableRow | 
     return out
 
 
+def rows_from_tables(text: str, tables: list[Table], regions: list[tuple[int, int]]) -> list[TableRow]:
+    """The data rows of the task tables among ``tables`` (in ``regions``): a table whose first
+    row names task columns (Nội dung, Chủ trì, Thời gian...); each later row one item, its
+    cells typed by their column. A group row (``I``/``II``, or only its number and content
+    filled while the table has more columns) is marked: its items follow under it."""
+    out: list[TableRow] = []
+    for t in tables:
+        if len(t.rows) < 2 or not any(a <= t.start < b for a, b in regions):
+            continue
+        head = t.rows[0]
+        kinds = _column_kinds(text, [(c.start, c.end) for c in head.cells])
+        if not kinds:
+            continue
+        by_col: dict[int, str] = {}
+        for c, k in zip(head.cells, kinds):
+            for col in range(c.col, c.col + c.colspan):
+                by_col[col] = k
+        ordinal = 0
+        for row in t.rows[1:]:
+            cells = [Cell(c.start, c.end, by_col.get(c.col, "other")) for c in row.cells if c.end > c.start]
+            if not cells:
+                continue
+            ordinal += 1
+            filled = {c.kind for c in cells}
+            idc = next((c for c in cells if c.kind == "id"), None)
+            ident = text[idc.start : idc.end].strip(" .*") if idc else ""
+            group = bool(regex.fullmatch(r"[IVX]{1,6}|[A-Z]", ident)) or (
+                len(by_col) >= 3 and filled <= {"id", "content", "other"} and len(cells) <= 2 and ordinal > 0
+                and text[cells[-1].start : cells[-1].end].lstrip().startswith("**")
+            )
+            out.append(TableRow(cells[0].start, cells[-1].end, cells, ordinal, group=group))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
 def find_table_rows(text: str, view: str) -> list[TableRow]:
-    """Every data row of the Markdown tables in the body of a text, in order."""
+    """Every data row of the task tables in the body of a text, in order (the layout's, when
+    ``use_layout`` registered one for this view)."""
+    cached_view, cached = _rows_cache
+    if cached_view is view:
+        return list(cached)
     if "|" not in text:
         return []
     lines = [line for a, b in body_regions(view) for line in _lines(view, a, b)]
@@ -402,15 +483,20 @@ def build_outline(view: str, text: str | None = None) -> Outline:
     regions = body_regions(view)
     end = regions[-1][1] if regions else 0
     lines = [line for a, b in regions for line in _lines(view, a, b)]
-    tables = table_rows(text, lines) if text is not None else {}
+    table_rows_found = find_table_rows(text, view) if text is not None else []
+    row_starts = [r.start for r in table_rows_found]
     rows: list[tuple[int, int, int, Label | None, TableRow | None]] = []
     started = False
+    covered_until = -1
     for ls, le in lines:
-        if ls in tables:
-            row = tables[ls]
-            if row is not None:
-                started = True
-                rows.append((ls, le, ls, None, row))
+        k = bisect_left(row_starts, ls)
+        if k < len(row_starts) and row_starts[k] <= le:
+            row = table_rows_found[k]
+            started = True
+            rows.append((ls, le, ls, None, row))
+            covered_until = row.end
+            continue
+        if ls < covered_until or (table_rows_found and _inside_table(view, text, ls, le)):
             continue
         cs = ls
         while cs < le and view[cs] in " \t":
@@ -430,13 +516,20 @@ def build_outline(view: str, text: str | None = None) -> Outline:
     preamble_end = end
     stop = end
     table_rank: float | None = None
+    region_starts = [a for a, _b in regions[1:]]
+    region_k = 0
     for i, (ls, le, cs, label, row) in enumerate(rows):
+        if region_k < len(region_starts) and ls >= region_starts[region_k]:
+            while region_k < len(region_starts) and ls >= region_starts[region_k]:
+                region_k += 1
+            stack = []  # an attachment opens an outline of its own
+            table_rank = None
         if row is not None:
             if table_rank is None or row.ordinal == 1:
                 while stack and stack[-1].row is not None:  # a second table right after another
                     stack.pop()
                 table_rank = (stack[-1].label.rank if stack else -1) + 0.5
-            label = _row_label(text or view, row, table_rank)
+            label = _row_label(text or view, row, table_rank if row.group else table_rank + 0.25)
         else:
             table_rank = None
             while stack and stack[-1].row is not None:  # the lines after a table are not its last row's
@@ -462,6 +555,14 @@ def build_outline(view: str, text: str | None = None) -> Outline:
     for r in roots:
         _close(r, view, stop)
     return Outline(roots, (0, preamble_end), stop)
+
+
+def _inside_table(view: str, text: str | None, ls: int, le: int) -> bool:
+    """A line of a table that is no item: a bar line, the column titles, a separator row."""
+    if text is None:
+        return False
+    raw = text[ls:le].strip()
+    return raw == "|" or (raw.startswith("|") and raw.endswith("|"))
 
 
 def _content_span(row: TableRow) -> tuple[int, int]:
@@ -678,6 +779,10 @@ def extract_tasks(text: str, view: str, doc: Document, outline: Outline | None =
     sections = [t for t, n in zip(roots, outline.roots) if n.label.rank <= RANK_ROMAN]
     if sections:
         tasks = operative_sections(sections)
+        # a task table (an appendix's "TT | Nội dung | Chủ trì | Thời gian") is tasks wherever it stands
+        chosen = {id(t) for t in tasks}
+        tasks += [t for t, n in zip(roots, outline.roots) if id(t) not in chosen and _holds_rows(n)]
+        tasks.sort(key=lambda t: t.span.start if t.span else 0)
         addressees: list[str] = []
     else:
         tasks = roots
@@ -685,6 +790,10 @@ def extract_tasks(text: str, view: str, doc: Document, outline: Outline | None =
     tasks = drop_enumerations(tasks)
     assign(tasks, addressees)
     return tasks
+
+
+def _holds_rows(node: Node) -> bool:
+    return node.row is not None or any(_holds_rows(c) for c in node.children)
 
 
 def iter_tasks(tasks: list[Task]):  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ from typing import Any
 import regex
 
 from ..extract.numbers import NumberParts, parse_number
-from ..model import RELATION_STRENGTH, Document, Reference, Warning
+from ..model import RELATION_STRENGTH, Document, Issuer, Reference, Warning
 from ..text.normalize import fold_key
 
 # --------------------------------------------------------------------------- numbers
@@ -181,57 +181,48 @@ def _period(number: str | None, date: str | None, fallback_year: int | None, tie
     return str(year) if year else None
 
 
-def document_sighting(index: int, doc: Document) -> Sighting:
-    issuer = doc.issuer
-    number = doc.number
+def _sighting(
+    index: int, number: str | None, doc_type: str | None, date: str | None, issuer: Issuer | None,
+    title: str | None, source: str, *, fallback_year: int | None = None, ref: Reference | None = None,
+    ref_index: int | None = None, context_province: str | None = None,
+) -> Sighting:
+    """One constructor for both kinds of sighting: a parsed document and a citation carry
+    the same ``Issuer`` record, so their key parts are derived the same way."""
     central = is_central_number(number) or bool(issuer and tier_of(issuer.level) == "central")
     tier = "central" if central else tier_of(issuer.level if issuer else None)
     place = issuer.place if issuer else None
     province = (issuer.province if issuer else None) or (place if tier == "province" else None)
     return Sighting(
         doc_index=index,
-        ref=None,
+        ref=ref,
         number=number,
-        doc_type=doc.doc_type,
-        date=doc.date,
+        doc_type=doc_type,
+        date=date,
         issuer=issuer.name if issuer else None,
         level=issuer.level if issuer else None,
         place=place,
         province=province,
-        title=doc.title,
-        source=doc.source,
+        title=title,
+        source=source,
         central=central,
         tier=tier,
-        period=_period(number, doc.date, doc.year, tier),
-        context_province=province,
-        doc_year=doc.year or year_of(doc.date),
+        period=_period(number, date, fallback_year, tier),
+        context_province=context_province if ref is not None else province,
+        ref_index=ref_index,
+        doc_year=(fallback_year or year_of(date)) if ref is None else None,
     )
+
+
+def document_sighting(index: int, doc: Document) -> Sighting:
+    return _sighting(index, doc.number, doc.doc_type, doc.date, doc.issuer, doc.title, doc.source,
+                     fallback_year=doc.year)
 
 
 def reference_sighting(
     index: int, doc: Document, ref: Reference, context_province: str | None, ref_index: int = 0
 ) -> Sighting:
-    central = is_central_number(ref.number) or tier_of(ref.issuer_level) == "central"
-    tier = "central" if central else tier_of(ref.issuer_level)
-    province = ref.issuer_province or (ref.issuer_place if tier == "province" else None)
-    return Sighting(
-        doc_index=index,
-        ref=ref,
-        number=ref.number,
-        doc_type=ref.doc_type,
-        date=ref.date,
-        issuer=ref.issuer,
-        level=ref.issuer_level,
-        place=ref.issuer_place,
-        province=province,
-        title=ref.title,
-        source=doc.source,
-        central=central,
-        tier=tier,
-        period=_period(ref.number, ref.date, None, tier),
-        context_province=context_province,
-        ref_index=ref_index,
-    )
+    return _sighting(index, ref.number, ref.doc_type, ref.date, ref.issuer, ref.title, doc.source,
+                     ref=ref, ref_index=ref_index, context_province=context_province)
 
 
 # --------------------------------------------------------------------------- resolution

@@ -64,7 +64,7 @@ def render_table(doc: Document, out: TextIO | None = None) -> None:
         colors = {"implements": "green", "directs": "yellow", "based_on": "blue", "amends": "magenta", "replaces": "red"}
         for i, r in enumerate(doc.references, 1):
             rel = Text(r.relation, style=colors.get(r.relation, "dim"))
-            t.add_row(str(i), r.number, r.doc_type or "", r.date or "", r.issuer or "", rel, Text(r.title or ""))
+            t.add_row(str(i), r.number, r.doc_type or "", r.date or "", r.issuer_name or "", rel, Text(r.title or ""))
         console.print(t)
     if doc.named_laws:
         console.print("[bold]Laws cited by name:[/bold] " + "; ".join(n.name for n in doc.named_laws))

@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..text.normalize import ascii_key, fold_key
@@ -146,6 +149,69 @@ def _load_json() -> dict[str, Any]:
     return data
 
 
+class Gazetteer:
+    """A table of administrative units that resolves place names: the bundled one (63
+    provinces before 1 July 2025, 34 after, from ``data/admin_units.json``) or a user's own
+    in the same JSON shape (``scripts/generate_admin_units.py`` writes it) — a newer
+    reorganization, a corrected unit, a test's invented map.
+
+    The parser never imports the table privately: every lookup goes through the current
+    gazetteer, which ``parse_text(..., gazetteer=g)`` or ``with g.use(): ...`` sets for the
+    duration of a parse (a context variable: threads and tasks each keep their own)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self._ix: _Index | None = None
+        self.lookup = lru_cache(maxsize=8192)(self._lookup)
+        self.subunits_of = lru_cache(maxsize=4096)(self._subunits)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Gazetteer:
+        """A gazetteer from a JSON file in the shape of ``data/admin_units.json``."""
+        with open(path, encoding="utf-8") as fh:
+            return cls(json.load(fh))
+
+    @property
+    def index(self) -> _Index:
+        if self._ix is None:
+            self._ix = _build_index(self.data)
+        return self._ix
+
+    def _lookup(self, name: str) -> tuple[tuple[Unit, ...], str | None]:
+        return _lookup_in(self.index, name)
+
+    def _subunits(self, period: str, province: str, district: str | None, level: str) -> tuple[Unit, ...]:
+        return tuple(
+            u for u in self.index.units
+            if u.period == period and u.level == level and u.province == province
+            and (district is None or u.district == district)
+        )
+
+    @contextmanager
+    def use(self) -> Iterator[Gazetteer]:
+        """Make this the gazetteer every lookup reads, inside the ``with`` block."""
+        token = _CURRENT.set(self)
+        try:
+            yield self
+        finally:
+            _CURRENT.reset(token)
+
+
+_CURRENT: ContextVar[Gazetteer | None] = ContextVar("danvan_gazetteer", default=None)
+
+
+@cache
+def bundled() -> Gazetteer:
+    """The gazetteer of the data shipped with danvan."""
+    return Gazetteer(_load_json())
+
+
+def current() -> Gazetteer:
+    """The gazetteer lookups read now: the one a caller set, else the bundled one."""
+    g = _CURRENT.get()
+    return g if g is not None else bundled()
+
+
 def _communes(
     groups: dict[str, list[str]], kinds: dict[str, str], province: str, period: str, district: str | None
 ) -> Iterable[Unit]:
@@ -154,15 +220,18 @@ def _communes(
             yield Unit(name, kinds[code], COMMUNE, province, period, district)
 
 
-@cache
 def _index() -> _Index:
+    """The current gazetteer's units and name indexes."""
+    return current().index
+
+
+def _build_index(data: dict[str, Any]) -> _Index:
     """Build every unit and the name indexes once.
 
     Units are created in the order results are returned: provinces (legacy, then 2025),
     legacy districts, then communes; within each, the official code order. So a bucket
     is already sorted and ``find_units(...)[0]`` is the highest-level match.
     """
-    data = _load_json()
     kinds: dict[str, str] = data["kinds"]
 
     def tup(v: Any) -> tuple[str, ...]:
@@ -244,11 +313,13 @@ def _get(ix: _Index, key: str) -> tuple[Unit, ...]:
     return ix.by_ascii.get(a) or ix.by_compact.get(_compact(a)) or ()
 
 
-@lru_cache(maxsize=8192)
 def _lookup(name: str) -> tuple[tuple[Unit, ...], str | None]:
     """``(units, unit word the query started with)`` for a name as a text writes it.
-    Cached: texts name the same few places over and over, and the data never changes."""
-    ix = _index()
+    Cached per gazetteer: texts name the same few places over and over."""
+    return current().lookup(name)
+
+
+def _lookup_in(ix: _Index, name: str) -> tuple[tuple[Unit, ...], str | None]:
     key = _OLD.sub("", _key(name)).strip()
     if not key:
         return (), None
@@ -435,3 +506,25 @@ def classify_city(name: str, period: str | None = None) -> str | None:
 def source() -> dict[str, Any]:
     """Where the data comes from, its license, and what was curated by hand."""
     return dict(_index().source)
+
+
+def _subunits(period: str, province: str, district: str | None, level: str) -> tuple[Unit, ...]:
+    return current().subunits_of(period, province, district, level)
+
+
+def subunits(parent: Unit, level: str, *, dissolved: bool = False) -> list[Unit]:
+    """The units of ``level`` inside ``parent``, in its own period, in official code order:
+    a legacy province's districts or communes, a legacy district's communes, a 2025
+    province's communes. Districts dissolved before 1 July 2025 (``successors`` set) are
+    left out unless ``dissolved``: the data knows them, not the day they ended.
+
+    Why: "UBND các huyện, thị xã, thành phố" in a province's directive stands for the
+    province's districts on the directive's date; ``danvan track`` lists them one by one."""
+    if parent.level == level or level == PROVINCE:
+        return []
+    if parent.level == DISTRICT:
+        if level != COMMUNE:
+            return []
+        return list(_subunits(parent.period, parent.province or "", parent.name, COMMUNE))
+    found = _subunits(parent.period, parent.name, None, level)
+    return [u for u in found if dissolved or not u.dissolved]

@@ -17,19 +17,11 @@ from functools import cache
 import regex
 
 from ..model import Issuer
-from ..refdata import alternation, load_yaml
+from ..refdata import alternation, load_yaml, unit_levels
 from ..text.normalize import ascii_key, fold_key
 
-UNIT_LEVEL = {
-    "tỉnh": "province",
-    "huyện": "district",
-    "quận": "district",
-    "thị xã": "district",
-    "xã": "commune",
-    "phường": "commune",
-    "thị trấn": "commune",
-    "đặc khu": "commune",
-}
+#: Unit word -> the level of its UBND (``thành phố`` is province-level unless the data says not).
+UNIT_LEVEL: dict[str, str] = {w: (lvl or "province") for w, lvl in unit_levels().items() if w != "thành phố"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,228 +1,448 @@
-"""Cited documents: tokenize (numbers) → extract (citations around them) → resolve
-(issuers from context, relations) → merge (one reference per document).
+"""Cited documents, resolved: issuers completed from the document's own place, relations
+typed, mentions merged into one reference per document, second-hand links read from
+subjects. The citations themselves are found by :mod:`danvan_cli.extract.citations`.
 
-A citation in a Vietnamese text reads ``<Type> số <number> ngày <date> của <issuer>
-“<subject>”`` with every part but the number optional and the date and issuer in
-either order. Later mentions repeat only ``<Type> số <number>`` and are merged into
-the first. One date or issuer can close a list (``Quyết định số 217-QĐ/TW và Quyết
-định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị``): it is shared backwards.
+``resolve_references`` is the stage; it runs named passes over the citations and returns
+a ``References`` record (it fills no shared document):
+
+1. ``_in_scope``: the header block and the own ``Số:`` line are not citations;
+2. ``_resolve_relative_issuers``: ``UBND huyện`` in a Phú Giáo text is UBND huyện Phú Giáo;
+3. ``_drop_self_mentions``: the document speaking of itself;
+4. ``_share_list_parts``: a date or issuer closing a list (``X và Y ngày D của B``) is shared
+   backwards, quoted subjects closing a list go to its members in order, and a document
+   named in another's subject shares the enclosing issuer;
+5. ``_type_relations`` (rules in :mod:`.relations`);
+6. ``_merge``: one reference per document, warnings for what disagrees;
+7. ``_complete``: type, issuer and date from the number where the text gives none;
+8. ``_links``: second-hand edges between cited documents.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import regex
 
-from ..extract.dates import DateMatch, date_at
-from ..extract.numbers import NumberMatch, find_numbers
-from ..model import RELATION_STRENGTH, Document, Mention, NamedLaw, Reference, Span
-from ..refdata import body_codes, load_yaml, type_words
+from ..extract.citations import Citation
+from ..model import RELATION_STRENGTH, Issuer, Link, Mention, NamedLaw, Reference, Span, Warning
+from ..refdata import body_codes, load_yaml
 from ..text.normalize import fold_key
 from .issuers import IssuerMatch, PlaceContext, resolve_issuer
-from .relations import classify_clause, classify_opening, is_closing, is_empty_clause
+from .relations import (
+    Stretch,
+    basis_sections,
+    changed_by_between,
+    classify_clause,
+    classify_main,
+    classify_opening,
+    is_closing,
+    is_empty_clause,
+    is_retrospective,
+    opening_stretches,
+    stretch_at,
+    subject_link,
+)
 
-
-@cache
-def _type_before_re() -> regex.Pattern[str]:
-    words = sorted({w for w in type_words()}, key=len, reverse=True)
-    alt = "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in words)
-    return regex.compile(rf"(?i)(?<!\p{{L}})(?P<type>{alt})\s{{1,4}}(?:số\s{{0,3}}:?\s{{0,3}})?$")
-
-
-#: How far a subject may run after its number, and how much of a sentence around a
-#: citation its relation is read from: bounds that keep a parse linear in the text's
-#: length even when a whole file is one sentence.
-_SUBJECT_REACH = 1200
+#: How much of a sentence around a citation its relation and evidence are read from: a
+#: bound that keeps a parse linear even when a whole file is one sentence.
 _CONTEXT = 600
 
-_COMMA = regex.compile(r"(?:,|\s++và)\s+")  # possessive: no re-splitting a run of blanks
-_SO_BEFORE = regex.compile(r"(?i)(?<!\p{L})số\s{0,3}:?\s{0,3}$")
-_CUA = regex.compile(r"(?i)\s{0,3},?\s{0,3}của\s{1,3}")
-_NGAY = regex.compile(r"(?i)\s{0,3},?\s{0,3}")
-_PAREN = regex.compile(r"\s{0,3}\([^()\n]{0,60}\)")
-_OPEN_QUOTE = regex.compile(r"\s{0,3}[“\"]")
-_NEXT_QUOTE = regex.compile(r"(?:\s{0,3},|\s{1,3}và)\s{0,3}[“\"]")
-_SUBJECT = regex.compile(r"(?i)\s{0,3}(?P<kw>về\s+việc|về|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn)(?!\p{L})\s{0,3}")
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Where the parts of a document stand, as view offsets: what a citation's relation
+    depends on. ``title`` is the type line and trích yếu; ``body`` runs from the title's
+    end to ``Nơi nhận``/the signature; ``numbered`` is where the numbered body starts
+    (``relations.numbered_body_start``), ``None`` when there is none."""
+
+    title: tuple[int, int] | None
+    body: tuple[int, int]
+    numbered: int | None = None
 
 
-@cache
-def _title_stop() -> regex.Pattern[str]:
-    """Where an unquoted subject ends: the clause's end, or a list going on to the next
-    citation (", Quyết định số ...", " và Kế hoạch số ...")."""
-    words = sorted(type_words(), key=len, reverse=True)
-    alt = "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in words)
-    return regex.compile(
-        r"[;\n]|\.(?:\s|$)|(?i:\s+(?:và\s+các\s+văn\s+bản|nhằm|để)\s)|,\s+(?=(?i:gắn\s+với))"
-        rf"|(?:,|\s+và)\s+(?=(?i:{alt})\s+số)"
-    )
+@dataclass(frozen=True, slots=True)
+class Own:
+    """The document's own identity, as its header gives it: a citation of its own number is
+    the document speaking of itself; its issuer's clause is the main clause."""
+
+    number: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    year: int | None = None
 
 
 @dataclass(slots=True)
-class RawMention:
-    """A citation as found, before any context is applied."""
+class References:
+    """What the references stage returns."""
 
-    number: NumberMatch
-    start: int  # type word (or "số", or the number) start
-    core_end: int  # end of number/date/issuer
-    end: int  # end of the subject, if any
-    doc_type: str | None
-    dates: list[DateMatch] = field(default_factory=list)
-    issuer_phrase: tuple[int, int] | None = None
-    issuer_match: IssuerMatch | None = None
-    title: str | None = None
-    title_span: tuple[int, int] | None = None
-    nested_in: int | None = None  # index of the citation whose subject holds this one
-    extra_titles: list[str] = field(default_factory=list)  # “A”, “B” closing a list: one each
+    references: list[Reference] = field(default_factory=list)
+    named_laws: list[NamedLaw] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
 
-    @property
-    def extent(self) -> tuple[int, int]:
-        return (self.start, self.end)
+    def warn(self, code: str, message: str, span: Span | None = None) -> None:
+        self.warnings.append(Warning(code, message, span))
+
+    def mention_spans(self) -> list[tuple[int, int]]:
+        """Where other documents are cited, sorted: a date there belongs to them, not to a deadline."""
+        return sorted((m.start, m.end) for r in self.references for m in r.mentions)
 
 
-def _read_quote(view: str, pos: int, limit: int = 600) -> int | None:
-    """End of a quotation opening at ``pos`` (curly quotes nest: “a “b” c”)."""
-    depth = 0
-    end = min(len(view), pos + limit)
-    i = pos
-    while i < end:
-        c = view[i]
-        if c == "“":
-            depth += 1
-        elif c == "”":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        elif c == '"':
-            if depth == 0:
-                depth = 1
-            else:
-                return i + 1
-        elif c == "\n" and view.startswith("\n", i + 1):
-            return None
-        i += 1
-    return None
+def resolve_references(
+    text: str,
+    view: str,
+    citations: list[Citation],
+    frame: Frame,
+    ctx: PlaceContext,
+    own: Own | None = None,
+) -> References:
+    """Resolve, type and merge ``citations`` (from ``extract.citations.scan_citations``)."""
+    own = own or Own()
+    out = References()
+    body_start, body_end = frame.body
+    keep = _in_scope(citations, frame)
+    _resolve_relative_issuers(view, citations, keep, ctx)
+    keep = _drop_self_mentions(citations, keep, own)
+    if keep:
+        _share_list_parts(view, citations, keep)
+        blanks = _Blanked.build(view, citations, keep)
+        relations = _type_relations(citations, keep, frame, blanks, _own_matcher(ctx, own.issuer), own)
+        refs, ref_of, firsts, multi, dates = _merge(text, citations, keep, relations, blanks, out)
+        _complete(refs, firsts, multi, dates, out)
+        out.references = refs
+        out.links = _links(citations, keep, ref_of, blanks, out.references)
+    out.named_laws = find_named_laws(view, text, body_start, body_end)
+    return out
 
 
-def _scan_one(view: str, nm: NumberMatch, prev_end: int) -> RawMention:
-    s = nm.start
-    window_start = max(prev_end, s - 80)
-    before = view[window_start:s]
-    tm = _type_before_re().search(before)
-    doc_type = None
-    start = s
-    if tm is not None:
-        doc_type = type_words().get(" ".join(tm.group("type").split()).casefold())
-        start = window_start + tm.start()
-    else:
-        sm = _SO_BEFORE.search(before)
-        if sm is not None:
-            start = window_start + sm.start()
-    raw = RawMention(number=nm, start=start, core_end=nm.end, end=nm.end, doc_type=doc_type)
+# ---------------------------------------------------------------- passes 1-4
 
-    pos = nm.end
-    for _ in range(6):
-        progressed = False
-        pm = _PAREN.match(view, pos)
-        if pm is not None and not _OPEN_QUOTE.match(view, pos):
-            pos = pm.end()
-            raw.core_end = pos
-            progressed = True
-        lead = _NGAY.match(view, pos)
-        dpos = lead.end() if lead else pos
-        dm = date_at(view, dpos)
-        if dm is not None and dpos - pos <= 4:
-            raw.dates.append(dm)
-            pos = raw.core_end = dm.end
-            progressed = True
-            continue
-        cm = _CUA.match(view, pos)
-        if cm is not None and raw.issuer_phrase is None:
-            im = resolve_issuer(view[cm.end() : cm.end() + 160])
+
+def _in_scope(citations: list[Citation], frame: Frame) -> list[int]:
+    """Indices of the citations in the title or the body (not the header block)."""
+    title = frame.title
+    keep = []
+    for i, c in enumerate(citations):
+        in_title = title is not None and title[0] <= c.start < title[1]
+        if c.start >= frame.body[0] or in_title:
+            keep.append(i)
+    return keep
+
+
+def _resolve_relative_issuers(view: str, citations: list[Citation], keep: list[int], ctx: PlaceContext) -> None:
+    for i in keep:
+        c = citations[i]
+        if c.issuer_phrase is not None and c.issuer_match is not None and c.issuer_match.relative:
+            im = resolve_issuer(view[c.issuer_phrase[0] : c.issuer_phrase[0] + 160], ctx)
             if im is not None:
-                raw.issuer_phrase = (cm.end(), cm.end() + im.length)
-                raw.issuer_match = im
-                pos = raw.core_end = cm.end() + im.length
-                progressed = True
-                continue
-        if not progressed:
-            break
-    raw.end = raw.core_end
-
-    # The subject: a quotation, or "về ..." up to the end of the clause.
-    sub = _SUBJECT.match(view, pos)
-    qpos = pos
-    if sub is not None:
-        qpos = sub.end()
-    qm = _OPEN_QUOTE.match(view, qpos)
-    if qm is not None:
-        qstart = qm.end() - 1
-        qend = _read_quote(view, qstart)
-        if qend is not None:
-            raw.title = _clean_title(view[qstart + 1 : qend - 1])
-            raw.title_span = (qstart, qend)
-            raw.end = qend
-            # "... ban hành “Quy chế A”, “Quy định B”": one subject per document of the list
-            while (more := _NEXT_QUOTE.match(view, raw.end)) is not None:
-                q2 = more.end() - 1
-                q2end = _read_quote(view, q2)
-                if q2end is None:
-                    break
-                extra = _clean_title(view[q2 + 1 : q2end - 1])
-                if extra:
-                    raw.extra_titles.append(extra)
-                raw.end = q2end
-                raw.title_span = (qstart, q2end)
-            return raw
-    if sub is not None:
-        stop = _title_stop().search(view, sub.end(), min(len(view), sub.end() + 400))
-        tend = stop.start() if stop else min(len(view), sub.end() + 400)
-        # "... về Y, UBND tỉnh xây dựng Kế hoạch": a body named after a comma starts a new clause.
-        for cm in _COMMA.finditer(view, sub.end(), tend):
-            if view[cm.end() : cm.end() + 1].isupper() and resolve_issuer(view[cm.end() : cm.end() + 80]) is not None:
-                tend = cm.start()
-                break
-        kw = " ".join(sub.group("kw").split())
-        body = view[sub.end() : tend]
-        if body.strip():
-            raw.title = _clean_title(f"{kw} {body}")
-            raw.title_span = (sub.start() + (len(sub.group(0)) - len(sub.group(0).lstrip())), tend)
-            raw.end = tend
-    return raw
+                c.issuer_match = im
 
 
-def _clean_title(s: str) -> str | None:
-    s = " ".join(s.replace("“", "").replace("”", "").replace('"', "").split()).strip(" ,;:.")
-    if not s:
+def _drop_self_mentions(citations: list[Citation], keep: list[int], own: Own) -> list[int]:
+    """Mentions of the document's own number are the document speaking of itself
+    ("Kế hoạch số 165/KH-UBND này") unless one of them names another issuer or another
+    date: every UBND numbers its own plans, so a commune's 165/KH-UBND may carry out
+    its district's 165/KH-UBND."""
+    if own.number is None:
+        return keep
+    mine = [i for i in keep if citations[i].number.number == own.number]
+    for i in mine:
+        c = citations[i]
+        other_issuer = c.issuer_match is not None and not c.issuer_match.unresolved and c.issuer_match.issuer.name != own.issuer
+        other_date = bool(c.dates) and own.date is not None and c.dates[0].iso != own.date
+        if other_issuer or other_date:
+            return keep
+    return [i for i in keep if i not in mine] if mine else keep
+
+
+def _share_list_parts(view: str, citations: list[Citation], keep: list[int]) -> None:
+    """What closes a list belongs to all of it.
+
+    A date and issuer: "X và Y ngày D của B" — only to a citation with neither of its own,
+    across "," or "và" (never ";"), between numbers of the same body, and never a date its
+    own number's year contradicts. Quoted subjects closing a list (“A”, “B”) go to its
+    members in order. A document named in another's subject, with no issuer of its own,
+    shares the enclosing issuer when both numbers carry the same body code (05-CT/TW inside
+    01-KL/TW)."""
+    for pos in range(len(keep) - 2, -1, -1):
+        first, nxt = citations[keep[pos]], citations[keep[pos + 1]]
+        if not _continues_list(view, first, nxt) or first.dates or first.issuer_match is not None:
+            continue
+        year = first.number.parts.year
+        if nxt.dates and (year is None or nxt.dates[0].year == year):
+            first.dates = [nxt.dates[0]]
+        first.issuer_match = nxt.issuer_match
+    for pos, i in enumerate(keep):
+        c = citations[i]
+        if not c.extra_titles:
+            continue
+        group = [c]
+        p = pos
+        while (p > 0 and len(group) <= len(c.extra_titles) and _continues_list(view, citations[keep[p - 1]], group[0])
+               and citations[keep[p - 1]].title is None):
+            group.insert(0, citations[keep[p - 1]])
+            p -= 1
+        titles = [c.title, *c.extra_titles]
+        if len(group) == len(titles):
+            for member, title in zip(group, titles, strict=True):
+                member.title = title
+    for i in keep:
+        c = citations[i]
+        if c.nested_in is not None and c.issuer_match is None:
+            outer = citations[c.nested_in]
+            if outer.issuer_match is not None and outer.number.parts.body == c.number.parts.body:
+                c.issuer_match = outer.issuer_match
+
+
+# ---------------------------------------------------------------- pass 5: relations
+
+
+@dataclass(slots=True)
+class _Blanked:
+    """The view with citations blanked, built once, and its sentences: each citation's
+    context is then a slice, so the work per citation does not grow with how many
+    citations sit near it. ``ext``: every citation's whole extent (type word to subject
+    end) blanked; ``core``: type word to date/issuer only (subjects kept)."""
+
+    ext: str
+    core: str
+    starts: list[int]
+    view_len: int
+
+    @classmethod
+    def build(cls, view: str, citations: list[Citation], keep: list[int]) -> _Blanked:
+        extents = [citations[i].extent for i in keep]
+        cores = [(citations[i].start, citations[i].core_end) for i in keep]
+        return cls(_blank_spans(view, 0, len(view), extents), _blank_spans(view, 0, len(view), cores),
+                   sentence_bounds(view, 0, len(view)), len(view))
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        s = self.starts[max(i, 0)]
+        e = self.starts[i + 1] if i + 1 < len(self.starts) else self.view_len
+        return s, e
+
+
+def _own_matcher(ctx: PlaceContext, own_issuer: str | None) -> Callable[[str], bool]:
+    """Whether a unit phrase names the document's own issuer (or its head: ``Chủ tịch UBND
+    tỉnh`` for UBND tỉnh). With no issuer known, any unit may be the speaker."""
+    own_key = fold_key(own_issuer) if own_issuer else None
+
+    def is_own(phrase: str) -> bool:
+        if own_key is None:
+            return True
+        im = resolve_issuer(phrase, ctx)
+        if im is None:
+            return False
+        key = fold_key(im.issuer.name)
+        return key == own_key or own_key in key or key in own_key
+
+    return is_own
+
+
+def _type_relations(
+    citations: list[Citation],
+    keep: list[int],
+    frame: Frame,
+    blanks: _Blanked,
+    is_own: Callable[[str], bool],
+    own: Own,
+) -> dict[int, str]:
+    """The relation of each kept citation (see :mod:`.relations` for the rules)."""
+    body_start, body_end = frame.body
+    opening_end = frame.numbered if frame.numbered is not None else body_end
+    ext, core = blanks.ext, blanks.core
+    cited = sorted(citations[i].start for i in keep)
+    stretches: list[Stretch] = opening_stretches(ext, body_start, opening_end, is_own, cited)
+    if frame.numbered is not None:
+        for a, b in basis_sections(ext, frame.numbered, body_end):
+            stretches.extend(opening_stretches(ext, a, b, is_own, cited, initial="based_on"))
+        stretches.sort(key=lambda s: s.start)
+    st_starts = [s.start for s in stretches]
+
+    relations: dict[int, str] = {}
+    prev_in_sentence: dict[tuple[int, int], int] = {}
+    for i in keep:
+        c = citations[i]
+        s, e = blanks.sentence(c.start)
+        ws, we = max(s, c.start - _CONTEXT), min(e, c.core_end + _CONTEXT)
+        clause_from = max(ws, ext.rfind(";", ws, c.start) + 1)
+        retro = is_retrospective(ext[clause_from : c.start], core[ws:we], own.year)
+        in_title = frame.title is not None and frame.title[0] <= c.start < frame.title[1]
+        stretch = stretch_at(stretches, st_starts, c.start)
+        if in_title:
+            rel = "cites" if c.nested_in is not None else classify_opening(ext[frame.title[0] : c.start])
+        elif c.nested_in is not None:
+            rel = "based_on" if stretch is not None and stretch.relation == "based_on" else "cites"
+        elif stretch is not None and stretch.main:
+            rel = classify_main(ext[stretch.start : c.start])
+        elif stretch is not None and stretch.relation is not None:
+            rel = stretch.relation
+        elif body_start <= c.start < opening_end or is_closing(core[ws:we]):
+            rel = classify_opening(core[ws:we])
+        else:
+            own_words = ext[clause_from : c.start]
+            if is_empty_clause(own_words):
+                prev = prev_in_sentence.get((s, e))
+                rel = relations[prev] if prev is not None else (classify_clause(ext[ws : c.start]) or "cites")
+            else:
+                rel = classify_clause(own_words) or "cites"
+        if retro and rel in ("implements", "directs"):
+            rel = "cites"
+        relations[i] = rel
+        prev_in_sentence[(s, e)] = i
+    return relations
+
+
+# ---------------------------------------------------------------- passes 6-7: merge, complete
+
+
+def _merge(
+    text: str,
+    citations: list[Citation],
+    keep: list[int],
+    relations: dict[int, str],
+    blanks: _Blanked,
+    out: References,
+) -> tuple[list[Reference], dict[int, int], list[Citation], set[int], dict[int, list[str]]]:
+    """One reference per document, in order of first mention. One number names one document
+    unless mentions give it different issuers (every UBND writes a 02/CT-UBND). Returns the
+    references, which reference each citation became, each reference's first citation, and
+    the references one of whose mentions carries two dates, and every date each is cited with."""
+    refs: list[Reference] = []
+    multi: set[int] = set()
+    dates: dict[int, list[str]] = {}
+    firsts: list[Citation] = []
+    ref_of: dict[int, int] = {}
+    by_number: dict[str, list[int]] = {}
+    for i in keep:
+        c = citations[i]
+        number = c.number.number
+        s, e = blanks.sentence(c.start)
+        mention = Mention(
+            start=c.start,
+            end=c.core_end,
+            text=" ".join(text[c.start : c.core_end].split()),
+            sentence=_evidence(text, s, e, c.start, c.core_end),
+            relation=relations[i],
+            date=c.dates[0].iso if c.dates else None,
+        )
+        candidates = by_number.setdefault(number, [])
+        k = _reference_for([refs[j] for j in candidates], c)
+        if k is None:
+            refs.append(Reference(number=number, number_raw=c.number.raw))
+            firsts.append(c)
+            candidates.append(len(refs) - 1)
+            idx = len(refs) - 1
+        else:
+            idx = candidates[k]
+        ref = refs[idx]
+        ref_of[i] = idx
+        ref.mentions.append(mention)
+        if ref.doc_type is None and c.doc_type:
+            ref.doc_type = c.doc_type
+        elif c.doc_type and ref.doc_type != c.doc_type:
+            out.warn("conflicting-types", f"{number} is called {ref.doc_type} and {c.doc_type} in this text",
+                     Span(c.start, c.core_end))
+        im = c.issuer_match
+        if im is not None and (ref.issuer is None or not im.unresolved and ref.issuer_place is None and im.issuer.place):
+            ref.issuer = replace(im.issuer)
+        if ref.title is None and c.title:
+            ref.title = c.title
+        if RELATION_STRENGTH[mention.relation] > RELATION_STRENGTH[ref.relation]:
+            ref.relation = mention.relation
+        dates.setdefault(idx, []).extend(d.iso for d in c.dates)
+        if len({d.iso for d in c.dates}) > 1:
+            multi.add(idx)
+            out.warn(
+                "two-dates-in-mention",
+                f"{number} carries two dates in one mention ({', '.join(_vn_date(d.iso) for d in c.dates)})",
+                Span(c.start, c.core_end),
+            )
+    for number, group in by_number.items():
+        if len(group) > 1:
+            out.warn(
+                "one-number-several-documents",
+                f"{number} names {len(group)} different documents here ("
+                + "; ".join(refs[j].issuer_name or "issuer unknown" for j in group) + ")",
+            )
+    return refs, ref_of, firsts, multi, dates
+
+
+def _complete(refs: list[Reference], firsts: list[Citation], multi: set[int], dates: dict[int, list[str]], out: References) -> None:
+    """Type, issuer and date where the mentions give none, from the number itself."""
+    for k, (ref, c) in enumerate(zip(refs, firsts, strict=True)):
+        if ref.doc_type is None:
+            ref.doc_type = c.number.parts.type_name
+        if ref.issuer is None:
+            ref.issuer = _default_issuer(c)
+        ref.date = _choose_date(ref.number, dates.get(k, []), c.number.parts.year, k in multi, out)
+
+
+def _default_issuer(c: Citation) -> Issuer | None:
+    """The issuer a number's body code names by itself (``TTg``, ``CP``, ``BNV``)."""
+    code = c.number.parts.body.upper()
+    entry = body_codes().get(code)
+    if entry is None:
+        for prefix in ("QH", "UBTVQH"):
+            if code.startswith(prefix) and code[len(prefix) :].isdigit():
+                e = body_codes()[prefix]
+                return Issuer(e["name"], e.get("level"))
         return None
-    return s[:1].upper() + s[1:]
+    name = entry.get("name")
+    return Issuer(name, entry.get("level")) if name else None
 
 
-def scan_mentions(view: str, start: int = 0, end: int | None = None) -> list[RawMention]:
-    """Every citation in ``view[start:end]``, with what follows its number."""
-    numbers = find_numbers(view, start, end)
-    out: list[RawMention] = []
-    prev_end = start
-    for nm in numbers:
-        raw = _scan_one(view, nm, max(prev_end, start))
-        out.append(raw)
-        prev_end = raw.core_end
-    # A citation that starts inside an earlier one's subject is named in that subject.
-    # Only citations with a subject can hold one: look back over those alone (a dense run
-    # of bare numbers would otherwise be walked ~_SUBJECT_REACH/len(number) times each).
-    titled: list[int] = []
-    for i, raw in enumerate(out):
-        for j in reversed(titled):
-            other = out[j]
-            if other.start < raw.start - _SUBJECT_REACH:
-                break  # subjects are bounded: nothing further back can hold this one
-            if other.title_span[0] <= raw.start < other.title_span[1]:
-                raw.nested_in = j
-                break
-        if raw.title_span:
-            titled.append(i)
+# ---------------------------------------------------------------- pass 8: links
+
+
+#: Documents that propose or report rather than act: "Tờ trình số X về việc sửa đổi Quyết định
+#: Y" asks for an amendment, it amends nothing.
+_NOT_ACTING = frozenset({"Tờ trình", "Báo cáo", "Biên bản", "Phiếu gửi", "Phiếu chuyển", "Giấy mời"})
+
+
+def _acts(c: Citation) -> bool:
+    kind = c.doc_type or c.number.parts.type_name
+    return kind not in _NOT_ACTING
+
+
+def _links(
+    citations: list[Citation],
+    keep: list[int],
+    ref_of: dict[int, int],
+    blanks: _Blanked,
+    refs: list[Reference],
+) -> list[Link]:
+    """Edges between two cited documents that the text reports: a subject that carries
+    another document out (``Kế hoạch số 57-KH/TU ... về thực hiện Chỉ thị số 05-CT/TW`` →
+    57-KH/TU implements 05-CT/TW), changes it (``... sửa đổi, bổ sung Quyết định số X``), or
+    is changed by it (``Luật số 77/2015/QH13 được sửa đổi, bổ sung bởi Luật số 47/2019/QH14``
+    → 47/2019/QH14 amends 77/2015/QH13)."""
+    out: list[Link] = []
+    seen: set[tuple[int, str, int]] = set()
+    prev: int | None = None
+    for i in keep:
+        c = citations[i]
+        found: tuple[int, str, int] | None = None
+        outer = citations[c.nested_in] if c.nested_in is not None and c.nested_in in ref_of else None
+        if outer is not None and outer.title_span is not None and _acts(outer):
+            said = subject_link(blanks.core[outer.title_span[0] : c.start])
+            if said is not None:
+                rel, reverse = said
+                a, b = ref_of[c.nested_in], ref_of[i]  # type: ignore[index]
+                found = (b, rel, a) if reverse else (a, rel, b)
+        elif prev is not None and 0 <= c.start - citations[prev].core_end < 400:
+            rel = changed_by_between(blanks.core[citations[prev].core_end : c.start])
+            if rel is not None:
+                found = (ref_of[i], rel, ref_of[prev])
+        if found is not None and found[0] != found[2] and found not in seen:
+            seen.add(found)
+            evidence = next((m.sentence for m in refs[ref_of[i]].mentions if m.start == c.start), "")
+            out.append(Link(found[0], found[1], found[2], evidence, Span(c.start, c.core_end)))
+        prev = i
     return out
 
 
@@ -238,11 +458,23 @@ _SENT_BREAK = regex.compile(
 )
 
 
+_WRAP_LABEL = regex.compile(r"[\-+•“\"]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|[IVX]{1,5}\.\s")
+
+
 def sentence_bounds(view: str, start: int, end: int) -> list[int]:
     """Sorted sentence starts in ``view[start:end]``. A line break before a lower-case
-    word continues the sentence (a page break split it: "nghiêm\\n\\ntúc")."""
+    word continues the sentence (a page break split it: "nghiêm\\n\\ntúc"), and so does
+    one after a lower-case word or a comma unless a label or bullet follows: a hard wrap
+    ("Nghị định số\\n63/2010/NĐ-CP", "của\\nChính phủ") is no sentence end."""
     starts = [start]
     for m in _SENT_BREAK.finditer(view, start, end):
+        if view[m.start()] == "\n":
+            p = m.start() - 1
+            while p > start and view[p] in " \t*_":
+                p -= 1
+            prev = view[p]
+            if (prev.islower() or prev == ",") and not _WRAP_LABEL.match(view, m.end()):
+                continue
         starts.append(m.end())
     return starts
 
@@ -337,253 +569,32 @@ def find_named_laws(view: str, text: str, start: int, end: int) -> list[NamedLaw
     return out
 
 
-# ---------------------------------------------------------------- build
+# ---------------------------------------------------------------- helpers
 
 
-def _default_issuer(raw: RawMention) -> str | None:
-    """The issuer a number's body code names by itself (``TTg``, ``CP``, ``BNV``)."""
-    code = raw.number.parts.body
-    entry = body_codes().get(code.upper())
-    if entry is None:
-        for prefix in ("QH", "UBTVQH"):
-            if code.upper().startswith(prefix) and code[len(prefix) :].isdigit():
-                return body_codes()[prefix]["name"]
-        return None
-    return entry.get("name")
-
-
-def build_references(
-    text: str,
-    view: str,
-    doc: Document,
-    raws: list[RawMention],
-    ctx: PlaceContext,
-    body_start: int,
-    body_end: int,
-    outline_start: int | None,
-    title_span: tuple[int, int] | None,
-) -> None:
-    """Resolve, type and merge the scanned citations into ``doc.references``."""
-    keep: list[int] = []
-    for i, raw in enumerate(raws):
-        in_title = title_span is not None and title_span[0] <= raw.start < title_span[1]
-        if raw.start < body_start and not in_title:
-            continue  # the document's own "Số:" line and the header block
-        keep.append(i)
-    if not keep:
-        doc.named_laws = find_named_laws(view, text, body_start, body_end)
-        return
-
-    # Resolve issuers against the document's own place.
-    for i in keep:
-        raw = raws[i]
-        if raw.issuer_phrase is not None and raw.issuer_match is not None and raw.issuer_match.relative:
-            a, _b = raw.issuer_phrase
-            im = resolve_issuer(view[a : a + 160], ctx)
-            if im is not None:
-                raw.issuer_match = im
-
-    keep = _drop_self_mentions(view, doc, raws, keep)
-    if not keep:
-        doc.named_laws = find_named_laws(view, text, body_start, body_end)
-        return
-
-    # Share a list's closing date and issuer backwards: "X và Y ngày D của B". Only to a
-    # citation with neither of its own, across "," or "và" (never ";"), between numbers of
-    # the same body, and never a date its own number's year contradicts.
-    for pos in range(len(keep) - 2, -1, -1):
-        first, nxt = raws[keep[pos]], raws[keep[pos + 1]]
-        if not _continues_list(view, first, nxt):
-            continue
-        if first.dates or first.issuer_match is not None:
-            continue
-        year = first.number.parts.year
-        if nxt.dates and (year is None or nxt.dates[0].year == year):
-            first.dates = [nxt.dates[0]]
-        first.issuer_match = nxt.issuer_match
-    # Quoted subjects closing a list go to its members in order.
-    for pos, i in enumerate(keep):
-        raw = raws[i]
-        if not raw.extra_titles:
-            continue
-        group = [raw]
-        p = pos
-        while p > 0 and len(group) <= len(raw.extra_titles) and _continues_list(view, raws[keep[p - 1]], group[0]) \
-                and raws[keep[p - 1]].title is None:
-            group.insert(0, raws[keep[p - 1]])
-            p -= 1
-        titles = [raw.title, *raw.extra_titles]
-        if len(group) == len(titles):
-            for member, title in zip(group, titles):
-                member.title = title
-    # A document named in another's subject, with no issuer of its own, shares the
-    # enclosing issuer when both numbers carry the same body code (05-CT/TW inside 01-KL/TW).
-    for i in keep:
-        raw = raws[i]
-        if raw.nested_in is not None and raw.issuer_match is None:
-            outer = raws[raw.nested_in]
-            if outer.issuer_match is not None and outer.number.parts.body == raw.number.parts.body:
-                raw.issuer_match = outer.issuer_match
-
-    extents = [raws[i].extent for i in keep]
-    cores = [(raws[k].start, raws[k].core_end) for k in keep]
-    # The whole view with every citation blanked (extents: type word to subject end; cores:
-    # type word to date/issuer), built once: each citation's context is then a slice, so
-    # the work per citation does not grow with how many citations sit near it.
-    ext_blank = _blank_spans(view, 0, len(view), extents)
-    core_blank = _blank_spans(view, 0, len(view), cores)
-    starts = sentence_bounds(view, 0, len(view))
-    opening_end = outline_start if outline_start is not None else body_end
-    relations: dict[int, str] = {}
-    prev_in_sentence: dict[tuple[int, int], int] = {}
-
-    for i in keep:
-        raw = raws[i]
-        s, e = _sentence_at(starts, raw.start, view)
-        sent_key = (s, e)
-        ws, we = max(s, raw.start - _CONTEXT), min(e, raw.core_end + _CONTEXT)
-        in_title = title_span is not None and title_span[0] <= raw.start < title_span[1]
-        sentence_text = core_blank[ws:we]
-        # The clause: since the last ";" outside every citation (a ";" inside another
-        # citation's subject does not end it). The citation's own extent starts at
-        # raw.start, so before it only the others are blanked.
-        clause_from = max(ws, ext_blank.rfind(";", ws, raw.start) + 1)
-        own = ext_blank[clause_from : raw.start]
-        if raw.nested_in is not None:
-            rel = "cites"
-        elif in_title or (body_start <= raw.start < opening_end) or is_closing(sentence_text):
-            rel = classify_opening(sentence_text)
-        elif is_empty_clause(own):
-            prev = prev_in_sentence.get(sent_key)
-            if prev is not None:
-                rel = relations[prev]
-            else:
-                lead = ext_blank[ws : raw.start]
-                rel = classify_clause(lead) or "cites"
-        else:
-            rel = classify_clause(own) or "cites"
-        relations[i] = rel
-        prev_in_sentence[sent_key] = i
-
-    # Merge mentions per document, in order of first mention. One number names one document
-    # unless mentions give it different issuers (every UBND writes a 02/CT-UBND).
-    refs: list[Reference] = []
-    by_number: dict[str, list[Reference]] = {}
-    dates_seen: dict[int, list[str]] = {}
-    first: dict[int, RawMention] = {}
-    multi_date_mention: set[int] = set()
-    for i in keep:
-        raw = raws[i]
-        number = raw.number.number
-        s, e = _sentence_at(starts, raw.start, view)
-        mention = Mention(
-            start=raw.start,
-            end=raw.core_end,
-            text=" ".join(text[raw.start : raw.core_end].split()),
-            sentence=_evidence(text, s, e, raw.start, raw.core_end),
-            relation=relations[i],
-            date=raw.dates[0].iso if raw.dates else None,
-        )
-        ref = _reference_for(by_number.setdefault(number, []), raw)
-        if ref is None:
-            ref = Reference(number=number, number_raw=raw.number.raw)
-            by_number[number].append(ref)
-            refs.append(ref)
-            first[id(ref)] = raw
-        ref.mentions.append(mention)
-        if ref.doc_type is None and raw.doc_type:
-            ref.doc_type = raw.doc_type
-        elif raw.doc_type and ref.doc_type != raw.doc_type:
-            doc.warn("conflicting-types", f"{number} is called {ref.doc_type} and {raw.doc_type} in this text", Span(raw.start, raw.core_end))
-        im = raw.issuer_match
-        if im is not None and not im.unresolved and (ref.issuer is None or ref.issuer_place is None and im.issuer.place):
-            _set_issuer(ref, im)
-        elif im is not None and ref.issuer is None:
-            _set_issuer(ref, im)
-        if ref.title is None and raw.title:
-            ref.title = raw.title
-        if RELATION_STRENGTH[mention.relation] > RELATION_STRENGTH[ref.relation]:
-            ref.relation = mention.relation
-        dates_seen.setdefault(id(ref), []).extend(dm.iso for dm in raw.dates)
-        if len({d.iso for d in raw.dates}) > 1:
-            multi_date_mention.add(id(ref))
-            doc.warn(
-                "two-dates-in-mention",
-                f"{number} carries two dates in one mention ({', '.join(_vn_date(d.iso) for d in raw.dates)})"
-            )
-    for number, group in by_number.items():
-        if len(group) > 1:
-            doc.warn(
-                "one-number-several-documents",
-                f"{number} names {len(group)} different documents here ("
-                + "; ".join(r.issuer or "issuer unknown" for r in group) + ")"
-            )
-
-    for ref in refs:
-        raw = first[id(ref)]
-        if ref.doc_type is None:
-            ref.doc_type = raw.number.parts.type_name
-        if ref.issuer is None:
-            ref.issuer = _default_issuer(raw)
-            if ref.issuer is not None:
-                entry = body_codes().get(raw.number.parts.body.upper())
-                ref.issuer_level = entry.get("level") if entry else None
-        ref.date = _choose_date(ref.number, dates_seen.get(id(ref), []), raw.number.parts.year,
-                                id(ref) in multi_date_mention, doc)
-
-    doc.references = refs
-    doc.named_laws = find_named_laws(view, text, body_start, body_end)
-
-
-def _drop_self_mentions(view: str, doc: Document, raws: list[RawMention], keep: list[int]) -> list[int]:
-    """Mentions of the document's own number are the document speaking of itself
-    ("Kế hoạch số 165/KH-UBND này") unless one of them names another issuer or another
-    date: every UBND numbers its own plans, so a commune's 165/KH-UBND may carry out
-    its district's 165/KH-UBND."""
-    if doc.number is None:
-        return keep
-    own = [i for i in keep if raws[i].number.number == doc.number]
-    if not own:
-        return keep
-    own_issuer = doc.issuer.name if doc.issuer else None
-    for i in own:
-        raw = raws[i]
-        other_issuer = raw.issuer_match is not None and not raw.issuer_match.unresolved and raw.issuer_match.issuer.name != own_issuer
-        other_date = bool(raw.dates) and doc.date is not None and raw.dates[0].iso != doc.date
-        if other_issuer or other_date:
-            return keep
-    return [i for i in keep if i not in own]
-
-
-def _set_issuer(ref: Reference, im: IssuerMatch) -> None:
-    ref.issuer = im.issuer.name
-    ref.issuer_level = im.issuer.level
-    ref.issuer_place = im.issuer.place
-    ref.issuer_province = im.issuer.province
-
-
-def _reference_for(candidates: list[Reference], raw: RawMention) -> Reference | None:
-    """Which already-seen document of this number a mention speaks of: the one with its
-    issuer, or one whose issuer is still unknown; ``None`` when it names another issuer."""
+def _reference_for(candidates: list[Reference], c: Citation) -> int | None:
+    """Which already-seen document of this number a mention speaks of (its index among
+    ``candidates``): the one with its issuer, or one whose issuer is still unknown; ``None``
+    when it names another issuer."""
     if not candidates:
         return None
-    im = raw.issuer_match
+    im = c.issuer_match
     if im is None or im.unresolved:
-        if raw.dates:
-            for ref in candidates:
-                if any(m.date == raw.dates[0].iso for m in ref.mentions):
-                    return ref
-        return candidates[0]
-    for ref in candidates:
-        if ref.issuer == im.issuer.name:
-            return ref
-    for ref in candidates:
+        if c.dates:
+            for k, ref in enumerate(candidates):
+                if any(m.date == c.dates[0].iso for m in ref.mentions):
+                    return k
+        return 0
+    for k, ref in enumerate(candidates):
+        if ref.issuer_name == im.issuer.name:
+            return k
+    for k, ref in enumerate(candidates):
         if ref.issuer is None or ref.issuer_place is None and ref.issuer_level not in ("central", "party-central"):
-            return ref
+            return k
     return None
 
 
-def _continues_list(view: str, first: RawMention, nxt: RawMention) -> bool:
+def _continues_list(view: str, first: Citation, nxt: Citation) -> bool:
     """``X và Y``, ``X, Y``: two citations of one list (same body code, nothing between them
     but a connective, no ";" or line break)."""
     gap = view[first.end : nxt.start]
@@ -610,7 +621,7 @@ def _vn_date(iso: str) -> str:
     return iso
 
 
-def _choose_date(number: str, dates: list[str], year: int | None, in_one_mention: bool, doc: Document) -> str | None:
+def _choose_date(number: str, dates: list[str], year: int | None, in_one_mention: bool, out: References) -> str | None:
     """The date of issue: the one consistent with the number's own year when mentions
     disagree; every disagreement is a warning."""
     if not dates:
@@ -623,12 +634,12 @@ def _choose_date(number: str, dates: list[str], year: int | None, in_one_mention
             chosen = consistent[0]
         for d in distinct:
             if not d.startswith(str(year)):
-                doc.warn(
+                out.warn(
                     "date-contradicts-number-year",
                     f"{number} is dated {_vn_date(d)} but its number says {year}: a slip in the text",
                 )
     if len(distinct) > 1 and not (in_one_mention and len(distinct) == 2):
-        doc.warn(
+        out.warn(
             "conflicting-dates",
             f"{number} is cited with {len(distinct)} dates ({', '.join(_vn_date(d) for d in distinct)}); kept {_vn_date(chosen)}"
         )

@@ -1,43 +1,100 @@
-"""How a document cites another: implements, based_on, directs, amends, replaces, cites.
+"""How a document cites another: implements, based_on, proposal, directs, amends, replaces, cites.
 
-The rules read the words before a citation in its own clause (since the last ``;``),
-with every other citation's text taken out, so that a subject quoted inside one
-citation never types the next:
+The rules follow the grammar of the parts of a Vietnamese administrative text (Nghị định
+30/2020/NĐ-CP Phụ lục I) and read the view with every *other* citation blanked out, so
+that a subject quoted inside one citation never types the next. The words are data
+(``data/lexicon/relations.yaml``).
 
-- ``căn cứ X`` → based_on; ``sửa đổi, bổ sung X`` → amends; ``thay thế X``,
-  ``bãi bỏ X`` → replaces.
-- In the document's opening (title, preamble before the numbered body) and its
-  closing ``Trên đây là Kế hoạch thực hiện X``: a sentence that carries X out
-  (``thực hiện``, ``triển khai``, ``cụ thể hóa``...) → implements.
-- In the numbered body: an order to carry X out (``thực hiện nghiêm X``,
-  ``trọng tâm là X``) → directs; X as the yardstick of someone else's act
-  (``giám sát ... theo X``, ``theo quy định tại X``) → cites.
-- A citation with nothing of its own before it (``X, Y và Z``) shares the relation
-  of the one before it; a document named inside another's subject → cites.
+- **Opening** (the preamble before the numbered body, and a basis list under a
+  ``CĂN CỨ ...`` heading): a governing verb at the start of a clause — ``Căn cứ`` (based_on),
+  ``Xét đề nghị`` / ``Theo đề nghị`` (proposal), ``Thực hiện`` / ``Để tiếp tục triển khai``
+  (implements) — governs every document listed after it however the list is punctuated
+  (``;``, ``,``, ``và``, line breaks), the ones named inside another's subject included
+  under ``Căn cứ``, until the next governing verb, the end of the sentence, or the main
+  clause whose subject is the issuer (``, UBND tỉnh ban hành ...``). In that main clause
+  a citation takes the relation its own words give (``ban hành Quyết định sửa đổi ...
+  Quyết định số X`` → amends). A citation no verb governs is read from its whole sentence.
+- **Title** and **closing** (``Trên đây là Kế hoạch thực hiện X``): the words before the
+  citation (``KẾ HOẠCH Triển khai thực hiện Quyết định số ...`` → implements).
+- **Numbered body**: the clause's own words: an order (``thực hiện nghiêm X``) → directs;
+  a yardstick (``giám sát theo X``) → cites; ``căn cứ``, ``sửa đổi``, ``thay thế`` as above.
+- **Retrospective** sentences (``Qua 5 năm triển khai Chỉ thị X``, ``Năm 2021, thực hiện
+  Kế hoạch X, ... đã đạt ...``) only cite: they report what was done.
+- A citation with nothing of its own before it (``X, Y và Z``) shares the relation of the
+  one before it; one named inside another's subject → cites.
+
+Where the numbered body starts is decided once, by the layout (``text.layout.outline_start``).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
 import regex
 
-_BASED = regex.compile(r"(?i)(?<!\p{L})căn\s+cứ(?!\p{L})")
-_AMENDS = regex.compile(r"(?i)(?<!\p{L})(?:sửa\s+đổi|bổ\s+sung\s+một\s+số|đính\s+chính)(?!\p{L})")
-_REPLACES = regex.compile(r"(?i)(?<!\p{L})(?:thay\s+thế|bãi\s+bỏ|hủy\s+bỏ|hết\s+hiệu\s+lực)(?!\p{L})")
-_IMPLEMENTS = regex.compile(
-    r"(?i)(?<!\p{L})(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|quán\s+triệt|thi\s+hành)(?!\p{L})"
+from ..extract.outline import RANK_DASH, read_label
+from ..refdata import alternation, pattern, words
+from ..text.layout import outline_start
+
+_TOPIC = "relations"
+
+#: Governing verbs of the opening, by the relation they give (checked in this order where
+#: two spellings overlap: ``xét đề nghị`` is a proposal, ``thực hiện`` an implementation).
+#: ``sửa đổi``, ``thay thế`` open no preamble line: after a citation they are its subject
+#: (``Nghị định số X sửa đổi, bổ sung ...``); in a title or a main clause they are read there.
+_CUE_RELATIONS = (
+    ("based_on", "basis_cue"),
+    ("proposal", "proposal_cue"),
+    ("implements", "implement_cue"),
 )
-_DIRECTS = regex.compile(
-    r"(?i)(?<!\p{L})(?:thực\s+hiện|triển\s+khai|quán\s+triệt|cụ\s+thể\s+hóa|thể\s+chế\s+hóa|trọng\s+tâm\s+là|"
-    r"đặc\s+biệt\s+là|nhất\s+là|tuyên\s+truyền|học\s+tập|chấp\s+hành|thi\s+hành|tuân\s+thủ)(?!\p{L})"
-)
-_CITES = regex.compile(
-    r"(?i)(?<!\p{L})(?:giám\s+sát|phản\s+biện|theo\s+quy\s+định|quy\s+định\s+tại|ban\s+hành\s+kèm\s+theo|"
-    r"được\s+ban\s+hành|tham\s+khảo)(?!\p{L})"
-)
-_CLOSING = regex.compile(r"(?i)(?<!\p{L})trên\s+đây\s+là(?!\p{L})")
+
+
+def _p(name: str) -> regex.Pattern[str]:
+    return pattern(_TOPIC, name)
+
+
+@cache
+def _cue_re() -> regex.Pattern[str]:
+    """One alternation of every governing verb, a named group per relation."""
+    groups = "|".join(f"(?P<{rel}>{alternation(words(_TOPIC, name))})" for rel, name in _CUE_RELATIONS)
+    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{groups})(?![\p{{L}}\p{{N}}])")
+
+
+@cache
+def _prefix_re() -> regex.Pattern[str]:
+    """What may stand between a clause's start and its verb: blanks, marks, ``để``, ``tiếp tục``..."""
+    return regex.compile(rf"(?i)^(?:[\s*_\-–+•]++|(?:{alternation(words(_TOPIC, 'clause_prefix'))})(?!\p{{L}}))*+$")
+
+
+@cache
+def _formal_rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return (("cites", _p("reported_act")), ("based_on", _p("basis_cue")), ("proposal", _proposal_re()),
+            ("replaces", _p("replace_cue")), ("amends", _p("amend_cue")))
+
+
+@cache
+def _proposal_re() -> regex.Pattern[str]:
+    """Proposal words outside a clause start: the multi-word ones only (``xét`` alone is too common)."""
+    multi = [w for w in words(_TOPIC, "proposal_cue") if " " in w]
+    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{alternation(multi)})(?![\p{{L}}\p{{N}}])")
+
+
+@cache
+def _opening_rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return _formal_rules() + (("implements", _p("implement_cue")),)
+
+
+@cache
+def _body_rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return _formal_rules() + (("cites", _p("yardstick")), ("directs", _p("body_order")))
+
+
 # Possessive runs: the backtracking form took quadratic time on a long run of spaces followed
 # by a word (the gap between two citations can be anything); same strings match.
-_CONNECTIVE = regex.compile(r"(?i)^[\s,;:.\-–và&và/]*+(?:và|cùng|hoặc|các)?[\s,;:.\-–]*+$")
+_CONNECTIVE = regex.compile(r"(?i)^[\s,;:.\-–&/]*+(?:và|cùng|hoặc|các)?[\s,;:.\-–]*+$")
 
 
 def is_empty_clause(context: str) -> bool:
@@ -45,33 +102,227 @@ def is_empty_clause(context: str) -> bool:
     return bool(_CONNECTIVE.match(context))
 
 
-# "X đã được thay thế bởi Y": the text reports another document's act, it does not replace Y.
-_PASSIVE = regex.compile(
-    r"(?i)(?<!\p{L})(?:(?:được|bị|đã)\s+(?:thay\s+thế|sửa\s+đổi|bãi\s+bỏ|hủy\s+bỏ)|thay\s+thế\s+bởi)(?!\p{L})"
-)
-
-# Checked in order: the first rule whose words appear decides.
-_FORMAL = (("cites", _PASSIVE), ("based_on", _BASED), ("replaces", _REPLACES), ("amends", _AMENDS))
-_OPENING_RULES = _FORMAL + (("implements", _IMPLEMENTS),)
-_BODY_RULES = _FORMAL + (("cites", _CITES), ("directs", _DIRECTS))
-
-
 def _first_rule(rules: tuple[tuple[str, regex.Pattern[str]], ...], text: str) -> str | None:
-    for relation, pattern in rules:
-        if pattern.search(text):
+    for relation, pat in rules:
+        if pat.search(text):
             return relation
     return None
 
 
-def classify_opening(sentence: str) -> str:
-    """Relation of a citation in the title, preamble or closing, from its whole sentence."""
-    return _first_rule(_OPENING_RULES, sentence) or "cites"
+def classify_opening(words_before: str) -> str:
+    """Relation of a citation in the title, preamble or closing, from the words that govern it."""
+    return _first_rule(_opening_rules(), words_before) or "cites"
+
+
+def classify_main(words_before: str) -> str:
+    """Relation of a citation in the issuer's main clause: what the issuer does with it
+    (``ban hành Kế hoạch thực hiện X`` → implements), or, after a request (``yêu cầu các
+    sở thực hiện theo X``), what it orders others to do with it, read like a body clause."""
+    request = None
+    for request in _p("request_verbs").finditer(words_before):
+        pass
+    if request is not None:
+        return classify_clause(words_before[request.end() :]) or "cites"
+    return classify_opening(words_before)
 
 
 def classify_clause(clause: str) -> str | None:
     """Relation from a body clause's own words; ``None`` when it has none to say."""
-    return _first_rule(_BODY_RULES, clause)
+    return _first_rule(_body_rules(), clause)
 
 
 def is_closing(sentence: str) -> bool:
-    return bool(_CLOSING.search(sentence))
+    return _p("closing").search(sentence) is not None
+
+
+# --- retrospective sentences ------------------------------------------------------------------
+
+@cache
+def _elapsed_re() -> regex.Pattern[str]:
+    alt = alternation(words(_TOPIC, "elapsed_frames"))
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{alt})\s+\d{{1,3}}\s+(?:năm|tháng)(?!\p{{L}})")
+
+
+_YEAR_FRAME = regex.compile(r"(?i)^[\s*_\-–+•]*(?:trong\s+)?năm\s+(?P<y>(?:19|20)\d{2})\s*,")
+_DONE = regex.compile(r"(?<!\p{L})(?:đã|Đã)(?!\p{L})")
+
+
+def is_retrospective(before: str, sentence: str, own_year: int | None) -> bool:
+    """Whether a sentence looks back on what was done (``Qua 5 năm triển khai Chỉ thị X``,
+    ``Thời gian qua, thực hiện ...``, ``Năm 2021, thực hiện Kế hoạch X, ... đã đạt ...``):
+    ``before`` is the sentence up to the citation."""
+    if _p("past_frames").search(before) or _elapsed_re().search(before):
+        return True
+    y = _YEAR_FRAME.match(before)
+    if y is not None and _DONE.search(sentence):
+        return own_year is None or int(y.group("y")) <= own_year
+    return False
+
+
+# --- where the numbered body starts ------------------------------------------------------------
+
+_LINE_START = regex.compile(r"(?m)^[ \t*_]*+(?=\S)")
+
+
+def numbered_body_start(view: str, start: int, end: int) -> int | None:
+    """Where the numbered body begins: the layout's one rule (``text.layout.outline_start``)."""
+    return outline_start(view, start, end)
+
+
+_BASIS_HEADING_BODY = regex.compile(r"(?i)\s*+(?:[*_]+\s*)?căn\s+cứ(?!\p{L})")
+
+
+def basis_sections(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sections headed ``I. CĂN CỨ XÂY DỰNG KẾ HOẠCH`` / ``1. Căn cứ pháp lý``: the documents
+    they list are the plan's bases. A section runs to the next label of the same or a
+    higher rank."""
+    out: list[tuple[int, int]] = []
+    open_rank: float | None = None
+    open_start = 0
+    for m in _LINE_START.finditer(view, start, end):
+        label = read_label(view, m.end(), min(end, m.end() + 40))
+        if label is None or label.rank >= RANK_DASH:
+            continue
+        if open_rank is not None and label.rank <= open_rank:
+            out.append((open_start, m.start()))
+            open_rank = None
+        if open_rank is None and _BASIS_HEADING_BODY.match(view, label.content, min(end, label.content + 20)):
+            open_rank, open_start = label.rank, m.start()
+    if open_rank is not None:
+        out.append((open_start, end))
+    return out
+
+
+# --- the opening: governing verbs and the main clause -------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A part of the opening governed by one verb (``relation``), or the main clause
+    (``main``: each citation in it takes the relation of its own words)."""
+
+    start: int
+    end: int
+    relation: str | None
+    main: bool = False
+
+
+#: A clause ends here; the verb after it governs what follows. A line break ends a clause
+#: only after punctuation or a line that does not end in a lower-case word (a hard wrap
+#: inside a sentence — "Luật Tổ chức chính\nquyền" — is no boundary).
+_BOUNDARY_CHARS = r"[;:,.!?]|(?<![\p{Ll}\d][ \t*_]*+)\n"
+
+
+@cache
+def _boundary_re() -> regex.Pattern[str]:
+    """Clause boundaries; also a line break before a capitalised governing verb (``...Bộ
+    Công Thương\\nXét đề nghị ...``), wrapped or not."""
+    caps = [w[:1].upper() + w[1:] for _rel, name in _CUE_RELATIONS for w in words(_TOPIC, name)]
+    return regex.compile(rf"{_BOUNDARY_CHARS}|\n(?=[ \t*_]*+(?:{alternation(caps)})(?!\p{{L}}))")
+#: A sentence ends the stretch it is in; so does the colon that opens the body or a list
+#: of points (``... có ý kiến như sau:``, a colon at a line's end before ``1.``, ``-``, ``a)``).
+_SENTENCE_END = regex.compile(
+    r"[.!?](?=[\s*_]|$)|(?i:(?<=(?:như\s+sau|sau\s+đây|dưới\s+đây)[ \t*_]{0,3}):)"
+    r"|:(?=[ \t*_]*\n[ \t*_]*(?:[\-+•]|\d{1,2}[.)]|[IVX]{1,5}\.|[a-zđ]\)|Điều\s))"
+)
+
+
+@cache
+def _main_re() -> regex.Pattern[str]:
+    """A unit followed by a main verb within a few words: ``UBND tỉnh Hải Dương xây dựng``."""
+    from ..extract.assignees import UNIT_START
+
+    verbs = alternation(words(_TOPIC, "main_verbs"))
+    return regex.compile(
+        rf"(?P<unit>{UNIT_START.pattern}|(?i:ủy\s+ban|uỷ\s+ban|thủ\s+tướng|bộ\s+trưởng|chủ\s+tịch|giám\s+đốc))"
+        rf"(?P<name>[^;:.!?]{{0,120}}?)(?<!\p{{L}})(?P<verb>{verbs})(?!\p{{L}})"
+    )
+
+
+def opening_stretches(
+    blank: str,
+    lo: int,
+    hi: int,
+    is_own: Callable[[str], bool],
+    cited: list[int],
+    initial: str | None = None,
+) -> list[Stretch]:
+    """The stretches of ``blank[lo:hi]`` (the view with citations blanked), in order.
+
+    ``is_own(phrase)`` says whether a unit phrase names the document's own issuer: only
+    its clause is the main clause (``Thủ tướng Chính phủ đã ban hành Chỉ thị ...`` in a
+    district's text is background, not the main clause). ``cited`` are the sorted starts
+    of the citations: a verb after a citation in its clause (``Nghị định số X của Chính
+    phủ sửa đổi, bổ sung ...``) is that citation's subject, not a governing verb.
+    ``initial`` governs the part before any verb (a basis list under its heading)."""
+
+    def opens(cs: int, at: int) -> bool:
+        k = bisect_right(cited, cs - 1)
+        return not (k < len(cited) and cited[k] < at)
+
+    cue_re = _cue_re()
+    prefix = _prefix_re()
+    main_re = _main_re()
+    out: list[Stretch] = []
+    cur_start, cur_rel, cur_main = lo, initial, False
+
+    def close(at: int) -> None:
+        if at > cur_start and (cur_rel is not None or cur_main):
+            out.append(Stretch(cur_start, at, cur_rel, cur_main))
+
+    clause_starts = [lo] + [m.end() for m in _boundary_re().finditer(blank, lo, hi)]
+    sentence_ends = [m.start() for m in _SENTENCE_END.finditer(blank, lo, hi)]
+    for i, cs in enumerate(clause_starts):
+        ce = clause_starts[i + 1] if i + 1 < len(clause_starts) else hi
+        # a sentence end just before this clause closes what was open
+        j = bisect_right(sentence_ends, cs) - 1
+        if j >= 0 and sentence_ends[j] >= cur_start and (cur_rel is not None or cur_main):
+            close(sentence_ends[j])
+            cur_start, cur_rel, cur_main = sentence_ends[j], None, False
+        cue = cue_re.search(blank, cs, ce)
+        if cue is not None and prefix.match(blank[cs : cue.start()]) and opens(cs, cue.start()):
+            close(cs)
+            cur_start, cur_rel, cur_main = cs, cue.lastgroup, False
+            continue
+        lead = cs
+        while lead < ce and blank[lead] in " \t\n*_":
+            lead += 1
+        mm = main_re.match(blank, lead, min(ce, lead + 200))
+        if mm is not None and opens(cs, lead) and is_own(blank[mm.start() : mm.start("verb")]):
+            close(cs)
+            cur_start, cur_rel, cur_main = cs, None, True
+    close(hi)
+    return out
+
+
+def stretch_at(stretches: list[Stretch], starts: list[int], pos: int) -> Stretch | None:
+    """The stretch holding ``pos`` (``starts`` are the stretches' starts)."""
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and stretches[i].start <= pos < stretches[i].end:
+        return stretches[i]
+    return None
+
+
+# --- second-hand links ----------------------------------------------------------------------------
+
+def subject_link(words_before: str) -> tuple[str, bool] | None:
+    """What a citation's subject says of a document named in it: ``về thực hiện Chỉ thị
+    X`` → (implements, False); ``sửa đổi, bổ sung Quyết định X`` → (amends, False);
+    ``được sửa đổi, bổ sung bởi Luật X`` → (amends, True): reversed, X amends the outer
+    one. ``None`` when the subject only names it."""
+    changed = _p("changed_by").search(words_before)
+    if changed is not None and not words_before[changed.end() :].strip(" ,\n\t*_"):
+        rel = "replaces" if "thay" in changed.group(0).casefold() else "amends"
+        return rel, True
+    for rel, name in (("replaces", "replace_cue"), ("amends", "amend_cue"), ("implements", "implement_cue")):
+        if _p(name).search(words_before):
+            return rel, False
+    return None
+
+
+def changed_by_between(gap: str) -> str | None:
+    """``A được sửa đổi, bổ sung bởi B`` with ``gap`` the words between A and B: B's relation
+    to A (amends / replaces), or ``None``."""
+    m = _p("changed_by").search(gap)
+    if m is None or gap[m.end() :].strip(" ,\n\t*_") or ";" in gap[: m.start()]:
+        return None
+    return "replaces" if "thay" in m.group(0).casefold() else "amends"

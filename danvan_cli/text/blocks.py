@@ -128,21 +128,32 @@ class TextBuilder:
         self.items.append(p)
         return p
 
-    def table(self, rows: list[list[tuple[list[tuple[str, bool, bool, str | None]], int, int]]]) -> Table | None:
+    def table(self, rows: list[list[tuple]]) -> Table | None:
         """Add a table. ``rows``: for each row, its cells as ``(paragraphs, colspan,
-        rowspan)`` with each paragraph ``(text, bold, italic, align)``. Columns are
-        counted from the spans; a table with no text at all adds nothing."""
+        rowspan)`` or ``(paragraphs, colspan, rowspan, col)`` with each paragraph
+        ``(text, bold, italic, align)``. A row lists only the cells that start in it
+        (a cell under a rowspan from above is not repeated); a cell without ``col`` is
+        placed in the first grid column not covered by a rowspan from above, as HTML
+        places cells, and ``col`` (what a .docx grid says) places it outright. A table
+        with no text at all adds nothing."""
         if not any(p[0].strip() for row in rows for cell in row for p in cell[0]):
             return None
         out_rows: list[Row] = []
         t_start: int | None = None
+        covered: dict[int, int] = {}  # grid column -> rows it stays covered below this one
         for row in rows:
             self._line("|")
             if t_start is None:
                 t_start = self._len - 1
             cells: list[Cell] = []
             col = 0
-            for paras, colspan, rowspan in row:
+            for cell in row:
+                paras, colspan, rowspan = cell[0], max(1, cell[1]), max(1, cell[2])
+                if len(cell) > 3 and cell[3] is not None:
+                    col = cell[3]
+                else:
+                    while covered.get(col, 0) > 0:
+                        col += 1
                 ps: list[Paragraph] = []
                 for text, bold, italic, align in paras:
                     if text.strip():
@@ -151,8 +162,13 @@ class TextBuilder:
                 self._line("|")
                 c_start = ps[0].start if ps else self._len - 1
                 c_end = ps[-1].end if ps else self._len - 1
-                cells.append(Cell(c_start, c_end, tuple(ps), col=col, colspan=max(1, colspan), rowspan=max(1, rowspan)))
-                col += max(1, colspan)
+                cells.append(Cell(c_start, c_end, tuple(ps), col=col, colspan=colspan, rowspan=rowspan))
+                if rowspan > 1:
+                    for c in range(col, col + colspan):
+                        covered[c] = max(covered.get(c, 0), rowspan)
+                col += colspan
+            # One row of every rowspan (from above or opened here) is used up.
+            covered = {c: n - 1 for c, n in covered.items() if n > 1}
             out_rows.append(Row(tuple(cells)))
         t = Table(t_start or 0, self._len, tuple(out_rows))
         self.items.append(t)

@@ -60,7 +60,7 @@ def normalize_text(raw: str) -> str:
     return fold_tone_placement(text)
 
 
-_MARKUP = regex.compile(r"\*+|(?<!\p{L})_+|_+(?!\p{L})|\||^#{1,6}(?= )|\\(?=[\-\.\*_\[\]()#])", regex.M)
+_MARKUP = regex.compile(r"\*+|(?<!\p{L})_+|_+(?!\p{L})|\||^#{1,6}(?= )|\\(?=[\-\.\*_\[\]()#])|<br\s{0,3}/?>", regex.M | regex.I)
 
 
 # Word and web pages write dashes of many kinds inside numbers ("33/CT–TTg", "23‑QĐ/TW").

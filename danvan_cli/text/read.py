@@ -1,8 +1,17 @@
-"""Read a file (or standard input) into normalized text, choosing the encoding.
+"""Read a file (or standard input) into normalized text, whatever form it has.
 
-Order of trust: a byte-order mark; then strict UTF-8; then UTF-16 without BOM when
-the byte pattern says so; then the Vietnamese Windows code page (cp1258) as a
-fallback, which always decodes and is therefore reported as a warning.
+The form is told from the bytes first (``formats.sniff``: a PDF, a Word .docx, an
+HTML page saved by Word or a portal, a MIME web archive, plain text), the file ending
+second, so a page saved as ``.txt`` or a .docx renamed is still read for what it is.
+Structured forms go to their readers in ``text/formats/`` and come back with the
+paragraphs and tables they saw (``Decoded.blocks``). Files that hold no text danvan
+can read (an image, a spreadsheet, an old .doc, an encrypted file) give one clear
+``DanvanInputError``; so does a file past the limits of ``formats.limits``.
+
+A text file's encoding, in order of trust: a byte-order mark; then strict UTF-8; then
+a legacy Vietnamese font encoding (TCVN3, VNI) when the statistics of the text say so,
+with a warning; then the Vietnamese Windows code page (cp1258) as a fallback, which
+always decodes and is therefore reported as a warning.
 """
 
 from __future__ import annotations
@@ -13,12 +22,26 @@ from pathlib import Path
 
 from ..model import Warning
 from .blocks import Blocks
+from .formats import limits, sniff
 from .normalize import normalize_text
 
 
 #: File endings read when a folder is walked (a file named explicitly is always tried).
 #: Text forms and the structured forms the readers of ``text/formats/`` take.
-READABLE_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".text", ".htm", ".html", ".docx", ".pdf"})
+READABLE_SUFFIXES: frozenset[str] = frozenset(
+    {".txt", ".md", ".text", ".htm", ".html", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf"}
+)
+
+#: What a file that is not a document is, for the one line that says so.
+_NOT_READ: dict[str, str] = {
+    "image": "an image, not a text: OCR is needed",
+    "xlsx": "a spreadsheet (.xlsx), not a document danvan reads",
+    "pptx": "a presentation (.pptx), not a document danvan reads",
+    "odf": "an OpenDocument file: save it as .docx",
+    "zip": "a zip archive, not a document: unpack it",
+    "ole2": "an old Word .doc or a password-protected Office file: save it in Word as .docx without a password",
+    "rtf": "an RTF file: save it as .docx",
+}
 
 
 class DanvanInputError(Exception):
@@ -51,8 +74,21 @@ def _looks_binary(data: bytes) -> bool:
     return control / len(sample) > 0.05
 
 
+def _legacy(text: str, encoding: str, alternatives: dict[str, str] | None = None) -> Decoded | None:
+    """``text`` read back from TCVN3/VNI when its statistics say it is written so."""
+    from .formats import legacy
+
+    enc = legacy.detect(text, alternatives)
+    if enc is None:
+        return None
+    message = f"text written in the legacy encoding {legacy.NAMES[enc]}: converted to Unicode; check the letters"
+    return Decoded(normalize_text(legacy.convert(text, enc)), enc if encoding == "bytes" else f"{encoding}+{enc}",
+                   [Warning("legacy-encoding", message)])
+
+
 def decode_bytes(data: bytes, name: str = "-") -> Decoded:
-    """Decode ``data`` into normalized text; raise ``DanvanInputError`` for binary input."""
+    """Decode a text file's ``data`` into normalized text; raise ``DanvanInputError``
+    for binary input."""
     if data.startswith(b"\xef\xbb\xbf"):
         return Decoded(normalize_text(data[3:].decode("utf-8", errors="replace")), "utf-8-sig")
     for bom, enc in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -65,10 +101,17 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
     if _looks_binary(data):
         raise DanvanInputError(f"{name}: not a text file (binary content)")
     try:
-        return Decoded(normalize_text(data.decode("utf-8")), "utf-8")
+        utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return _legacy(utf8, "utf-8") or Decoded(normalize_text(utf8), "utf-8")
+    from .formats.legacy import cp1252
+
     text = data.decode("cp1258", errors="replace")
+    found = _legacy(cp1252(data), "bytes", {"cp1258": normalize_text(text)})
+    if found is not None:
+        return found
     return Decoded(
         normalize_text(text),
         "cp1258",
@@ -76,11 +119,40 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
     )
 
 
+def _too_big(name: str, size: int) -> DanvanInputError:
+    return DanvanInputError(
+        f"{name}: file of {limits.human(size)} is over the {limits.human(limits.MAX_FILE_BYTES)} limit"
+    )
+
+
+def decode_file(data: bytes, name: str = "-") -> Decoded:
+    """Read ``data`` in whatever form it has (``name`` gives the file ending and the
+    name errors carry)."""
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise _too_big(name, len(data))
+    suffix = Path(name).suffix.lower() if name != "-" else ""
+    form = sniff(data, suffix)
+    if form in _NOT_READ:
+        raise DanvanInputError(f"{name}: {_NOT_READ[form]}")
+    if form == "text":
+        return decode_bytes(data, name)
+    from .formats import read_structured
+
+    try:
+        return read_structured(form, data, name)
+    except DanvanInputError:
+        raise
+    except RecursionError as exc:  # a reader's dependency recursing on a hostile file
+        raise DanvanInputError(f"{name}: nested too deeply to read") from exc
+    except MemoryError as exc:
+        raise DanvanInputError(f"{name}: too large to read in memory") from exc
+
+
 def read_source(path: str | Path) -> Decoded:
-    """Read ``path`` (``-`` for standard input) and decode it."""
+    """Read ``path`` (``-`` for standard input) and decode it, in whatever form it has."""
     name = str(path)
     if name == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)
     else:
         p = Path(path)
         if not p.exists():
@@ -88,7 +160,11 @@ def read_source(path: str | Path) -> Decoded:
         if p.is_dir():
             raise DanvanInputError(f"{name}: is a directory (give files, or use a command that walks folders)")
         try:
-            data = p.read_bytes()
+            size = p.stat().st_size
+            if size > limits.MAX_FILE_BYTES:
+                raise _too_big(name, size)
+            with p.open("rb") as fh:
+                data = fh.read(limits.MAX_FILE_BYTES + 1)
         except OSError as exc:
             raise DanvanInputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-    return decode_bytes(data, name)
+    return decode_file(data, name)

@@ -560,13 +560,15 @@ def as_documents(corpus: GeneratedCorpus) -> list[Document]:
                 number=p.number,
                 doc_type=p.doc_type,
                 date=p.date,
-                issuer=g.cited_issuer or p.issuer,
+                issuer=Issuer(
+                    g.cited_issuer or p.issuer,
+                    None if relative else p.level,
+                    place=None if relative or p.level == "central" else p.place,
+                    province=None if relative else p.province,
+                ),
                 relation="implements",
-                issuer_level=None if relative else p.level,
-                issuer_place=None if relative or p.level == "central" else p.place,
-                issuer_province=None if relative else p.province,
             )
-            sentence = f"Thực hiện {p.doc_type} số {p.number} ngày {p.date} của {ref.issuer}"
+            sentence = f"Thực hiện {p.doc_type} số {p.number} ngày {p.date} của {ref.issuer_name}"
             ref.mentions.append(Mention(0, len(sentence), sentence, sentence, "implements", p.date))
             doc.references.append(ref)
         out.append(doc)

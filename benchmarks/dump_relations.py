@@ -1,0 +1,81 @@
+"""Dump what danvan reads of each real document's references and deadlines, one line per item,
+so that two versions of the parser can be compared by a plain ``diff``.
+
+Why: relation typing and deadline finding are measured on documents nobody here wrote; a change
+that helps one shape of sentence must not lose a relation or a deadline another file had. Run
+this script on two checkouts (``main`` and a branch) over the same folders and read the diff::
+
+    python benchmarks/dump_relations.py > /tmp/branch.txt
+    (cd ../main-checkout && python benchmarks/dump_relations.py) > /tmp/main.txt
+    diff /tmp/main.txt /tmp/branch.txt
+
+Folders default to ``../shared/real/tvpl/docs`` and ``../shared/real/tvpl-pages`` (and
+``word-html`` when the installed reader can read ``.htm``); pass others as arguments.
+Lines are ``file<TAB>kind<TAB>...``: ``ref`` (number, relation, issuer, date), ``link``
+(second-hand: from, relation, to), ``deadline`` (date or rule, kind, the text as written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from danvan_cli.pipeline import parse_file  # noqa: E402
+from danvan_cli.text.read import DanvanInputError  # noqa: E402
+
+#: The shared real documents (``DANVAN_REAL`` points elsewhere, e.g. when run from an exported main).
+REAL = Path(os.environ.get("DANVAN_REAL", ROOT.parent / "shared" / "real"))
+DEFAULTS = (REAL / "tvpl" / "docs", REAL / "tvpl-pages", REAL / "word-html")
+SUFFIXES = (".txt", ".md", ".htm", ".html")
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES))
+        elif p.exists():
+            out.append(p)
+    return out
+
+
+def dump(path: Path, base: Path) -> list[str]:
+    """The lines of one file (an unreadable file gives one ``error`` line)."""
+    name = str(path.relative_to(base)) if path.is_relative_to(base) else str(path)
+    try:
+        doc = parse_file(path)
+    except DanvanInputError as exc:
+        return [f"{name}\terror\t{exc}"]
+    lines = []
+    for r in doc.references:
+        d = r.to_dict()
+        lines.append(f"{name}\tref\t{d['number']}\t{d['relation']}\t{d['issuer'] or '-'}\t{d['date'] or '-'}")
+    data = doc.to_dict()
+    for link in data.get("links", []):
+        lines.append(f"{name}\tlink\t{link['source']}\t{link['relation']}\t{link['target']}")
+    for dl in data["deadlines"]:
+        when = dl["date"] or dl["rrule"] or "-"
+        kind = dl.get("kind") or ("recurring" if dl["rrule"] else "date")
+        approx = "~" if dl["approximate"] else ""
+        lines.append(f"{name}\tdeadline\t{approx}{when}\t{kind}\t{dl['text']}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("paths", nargs="*", type=Path, help="files or folders (default: ../shared/real/...)")
+    args = ap.parse_args(argv)
+    paths = args.paths or [p for p in DEFAULTS if p.exists()]
+    for f in _files(paths):
+        for line in dump(f, REAL):
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,505 @@
+"""The document's own issuer: from its header block, or from its own voice.
+
+**From the header** (Nghị định 30/2020/NĐ-CP Phụ lục I; Hướng dẫn 36-HD/VPTW): the left
+column holds the issuing body with its parent above it — ``BỘ TÀI CHÍNH`` / ``CỤC THUẾ``,
+``UBND TỈNH QUẢNG NINH`` / ``SỞ NỘI VỤ``, ``TỈNH ỦY X`` / ``BAN DÂN VẬN``, ``ĐẢNG BỘ TỈNH X``
+/ ``HUYỆN ỦY Y``. The lines are cut into bodies where a line opens with a body's head word
+(``data/lexicon/header.yaml`` ``org_heads``); any other line continues the body above it
+(a wrapped name, or the unit of ``ỦY BAN NHÂN DÂN`` / ``TỈNH QUẢNG NINH``); a head standing
+alone (``VĂN PHÒNG``) takes the next line whatever it opens with. The last body is the
+issuer, the one above it its ``parent``. A name written in full keeps its words even where
+the administrative-unit data has no such place (a unit created or renamed in 2025, a
+typo): the data adds level and province when it knows the place, never the name.
+
+**From the voice**, for a text whose header is missing ("Chủ tịch Ủy ban nhân dân huyện
+yêu cầu", "UBND tỉnh Hải Dương xây dựng Kế hoạch"), completed by its place line or the unit
+it keeps naming, and marked ``inferred``. Never from inside a citation.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+
+from ..model import Issuer
+from ..refdata import alternation, map_period, party_committees, pattern, unit_levels, unit_word_alternation, words
+from ..text.normalize import ascii_key, fold_key
+from .issuers import (
+    UNIT_LEVEL,
+    PlaceContext,
+    PlaceUnit,
+    _admin,
+    canonical_place,
+    is_known_place,
+    make_unit,
+    province_of,
+    resolve_issuer,
+)
+
+# Unit words and Party committees are read from data/bodies.yaml (refdata), never spelled here.
+_UNITS = unit_word_alternation()
+_COMMITTEES = alternation(list(party_committees()))
+_UNIT_WORDS = tuple(sorted(unit_levels(), key=len, reverse=True))
+_UNIT_AT = regex.compile(rf"(?i)(?<!\p{{L}})(?P<w>{_UNITS})(?!\s+ủy)\s+(?P<name>\S.*)$")
+_PARTY_COMMITTEE = regex.compile(rf"(?i)^(?P<c>{_COMMITTEES}|đảng\s+bộ)(?:\s+(?P<rest>.+))?$")
+_WORD_START = regex.compile(r"(?<=\s)\S")
+_DANG_BO = regex.compile(r"(?i)^đảng\s+bộ\s+(?P<rest>.+)$")
+_COMMITTEE_UNIT = {c: word for c, (_tier, word) in party_committees().items() if c != "đảng ủy"}
+
+
+# --- names in Vietnamese title case ------------------------------------------------------------
+
+
+def is_code(word: str) -> bool:
+    """An abbreviation (``UBND``, ``HĐND``, ``MTTQ``, ``TNHH``): capitals with no vowel, or a known code."""
+    bare = ascii_key(word).upper()
+    return word.isupper() and (word in ("UBND", "HĐND", "MTTQ", "VKSND", "TAND") or not any(c in "AEIOUY" for c in bare))
+
+
+@cache
+def _fixed() -> dict[str, str]:
+    return {fold_key(w): w for w in words("header", "fixed_spellings")}
+
+
+@cache
+def _heads() -> tuple[tuple[str, str], ...]:
+    """Head words longest first, each with its folded key."""
+    return tuple((h, fold_key(h)) for h in sorted(words("header", "org_heads"), key=len, reverse=True))
+
+
+def place_case(name: str) -> str:
+    """A place name as the data spells it, else each word capitalized (``TÂN HƯNG LỘC`` →
+    ``Tân Hưng Lộc``)."""
+    known = canonical_place(name)
+    if known != name and fold_key(known) == fold_key(name):
+        return known
+    return " ".join(w[:1].upper() + w[1:].lower() if not w.isdigit() else w for w in name.split())
+
+
+def name_case(phrase: str) -> str:
+    """A body's name from capitals (cached per gazetteer: place names come from it); see
+    ``_name_case``."""
+    from .admin_units import current
+
+    return _name_case(phrase, current())
+
+
+@lru_cache(maxsize=4096)
+def _name_case(phrase: str, _gazetteer: object) -> str:
+    """A body's name from capitals: the head word as running text writes it (``Ủy ban nhân
+    dân``, ``Cục``), the first word of its field capitalized and the first after ``và``
+    (``Sở Giáo dục và Đào tạo``), fixed spellings restored (``Mặt trận Tổ quốc Việt Nam``),
+    codes kept (``MTTQ``), a unit's place in title case (``xã Tân Hưng Lộc``)."""
+    phrase = " ".join(phrase.split())
+    if not phrase:
+        return phrase
+    unit = _UNIT_AT.search(phrase)
+    place_part = ""
+    if unit is not None and unit.start() > 0:
+        word = " ".join(unit.group("w").split()).lower()
+        place_part = f" {word} {place_case(unit.group('name'))}"
+        phrase = phrase[: unit.start()].rstrip()
+    folded = fold_key(phrase)
+    head = next((h for h, fh in _heads() if folded == fh or folded.startswith(fh + " ")), None)
+    if head is not None:
+        rest = phrase[len(" ".join(phrase.split()[: len(head.split())])):].strip()
+        out = [head]
+    else:
+        rest = phrase
+        out = []
+    fixed = _fixed()
+    wl = rest.split()
+    i = 0
+    cap_next = True
+    while i < len(wl):
+        taken = False
+        for k in (4, 3, 2, 1):
+            if i + k <= len(wl):
+                key = fold_key(" ".join(wl[i : i + k]))
+                if key in fixed:
+                    out.append(fixed[key])
+                    i += k
+                    taken = True
+                    cap_next = False
+                    break
+        if taken:
+            continue
+        w = wl[i]
+        if is_code(w):
+            out.append(w)  # a code: UBND, HĐND, TNHH
+        else:
+            lw = w.lower()
+            if cap_next or (not out):
+                lw = lw[:1].upper() + lw[1:]
+            out.append(lw)
+        cap_next = w.lower() in ("và", "-", "–", ",")
+        i += 1
+    name = " ".join(out)
+    if name.startswith("Ủy ban nhân dân"):
+        name = "UBND" + name[len("Ủy ban nhân dân"):]
+    elif name.startswith("Hội đồng nhân dân"):
+        name = "HĐND" + name[len("Hội đồng nhân dân"):]
+    return (name + place_part).strip()
+
+
+# --- cutting the header's lines into bodies ---------------------------------------------------
+
+
+def _opens_body(line: str) -> bool:
+    if _UNIT_AT.match(line) and not _PARTY_COMMITTEE.match(line):
+        return False  # "TỈNH QUẢNG NINH": the unit of the body above
+    return pattern("header", "org_heads").match(line) is not None
+
+
+def _incomplete(component: str) -> bool:
+    """A head word standing alone, or cut inside (``ỦY BAN NHÂN``): the next line completes it."""
+    key = fold_key(component)
+    if pattern("header", "standalone_bodies").fullmatch(component):
+        return False
+    return any(fh == key or fh.startswith(key + " ") for _h, fh in _heads())
+
+
+def _cut_inside(line: str) -> list[str]:
+    """A line holding two bodies (a header flattened onto one line: ``ỦY BAN NHÂN DÂN TỈNH
+    QUẢNG NINH SỞ NỘI VỤ``): cut where a head word opens a body and what stands before it is
+    a whole body the data knows."""
+    for m in _WORD_START.finditer(line):
+        head = line[m.start():]
+        if not _opens_body(head):
+            continue
+        before = line[: m.start()].strip()
+        if _incomplete(before):
+            continue
+        r = resolve_issuer(before)
+        if r is not None and not r.unresolved and r.length >= len(before) - 1:
+            return [before, *_cut_inside(head)]
+    return [line]
+
+
+def split_bodies(lines: Sequence[str]) -> list[str]:
+    """The header's issuer lines cut into bodies, parent first."""
+    out: list[str] = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        pieces = _cut_inside(line) if len(line.split()) >= 4 else [line]
+        if len(pieces) > 1:
+            if out and _incomplete(out[-1]):
+                out[-1] = f"{out[-1]} {pieces[0]}"
+                pieces = pieces[1:]
+            out.extend(pieces)
+            continue
+        if out and (not _opens_body(line) or _incomplete(out[-1])):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+# --- composing the issuer -----------------------------------------------------------------------
+
+
+def _literal_local(body: str, ctx: PlaceContext) -> Issuer | None:
+    """A State body written with its unit in full (``ỦY BAN NHÂN DÂN XÃ TÂN HƯNG LỘC``) whose
+    place the data may not know: the name as written, the level from the unit word."""
+    m = _UNIT_AT.search(body)
+    if m is None:
+        return None
+    word = " ".join(m.group("w").split()).lower()
+    place = place_case(m.group("name"))
+    name = name_case(body)
+    unit = make_unit(word, place)
+    level = unit.level if word == "thành phố" else UNIT_LEVEL.get(word, unit.level)
+    known = is_known_place(place, word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
+    prov = province_of(PlaceUnit(word, place, level)) if known else None
+    province = prov.name if prov else (ctx.province.name if ctx.province and level != "province" else None)
+    if level == "province":
+        province = place
+    return Issuer(name, level, place=place, province=province)
+
+
+def _resolve_body(body: str, ctx: PlaceContext) -> Issuer | None:
+    """One body's line(s) as an ``Issuer``: resolved against the data and the parents'
+    units when it can be, else kept as written."""
+    r = resolve_issuer(body, ctx)
+    if r is not None and not r.unresolved and len(body) - r.length < 3:
+        issuer = r.issuer
+        if r.relative is False and _UNIT_AT.search(body):
+            written = _literal_local(body, ctx)
+            if written is not None and fold_key(written.name) != fold_key(issuer.name) and fold_key(written.place or "") != fold_key(issuer.place or ""):
+                return written  # the data's nearest place is another: keep the words
+        return issuer
+    literal = _literal_local(body, ctx)
+    if literal is not None:
+        return literal
+    pm = _PARTY_COMMITTEE.match(body)
+    if pm is not None and pm.group("rest"):
+        committee = " ".join(pm.group("c").split()).capitalize()
+        unit_word = _COMMITTEE_UNIT.get(committee.lower())
+        rest = pm.group("rest")
+        um = _UNIT_AT.match(rest)
+        if um is not None:
+            unit_word = " ".join(um.group("w").split()).lower()
+            rest = um.group("name")
+        place = place_case(rest)
+        level = "party-" + (make_unit(unit_word, place).level if unit_word else "commune")
+        shown = f"{committee} {unit_word} {place}" if committee.lower() in ("đảng ủy", "đảng bộ") and unit_word else f"{committee} {place}"
+        prov = province_of(make_unit(unit_word or "xã", place)) if unit_word else None
+        return Issuer(shown, level, place=place, province=prov.name if prov else (place if level == "party-province" else None))
+    if r is not None and not r.unresolved and r.issuer.level in ("central",) and len(body) - r.length < 3:
+        return r.issuer
+    name = name_case(body)
+    return Issuer(name, None) if name else None
+
+
+def _fill(ctx: PlaceContext, issuer: Issuer) -> None:
+    """Put the issuer's unit (and its province) into ``ctx``: what its relative citations mean."""
+    if not issuer.place:
+        return
+    kind_word = unit_kind_of(issuer)
+    level = (issuer.level or "").removeprefix("party-") or None
+    if kind_word is None:
+        kind_word = {"province": "tỉnh", "district": "huyện", "commune": "xã"}.get(level or "", "tỉnh")
+        for committee, word in _COMMITTEE_UNIT.items():
+            if committee in issuer.name.casefold() and word != "tỉnh" and word != "huyện":
+                kind_word = word
+    unit = make_unit(kind_word, issuer.place)
+    if level in ("province", "district", "commune"):
+        unit = PlaceUnit(unit.kind, unit.name, level)
+    set_unit(ctx, unit)
+    if ctx.province is None and issuer.province:
+        admin = _admin()
+        prov = admin.province(issuer.province) if admin is not None else None
+        ctx.province = PlaceUnit(prov.kind if prov else "tỉnh", issuer.province, "province")
+
+
+def compose_header_issuer(lines: Sequence[str], ctx: PlaceContext) -> Issuer | None:
+    """The issuer from the header's issuer lines (parent first); the parents' units go into
+    ``ctx``. ``issuer.parent`` is the body above it."""
+    bodies = split_bodies(lines)
+    if not bodies:
+        return None
+    issuers: list[Issuer] = []
+    for k, body in enumerate(bodies):
+        dang_bo = _DANG_BO.match(body)
+        if dang_bo is not None and k < len(bodies) - 1:
+            unit = resolve_issuer("UBND " + dang_bo.group("rest"))
+            if unit is not None and unit.issuer.place:
+                _fill(ctx, unit.issuer)
+            issuers.append(Issuer(name_case("Đảng bộ " + dang_bo.group("rest")), None))
+            continue
+        issuer = _resolve_body(body, ctx)
+        if issuer is None:
+            continue
+        if k < len(bodies) - 1:
+            _fill(ctx, issuer)
+        issuers.append(issuer)
+    if not issuers:
+        return None
+    own = issuers[-1]
+    parent = issuers[-2] if len(issuers) >= 2 else None
+    if parent is not None:
+        own = _under(own, parent, ctx)
+        own.parent = parent
+    return own
+
+
+def _under(own: Issuer, parent: Issuer, ctx: PlaceContext) -> Issuer:
+    """A body named without its unit takes its parent's: ``SỞ NỘI VỤ`` under ``UBND TỈNH
+    QUẢNG NINH`` is Sở Nội vụ tỉnh Quảng Ninh; ``BAN DÂN VẬN`` under ``TỈNH ỦY X`` is Ban Dân
+    vận Tỉnh ủy X; ``CỤC THUẾ`` under ``BỘ TÀI CHÍNH`` stays Cục Thuế."""
+    if own.place or not parent.place:
+        return own
+    suffix = parent.name
+    if suffix.startswith(("UBND ", "HĐND ")):
+        suffix = suffix.split(" ", 1)[1]
+    level = parent.level
+    if level and not level.startswith("party-") and own.name.startswith(("Đảng ủy", "Ban ", "Văn phòng")) and "ủy" in parent.name:
+        level = "party-" + level
+    return Issuer(f"{own.name} {suffix}", level, place=parent.place, province=parent.province)
+
+
+def unit_kind_of(issuer: Issuer) -> str | None:
+    """The unit word in an issuer's name (``phường`` in ``UBND phường Ba Đình``)."""
+    for w in _UNIT_WORDS:
+        if issuer.place and f" {w} {issuer.place}" in f" {issuer.name}":
+            return w
+    return None
+
+
+def _district_of(unit: PlaceUnit) -> PlaceUnit | None:
+    """The district a (pre-2025) commune belongs to, when the data names exactly one:
+    what "UBND quận" means inside a phường Trúc Bạch text."""
+    admin = _admin()
+    if admin is None:
+        return None
+    found = {
+        (u.district, u.province)
+        for u in admin.find_units(f"{unit.kind} {unit.name}")
+        if u.level == "commune" and u.district
+    }
+    if len(found) != 1:
+        return None
+    ((district, province),) = found
+    units = admin.district(district, province)
+    if len(units) != 1:
+        return None
+    return PlaceUnit(units[0].kind, units[0].name, "district")
+
+
+def set_unit(ctx: PlaceContext, unit: PlaceUnit) -> None:
+    if unit.level == "province":
+        ctx.province = unit
+        return
+    if unit.level == "district":
+        ctx.district = unit
+    else:
+        ctx.commune = unit
+        if ctx.district is None:
+            ctx.district = _district_of(unit)
+    if ctx.province is None:
+        prov = province_of(unit)
+        if prov is not None:
+            ctx.province = prov
+
+
+def fill_context(ctx: PlaceContext, issuer: Issuer) -> None:
+    _fill(ctx, issuer)
+
+
+def disambiguate_province(issuer: Issuer, date: str | None, view: str) -> str | None:
+    """A unit name shared by several provinces (Chợ Mới: An Giang, Bắc Kạn; phường Ba Đình:
+    Hà Nội since 2025, Thanh Hóa before) is told apart by the period of the document's
+    date (the map changed on 1 July 2025), then by the province the text itself names."""
+    admin = _admin()
+    if admin is None or not issuer.place:
+        return None
+    kind = unit_kind_of(issuer)
+    query = f"{kind} {issuer.place}" if kind else issuer.place
+    units = [u for u in admin.find_units(query) if u.province and u.level != "province"]
+    period = map_period(date)
+    if period is not None:
+        in_period = [u for u in units if u.period == period]
+        units = in_period or units
+    provinces = {u.province for u in units}
+    if len(provinces) == 1:
+        return provinces.pop()
+    folded = fold_key(view)
+    named = [p for p in provinces if fold_key(p) in folded]
+    return named[0] if len(named) == 1 else None
+
+
+# --- from the text's own voice -----------------------------------------------------------------
+
+# "Chủ tịch Ủy ban nhân dân huyện yêu cầu", "UBND tỉnh Hải Dương xây dựng Kế hoạch",
+# "Ủy ban nhân dân đặc khu Phú Quốc yêu cầu".
+_VOICE = regex.compile(
+    rf"(?i)(?<!\p{{L}})(?P<who>(?:chủ\s+tịch\s+)?(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?P<word>{_UNITS})"
+    rf"|(?:ban\s+thường\s+vụ\s+)?(?P<pword>{_COMMITTEES}))"
+    r"(?P<name>(?:\s+\p{Lu}[\p{L}\p{M}]*){0,4})"
+    r"\s+(?:(?:đã|sẽ)\s+)?(?:yêu\s+cầu|xây\s+dựng|ban\s+hành|chỉ\s+thị|quyết\s+định|đề\s+nghị|giao|triển\s+khai|chỉ\s+đạo|hướng\s+dẫn)(?!\p{L})"
+)
+_UNIT_NAME = regex.compile(
+    rf"(?<!\p{{L}})(?P<word>{_UNITS})\s+(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,3}})"
+)
+_PARTY_UNIT = {c: word for c, (_tier, word) in party_committees().items()}
+
+
+class Spans:
+    """Citation spans, asked whether ``[start, end)`` touches none of them in O(log n):
+    spans sorted by start with the running maximum of their ends (a text can hold
+    thousands of citations and as many voice or unit matches; a scan per match is quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.max_end: list[int] = []
+        top = -1
+        for _, b in ordered:
+            top = max(top, b)
+            self.max_end.append(top)
+
+    def outside(self, start: int, end: int) -> bool:
+        """``all(end <= a or start >= b for a, b in spans)``."""
+        k = bisect.bisect_left(self.starts, end)  # the spans with a < end
+        return k == 0 or self.max_end[k - 1] <= start
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceContext:
+    """What the voice inference reads besides the text: the document's place line and the
+    citations it must not read from."""
+
+    place: str | None
+    exclude: list[tuple[int, int]]
+
+
+def infer_issuer(view: str, start: int, end: int, ctx: VoiceContext) -> Issuer | None:
+    """The issuer of a text with no header block, from its own voice completed by its place
+    line or by the unit it keeps naming. Citations are excluded: a document is never its
+    own cited document's issuer."""
+    spans = Spans(ctx.exclude)
+    names: dict[str, str | None] = {}  # _name_for depends on the unit word only: read once per word
+    for m in _VOICE.finditer(view, start, end):
+        if not spans.outside(m.start(), m.end()):
+            continue
+        word = " ".join((m.group("word") or m.group("pword") or "").split()).casefold()
+        name = " ".join(m.group("name").split()) or None
+        kind_word = _PARTY_UNIT[word] if m.group("pword") else word
+        if name is None:
+            if kind_word not in names:
+                names[kind_word] = _name_for(kind_word, view, end, spans, ctx.place)
+            name = names[kind_word]
+        if name is None:
+            continue
+        phrase = f"UBND {kind_word} {name}" if not m.group("pword") else f"{m.group('pword')} {name}"
+        r = resolve_issuer(phrase)
+        if r is not None and not r.unresolved:
+            r.issuer.inferred = True
+            return r.issuer
+    return None
+
+
+def _name_for(kind_word: str, view: str, end: int, exclude: Spans, place: str | None) -> str | None:
+    if place:
+        admin = _admin()
+        if admin is None:
+            return place
+        try:
+            cands = admin.find_units(place, kind=kind_word)
+        except Exception:  # noqa: BLE001 - a lookup failure must not stop parsing
+            cands = []
+        if cands:
+            return cands[0].name
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in _UNIT_NAME.finditer(view, 0, end):
+        if " ".join(m.group("word").split()).casefold() != kind_word or not exclude.outside(m.start(), m.end()):
+            continue
+        words_ = " ".join(m.group("name").split()).split()
+        for k in range(len(words_), 0, -1):
+            cand = " ".join(words_[:k])
+            if is_known_place(cand):
+                counts[cand] = counts.get(cand, 0) + 1
+                first.setdefault(cand, m.start())
+                break
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], -first[k]))
+
+
+def context_from_place(place: str) -> PlaceContext:
+    """A context for a text with no issuer: the unit its place line names, when the data
+    knows exactly one."""
+    ctx = PlaceContext()
+    admin = _admin()
+    if admin is not None:
+        cands = admin.find_units(place)
+        if len(cands) == 1:
+            set_unit(ctx, PlaceUnit(cands[0].kind, cands[0].name, cands[0].level))
+    return ctx

@@ -1,0 +1,369 @@
+"""Read a Word .docx: paragraphs and tables in body order, merged cells, footnotes.
+
+python-docx opens the package (after ``check_zip`` has made sure it is not a zip bomb);
+the body is then walked as XML, because python-docx's ``paragraphs`` and ``tables``
+lists lose their order, and the order is what tells the header table from the task
+table. A vertically merged cell (``vMerge``) comes out once, with its ``rowspan``; a
+horizontally merged one (``gridSpan``) with its ``colspan`` and its grid column; a table
+inside a cell gives its cells' paragraphs to that cell, row by row. Bold, italic and
+alignment come from the run and paragraph, else from their styles. Footnotes follow the
+body as paragraphs. A run in a TCVN3 or VNI font (``.VnTime``, ``VNI-Times``) is read
+back to Unicode (``common.write``).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from . import limits
+from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
+from .legacy import font_encoding
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+_P, _TBL, _TR, _TC, _R, _T, _SDT = (_w(t) for t in ("p", "tbl", "tr", "tc", "r", "t", "sdt"))
+_ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
+          "both": "justify", "distribute": "justify", "lowKashida": "justify", "mediumKashida": "justify",
+          "highKashida": "justify", "thaiDistribute": "justify"}
+#: Run content that is text in Word's own rendering.
+_CHAR = {_w("tab"): " ", _w("noBreakHyphen"): "-", _w("softHyphen"): "", _w("br"): "\n", _w("cr"): "\n"}
+#: Containers whose runs are part of the paragraph's text (links, tracked insertions, fields).
+_RUN_CONTAINERS = {_w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml", "sdtContent", "sdt", "moveTo", "dir", "bdo")}
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse a zip that would inflate past the limits, before anything opens it: the
+    sizes its directory declares, then the sizes it actually inflates to (a directory
+    can lie), part by part, stopping as soon as a limit is passed."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise FormatError(f"not a valid .docx (damaged zip: {exc})") from exc
+    infos = zf.infolist()
+    if len(infos) > limits.MAX_DOCX_PARTS:
+        raise FormatError(f"a zip of {len(infos)} parts (more than {limits.MAX_DOCX_PARTS}): refused as a zip bomb")
+    declared = sum(i.file_size for i in infos)
+    if declared > limits.MAX_DOCX_INFLATED_BYTES:
+        raise FormatError(f"parts that inflate to {limits.human(declared)} (more than {limits.human(limits.MAX_DOCX_INFLATED_BYTES)}): refused as a zip bomb")
+    for i in infos:
+        if i.flag_bits & 0x1:
+            raise FormatError("an encrypted zip: remove the password in Word and save again")
+        if i.file_size > 2**20 and i.file_size > limits.MAX_DOCX_RATIO * max(1, i.compress_size):
+            raise FormatError(f"a part ({i.filename}) inflating {i.file_size // max(1, i.compress_size)}-fold: refused as a zip bomb")
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names and "[Content_Types].xml" not in names:
+        raise FormatError("a zip archive that is not a Word document (no word/document.xml)")
+    total = 0
+    for i in infos:
+        try:
+            with zf.open(i) as fh:
+                while chunk := fh.read(1 << 20):
+                    total += len(chunk)
+                    if total > limits.MAX_DOCX_INFLATED_BYTES:
+                        raise FormatError(f"parts that inflate past {limits.human(limits.MAX_DOCX_INFLATED_BYTES)}: refused as a zip bomb")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise FormatError(f"a damaged part ({i.filename}: {exc})") from exc
+
+
+@dataclass(slots=True)
+class _Style:
+    bold: bool | None = None
+    italic: bool | None = None
+    font: str | None = None
+    align: str | None = None
+    based_on: str | None = None
+
+
+def _on(el: etree._Element | None) -> bool | None:
+    """A Word toggle property (``<w:b/>``, ``<w:b w:val="0"/>``): on, off, or not set."""
+    if el is None:
+        return None
+    return el.get(_w("val"), "true").lower() not in ("0", "false", "off", "none")
+
+
+def _rpr_props(rpr: etree._Element | None) -> tuple[bool | None, bool | None, str | None]:
+    if rpr is None:
+        return None, None, None
+    fonts = rpr.find(_w("rFonts"))
+    font = None
+    if fonts is not None:
+        font = fonts.get(_w("ascii")) or fonts.get(_w("hAnsi"))
+    return _on(rpr.find(_w("b"))), _on(rpr.find(_w("i"))), font
+
+
+class _Styles:
+    """Paragraph and character styles with their inherited bold/italic/font/alignment."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self._styles: dict[str, _Style] = {}
+        self.default_font: str | None = None
+        self.default_para: str | None = None
+        if root is None:
+            return
+        rpr_default = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+        self.default_font = _rpr_props(rpr_default)[2]
+        for st in root.iter(_w("style")):
+            sid = st.get(_w("styleId"))
+            if not sid:
+                continue
+            b, i, f = _rpr_props(st.find(_w("rPr")))
+            jc = st.find(f"{_w('pPr')}/{_w('jc')}")
+            based = st.find(_w("basedOn"))
+            self._styles[sid] = _Style(b, i, f, _ALIGN.get(jc.get(_w("val"), "")) if jc is not None else None,
+                                       based.get(_w("val")) if based is not None else None)
+            if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true"):
+                self.default_para = sid
+
+    def resolve(self, sid: str | None, attr: str) -> object:
+        """``attr`` of style ``sid`` or of the styles it is based on (a bounded walk:
+        a style chain that loops ends)."""
+        seen = 0
+        while sid and seen < 32:
+            st = self._styles.get(sid)
+            if st is None:
+                return None
+            v = getattr(st, attr)
+            if v is not None:
+                return v
+            sid, seen = st.based_on, seen + 1
+        return None
+
+
+@dataclass(slots=True)
+class _Ctx:
+    styles: _Styles
+
+
+def _para(p: etree._Element, ctx: _Ctx) -> Para:
+    ppr = p.find(_w("pPr"))
+    pstyle = None
+    align = None
+    p_bold = p_italic = p_font = None
+    if ppr is not None:
+        ps = ppr.find(_w("pStyle"))
+        pstyle = ps.get(_w("val")) if ps is not None else None
+        jc = ppr.find(_w("jc"))
+        if jc is not None:
+            align = _ALIGN.get(jc.get(_w("val"), ""))
+        # The paragraph mark's run properties say nothing of its runs: not read.
+    pstyle = pstyle or ctx.styles.default_para
+    if align is None:
+        align = ctx.styles.resolve(pstyle, "align")  # type: ignore[assignment]
+    p_bold = ctx.styles.resolve(pstyle, "bold")
+    p_italic = ctx.styles.resolve(pstyle, "italic")
+    p_font = ctx.styles.resolve(pstyle, "font") or ctx.styles.default_font
+    runs: list[Run] = []
+    for r in _runs(p):
+        rpr = r.find(_w("rPr"))
+        b, i, f = _rpr_props(rpr)
+        rstyle = rpr.find(_w("rStyle")) if rpr is not None else None
+        rsid = rstyle.get(_w("val")) if rstyle is not None else None
+        if b is None:
+            b = ctx.styles.resolve(rsid, "bold") if rsid else None
+        if i is None:
+            i = ctx.styles.resolve(rsid, "italic") if rsid else None
+        if f is None and rsid:
+            f = ctx.styles.resolve(rsid, "font")  # type: ignore[assignment]
+        bold = bool(b if b is not None else p_bold)
+        italic = bool(i if i is not None else p_italic)
+        font = f or p_font
+        text = "".join(_run_text(r))
+        if text:
+            runs.append(Run(text, bold, italic, font_encoding(font if isinstance(font, str) else None)))
+    return Para(runs, align if isinstance(align, str) else None)
+
+
+def _runs(p: etree._Element) -> list[etree._Element]:
+    """The paragraph's runs in order, through links, insertions and fields (an
+    explicit stack: no recursion however a file nests them). Deleted text is left out."""
+    out: list[etree._Element] = []
+    stack = list(reversed(p))
+    while stack:
+        el = stack.pop()
+        if el.tag == _R:
+            out.append(el)
+        elif el.tag in _RUN_CONTAINERS:
+            stack.extend(reversed(el))
+    return out
+
+
+def _run_text(r: etree._Element) -> list[str]:
+    out: list[str] = []
+    in_field_code = False
+    for el in r:
+        tag = el.tag
+        if tag == _T:
+            out.append(el.text or "")
+        elif tag == _w("fldChar"):
+            in_field_code = el.get(_w("fldCharType")) == "begin"
+        elif tag == _w("instrText") or in_field_code:
+            continue
+        elif tag in _CHAR:
+            if tag == _w("br") and el.get(_w("type")) in ("page", "column"):
+                out.append("\n")
+            else:
+                out.append(_CHAR[tag])
+    return out
+
+
+def _textboxes(p: etree._Element, ctx: _Ctx) -> list[Para]:
+    """Paragraphs of text boxes anchored in ``p`` (a header's ``Số:`` is sometimes in
+    one). Word writes each box twice, as DrawingML and as a VML fallback: the fallback
+    is skipped."""
+    out: list[Para] = []
+    for box in p.iter(_w("txbxContent")):
+        anc = box.getparent()
+        fallback = False
+        while anc is not None and anc is not p:
+            if anc.tag == f"{{{MC}}}Fallback":
+                fallback = True
+                break
+            anc = anc.getparent()
+        if not fallback:
+            out.extend(_para(bp, ctx) for bp in box.iter(_P))
+    return out
+
+
+def _cell_paras(tc: etree._Element, ctx: _Ctx) -> list[Para]:
+    """A cell's paragraphs; a table nested in it gives its cells' paragraphs in reading
+    order (explicit stack, no recursion)."""
+    out: list[Para] = []
+    stack = list(reversed(tc))
+    while stack:
+        el = stack.pop()
+        if el.tag == _P:
+            out.append(_para(el, ctx))
+            out.extend(_textboxes(el, ctx))
+        elif el.tag in (_TBL, _TR, _TC, _SDT, _w("sdtContent"), _w("customXml")):
+            stack.extend(reversed(el))
+    return out
+
+
+def _table(tbl: etree._Element, ctx: _Ctx) -> RawTable:
+    """Rows of cells on the table's grid. A ``vMerge`` continuation is not a cell of its
+    own: the cell above that opened the merge in the same grid column grows a row."""
+    rows: list[list[RawCell]] = []
+    open_merges: dict[int, RawCell] = {}
+    for tr in _children(tbl, _TR):
+        col = 0
+        trpr = tr.find(_w("trPr"))
+        if trpr is not None:
+            gb = trpr.find(_w("gridBefore"))
+            if gb is not None:
+                col = _int(gb.get(_w("val")), 0)
+        row: list[RawCell] = []
+        for tc in _children(tr, _TC):
+            tcpr = tc.find(_w("tcPr"))
+            span = 1
+            vmerge = None
+            if tcpr is not None:
+                gs = tcpr.find(_w("gridSpan"))
+                if gs is not None:
+                    span = max(1, _int(gs.get(_w("val")), 1))
+                vm = tcpr.find(_w("vMerge"))
+                if vm is not None:
+                    vmerge = vm.get(_w("val"), "continue")
+            if vmerge == "continue" and col in open_merges:
+                above = open_merges[col]
+                above.rowspan += 1
+                extra = _cell_paras(tc, ctx)
+                above.paras.extend(p for p in extra if any(r.text.strip() for r in p.runs))
+            else:
+                cell = RawCell(_cell_paras(tc, ctx), colspan=span, col=col)
+                row.append(cell)
+                for c in list(open_merges):
+                    if col <= c < col + span:
+                        del open_merges[c]
+                if vmerge == "restart":
+                    open_merges[col] = cell
+            col += span
+        rows.append(row)
+    return RawTable(rows)
+
+
+def _children(el: etree._Element, tag: str) -> list[etree._Element]:
+    """Direct children with ``tag``, looking through content controls and custom XML
+    wrappers that Word puts around rows and cells."""
+    out: list[etree._Element] = []
+    stack = list(reversed(el))
+    while stack:
+        c = stack.pop()
+        if c.tag == tag:
+            out.append(c)
+        elif c.tag in (_SDT, _w("sdtContent"), _w("customXml")):
+            stack.extend(reversed(c))
+    return out
+
+
+def _int(s: str | None, default: int) -> int:
+    try:
+        return int(s) if s is not None else default
+    except ValueError:
+        return default
+
+
+def _body_items(body: etree._Element, ctx: _Ctx) -> list[RawItem]:
+    items: list[RawItem] = []
+    stack = list(reversed(body))
+    while stack:
+        el = stack.pop()
+        if el.tag == _P:
+            items.append(_para(el, ctx))
+            items.extend(_textboxes(el, ctx))
+        elif el.tag == _TBL:
+            items.append(_table(el, ctx))
+        elif el.tag in (_SDT, _w("sdtContent"), _w("customXml")):
+            stack.extend(reversed(el))
+    return items
+
+
+def _footnotes(document: object, ctx: _Ctx) -> list[RawItem]:
+    part = document.part  # type: ignore[attr-defined]
+    out: list[RawItem] = []
+    for rel in part.rels.values():
+        if rel.reltype != _FOOTNOTES or rel.is_external:
+            continue
+        from docx.oxml.parser import parse_xml
+
+        root = parse_xml(rel.target_part.blob)
+        for fn in root.iter(_w("footnote")):
+            if fn.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            for p in fn.iter(_P):
+                out.append(_para(p, ctx))
+    return out
+
+
+def read_docx(data: bytes) -> list[RawItem]:
+    """The paragraphs and tables of a .docx, body then footnotes. Raises ``FormatError``."""
+    check_zip(data)
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise FormatError(f"not a readable Word document ({type(exc).__name__}: {exc})") from exc
+    try:
+        styles_root = document.styles.element
+    except (KeyError, ValueError, etree.XMLSyntaxError):
+        styles_root = None
+    ctx = _Ctx(_Styles(styles_root))
+    body = document.element.body
+    items = _body_items(body, ctx)
+    try:
+        items.extend(_footnotes(document, ctx))
+    except (KeyError, ValueError, etree.XMLSyntaxError):
+        pass  # footnotes are a bonus: a damaged footnotes part loses them only
+    return items

@@ -1,0 +1,614 @@
+"""Read a PDF's text layer, with the header columns and the signature told apart by position.
+
+PDFium (pypdfium2: Chromium's PDF engine, fuzzed against hostile files, and it gives
+every character's box) reads the characters; this module rebuilds what a reader sees:
+
+- words from characters, lines from words on one baseline, segments of a line where a
+  wide gap splits it (the two header columns side by side);
+- page numbers and running headers/footers in the page's top and bottom bands dropped;
+- the *two-column zones*: the header at the top of the first page (left: the parent
+  body, the issuing body, ``Số:``; right: the Quốc hiệu, the motto, place and date) and
+  the closing block at the end (left: ``Nơi nhận:`` and the recipients; right: the
+  authority, the title, the name). A zone grows from a line split by a gap in the middle
+  band of the page, over the lines that stay on one side of that gap (a line centred on
+  the page, such as ``KẾ HOẠCH``, ends it). Each zone becomes a one-row, two-cell
+  ``Table``, each line of a side a paragraph of its cell, as Word's header table reads;
+- the other lines joined back into paragraphs: a line that reaches the right margin
+  continues into the next unless that one is indented or opens with a list label
+  (``1.``, ``a)``, ``-``); a number wrapped at its hyphen or slash (``NĐ-`` / ``CP``) is
+  joined without a space.
+
+A PDF without a text layer (a scan) is refused with a line saying OCR is needed; an
+encrypted or damaged one with a line saying so.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import statistics
+from dataclasses import dataclass, field
+
+import regex
+
+from . import limits
+from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
+
+#: A PDF with fewer letters than this per page has no text layer to speak of (a scan,
+#: perhaps with a stamp or a digital signature's few words).
+MIN_LETTERS_PER_PAGE = 20
+
+#: Gap between two words, in font sizes, that splits a line into segments (columns).
+#: Word spacing is a third of the size; justified lines stretch it to about one.
+SEGMENT_GAP = 1.8
+
+#: Height of the bands at a page's top and bottom where page numbers and running
+#: headers sit, as a share of the page height.
+MARGIN_BAND = 0.08
+
+_PAGE_NUMBER = regex.compile(r"^(?:trang|page)?\s*[-–—]?\s*\d{1,4}\s*(?:(?:/|trên|of)\s*\d{1,4})?\s*[-–—]?$", regex.I)
+_LIST_LABEL = regex.compile(r"^(?:[-+•*–—]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|\(?[a-zđ]\)\s|[IVXLC]{1,6}\.\s|Điều\s+\d)")
+_NUMBER_WRAP_END = regex.compile(r"[\p{L}\d][-/]$")
+_NUMBER_WRAP_START = regex.compile(r"^[\p{Lu}\d]")
+
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline, from the page's top (grows downwards)
+    size: float
+    bold: bool
+    italic: bool
+
+
+@dataclass(slots=True)
+class _Seg:
+    words: list[_Word]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    def run(self) -> Run:
+        n = sum(len(w.text) for w in self.words) or 1
+        bold = sum(len(w.text) for w in self.words if w.bold) / n >= 0.8
+        italic = sum(len(w.text) for w in self.words if w.italic) / n >= 0.8
+        return Run(self.text, bold, italic)
+
+
+@dataclass(slots=True)
+class _Line:
+    page: int
+    y: float
+    size: float
+    segs: list[_Seg] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return self.segs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segs[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segs)
+
+
+def _open(data: bytes):  # type: ignore[no-untyped-def]
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == 4:
+            raise FormatError("an encrypted PDF: a password is needed to open it") from exc
+        if code == 5:
+            raise FormatError("a PDF protected by a security scheme danvan cannot open") from exc
+        raise FormatError(f"a damaged or invalid PDF ({exc})") from exc
+
+
+def _page_words(page, number: int) -> tuple[list[_Word], float, float]:  # type: ignore[no-untyped-def]
+    """The words of one page (text from the top, y growing downwards) and the page size."""
+    import pypdfium2.raw as raw
+
+    width, height = page.get_size()
+    tp = page.get_textpage()
+    try:
+        n = tp.count_chars()
+        if n > limits.MAX_PDF_PAGE_CHARS:
+            raise FormatError(f"page {number + 1} holds {n} characters (more than {limits.MAX_PDF_PAGE_CHARS}): refused")
+        text = tp.get_text_range(0, n) if n else ""
+        if len(text) != n:  # characters outside the BMP: read one by one
+            text = "".join(tp.get_text_range(i, 1) or " " for i in range(n))
+        words: list[_Word] = []
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        fbuf = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        cur: list[str] = []
+        cur_x0 = cur_x1 = cur_y = cur_size = 0.0
+        cur_bold = cur_italic = False
+
+        def flush() -> None:
+            if cur:
+                words.append(_Word("".join(cur), cur_x0, cur_x1, cur_y, cur_size, cur_bold, cur_italic))
+                cur.clear()
+
+        for i in range(n):
+            ch = text[i]
+            if ch.isspace() or ch == "\x00" or ch == "\ufffe":
+                flush()
+                continue
+            left, _bottom, right, _top = tp.get_charbox(i)
+            raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+            x, y = ox.value, height - oy.value
+            size = raw.FPDFText_GetFontSize(tp, i) or 10.0
+            if cur and (abs(y - cur_y) > 0.4 * max(size, cur_size) or left - cur_x1 > 0.25 * size or left < cur_x0 - 0.5 * size):
+                flush()
+            if not cur:
+                weight = raw.FPDFText_GetFontWeight(tp, i)
+                raw.FPDFText_GetFontInfo(tp, i, fbuf, 128, flags)
+                name = fbuf.value.decode("latin-1", errors="replace").lower()
+                cur_bold = weight >= 600 or "bold" in name or bool(flags.value & 262144)
+                cur_italic = "italic" in name or "oblique" in name or bool(flags.value & 64)
+                cur_x0, cur_y, cur_size = min(left, x), y, size
+            cur.append(ch)
+            cur_x1 = max(cur_x1 if len(cur) > 1 else right, right)
+        flush()
+    finally:
+        tp.close()
+    return words, width, height
+
+
+def _lines(words: list[_Word], page: int) -> list[_Line]:
+    """Words on one baseline make a line; a wide gap splits it into segments."""
+    words = sorted(words, key=lambda w: (w.y, w.x0))
+    rows: list[list[_Word]] = []
+    for w in words:
+        if rows and abs(w.y - rows[-1][0].y) <= 0.45 * max(w.size, rows[-1][0].size):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    out: list[_Line] = []
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        size = statistics.median(w.size for w in row)
+        line = _Line(page, statistics.median(w.y for w in row), size)
+        for w in row:
+            if line.segs and w.x0 - line.segs[-1].x1 <= SEGMENT_GAP * size:
+                line.segs[-1].words.append(w)
+            else:
+                line.segs.append(_Seg([w]))
+        out.append(line)
+    return out
+
+
+def _drop_margins(pages: list[tuple[list[_Line], float]]) -> list[_Line]:
+    """Page numbers, and lines repeated on most pages, in the top and bottom bands."""
+    seen: dict[str, int] = {}
+    for lines, height in pages:
+        for ln in {ln.text for ln in lines if ln.y < MARGIN_BAND * height or ln.y > (1 - MARGIN_BAND) * height}:
+            seen[ln] = seen.get(ln, 0) + 1
+    out: list[_Line] = []
+    many = max(3, len(pages) // 2 + 1)
+    for lines, height in pages:
+        for ln in lines:
+            in_band = ln.y < MARGIN_BAND * height or ln.y > (1 - MARGIN_BAND) * height
+            if in_band and (_PAGE_NUMBER.match(ln.text.strip()) or seen.get(ln.text, 0) >= many):
+                continue
+            out.append(ln)
+    return out
+
+
+@dataclass(slots=True)
+class _Area:
+    left: float
+    right: float
+
+    @property
+    def width(self) -> float:
+        return max(1.0, self.right - self.left)
+
+    @property
+    def center(self) -> float:
+        return (self.left + self.right) / 2
+
+
+def _mode(values: list[float], bin_width: float = 3.0) -> tuple[float, int]:
+    """The most common value (within ``bin_width``) and how many share it."""
+    counts: dict[int, list[float]] = {}
+    for v in values:
+        counts.setdefault(round(v / bin_width), []).append(v)
+    best = max(counts.values(), key=len)
+    return statistics.median(best), len(best)
+
+
+def _area(lines: list[_Line]) -> _Area:
+    """The text area: the left margin is where most lines start (body lines, not the
+    header's indented columns); the right margin where most lines end (justified text),
+    else near the longest lines."""
+    left, _ = _mode([ln.x0 for ln in lines])
+    xs1 = sorted(ln.x1 for ln in lines)
+    high = xs1[min(len(xs1) - 1, len(xs1) * 19 // 20)]
+    right, n = _mode([ln.x1 for ln in lines])
+    if n < 3 or right < high - 0.15 * (high - left):
+        right = high
+    return _Area(left, right)
+
+
+def _middle_gap(line: _Line, area: _Area) -> tuple[float, float] | None:
+    """The widest gap between two segments of ``line`` that falls in the middle band of
+    the text area (where the two header columns part)."""
+    best: tuple[float, float] | None = None
+    lo, hi = area.left + 0.2 * area.width, area.left + 0.8 * area.width
+    for a, b in zip(line.segs, line.segs[1:]):
+        g0, g1 = a.x1, b.x0
+        if g1 > lo and g0 < hi and (best is None or g1 - g0 > best[1] - best[0]):
+            best = (g0, g1)
+    return best
+
+
+def _side(line: _Line, gap: tuple[float, float], centers: tuple[float, float], area: _Area) -> str | None:
+    """``both`` when the line has segments on either side of the gap and none across it;
+    ``left``/``right`` when it sits on one side nearer that column's centre than the
+    page's; ``None`` when it crosses the gap or is centred on the page (a title)."""
+    g0, g1 = gap
+    mid = (g0 + g1) / 2
+    if any(s.x0 < mid < s.x1 for s in line.segs):
+        return None
+    left = [s for s in line.segs if s.x1 <= mid]
+    right = [s for s in line.segs if s.x0 >= mid]
+    if left and right:
+        return "both"
+    side = "left" if left else "right"
+    c = (line.x0 + line.x1) / 2
+    own = centers[0] if side == "left" else centers[1]
+    if abs(c - area.center) < abs(c - own) or (side == "left" and line.x1 > g1) or (side == "right" and line.x0 < g0):
+        return None
+    return side
+
+
+def _zone(lines: list, seed: int, area: _Area, *, up: bool, down: bool) -> tuple[int, int, tuple[float, float]] | None:
+    """The two-column zone grown from line ``seed``: ``(first, last + 1, gap)``."""
+    gap = _middle_gap(lines[seed], area)
+    if gap is None:
+        return None
+    mid = (gap[0] + gap[1]) / 2
+    segs = lines[seed].segs
+    centers = (
+        statistics.mean(s.center for s in segs if s.x1 <= mid),
+        statistics.mean(s.center for s in segs if s.x0 >= mid),
+    )
+
+    def fits(i: int, j: int) -> bool:
+        a, b = lines[i], lines[j]
+        if not isinstance(b, _Line) or not isinstance(a, _Line):
+            return False
+        if a.page != b.page or abs(a.y - b.y) > 3.2 * max(a.size, b.size):
+            return False
+        return _side(lines[j], gap, centers, area) is not None
+
+    first = last = seed
+    while up and first > 0 and fits(first, first - 1):
+        first -= 1
+    while down and last + 1 < len(lines) and fits(last, last + 1):
+        last += 1
+    return first, last + 1, gap
+
+
+def _zone_table(lines: list, gap: tuple[float, float]) -> RawTable:
+    mid = (gap[0] + gap[1]) / 2
+    left = [Para([s.run()]) for ln in lines for s in ln.segs if s.x1 <= mid]
+    right = [Para([s.run()]) for ln in lines for s in ln.segs if s.x0 >= mid]
+    return RawTable([[RawCell(left), RawCell(right)]])
+
+
+def _align(line: _Line, area: _Area) -> str | None:
+    indent_l, indent_r = line.x0 - area.left, area.right - line.x1
+    if indent_l > 2 * line.size and indent_r > 2 * line.size and abs(indent_l - indent_r) < 0.08 * area.width:
+        return "center"
+    if indent_r < line.size and indent_l > 0.4 * area.width:
+        return "right"
+    return None
+
+
+def _continues(a: _Line, b: _Line, area: _Area) -> bool:
+    """Whether line ``b`` carries on the paragraph of line ``a`` (a wrapped line)."""
+    if a.page == b.page and b.y - a.y > 1.9 * max(a.size, b.size):
+        return False
+    if abs(a.size - b.size) > 0.15 * max(a.size, b.size) or _LIST_LABEL.match(b.text):
+        return False
+    a_center, b_center = _align(a, area) == "center", _align(b, area) == "center"
+    if a_center:  # a centred title wrapped: a wide line, followed by another centred one
+        return b_center and a.x1 - a.x0 > 0.6 * area.width
+    return a.x1 >= area.right - 2.5 * a.size and b.x0 <= area.left + 1.2 * b.size and not b_center
+
+
+def _join(a: str, b: str) -> str:
+    if _NUMBER_WRAP_END.search(a) and _NUMBER_WRAP_START.match(b) and not a.endswith(" -"):
+        return a + b
+    return a + " " + b
+
+
+def _paragraphs(lines: list, area: _Area) -> list[RawItem]:
+    out: list[RawItem] = []
+    prev: _Line | None = None
+    for ln in lines:
+        if isinstance(ln, _TableBlock):
+            out.append(ln.table)
+            prev = None
+            continue
+        runs = [s.run() for s in ln.segs]
+        if prev is not None and out and isinstance(out[-1], Para) and _continues(prev, ln, area):
+            para = out[-1]
+            last = para.runs[-1]
+            joined = _join(last.text, runs[0].text)
+            if joined.startswith(last.text + " ") or last.bold != runs[0].bold:
+                last.text += " "
+                para.runs.extend(runs)
+            else:
+                last.text = joined
+                para.runs.extend(runs[1:])
+        else:
+            for r in runs[:-1]:
+                r.text += " "
+            out.append(Para(runs, _align(ln, area)))
+        prev = ln
+    return out
+
+
+
+# --- ruled tables ----------------------------------------------------------------
+
+#: Most drawing objects looked at on one page for table rules (a page of vector art
+#: holds thousands: past this its tables are read as lines).
+MAX_PATHS_PER_PAGE = 5000
+
+#: Thickness below which a drawn shape is a rule (a line), and the tolerance within
+#: which two rules meet, in points.
+RULE = 2.5
+
+
+@dataclass(slots=True)
+class _Rule:
+    horizontal: bool
+    at: float  # y (from the top) of a horizontal rule, x of a vertical one
+    lo: float  # extent along the rule
+    hi: float
+
+
+def _page_rules(page, height: float) -> list[_Rule]:  # type: ignore[no-untyped-def]
+    """The horizontal and vertical rules drawn on a page: thin shapes are rules, and a
+    rectangle (a cell drawn whole) gives its four edges."""
+    import pypdfium2.raw as raw
+
+    out: list[_Rule] = []
+    for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3)):
+        if k >= MAX_PATHS_PER_PAGE:
+            return []
+        left, bottom, right, top = obj.get_bounds()
+        y0, y1 = height - top, height - bottom
+        w, h = right - left, y1 - y0
+        if h <= RULE and w > 3 * RULE:
+            out.append(_Rule(True, (y0 + y1) / 2, left, right))
+        elif w <= RULE and h > 2 * RULE:
+            out.append(_Rule(False, (left + right) / 2, y0, y1))
+        elif w > 3 * RULE and h > 2 * RULE:
+            out += [_Rule(True, y0, left, right), _Rule(True, y1, left, right),
+                    _Rule(False, left, y0, y1), _Rule(False, right, y0, y1)]
+    return out
+
+
+def _levels(values: list[float]) -> list[float]:
+    """Positions within ``RULE`` of each other merged into one level."""
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= RULE:
+            continue
+        out.append(v)
+    return out
+
+
+def _covered(rules: list[_Rule], at: float, lo: float, hi: float) -> bool:
+    """Whether some rule at ``at`` covers the middle of ``[lo, hi]``."""
+    mid = (lo + hi) / 2
+    return any(abs(r.at - at) <= RULE and r.lo - RULE <= mid <= r.hi + RULE for r in rules)
+
+
+@dataclass(slots=True)
+class _Grid:
+    """A ruled table on one page: row and column boundaries, and its cells as
+    ``(row, col, rowspan, colspan)`` on that grid."""
+
+    page: int
+    ys: list[float]
+    xs: list[float]
+    cells: list[tuple[int, int, int, int]]
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    def contains(self, w: _Word) -> bool:
+        cx = (w.x0 + w.x1) / 2
+        return self.xs[0] <= cx <= self.xs[-1] and self.ys[0] <= w.y - 0.3 * w.size <= self.ys[-1]
+
+
+def _grids(rules: list[_Rule], page: int) -> list[_Grid]:
+    """Tables from the rules: rules that meet form a component; one with at least two
+    rows and two columns of rules is a table, its merged cells told by the rules that
+    are missing inside it."""
+    n = len(rules)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    hs = [i for i, r in enumerate(rules) if r.horizontal]
+    vs = [i for i, r in enumerate(rules) if not r.horizontal]
+    for i in hs:
+        h = rules[i]
+        for j in vs:
+            v = rules[j]
+            if v.lo - RULE <= h.at <= v.hi + RULE and h.lo - RULE <= v.at <= h.hi + RULE:
+                parent[find(i)] = find(j)
+    comps: dict[int, list[_Rule]] = {}
+    for i in range(n):
+        comps.setdefault(find(i), []).append(rules[i])
+    out: list[_Grid] = []
+    for comp in comps.values():
+        hr = [r for r in comp if r.horizontal]
+        vr = [r for r in comp if not r.horizontal]
+        ys, xs = _levels([r.at for r in hr]), _levels([r.at for r in vr])
+        if len(ys) < 2 or len(xs) < 2 or (len(ys) - 1) * (len(xs) - 1) < 2:
+            continue
+        rows, cols = len(ys) - 1, len(xs) - 1
+        owner = [[-1] * cols for _ in range(rows)]
+        cells: list[tuple[int, int, int, int]] = []
+        for r in range(rows):
+            for c in range(cols):
+                if owner[r][c] >= 0:
+                    continue
+                cs = 1
+                while c + cs < cols and owner[r][c + cs] < 0 and not _covered(vr, xs[c + cs], ys[r], ys[r + 1]):
+                    cs += 1
+                rs = 1
+                while r + rs < rows and not any(_covered(hr, ys[r + rs], xs[k], xs[k + 1]) for k in range(c, c + cs)):
+                    rs += 1
+                for rr in range(r, r + rs):
+                    for cc in range(c, c + cs):
+                        owner[rr][cc] = len(cells)
+                cells.append((r, c, rs, cs))
+        out.append(_Grid(page, ys, xs, cells))
+    return out
+
+
+@dataclass(slots=True)
+class _TableBlock:
+    """A ruled table placed in the flow of lines (by its top edge)."""
+
+    page: int
+    y: float
+    table: RawTable
+
+
+def _grid_table(grid: _Grid, words: list[_Word]) -> RawTable:
+    """The grid's cells with the words inside them; a cell's wrapped lines make one
+    paragraph, a line opening with a list label starts another."""
+    buckets: dict[int, list[_Word]] = {}
+    for w in words:
+        cx, cy = (w.x0 + w.x1) / 2, w.y - 0.3 * w.size
+        for k, (r, c, rs, cs) in enumerate(grid.cells):
+            if grid.xs[c] <= cx <= grid.xs[c + cs] and grid.ys[r] <= cy <= grid.ys[r + rs]:
+                buckets.setdefault(k, []).append(w)
+                break
+    rows: list[list[RawCell]] = [[] for _ in range(len(grid.ys) - 1)]
+    for k, (r, c, rs, cs) in enumerate(grid.cells):
+        paras: list[Para] = []
+        for ln in _lines(buckets.get(k, []), grid.page):
+            text = ln.text
+            if paras and not _LIST_LABEL.match(text):
+                last = paras[-1].runs[-1]
+                last.text = _join(last.text, text)
+            else:
+                paras.append(Para([Run(text, *_style_of(ln))]))
+        rows[r].append(RawCell(paras, colspan=cs, rowspan=rs, col=c))
+    return RawTable(rows)
+
+
+def _style_of(line: _Line) -> tuple[bool, bool]:
+    runs = [s.run() for s in line.segs]
+    return all(r.bold for r in runs), all(r.italic for r in runs)
+
+
+def read_pdf(data: bytes) -> list[RawItem]:
+    """The paragraphs and two-column zones of a PDF's text layer. Raises ``FormatError``."""
+    doc = _open(data)
+    try:
+        n = len(doc)
+        if n > limits.MAX_PDF_PAGES:
+            raise FormatError(f"a PDF of {n} pages (more than {limits.MAX_PDF_PAGES}): refused")
+        pages: list[tuple[list[_Line], float]] = []
+        tables: list[_TableBlock] = []
+        letters = 0
+        for i in range(n):
+            page = doc[i]
+            try:
+                words, _w, h = _page_words(page, i)
+                grids = _grids(_page_rules(page, h), i) if words else []
+            finally:
+                page.close()
+            letters += sum(1 for w in words for c in w.text if c.isalpha())
+            for g in grids:
+                inside = [w for w in words if g.contains(w)]
+                if inside:
+                    tables.append(_TableBlock(i, g.top, _grid_table(g, inside)))
+                    words = [w for w in words if not g.contains(w)]
+            pages.append((_lines(words, i), h))
+    except FormatError:
+        raise
+    except Exception as exc:  # PDFium's errors on a damaged page
+        raise FormatError(f"a damaged PDF ({type(exc).__name__}: {exc})") from exc
+    finally:
+        doc.close()
+    if letters < MIN_LETTERS_PER_PAGE * max(1, n):
+        raise FormatError("PDF has no text layer (a scan): OCR is needed")
+    lines = _drop_margins(pages)
+    if not lines and not tables:
+        raise FormatError("PDF has no text layer (a scan): OCR is needed")
+    flow: list[_Line | _TableBlock] = sorted([*lines, *tables], key=lambda b: (b.page, b.y))
+    return _layout(flow, _area(lines) if lines else _Area(0, 1))
+
+
+def _layout(lines: list, area: _Area) -> list[RawItem]:
+    """Header zone, body paragraphs and ruled tables, closing zone, in reading order
+    (``lines``: the page lines and ruled tables in the order they stand)."""
+    head: tuple[int, int, tuple[float, float]] | None = None
+    for i, ln in enumerate(lines[:8]):
+        if not isinstance(ln, _Line) or ln.page != lines[0].page:
+            break
+        if _middle_gap(ln, area) is not None:
+            head = _zone(lines, i, area, up=True, down=True)
+            break
+    tail: tuple[int, int, tuple[float, float]] | None = None
+    start = head[1] if head else 0
+    for i in range(len(lines) - 1, start - 1, -1):
+        if not isinstance(lines[i], _Line):
+            break
+        if _middle_gap(lines[i], area) is not None and lines[i].segs[0].x0 <= area.left + 0.2 * area.width:
+            z = _zone(lines, i, area, up=True, down=True)
+            if z is not None and z[1] == len(lines) or (z is not None and i >= len(lines) - 12):
+                tail = z
+                break
+        if len(lines) - i > 40:
+            break
+    items: list[RawItem] = []
+    body_from = 0
+    if head is not None:
+        items.extend(_paragraphs(lines[: head[0]], area))
+        items.append(_zone_table(lines[head[0]: head[1]], head[2]))
+        body_from = head[1]
+    body_to = tail[0] if tail is not None and tail[0] >= body_from else len(lines)
+    items.extend(_paragraphs(lines[body_from:body_to], area))
+    if tail is not None and tail[0] >= body_from:
+        items.append(_zone_table(lines[tail[0]: tail[1]], tail[2]))
+        items.extend(_paragraphs(lines[tail[1]:], area))
+    return items

@@ -1,0 +1,128 @@
+"""One Kế hoạch written as .docx, text-layer PDF, Word web page and TCVN3 text reads the same.
+
+Each reader must give the paragraphs and cells a person sees, in the blocks.py
+conventions, so that the parser finds the same number, date, type and cited documents
+as in the plain text (tests/support/formats_doc.py builds every form).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from danvan_cli.pipeline import parse_file, parse_text
+from danvan_cli.text.blocks import Paragraph, Table
+from danvan_cli.text.read import read_source
+from tests.support import formats_doc as F
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("forms")
+    (d / "kh.htm").write_bytes(F.word_html())
+    (d / "kh-tcvn3.txt").write_bytes(F.tcvn3_bytes())
+    (d / "kh.txt").write_text(F.plain_text(), encoding="utf-8")
+    return {
+        "docx": F.build_docx(d / "kh.docx"),
+        "pdf": F.build_pdf(d / "kh.pdf"),
+        "html": d / "kh.htm",
+        "tcvn3": d / "kh-tcvn3.txt",
+        "text": d / "kh.txt",
+    }
+
+
+def _cells(text: str, table: Table) -> list[list[str]]:
+    return [[text[c.start:c.end] for c in row.cells] for row in table.rows]
+
+
+@pytest.mark.parametrize("form", ["docx", "pdf", "html"])
+def test_structured_reader_gives_the_text_a_person_reads(forms: dict[str, Path], form: str) -> None:
+    d = read_source(forms[form])
+    assert d.form == form
+    expected = F.plain_text()
+    if form == "docx":  # footnotes follow the body
+        assert d.text == expected + "\n" + F.FOOTNOTE
+    else:
+        assert d.text == expected
+
+
+@pytest.mark.parametrize("form", ["docx", "pdf", "html"])
+def test_header_and_signature_come_out_as_two_cell_tables(forms: dict[str, Path], form: str) -> None:
+    d = read_source(forms[form])
+    assert d.blocks is not None
+    tables = d.blocks.tables()
+    assert len(tables) == 3
+    header, tasks, closing = tables
+    assert _cells(d.text, header) == [["\n".join(t for t, _ in F.HEADER_LEFT), "\n".join(t for t, _ in F.HEADER_RIGHT)]]
+    assert _cells(d.text, closing) == [["\n".join(t for t, _ in F.SIGN_LEFT), "\n".join(t for t, _ in F.SIGN_RIGHT)]]
+    # The header table stands first, before any paragraph.
+    assert d.blocks.items[0] is header
+
+
+@pytest.mark.parametrize("form", ["docx", "pdf", "html"])
+def test_task_table_keeps_its_merged_cells_once(forms: dict[str, Path], form: str) -> None:
+    d = read_source(forms[form])
+    tasks = d.blocks.tables()[1]  # type: ignore[union-attr]
+    rows = tasks.rows
+    assert [d.text[c.start:c.end] for c in rows[0].cells] == F.TABLE_HEAD
+    group = rows[1].cells
+    assert len(group) == 1 and group[0].colspan == 5 and d.text[group[0].start:group[0].end] == F.TABLE_GROUP
+    first, second = rows[2], rows[3]
+    lead = first.cells[2]
+    assert lead.rowspan == 2 and lead.col == 2 and d.text[lead.start:lead.end] == F.TABLE_ROWS[0][2]
+    # The row under the merged lead does not repeat it; its cells keep their grid columns.
+    assert [c.col for c in second.cells] == [0, 1, 3, 4]
+    assert [d.text[c.start:c.end] for c in second.cells] == [F.TABLE_ROWS[1][i] for i in (0, 1, 3, 4)]
+    assert tasks.columns == 5
+
+
+@pytest.mark.parametrize("form", ["docx", "html"])
+def test_bold_and_alignment_are_carried_per_paragraph(forms: dict[str, Path], form: str) -> None:
+    d = read_source(forms[form])
+    paras = {d.text[p.start:p.end]: p for p in d.blocks.items if isinstance(p, Paragraph)}  # type: ignore[union-attr]
+    assert paras["KẾ HOẠCH"].bold and paras["KẾ HOẠCH"].align == "center"
+    assert paras["I. MỤC ĐÍCH, YÊU CẦU"].bold
+    assert not paras["Phân công nhiệm vụ cụ thể như sau:"].bold
+    header = d.blocks.tables()[0]  # type: ignore[union-attr]
+    date = header.rows[0].cells[1].paragraphs[-1]
+    assert date.italic and not date.bold
+
+
+def test_pdf_tells_bold_lines_by_their_font(forms: dict[str, Path]) -> None:
+    d = read_source(forms["pdf"])
+    paras = {d.text[p.start:p.end]: p for p in d.blocks.items if isinstance(p, Paragraph)}  # type: ignore[union-attr]
+    assert paras["KẾ HOẠCH"].bold and paras["KẾ HOẠCH"].align == "center"
+    assert paras["II. NHIỆM VỤ TRỌNG TÂM"].bold
+    assert not paras["Phân công nhiệm vụ cụ thể như sau:"].bold
+
+
+def test_spans_point_into_the_reported_text(forms: dict[str, Path]) -> None:
+    for form in ("docx", "pdf", "html"):
+        d = read_source(forms[form])
+        for item in d.blocks.items:  # type: ignore[union-attr]
+            if isinstance(item, Paragraph):
+                assert "\n" not in d.text[item.start:item.end]
+            else:
+                for row in item.rows:
+                    for c in row.cells:
+                        for p in c.paragraphs:
+                            assert c.start <= p.start <= p.end <= c.end
+                            assert d.text[p.start:p.end].strip() and "|" != d.text[p.start:p.end]
+
+
+def test_tcvn3_text_is_read_back_with_a_warning(forms: dict[str, Path]) -> None:
+    d = read_source(forms["tcvn3"])
+    assert d.encoding == "tcvn3"
+    assert [w.code for w in d.warnings] == ["legacy-encoding"]
+    assert d.text.split("\n")[:-1] == F.flat_lines()
+
+
+@pytest.mark.parametrize("form", ["docx", "pdf", "html", "tcvn3"])
+def test_every_form_parses_to_the_plain_texts_header_and_references(forms: dict[str, Path], form: str) -> None:
+    plain = parse_text(F.plain_text(), "plain")
+    doc = parse_file(forms[form])
+    assert (plain.number, plain.date, plain.doc_type) == (F.NUMBER, F.DATE, F.DOC_TYPE)
+    assert {r.number for r in plain.references} == F.REFERENCES
+    assert (doc.number, doc.date, doc.doc_type) == (plain.number, plain.date, plain.doc_type)
+    assert {r.number for r in doc.references} == {r.number for r in plain.references}
