@@ -31,7 +31,8 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def dump(db: Path) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(db)
-    rows = conn.execute("SELECT source, hash, number, issuer, head FROM doc ORDER BY id").fetchall()
+    rows = conn.execute("SELECT d.source, d.hash, d.number, d.issuer, x.head FROM doc d JOIN doc_data x ON x.doc_id = d.id "
+                        "ORDER BY d.id").fetchall()
     rows += conn.execute("SELECT * FROM doc_reference ORDER BY doc_id, idx").fetchall()
     rows += conn.execute("SELECT * FROM doc_task ORDER BY doc_id, idx").fetchall()
     return rows

@@ -59,7 +59,8 @@ def table_dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
     conn = sqlite3.connect(db)
     out = {}
     cols = [r[1] for r in conn.execute("PRAGMA table_info(doc)") if r[1] not in ("indexed_at", "inode", "mtime_ns")]
-    out["doc"] = conn.execute(f"SELECT {', '.join(repr(c).replace(chr(39), chr(34)) for c in cols)} FROM doc ORDER BY id").fetchall()
+    out["doc"] = conn.execute(f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in cols)} FROM doc ORDER BY id").fetchall()
+    out["doc_data"] = conn.execute("SELECT * FROM doc_data ORDER BY doc_id").fetchall()
     for t in ("doc_reference", "doc_mention", "doc_task", "doc_deadline", "doc_warning", "doc_link"):
         out[t] = conn.execute(f"SELECT * FROM {t} ORDER BY doc_id, rowid").fetchall()
     conn.close()

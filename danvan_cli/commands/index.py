@@ -83,7 +83,7 @@ def _run(walk: Walk, engine: str, scheduler: str | None, to_dir: str | None, no_
         if not no_graph and report.selected:
             from ..corpus.source import StoredCorpus
 
-            StoredCorpus(store=st, selected=report.selected).graph()
+            StoredCorpus(store=st, selected=report.selected, report=report).graph()
         st.close()
         errors = report.errors
         summary = (f"{len(report.selected)} documents in {st.path}: {report.parsed} parsed, "

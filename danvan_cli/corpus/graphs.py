@@ -45,17 +45,17 @@ def _graph_code() -> str:
     return digest.hexdigest()[:12]
 
 
-def fingerprint(store: Store, selected: list[tuple[int, str]]) -> str:
-    """Of the selection: each document's id, bytes (hash) and name, in order."""
+def fingerprint(store: Store, selected: list[tuple[int, str]], hashes: dict[int, str] | None = None) -> str:
+    """Of the selection: each document's id, bytes (hash) and name, in order. ``hashes``
+    (what the sync just saw) saves reading them back."""
     digest = hashlib.sha256(f"{parser_version()}|{_graph_code()}".encode())
-    hashes: dict[int, str] = {}
-    ids = [i for i, _s in selected]
+    known: dict[int, str] = dict(hashes or {})
+    ids = [i for i, _s in selected if i not in known]
     for k in range(0, len(ids), 900):
         chunk = ids[k:k + 900]
         marks = ",".join("?" * len(chunk))
-        hashes.update(store.conn.execute(f"SELECT id, hash FROM doc WHERE id IN ({marks})", chunk).fetchall())
-    for doc_id, source in selected:
-        digest.update(f"{doc_id}\t{hashes.get(doc_id)}\t{source}\n".encode())
+        known.update(store.conn.execute(f"SELECT id, hash FROM doc WHERE id IN ({marks})", chunk).fetchall())
+    digest.update("".join(f"{doc_id}\t{known.get(doc_id)}\t{source}\n" for doc_id, source in selected).encode())
     return digest.hexdigest()
 
 
@@ -69,7 +69,7 @@ def heads(store: Store, selected: list[tuple[int, str]]) -> list[Document]:
     for k in range(0, len(ids), 900):
         chunk = ids[k:k + 900]
         marks = ",".join("?" * len(chunk))
-        found.update(store.conn.execute(f"SELECT id, head FROM doc WHERE id IN ({marks})", chunk).fetchall())
+        found.update(store.conn.execute(f"SELECT doc_id, head FROM doc_data WHERE doc_id IN ({marks})", chunk).fetchall())
     for doc_id, source in selected:
         data = json.loads(found[doc_id])
         data["source"] = source

@@ -16,11 +16,15 @@ from ..text.read import READABLE_SUFFIXES, DanvanInputError
 
 @dataclass(slots=True)
 class Walk:
-    """What a walk found: the files to read (as the user will see them named), the folders
-    walked, and the files left out because they are not documents (by ending)."""
+    """What a walk found: the files to read (as the user will see them named, and as absolute
+    paths), the folders walked, and the files left out because they are not documents (by ending)."""
 
     files: list[str] = field(default_factory=list)
+    #: ``files`` as absolute paths (the store's key), in the same order
+    absolute: list[str] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)
+    #: files named on their own (not found in a folder)
+    named: list[str] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
 
     def skipped_line(self) -> str | None:
@@ -38,15 +42,24 @@ class Walk:
 
 def _walk_folder(root: str, walk: Walk) -> None:
     """Every readable file under ``root`` in sorted order; hidden files and folders
-    (``.git``, ``.DS_Store``) are passed over without a word, other endings are counted."""
+    (``.git``, ``.DS_Store``) are passed over without a word, other endings are counted.
+    Absolute paths are made by joining onto the root's (an archive has 100,000 files:
+    ``os.path.abspath`` on each is a measurable part of a warm run)."""
+    absolute_root = os.path.abspath(root)
+    cut = len(root)
+    sep = os.sep
+    readable = READABLE_SUFFIXES
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        absolute_dir = absolute_root + dirpath[cut:]
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
-            ext = os.path.splitext(name)[1].lower()
-            if ext in READABLE_SUFFIXES:
-                walk.files.append(os.path.join(dirpath, name))
+            dot = name.rfind(".")
+            ext = name[dot:].lower() if dot > 0 else ""
+            if ext in readable:
+                walk.files.append(dirpath + sep + name)
+                walk.absolute.append(absolute_dir + sep + name)
             else:
                 walk.skipped[ext or "(no ending)"] += 1
 
@@ -58,20 +71,22 @@ def walk_paths(paths: Iterable[str]) -> Walk:
     for raw in paths:
         if raw != "-" and os.path.isdir(raw):
             walk.folders.append(raw)
-            _walk_folder(raw, walk)
+            _walk_folder(raw.rstrip(os.sep) or os.sep, walk)
         else:
             walk.files.append(raw)
-    if len(walk.folders) + len(walk.files) <= 1 or (len(walk.folders) == 1 and walk.folders == list(paths)):
+            walk.absolute.append(raw if raw == "-" else os.path.abspath(raw))
+            walk.named.append(raw)
+    if len(walk.folders) + len(walk.named) <= 1:
         return walk  # one folder or one file: nothing can be named twice
     # A file named twice (alone and inside a folder given too) is one document.
     seen: set[str] = set()
-    unique = []
-    for f in walk.files:
-        key = f if f == "-" else os.path.abspath(f)
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    walk.files = unique
+    files, absolute = [], []
+    for f, a in zip(walk.files, walk.absolute, strict=True):
+        if a not in seen:
+            seen.add(a)
+            files.append(f)
+            absolute.append(a)
+    walk.files, walk.absolute = files, absolute
     return walk
 
 

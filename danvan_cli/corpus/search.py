@@ -180,8 +180,8 @@ def search(
         where.append("EXISTS (SELECT 1 FROM doc_reference r WHERE r.doc_id = d.id AND r.number_key = ?)")
         args.append(number_key(normalize_number(cites) or cites))
     sql = (
-        "SELECT d.source, d.doc_type, d.number, d.date, d.issuer, d.title, bm25(doc_fts, 4.0, 1.0) AS score, d.text "
-        "FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid "
+        "SELECT d.source, d.doc_type, d.number, d.date, d.issuer, d.title, bm25(doc_fts, 4.0, 1.0) AS score, x.text "
+        "FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid JOIN doc_data x ON x.doc_id = d.id "
         f"WHERE {' AND '.join(where)} ORDER BY score, d.source LIMIT ?"
     )
     args.append(limit)

@@ -99,7 +99,7 @@ class StoredCorpus(Corpus):
         from ..graph.build import build_graph
         from . import graphs
 
-        key = graphs.fingerprint(self.store, self.selected)
+        key = graphs.fingerprint(self.store, self.selected, self.report.hashes if self.report is not None else None)
         gid = graphs.find(self.store, key)
         if gid is None:
             g = build_graph(graphs.heads(self.store, self.selected))
@@ -122,7 +122,7 @@ class StoredCorpus(Corpus):
                       [(i, pos, s) for pos, (i, s) in enumerate(self.selected)])
         rows = c.execute(
             "SELECT s.pos, s.source, d.head, x.record FROM doc_deadline x JOIN deadline_scope s ON s.id = x.doc_id "
-            "JOIN doc d ON d.id = x.doc_id "
+            "JOIN doc_data d ON d.doc_id = x.doc_id "
             "WHERE (x.rrule IS NULL AND substr(x.date, 1, 4) BETWEEN ? AND ?) "
             "   OR (x.rrule IS NOT NULL AND (? OR x.until IS NULL OR substr(x.until, 1, 4) >= ?)) "
             "ORDER BY s.pos, x.idx",

@@ -36,7 +36,7 @@ from .scan import Walk, internal_error
 from .search import FOLD_VERSION
 
 #: Bumped whenever the tables change; an older store of ours is rebuilt, a newer one refused.
-STORE_SCHEMA = 1
+STORE_SCHEMA = 2
 #: ``PRAGMA application_id`` of a danvan store ("dvn1"): how a foreign SQLite file is told apart.
 APPLICATION_ID = 0x64766E31
 BUSY_TIMEOUT_S = 300.0
@@ -99,8 +99,12 @@ CREATE TABLE IF NOT EXISTS doc (
   path TEXT NOT NULL UNIQUE,
   size INTEGER, mtime_ns INTEGER, inode INTEGER,
   hash TEXT, parser TEXT NOT NULL, error TEXT, indexed_at TEXT, source TEXT,
-  {doc_cols},
-  record BLOB, text BLOB, head TEXT
+  {doc_cols}
+);
+-- The bulky part of a document, apart: the doc table stays narrow, so the stat check of a
+-- warm run and the views scan it fast.
+CREATE TABLE IF NOT EXISTS doc_data (
+  doc_id INTEGER PRIMARY KEY, record BLOB, text BLOB, head TEXT
 );
 {chr(10).join(child)}
 CREATE INDEX IF NOT EXISTS doc_number ON doc(number_key);
@@ -160,7 +164,7 @@ CREATE VIEW IF NOT EXISTS edges AS
 
 
 # Tables of ours, dropped when an older store of ours is rebuilt.
-_OURS = ("meta", "doc", "doc_reference", "doc_mention", "doc_link", "doc_task", "doc_deadline", "doc_warning",
+_OURS = ("meta", "doc", "doc_data", "doc_reference", "doc_mention", "doc_link", "doc_task", "doc_deadline", "doc_warning",
          "doc_fts", "graph", "graph_node", "graph_edge")
 _VIEWS = ("documents", "references", "mentions", "links", "tasks", "deadlines", "warnings", "nodes", "edges")
 
@@ -254,6 +258,7 @@ class SyncReport:
     """What one sync did, and the documents it leaves selected for the command."""
 
     selected: list[tuple[int, str]] = field(default_factory=list)  # (doc id, source) in walk order
+    hashes: dict[int, str] = field(default_factory=dict)  # doc id -> hash of its bytes, for the selected
     parsed: int = 0
     unchanged: int = 0
     refreshed: int = 0
@@ -357,7 +362,9 @@ class Store:
 
         with _write(conn):
             conn.execute("INSERT INTO doc_fts (doc_fts) VALUES ('delete-all')")
-            for doc_id, title, text in conn.execute("SELECT id, title, text FROM doc WHERE error IS NULL").fetchall():
+            for doc_id, title, text in conn.execute(
+                    "SELECT d.id, d.title, x.text FROM doc d JOIN doc_data x ON x.doc_id = d.id WHERE d.error IS NULL"
+            ).fetchall():
                 conn.execute("INSERT INTO doc_fts (rowid, title, body) VALUES (?, ?, ?)",
                              (doc_id, fold(title or ""), fold(unpack_text(text))))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('fold', ?)", (str(FOLD_VERSION),))
@@ -373,10 +380,10 @@ class Store:
 
     # ----------------------------------------------------------------- syncing
 
-    def known(self) -> dict[str, tuple[int, int, int, int, str | None, str, str | None, str | None]]:
-        """path → (id, size, mtime_ns, inode, hash, parser, error, source) of every stored file."""
+    def known(self) -> dict[str, tuple[Any, ...]]:
+        """path → (path, id, size, mtime_ns, inode, hash, parser, error, source) of every stored file."""
         rows = self.conn.execute("SELECT path, id, size, mtime_ns, inode, hash, parser, error, source FROM doc")
-        return {r[0]: tuple(r[1:]) for r in rows}  # type: ignore[misc]
+        return {r[0]: r for r in rows}
 
     def sync(
         self,
@@ -402,12 +409,14 @@ class Store:
         plan: list[tuple[int, str, str, FileState, str | None]] = []  # (position, path, source, state, old hash)
         slots: list[tuple[int, str] | None] = []
         renamed: list[tuple[str, int]] = []  # unchanged files named otherwise this time (another folder)
-        for source in walk.files:
-            path = os.path.abspath(source) if source != "-" else "-"
+        missing: set[str] = set()
+        for source, path in zip(walk.files, walk.absolute, strict=True):
             seen.add(path)
             try:
                 st = os.stat(path)
             except OSError as exc:
+                if isinstance(exc, FileNotFoundError):
+                    missing.add(path)
                 msg = f"{source}: no such file" if isinstance(exc, FileNotFoundError) else \
                     f"{source}: cannot be read ({exc.strerror or exc})"
                 report.errors.append(msg)
@@ -417,24 +426,27 @@ class Store:
                 continue
             state = FileState(st.st_size, st.st_mtime_ns, st.st_ino)
             row = known.get(path)
-            if row is not None and row[5] == current and (row[1], row[2], row[3]) == (state.size, state.mtime_ns, state.inode):
-                if row[6] is not None:  # a file that could not be read last time either
-                    msg = row[6] if row[7] == source else row[6].replace(row[7] or "", source, 1)
+            # row: path, id, size, mtime_ns, inode, hash, parser, error, source
+            if row is not None and row[6] == current and row[2] == state.size and row[3] == state.mtime_ns \
+                    and row[4] == state.inode:
+                if row[7] is not None:  # a file that could not be read last time either
+                    msg = row[7] if row[8] == source else row[7].replace(row[8] or "", source, 1)
                     report.errors.append(msg)
                     if on_error:
                         on_error(msg)
                     slots.append(None)
                 else:
-                    slots.append((row[0], source))
-                    if row[7] != source:
-                        renamed.append((source, row[0]))
+                    slots.append((row[1], source))
+                    report.hashes[row[1]] = row[5]
+                    if row[8] != source:
+                        renamed.append((source, row[1]))
                 report.unchanged += 1
                 continue
-            old_hash = row[4] if row is not None and row[5] == current and row[6] is None else None
+            old_hash = row[5] if row is not None and row[6] == current and row[7] is None else None
             plan.append((len(slots), path, source, state, old_hash))
             slots.append(None)
 
-        gone = self._gone(walk, known, seen)
+        gone = self._gone(walk, known, seen, missing)
         if gone or renamed:
             with _write(self.conn):
                 for doc_id in gone:
@@ -464,13 +476,12 @@ class Store:
         report.selected = [s for s in slots if s is not None]
         return report
 
-    def _gone(self, walk: Walk, known: dict[str, Any], seen: set[str]) -> list[int]:
+    def _gone(self, walk: Walk, known: dict[str, Any], seen: set[str], missing: set[str]) -> list[int]:
         """Ids of stored files under the walked folders that the walk did not find, and of
-        files named alone that no longer exist."""
+        files named alone that no longer exist (``missing``)."""
         roots = tuple(os.path.join(os.path.abspath(f), "") for f in walk.folders)
-        missing = {p for p in (os.path.abspath(f) for f in walk.files if f != "-") if not os.path.exists(p)}
-        return [row[0] for path, row in known.items()
-                if path in missing or (path not in seen and path.startswith(roots))]
+        return [row[1] for path, row in known.items()
+                if path in missing or (roots and path not in seen and path.startswith(roots))]
 
     def _write_batch(self, batch: list[tuple[int, Indexed]], slots: list[tuple[int, str] | None],
                      report: SyncReport, on_error: Callable[[str], None] | None) -> None:
@@ -488,10 +499,12 @@ class Store:
                 else:
                     report.parsed += 1
                 slots[pos] = (doc_id, res.source)
+                report.hashes[doc_id] = res.hash or ""
 
     def _write_one(self, res: Indexed, parser: str) -> int:
         c = self.conn
-        old = c.execute("SELECT id, title, text, error FROM doc WHERE path = ?", (res.path,)).fetchone()
+        old = c.execute("SELECT d.id, d.title, x.text, d.error FROM doc d LEFT JOIN doc_data x ON x.doc_id = d.id "
+                        "WHERE d.path = ?", (res.path,)).fetchone()
         st = res.state
         if res.unchanged and old is not None:
             c.execute("UPDATE doc SET size=?, mtime_ns=?, inode=?, source=? WHERE id=?",
@@ -501,12 +514,8 @@ class Store:
             self._delete_children(old[0], old[1], old[2], fts=old[3] is None)
         cols = ["path", "size", "mtime_ns", "inode", "hash", "parser", "error", "indexed_at", "source"]
         values: list[Any] = [res.path, st.size, st.mtime_ns, st.inode, res.hash, parser, res.error, _now(), res.source]
-        if res.error is None:
-            cols += [*DOCUMENT_COLUMNS, "record", "text", "head"]
-            values += [*res.document, res.record, res.text, res.head]
-        else:
-            cols += [*DOCUMENT_COLUMNS, "record", "text", "head"]
-            values += [None] * (len(DOCUMENT_COLUMNS) + 3)
+        cols += DOCUMENT_COLUMNS
+        values += res.document if res.error is None else [None] * len(DOCUMENT_COLUMNS)
         quoted = ", ".join(f'"{x}"' for x in cols)
         marks = ", ".join("?" for _ in cols)
         updates = ", ".join(f'"{x}"=excluded."{x}"' for x in cols[1:])
@@ -515,6 +524,8 @@ class Store:
             values,
         ).fetchone()[0]
         if res.error is None:
+            c.execute("INSERT OR REPLACE INTO doc_data (doc_id, record, text, head) VALUES (?, ?, ?, ?)",
+                      (doc_id, res.record, res.text, res.head))
             for table, rows in res.tables.items():
                 if rows:
                     width = len(COLUMNS[table]) + 1
@@ -528,13 +539,15 @@ class Store:
 
         for table in COLUMNS:
             self.conn.execute(f"DELETE FROM {child_table(table)} WHERE doc_id = ?", (doc_id,))
+        self.conn.execute("DELETE FROM doc_data WHERE doc_id = ?", (doc_id,))
         if fts:
             # A contentless index forgets a row when given back exactly what it indexed.
             self.conn.execute("INSERT INTO doc_fts (doc_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                               (doc_id, fold(title or ""), fold(unpack_text(text))))
 
     def _delete(self, doc_id: int) -> None:
-        old = self.conn.execute("SELECT title, text, error FROM doc WHERE id = ?", (doc_id,)).fetchone()
+        old = self.conn.execute("SELECT d.title, x.text, d.error FROM doc d LEFT JOIN doc_data x ON x.doc_id = d.id "
+                                "WHERE d.id = ?", (doc_id,)).fetchone()
         if old is None:
             return
         self._delete_children(doc_id, old[0], old[1], fts=old[2] is None)
@@ -548,7 +561,8 @@ class Store:
 
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
-            rows = {r[0]: r for r in self.conn.execute(f"SELECT id, record, text FROM doc WHERE id IN ({marks})", chunk)}
+            rows = {r[0]: r for r in self.conn.execute(
+                f"SELECT doc_id, record, text FROM doc_data WHERE doc_id IN ({marks})", chunk)}
             for i in chunk:
                 r = rows[i]
                 yield i, unpack(r[1]), r[2]
