@@ -60,20 +60,20 @@ def fingerprint(store: Store, selected: list[tuple[int, str]], hashes: dict[int,
 
 
 def heads(store: Store, selected: list[tuple[int, str]]) -> list[Document]:
-    """The documents as the graph reads them (header and references), named as selected."""
+    """The documents as the graph reads them (header and references), named as selected;
+    decoded chunk by chunk, so the stored JSON of a whole archive is never held at once."""
     from .codec import document_from_dict
 
     out: list[Document] = []
-    ids = [i for i, _s in selected]
-    found: dict[int, str] = {}
-    for k in range(0, len(ids), 900):
-        chunk = ids[k:k + 900]
+    for k in range(0, len(selected), 900):
+        chunk = selected[k:k + 900]
         marks = ",".join("?" * len(chunk))
-        found.update(store.conn.execute(f"SELECT doc_id, head FROM doc_data WHERE doc_id IN ({marks})", chunk).fetchall())
-    for doc_id, source in selected:
-        data = json.loads(found[doc_id])
-        data["source"] = source
-        out.append(document_from_dict(data))
+        found = dict(store.conn.execute(f"SELECT doc_id, head FROM doc_data WHERE doc_id IN ({marks})",
+                                        [i for i, _s in chunk]).fetchall())
+        for doc_id, source in chunk:
+            data = json.loads(found[doc_id])
+            data["source"] = source
+            out.append(document_from_dict(data))
     return out
 
 

@@ -16,13 +16,17 @@ import multiprocessing
 import os
 import pickle
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 #: Below this many files per worker the pool is not worth starting.
 MIN_FILES_PER_WORKER = 8
+#: Chunks in flight per worker.
+AHEAD = 4
 
 
 def default_jobs() -> int:
@@ -33,13 +37,11 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _star(packed: tuple[Callable[..., Any], tuple[Any, ...]]) -> bytes:
-    """Run one call in a worker; the result goes back pickled and compressed. Why: results
-    (rows, texts) are tens of kilobytes, and a pipe that fills up stalls the worker until
-    the main process, busy writing the store, reads it; a third of the bytes is a third of
-    the waiting."""
-    fn, args = packed
-    return zlib.compress(pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL), 1)
+def _run_chunk(fn: Callable[..., Any], chunk: list[tuple[Any, ...]]) -> bytes:
+    """Run a chunk of calls in a worker; the results go back pickled and compressed. Why:
+    results (rows, texts) are tens of kilobytes each, and a pipe that fills up stalls the
+    worker until the main process, busy writing the store, reads it."""
+    return zlib.compress(pickle.dumps([fn(*a) for a in chunk], protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -60,7 +62,11 @@ def workers_for(n_items: int, jobs: int | None) -> int:
 def map_ordered(
     fn: Callable[..., T], args: Sequence[tuple[Any, ...]], *, jobs: int | None = None, chunksize: int = 4
 ) -> Iterator[T]:
-    """``fn(*a)`` for each ``a`` of ``args``, in order; in worker processes when it pays."""
+    """``fn(*a)`` for each ``a`` of ``args``, in order; in worker processes when it pays.
+
+    At most ``AHEAD`` chunks per worker are in flight: results are consumed as they come,
+    so memory stays flat however many files there are, even when the consumer (writing
+    the store) is slower than the workers."""
     n = workers_for(len(args), jobs)
     if n <= 1:
         for a in args:
@@ -68,8 +74,16 @@ def map_ordered(
         return
     pool = _context().Pool(n)
     try:
-        for blob in pool.imap(_star, [(fn, a) for a in args], chunksize=chunksize):
-            yield pickle.loads(zlib.decompress(blob))
+        chunks = (list(args[i:i + chunksize]) for i in range(0, len(args), chunksize))
+        window: deque[Any] = deque()
+        for chunk in islice(chunks, n * AHEAD):
+            window.append(pool.apply_async(_run_chunk, (fn, chunk)))
+        while window:
+            blob = window.popleft().get()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                window.append(pool.apply_async(_run_chunk, (fn, nxt)))
+            yield from pickle.loads(zlib.decompress(blob))
         pool.close()
     finally:
         pool.terminate()

@@ -21,6 +21,10 @@ from ..model import Document
 from .scan import Batch, report_error, walk_paths
 
 
+#: Parts of a document's head that a deadline list never reads (left undecoded).
+_NOT_FOR_DEADLINES = ("references", "links", "recipients", "signer")
+
+
 @dataclass(slots=True)
 class CorpusOptions:
     """How to get documents: ``store`` is a path (None: the default location), ``use_store``
@@ -134,6 +138,8 @@ class StoredCorpus(Corpus):
             doc = docs.get(pos)
             if doc is None:
                 data = json.loads(head)
+                for unused in _NOT_FOR_DEADLINES:
+                    data.pop(unused, None)
                 data["source"] = source
                 doc = docs[pos] = document_from_dict(data)
             doc.deadlines.append(decode(json.loads(record)))
