@@ -382,3 +382,22 @@ def test_search_without_paths_searches_everything_indexed(tmp_path: Path) -> Non
     assert run("index", str(SAMPLES), "--store", db, "-q").exit_code == 0
     hits = json.loads(run("search", "khiếu nại", "--store", db, "--format", "json").output)
     assert len(hits) >= 2
+
+
+def test_a_parser_bug_on_one_file_is_one_line_and_the_rest_is_indexed(tmp_path: Path, corpus_dir: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import danvan_cli.pipeline as pipeline
+
+    real = pipeline.parse_file
+
+    def flaky(path):  # type: ignore[no-untyped-def]
+        if str(path).endswith("002_9ac44cf077a342da.txt"):
+            raise ZeroDivisionError("a bug")
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "parse_file", flaky)
+    res = CliRunner().invoke(main, ["index", str(corpus_dir), "--store", str(tmp_path / "s.sqlite"), "--jobs", "1"])
+    assert res.exit_code == 1
+    assert "002_9ac44cf077a342da.txt: internal error while parsing (ZeroDivisionError: a bug); rerun with --debug" \
+        in res.output
+    assert "4 documents" in res.output and "Traceback" not in res.output

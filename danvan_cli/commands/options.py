@@ -23,7 +23,7 @@ def corpus_options(fn: F) -> F:
                      help="Parse in memory: read no store and write none."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
                      help="Worker processes for parsing (default: every core; 1: none)."),
-        click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar (and no summary line from index)."),
         click.option("--debug", is_flag=True, help="Show tracebacks of files that fail to parse."),
     ]
     for d in reversed(decorators):

@@ -8,7 +8,6 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..model import Document
 from ..text.read import READABLE_SUFFIXES, DanvanInputError

@@ -228,25 +228,23 @@ def index_file(path: str, source: str, state: FileState, old_hash: str | None, d
         return out
     try:
         doc = parse_file(path)
+        doc.source = source
+        rows = document_rows(doc)
+        out.document = rows.document
+        out.tables = rows.tables
+        out.record = pack(document_to_dict(doc))
+        out.text = pack_text(doc.text)
+        out.head = json.dumps(head(doc), ensure_ascii=False, separators=(",", ":"))
+        out.fts = (fold(doc.title or ""), fold(doc.text))
     except DanvanInputError as exc:
         msg = str(exc)
         out.error = source + msg[len(path):] if msg.startswith(path) else msg
-        return out
-    except Exception as exc:  # a parser bug on one file must not sink the batch
+    except Exception as exc:  # a parser (or codec) bug on one file must not sink the batch
         if debug:
             import traceback
 
             traceback.print_exc()
         out.error = internal_error(source, exc)
-        return out
-    doc.source = source
-    rows = document_rows(doc)
-    out.document = rows.document
-    out.tables = rows.tables
-    out.record = pack(document_to_dict(doc))
-    out.text = pack_text(doc.text)
-    out.head = json.dumps(head(doc), ensure_ascii=False, separators=(",", ":"))
-    out.fts = (fold(doc.title or ""), fold(doc.text))
     return out
 
 
