@@ -303,10 +303,15 @@ class Store:
             raise self._fail(f"cannot be opened ({exc})") from exc
         try:
             self._prepare(conn)
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if "database is locked" not in str(exc) and ("readonly" in str(exc) or "unable to open" in str(exc)
+                                                         or "disk I/O" in str(exc)):
+                raise self._fail(f"cannot be written ({exc}); choose another file with --store") from exc
+            raise self._fail(f"unreadable store ({exc}); delete it to start afresh, or choose another file "
+                             "with --store") from exc
         except sqlite3.DatabaseError as exc:
             conn.close()
-            if isinstance(exc, StoreError):
-                raise
             raise self._fail(f"damaged or unreadable store ({exc}); delete it to start afresh, or choose "
                              "another file with --store") from exc
         except StoreError:
