@@ -26,6 +26,7 @@ import regex
 
 from ..extract.numbers import NumberParts, parse_number
 from ..model import RELATION_STRENGTH, Document, Issuer, Reference, Warning
+from ..refdata import party_term as _party_term
 from ..text.normalize import fold_key
 
 # --------------------------------------------------------------------------- numbers
@@ -105,26 +106,9 @@ def year_of(date: str | None) -> int | None:
 
 
 def party_term(date: str | None, tier: str | None) -> str | None:
-    """The committee term a Party document's number belongs to.
-
-    Central congresses open in January of years 2001, 2006, ... 2021; local ones close
-    in the months before (districts by mid-year, provinces by October of 2020, 2015, ...).
-    A document dated before its level's congress belongs to the previous term. Approximate
-    by design: it only has to keep numbers of different terms apart."""
-    year = year_of(date)
-    if year is None:
-        return None
-    month = int(date[5:7]) if date and len(date) >= 7 and date[5:7].isdigit() else None
-    if tier == "central":
-        start = year - ((year - 2001) % 5)
-        if year == start and month is not None and month < 2:
-            start -= 5
-    else:
-        start = year - (year % 5)
-        cutoff = {"province": 10, "district": 7, "commune": 5}.get(tier or "", 7)
-        if year == start and month is not None and month < cutoff:
-            start -= 5
-    return f"{start}-{start + 5}"
+    """The committee term a Party document's number belongs to: the calendar of
+    ``data/calendar.yaml`` (``refdata.party_term``)."""
+    return _party_term(date, tier)
 
 
 # --------------------------------------------------------------------------- sightings
