@@ -60,6 +60,10 @@ class Corpus:
         ``schedule.occurrences`` decides)."""
         return self.documents()
 
+    def document(self, source: str) -> Document | None:
+        """The one document read from ``source`` (a path as given), if the corpus holds it."""
+        return next((d for d in self.documents() if d.source == source), None)
+
     def close(self) -> None:
         pass
 
@@ -98,6 +102,18 @@ class StoredCorpus(Corpus):
             doc.text = unpack_text(text)
             out.append(doc)
         return out
+
+    def document(self, source: str) -> Document | None:
+        """One document decoded from its row (not the whole corpus: ``track`` asks for its root)."""
+        from .codec import document_from_dict, unpack_text
+
+        ids = [i for i, s in self.selected if s == source]
+        for doc_id, record, text in self.store.documents(ids[:1]):
+            record["source"] = source
+            doc = document_from_dict(record)
+            doc.text = unpack_text(text)
+            return doc
+        return None
 
     def graph(self) -> GraphSource:
         from ..graph.build import build_graph
