@@ -57,6 +57,7 @@ def test_party_numbers_of_two_committees_stay_apart_and_one_term_merges_dates() 
     assert len(nodes) == 2
     hanoi = next(n for n in nodes if "Hà Nội" in n)
     # one committee term, two dates: one document, and the conflict is flagged on it
+    assert "dated-differently" in g.nodes[hanoi]["warning_codes"]
     assert any(w.startswith("dated differently") for w in g.nodes[hanoi]["warnings"])
 
 
@@ -121,7 +122,7 @@ def test_type_conflict_is_a_node_warning() -> None:
             ref("124-QĐ/TW", "2018-02-02", "Ban Bí thư", "party-central", None, "cites", doc_type="Quy định")]),
     ])
     node = next(n for n, a in g.nodes(data=True) if a.get("number") == "124-QĐ/TW")
-    assert any(w.startswith("named as different types") for w in g.nodes[node]["warnings"])
+    assert "named-as-different-types" in g.nodes[node]["warning_codes"]
 
 
 def test_number_key_ignores_case_spaces_and_leading_zeros() -> None:
