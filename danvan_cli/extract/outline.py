@@ -108,48 +108,60 @@ class Label:
     content: int
 
 
-#: The characters a label can open with (see the patterns above): any other first character
-#: (most body paragraphs open with a capital) is no label, and no pattern is tried.
-_LABEL_FIRST = frozenset("PCMIVXĐ-–—•+")
+#: The characters each label opens with (see the patterns above): ``Phần``/``Chương``/``Mục``
+#: or a Roman numeral, a dash, a point's letter (any other first character — most body
+#: paragraphs open with a capital — is no label, and no pattern is tried).
+_ROMAN_FIRST = frozenset("PCMIVX")
+_DASH_FIRST = frozenset("-–—•")
 _LETTER_IDS = frozenset("abcdeghiklmnopqrstuvxyđ")
 
 
+#: Blanks inside a label's number (``1. 2.``), taken out (compiled once: ``regex.sub`` with a
+#: pattern string looks it up in the module's cache on every call).
+_BLANK = regex.compile(r"\s")
+
+
 def read_label(view: str, pos: int, end: int) -> Label | None:
-    """The outline label at ``pos`` (line start, spaces already skipped), or ``None``."""
+    """The outline label at ``pos`` (line start, spaces already skipped), or ``None``.
+
+    Each label pattern opens with its own characters (``Phần``/``Chương``/``Mục`` and Roman
+    numerals, ``Điều``, a digit, a point's letter, a dash, a plus), so the first character
+    says which one to try: the others cannot match there."""
     c = view[pos : pos + 1]
-    if c not in _LABEL_FIRST and not c.isdigit():
-        if c not in _LETTER_IDS:
-            return None
+    if c in _ROMAN_FIRST:
+        m = ROMAN_LABEL.match(view, pos, end)
+        if m is not None and (m.group("roman") or m.group("roman2")):
+            if m.group("part"):
+                return Label(RANK_PART, m.group("roman"), m.end())
+            return Label(RANK_ROMAN, m.group("roman2"), m.end())
+        return None
+    if c == "Đ":
+        m = DIEU_LABEL.match(view, pos, end)
+        return Label(RANK_DIEU, m.group("n"), m.end()) if m is not None else None
+    if c in _DASH_FIRST:
+        m = DASH_LABEL.match(view, pos, end)
+        return Label(RANK_DASH, "-", m.end()) if m is not None else None
+    if c == "+":
+        m = PLUS_LABEL.match(view, pos, end)
+        return Label(RANK_PLUS, "+", m.end()) if m is not None else None
+    if c in _LETTER_IDS:
         nxt = view[pos + 1 : pos + 2]
         if nxt not in (")", ".") and not nxt.isspace():
             return None  # a point is "a)", "a )" or "a. " : a word opening in lower case is none
-    m = ROMAN_LABEL.match(view, pos, end)
-    if m is not None and (m.group("roman") or m.group("roman2")):
-        if m.group("part"):
-            return Label(RANK_PART, m.group("roman"), m.end())
-        return Label(RANK_ROMAN, m.group("roman2"), m.end())
-    m = DIEU_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_DIEU, m.group("n"), m.end())
+        m = LETTER_LABEL.match(view, pos, end)
+        return Label(RANK_LETTER, m.group("l"), m.end()) if m is not None else None
+    if not c.isdigit():  # str.isdigit holds every character the patterns' \d matches
+        return None
     m = ARABIC_LABEL.match(view, pos, end)
-    if m is not None:
-        n = regex.sub(r"\s", "", m.group("n"))
-        depth = n.count(".")
-        if depth == 0 and m.group("term") is None:
-            return None
-        if depth > 0 and m.group("term") == ")":
-            return None
-        return Label(RANK_ARABIC + depth, n, m.end())
-    m = LETTER_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_LETTER, m.group("l"), m.end())
-    m = DASH_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_DASH, "-", m.end())
-    m = PLUS_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_PLUS, "+", m.end())
-    return None
+    if m is None:
+        return None
+    n = _BLANK.sub("", m.group("n"))
+    depth = n.count(".")
+    if depth == 0 and m.group("term") is None:
+        return None
+    if depth > 0 and m.group("term") == ")":
+        return None
+    return Label(RANK_ARABIC + depth, n, m.end())
 
 
 # --- the tree ----------------------------------------------------------------------------
@@ -249,11 +261,14 @@ def _body_regions(view: str) -> list[tuple[int, int]]:
 
 
 def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``view[start:end]`` as ``(start, end)`` (no line for a final line break)."""
+    pieces = view[start:end].split("\n")
+    if pieces[-1] == "":
+        pieces.pop()
     out = []
     pos = start
-    while pos < end:
-        nl = view.find("\n", pos, end)
-        stop = end if nl == -1 else nl
+    for piece in pieces:
+        stop = pos + len(piece)
         out.append((pos, stop))
         pos = stop + 1
     return out
@@ -507,16 +522,18 @@ def build_outline(view: str, text: str | None = None) -> Outline:
     rows: list[tuple[int, int, int, Label | None, TableRow | None]] = []
     started = False
     covered_until = -1
+    n_rows = len(row_starts)
     for ls, le in lines:
-        k = bisect_left(row_starts, ls)
-        if k < len(row_starts) and row_starts[k] <= le:
-            row = table_rows_found[k]
-            started = True
-            rows.append((ls, le, ls, None, row))
-            covered_until = row.end
-            continue
-        if ls < covered_until or (table_rows_found and _inside_table(view, text, ls, le)):
-            continue
+        if n_rows:
+            k = bisect_left(row_starts, ls)
+            if k < n_rows and row_starts[k] <= le:
+                row = table_rows_found[k]
+                started = True
+                rows.append((ls, le, ls, None, row))
+                covered_until = row.end
+                continue
+            if ls < covered_until or _inside_table(view, text, ls, le):
+                continue
         cs = ls
         while cs < le and view[cs] in " \t":
             cs += 1
@@ -699,20 +716,26 @@ def _unique(path: str, seen: dict[str, int]) -> str:
 
 def _to_task(node: Node, view: str, parent_path: str, parent_id: str | None, ordinal: int, seen: dict[str, int]) -> Task:
     lab = node.label
-    own = f"{lab.id}{ordinal}" if lab.id in "-+" else lab.id
-    nested = lab.rank > RANK_ARABIC and parent_id is not None and lab.id.startswith(parent_id + ".")
-    step = lab.id[len(parent_id) + 1 :] if nested and parent_id is not None else own  # "1.1" under "1" adds "1"
+    lid = lab.id
+    own = f"{lid}{ordinal}" if lid in "-+" else lid
+    if lab.rank > RANK_ARABIC and parent_id is not None and lid.startswith(parent_id + "."):
+        step = lid[len(parent_id) + 1 :]  # "1.1" under "1" adds "1"
+    else:
+        step = own
     path = _unique(f"{parent_path}.{step}" if parent_path else step, seen)
     heading, text = _heading_and_text(node, view)
     task = Task(id=own, path=path, heading=heading, text=text, span=Span(node.start, node.end))
     if node.row is not None:
         task.lead, task.support = _row_units(node.row, view, "lead"), _row_units(node.row, view, "support")
-    counts: dict[str, int] = {}
-    for c in node.children:
-        key = c.label.id if c.label.id in "-+" else ""
-        counts[key] = counts.get(key, 0) + 1
-        child_parent = lab.id if lab.rank >= RANK_ARABIC and node.row is None else None
-        task.children.append(_to_task(c, view, path, child_parent, counts[key], seen))
+    if node.children:
+        counts: dict[str, int] = {}
+        child_parent = lid if lab.rank >= RANK_ARABIC and node.row is None else None
+        add = task.children.append
+        for c in node.children:
+            cid = c.label.id
+            key = cid if cid in "-+" else ""
+            k = counts[key] = counts.get(key, 0) + 1
+            add(_to_task(c, view, path, child_parent, k, seen))
     return task
 
 

@@ -11,8 +11,10 @@ The spellings come from ``data/bodies.yaml``; the units from ``data/admin_units.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, TypeVar
 
 import regex
 
@@ -151,6 +153,18 @@ def _admin():  # noqa: ANN202 - returns the module
     return admin_units
 
 
+_T = TypeVar("_T", bound=Callable[..., Any])
+
+
+def _per_gazetteer(fn: _T) -> _T:
+    """``fn``'s answers remembered per gazetteer (``admin_units.memo_per_gazetteer``): the
+    place lookups below are pure functions of their arguments and the unit table, and a
+    corpus asks the same few places thousands of times."""
+    admin = _admin()
+    return fn if admin is None else admin.memo_per_gazetteer(fn)
+
+
+@_per_gazetteer
 def canonical_place(name: str) -> str:
     """A known unit's proper spelling ("HẢI PHÒNG" → "Hải Phòng"); else title case."""
     admin = _admin()
@@ -168,6 +182,7 @@ def canonical_place(name: str) -> str:
     return name
 
 
+@_per_gazetteer
 def is_known_place(name: str, kind: str | None = None) -> bool:
     admin = _admin()
     if admin is None:
@@ -180,6 +195,7 @@ def is_known_place(name: str, kind: str | None = None) -> bool:
         return False
 
 
+@_per_gazetteer
 def city_level(name: str) -> str | None:
     """Whether ``thành phố <name>`` is a province-level city or a district-level one."""
     admin = _admin()
@@ -191,6 +207,7 @@ def city_level(name: str) -> str | None:
     return None
 
 
+@_per_gazetteer
 def known_prefix(run: str, kind: str | None = None) -> str | None:
     """The longest run of leading words of ``run`` that names a known unit
     ("Hà Nội Về việc" → "Hà Nội"); the whole run when no unit data is installed."""
@@ -224,6 +241,7 @@ def _proper_at(body: str, pos: int, kind: str | None = None) -> tuple[str, int] 
     return name, end
 
 
+@_per_gazetteer
 def province_of(unit: PlaceUnit) -> PlaceUnit | None:
     """The province a district or commune belongs to, from the administrative data."""
     if unit.level == "province":
@@ -249,6 +267,7 @@ def province_of(unit: PlaceUnit) -> PlaceUnit | None:
     return PlaceUnit(kind, prov_name, "province")
 
 
+@_per_gazetteer
 def make_unit(word: str, name: str) -> PlaceUnit:
     """``("thành phố", "Hải Phòng")`` → a province-level unit; levels from the data."""
     word = _tables().unit_names.get(_key(word), word.casefold())
