@@ -80,8 +80,10 @@ _UNIT_PREFIX = regex.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def place_key(place: str | None) -> str | None:
-    """``"Thành phố Hà Nội"``, ``"hà nội"`` and ``"Hà Nội (cũ)"`` are one place."""
+    """``"Thành phố Hà Nội"``, ``"hà nội"`` and ``"Hà Nội (cũ)"`` are one place (cached: a
+    corpus names the same places over and over)."""
     if not place:
         return None
     key = fold_key(place).replace("(cũ)", "").strip(" .,")
@@ -336,6 +338,64 @@ def _readable_id(number: str, parts: Parts, year: int | None) -> str:
     return " · ".join(bits)
 
 
+class _Index:
+    """The groups of one number, found by their key parts without a scan of every group.
+
+    For each part (place, tier, period) the groups holding each value and the groups that do
+    not know it yet; a query intersects, for each part it knows, the groups with that value
+    and those without one (``_fits``). A group learns parts as sightings join it, so it moves
+    between the sets then. A number shared by thousands of documents (every commune writes a
+    ``12/KH-UBND``) must not cost a scan of all of them per citation: that was quadratic."""
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self.by_value: list[dict[str, set[int]]] = [{}, {}, {}]
+        self.unknown: list[set[int]] = [set(), set(), set()]
+        self.by_key: dict[Parts, list[int]] = {}
+        self.version = 0
+
+    def append(self, g: _Group) -> None:
+        gid = len(self.groups)
+        self.groups.append(g)
+        for i, p in enumerate(g.parts):
+            (self.unknown[i] if p is None else self.by_value[i].setdefault(p, set())).add(gid)
+        self.by_key.setdefault(g.key(), []).append(gid)
+        self.version += 1
+
+    def add(self, gid: int, s: Sighting) -> None:
+        g = self.groups[gid]
+        before = g.key()
+        g.add(s)
+        after = g.key()
+        if after != before:
+            for i, (x, y) in enumerate(zip(before, after, strict=True)):
+                if x is None and y is not None:
+                    self.unknown[i].discard(gid)
+                    self.by_value[i].setdefault(y, set()).add(gid)
+            self.by_key[before].remove(gid)
+            self.by_key.setdefault(after, []).append(gid)
+        self.version += 1
+
+    def exact(self, key: Parts) -> list[int]:
+        return list(self.by_key.get(key, ()))
+
+    def fitting(self, parts: Parts) -> list[int]:
+        """The groups whose known parts agree with the known ``parts``, in creation order."""
+        found: set[int] | None = None
+        for i, p in enumerate(parts):
+            if p is None:
+                continue
+            cand = self.by_value[i].get(p, set()) | self.unknown[i]
+            found = cand if found is None else found & cand
+            if not found:
+                return []
+        return sorted(found) if found is not None else list(range(len(self.groups)))
+
+
+#: How many candidate documents an ambiguous-citation warning names (the rest are counted).
+_NAMED_CANDIDATES = 5
+
+
 def _resolve_number(items: list[Sighting]) -> list[_Group]:
     """The documents one number stands for, in three passes:
 
@@ -345,20 +405,20 @@ def _resolve_number(items: list[Sighting]) -> list[_Group]:
        lacked part of it when exactly one fits (the date decides between several);
     3. citations that lack part of the key join the one document they can only mean;
        the others stay apart, with a warning when several documents fit."""
-    groups: list[_Group] = []
+    ix = _Index()
     for s in items:
         if not s.in_corpus:
             continue
         if s.complete:
             # one document parsed from two files has one date; two dates are two documents
             same = [
-                g for g in groups
-                if g.in_corpus and g.key() == s.key_parts() and not (s.date and _dates_clash(g, {s.date}))
+                gid for gid in ix.exact(s.key_parts())
+                if ix.groups[gid].in_corpus and not (s.date and _dates_clash(ix.groups[gid], {s.date}))
             ]
             if same:
-                same[0].add(s)
+                ix.add(same[0], s)
                 continue
-        groups.append(_Group([s], list(s.key_parts())))
+        ix.append(_Group([s], list(s.key_parts())))
 
     complete: dict[Parts, list[Sighting]] = {}
     partial: list[Sighting] = []
@@ -369,37 +429,59 @@ def _resolve_number(items: list[Sighting]) -> list[_Group]:
 
     for key, cites in complete.items():
         dates = {c.date for c in cites if c.date}
-        exact = [g for g in groups if g.key() == key]
-        fits = exact or [g for g in groups if g.in_corpus and _fits(g.key(), key)]
+        exact = [ix.groups[gid] for gid in ix.exact(key)]
+        fits = exact or [ix.groups[gid] for gid in ix.fitting(key) if ix.groups[gid].in_corpus]
         if len(fits) > 1:
             fits = _narrow(dates, set(), True, fits)
         if len(fits) == 1 and (exact or not _dates_clash(fits[0], dates)):
+            gid = _gid(ix, fits[0])
             for c in cites:
-                fits[0].add(c)
+                ix.add(gid, c)
         else:
-            groups.append(_Group(list(cites), list(key)))
+            ix.append(_Group(list(cites), list(key)))
 
     leftovers: dict[Parts, _Group] = {}
+    warned: dict[Parts, set[str]] = {}
+    # Citations asking the same question of unchanged groups get the same answer.
+    answers: dict[tuple[Parts, str | None, str | None, bool], tuple[int, list[_Group]]] = {}
     for s in partial:
         parts = s.key_parts()
-        fits = [g for g in groups if _fits(g.key(), parts)]
-        if len(fits) > 1:
-            fits = _narrow({s.date} if s.date else set(), {s.context_province} if s.context_province else set(),
-                           s.central, fits)
+        q = (parts, s.date, s.context_province, s.central)
+        hit = answers.get(q)
+        if hit is not None and hit[0] == ix.version:
+            fits = hit[1]
+        else:
+            fits = [ix.groups[gid] for gid in ix.fitting(parts)]
+            if len(fits) > 1:
+                fits = _narrow({s.date} if s.date else set(), {s.context_province} if s.context_province else set(),
+                               s.central, fits)
+            answers[q] = (ix.version, fits)
         if len(fits) == 1:
-            fits[0].add(s)
+            ix.add(_gid(ix, fits[0]), s)
             continue
         bucket = leftovers.get(parts)
         if bucket is None:
             bucket = leftovers[parts] = _Group([], list(parts))
         bucket.items.append(s)
         if len(fits) > 1:
-            names = ", ".join(sorted(_readable_id(s.number or "", g.key(), None) for g in fits))
+            ids = sorted(_readable_id(s.number or "", g.key(), None) for g in fits[: _NAMED_CANDIDATES * 20])
+            names = ", ".join(ids[:_NAMED_CANDIDATES])
+            if len(fits) > _NAMED_CANDIDATES:
+                names += f" and {len(fits) - _NAMED_CANDIDATES} more"
             msg = f"{s.number} cited in {s.source} without enough to tell which document it is: could be {names}"
-            warning = Warning("ambiguous-citation", msg)
-            if warning not in bucket.warnings:
-                bucket.warnings.append(warning)
-    return groups + list(leftovers.values())
+            seen = warned.setdefault(parts, set())
+            if msg not in seen:
+                seen.add(msg)
+                bucket.warnings.append(Warning("ambiguous-citation", msg))
+    return ix.groups + list(leftovers.values())
+
+
+def _gid(ix: _Index, g: _Group) -> int:
+    """The index of group ``g`` (groups are few per key: look among those of its key)."""
+    for gid in ix.by_key.get(g.key(), ()):
+        if ix.groups[gid] is g:
+            return gid
+    return next(i for i, x in enumerate(ix.groups) if x is g)
 
 
 def _dates_clash(g: _Group, dates: set[str]) -> bool:
