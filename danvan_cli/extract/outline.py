@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..model import Document, Span, Task
-from ..refdata import pattern
+from ..refdata import alternation, pattern, words
 
 from ..text.blocks import Row
 
@@ -59,34 +59,19 @@ PLUS_LABEL = regex.compile(r"\+\s{0,5}(?=\S)")
 
 RANK_PART, RANK_ROMAN, RANK_DIEU, RANK_ARABIC, RANK_LETTER, RANK_DASH, RANK_PLUS = 0, 1, 2, 3, 8, 9, 10
 
-#: Where the body of a text ends: the recipients list, or a signature block.
-_BODY_END = regex.compile(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?")
-#: A closing paragraph after the last item ends the outline.
+#: A closing paragraph after the last item ends the outline (its openers: data/lexicon/sections.yaml).
 _CLOSING = regex.compile(
-    r"(?:Trên\s+đây|Trong\s+quá\s+trình(?:\s+tổ\s+chức)?\s+thực\s+hiện|Quá\s+trình\s+thực\s+hiện|"
+    rf"(?:{alternation(words('sections', 'closing_openers'))}|"
     r"(?:Nhận\s+được\s+)?(?:Chỉ\s+thị|Kế\s+hoạch|Quyết\s+định|Nghị\s+quyết|Thông\s+tri|Hướng\s+dẫn|Chương\s+trình|"
     r"Công\s+văn|Thông\s+báo|Quy\s+chế|Quy\s+định)\s+này(?!\p{L})|"
     r"(?:Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|UBND|Ủy\s+ban\s+nhân\s+dân|Ban\s+Thường\s+vụ)[^.\n]{0,200}?"
     r"(?<!\p{L})(?:yêu\s+cầu|chịu\s+trách\s+nhiệm|đề\s+nghị))"
 )
-#: A signature block right after the last item (no ``Nơi nhận:`` before it): ``THỦ TƯỚNG``,
-#: ``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, ``T/M BAN THƯỜNG VỤ``: the body has ended.
-_SIGNATURE = regex.compile(
-    r"(?:(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\.?\s{1,5}\p{Lu}|(?:CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|"
-    r"BÍ\s+THƯ|PHÓ\s+BÍ\s+THƯ|GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG)\s*$)"
-)
-_NON_TASK_SECTION = regex.compile(
-    r"(?i)^(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|quan\s+điểm|căn\s+cứ|sự\s+cần\s+thiết|tình\s+hình|"
-    r"kết\s+quả|đánh\s+giá|bối\s+cảnh|phạm\s+vi|đối\s+tượng|thực\s+trạng)"
-)
-_TASK_SECTION = regex.compile(
-    r"(?i)nhiệm\s+vụ|nội\s+dung|giải\s+pháp|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|"
-    r"hoạt\s+động|chế\s+độ\s+báo\s+cáo|kinh\s+phí"
-)
+_NON_TASK_SECTION = regex.compile(rf"(?i)^(?:{alternation(words('sections', 'non_task_sections'))})")
+_TASK_SECTION = regex.compile(rf"(?i){alternation(words('sections', 'task_sections'))}")
 #: An item that announces a list of slogans or documents: what follows is not a task list.
 _ENUMERATION_HEAD = regex.compile(
-    r"(?i)^(?:(?:các|những|một\s+số)\s+)?(?:khẩu\s+hiệu|danh\s+mục\s+(?:các\s+)?văn\s+bản|"
-    r"văn\s+bản\s+(?:sau|dưới\s+đây)|bãi\s+bỏ\s+(?:các|những)\s+văn\s+bản)(?!\p{L})"
+    rf"(?i)^(?:(?:các|những|một\s+số)\s+)?(?:{alternation(words('sections', 'enumeration_heads'))})(?!\p{{L}})"
 )
 _DOC_ITEM = regex.compile(
     r"^(?:Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết|Kế\s+hoạch|Thông\s+tư|Nghị\s+định|Luật|Quy\s+định|Quy\s+chế|"
@@ -195,22 +180,6 @@ class Outline:
     end: int
 
 
-def body_end(view: str) -> int:
-    """Where the body stops: ``Nơi nhận:`` (recipients are dashes too, and no tasks)."""
-    m = _BODY_END.search(view)
-    return m.start() if m else len(view)
-
-
-#: A text attached after the signature: ``KẾ HOẠCH`` alone on its line, or ``(Ban hành kèm theo
-#: Quyết định số ...)``. A Quyết định ban hành Kế hoạch carries its tasks and deadlines there.
-# Possessive leading blanks: with two adjacent ``[ \t]*`` a long line of spaces was split
-# every possible way before failing (quadratic per line; a 1 MB blank line took hours).
-_ATTACHMENT = regex.compile(
-    r"(?m)^[ \t]*+(?:\([ \t]*+)?(?:(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|HƯỚNG\s+DẪN)[ \t]*$"
-    r"|(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+(?:Quyết\s+định|Kế\s+hoạch|Công\s+văn|Chỉ\s+thị|Nghị\s+quyết))"
-)
-
-
 #: The last view ``body_regions`` read and its regions: a parse asks for the same view's
 #: regions several times (outline, tables, deadlines).
 _regions_cache: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
@@ -243,21 +212,11 @@ def body_regions(view: str) -> list[tuple[int, int]]:
 
 
 def _body_regions(view: str) -> list[tuple[int, int]]:
-    regions: list[tuple[int, int]] = []
-    pos = 0
-    n = len(view)
-    while pos < n:
-        m = _BODY_END.search(view, pos)
-        stop = m.start() if m else n
-        if stop > pos:
-            regions.append((pos, stop))
-        if m is None:
-            break
-        a = _ATTACHMENT.search(view, m.end())
-        if a is None:
-            break
-        pos = a.start()
-    return regions
+    """No layout registered for this view (a caller reading a view alone): build one; the
+    layout holds the one rule for where a body ends and where an attachment starts."""
+    from ..text.layout import build_layout
+
+    return build_layout(view, view).body_regions()
 
 
 def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -574,7 +533,7 @@ def build_outline(view: str, text: str | None = None) -> Outline:
             if not stack:
                 continue
             if i > last_numbered and not stack[-1].children and (
-                    _CLOSING.match(view, cs, le) or _SIGNATURE.match(view, cs, le)):
+                    _CLOSING.match(view, cs, le) or _signature_line(view[cs:le].strip())):
                 stop = ls  # "Trên đây là Kế hoạch ...", "Chỉ thị này được phổ biến ...", a signature: not an item's text
                 break
             stack[-1].body.append((cs, le))
@@ -591,6 +550,14 @@ def build_outline(view: str, text: str | None = None) -> Outline:
     for r in roots:
         _close(r, view, stop)
     return Outline(roots, (0, preamble_end), stop)
+
+
+def _signature_line(line: str) -> bool:
+    """A signature block right after the last item (no ``Nơi nhận:`` before it): an authority
+    mark or a signer's title in capitals — the layout's rules."""
+    from ..text.layout import authority_mark, is_title_line
+
+    return authority_mark(line) is not None or is_title_line(line)
 
 
 def _inside_table(view: str, text: str | None, ls: int, le: int) -> bool:
