@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -64,23 +65,15 @@ def graph_cmd(
     PATH: files and folders, read recursively (default: the current folder). Documents
     come from the store (indexed first if new or changed) unless --no-store."""
     from ..graph.export import export
-    from ..graph.query import candidates_table, find_roots, traverse
+    from ..graph.query import traverse
 
     rels = _relations(relation)
     corpus = corpus_from(paths, store, no_store, jobs, quiet, debug)
     source = corpus.graph()
-    g = source.numbered(root_number)
-    roots = find_roots(g, root_number, year=year, issuer=issuer)
-    if not roots:
-        click.echo(f"danvan: no document numbered {root_number} in the corpus or its citations"
-                   + (" with that year/issuer" if year or issuer else ""), err=True)
-        sys.exit(EXIT_NOT_FOUND)
-    if len(roots) > 1:
-        _print_candidates(candidates_table(g, roots), root_number)
-        sys.exit(EXIT_AMBIGUOUS)
-    sub = traverse(source.around(roots[0], depth), roots[0], direction=direction, depth=depth, relations=rels)
+    root = pick_root(source.numbered(root_number), root_number, year, issuer)
+    sub = traverse(source.around(root, depth), root, direction=direction, depth=depth, relations=rels)
     if fmt == "tree":
-        _print_tree(sub, roots[0], output)
+        _print_tree(sub, root, output)
     else:
         text = export(sub, fmt)
         if output:
@@ -90,6 +83,22 @@ def graph_cmd(
             click.echo(text, nl=False)
     if corpus.errors:
         sys.exit(EXIT_NOT_FOUND)
+
+
+def pick_root(g: Any, root_number: str, year: int | None, issuer: str | None) -> str:
+    """The one node of ``g`` numbered ``root_number`` (narrowed by ``year``/``issuer``); none
+    exits 1 with a line saying so, several exit 2 with the candidates listed."""
+    from ..graph.query import candidates_table, find_roots
+
+    roots = find_roots(g, root_number, year=year, issuer=issuer)
+    if not roots:
+        click.echo(f"danvan: no document numbered {root_number} in the corpus or its citations"
+                   + (" with that year/issuer" if year or issuer else ""), err=True)
+        sys.exit(EXIT_NOT_FOUND)
+    if len(roots) > 1:
+        _print_candidates(candidates_table(g, roots), root_number)
+        sys.exit(EXIT_AMBIGUOUS)
+    return str(roots[0])
 
 
 def _print_candidates(rows: list[dict[str, object]], number: str) -> None:

@@ -57,23 +57,15 @@ def track_cmd(
     carrying it out (directly, through an intermediate plan, or second-hand), the lag in
     days, the units with no document in this corpus, and its deadlines per unit. Documents
     come from the store (indexed first if new or changed) unless --no-store."""
-    from ..graph.query import candidates_table, find_roots
     from ..track.report import track
-    from .graph import EXIT_AMBIGUOUS, EXIT_NOT_FOUND, _print_candidates
+    from .graph import pick_root
 
     day = _as_of(as_of)
     corpus = corpus_from(paths, store, no_store, jobs, quiet, debug)
     g = corpus.graph().whole()
-    roots = find_roots(g, root_number, year=year, issuer=issuer)
-    if not roots:
-        click.echo(f"danvan: no document numbered {root_number} in the corpus or its citations"
-                   + (" with that year/issuer" if year or issuer else ""), err=True)
-        sys.exit(EXIT_NOT_FOUND)
-    if len(roots) > 1:
-        _print_candidates(candidates_table(g, roots), root_number)
-        sys.exit(EXIT_AMBIGUOUS)
-    source = g.nodes[roots[0]].get("source")
-    report = track(g, roots[0], corpus.document(source) if source else None, as_of=day)
+    root = pick_root(g, root_number, year, issuer)
+    source = g.nodes[root].get("source")
+    report = track(g, root, corpus.document(source) if source else None, as_of=day)
     _emit(report, fmt, output)
     if fail_on_missing and report.readable and report.missing:
         sys.exit(EXIT_MISSING)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..model import Document, Issuer, Signer, Span
+from ..model import Document, Signer, Span
 from ..refdata import pattern
 from ..resolve.issuers import PlaceContext, canonical_place
 from ..resolve.own_issuer import (
@@ -29,7 +29,6 @@ from ..resolve.own_issuer import (
     fill_context,
     infer_issuer,
 )
-from ..text.clean import Clean
 from ..text.layout import (
     Layout,
     Line,
