@@ -320,12 +320,19 @@ class Store:
         return conn
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
-        app = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
+        # One read transaction for both questions: another run creating the store commits its
+        # tables and its application id together, and two separate reads could fall on either
+        # side of that commit (tables seen, id not yet): a danvan store taken for a foreign one.
+        conn.execute("BEGIN")
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
+            app = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.execute("COMMIT")
         if app != APPLICATION_ID and tables:
             raise self._fail("an SQLite database of another program, not a danvan store; it is left as it is "
                              "(choose another file with --store or DANVAN_STORE)")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app == APPLICATION_ID and version > STORE_SCHEMA:
             raise self._fail(f"made by a newer danvan (store schema {version}, this one knows {STORE_SCHEMA}); "
                              "upgrade danvan or choose another file with --store")
