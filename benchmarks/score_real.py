@@ -63,18 +63,7 @@ def score(folder: Path) -> tuple[dict[str, float], list[dict]]:
     misses: list[dict] = []
     for doc_id, gold in sorted(meta.items()):
         path = folder / "docs" / f"{doc_id}.txt"
-        d = parse_file(path).to_dict()
-        got = {
-            "number": (_num(d["number"]) == _num(gold["number"]), d["number"], gold["number"]),
-            "doc_type": (d["doc_type"] == gold["doc_type"], d["doc_type"], gold["doc_type"]),
-            "date": (d["date"] == gold["date"], d["date"], gold["date"]),
-            "signer": (
-                bool(d["signer"] and d["signer"]["name"] and fold_key(d["signer"]["name"]) == fold_key(gold["signer"])),
-                (d["signer"] or {}).get("name"),
-                gold["signer"],
-            ),
-            "issuer": (_issuer_ok(d["issuer"], gold["issuer"]), d["issuer"], gold["issuer"]),
-        }
+        got = judge(parse_file(path).to_dict(), gold)
         for f, (ok, mine, theirs) in got.items():
             if ok:
                 right[f] += 1
@@ -82,6 +71,22 @@ def score(folder: Path) -> tuple[dict[str, float], list[dict]]:
                 misses.append({"id": doc_id, "field": f, "danvan": mine, "site": theirs})
     n = len(meta) or 1
     return {f: right[f] / n for f in FIELDS}, misses
+
+
+def judge(d: dict, gold: dict) -> dict[str, tuple[bool, object, object]]:
+    """For each field: whether danvan's JSON ``d`` agrees with the site's ``gold``, and
+    both values (what other scripts score by: benchmarks/score_forms.py)."""
+    return {
+        "number": (_num(d["number"]) == _num(gold["number"]), d["number"], gold["number"]),
+        "doc_type": (d["doc_type"] == gold["doc_type"], d["doc_type"], gold["doc_type"]),
+        "date": (d["date"] == gold["date"], d["date"], gold["date"]),
+        "signer": (
+            bool(d["signer"] and d["signer"]["name"] and fold_key(d["signer"]["name"]) == fold_key(gold["signer"])),
+            (d["signer"] or {}).get("name"),
+            gold["signer"],
+        ),
+        "issuer": (_issuer_ok(d["issuer"], gold["issuer"]), d["issuer"], gold["issuer"]),
+    }
 
 
 def main() -> int:

@@ -297,6 +297,8 @@ class Document:
     title: str | None = None
     issuer: Issuer | None = None
     signer: Signer | None = None
+    #: Every signer in reading order (a joint document signs in two blocks); ``signer`` is the first.
+    signers: list[Signer] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     named_laws: list[NamedLaw] = field(default_factory=list)
@@ -342,6 +344,7 @@ class Document:
             "title": self.title,
             "issuer": self.issuer.to_dict() if self.issuer else None,
             "signer": self.signer.to_dict() if self.signer else None,
+            "signers": [s.to_dict() for s in self.signers],
             "recipients": list(self.recipients),
             "references": [r.to_dict() for r in self.references],
             "named_laws": [n.to_dict() for n in self.named_laws],

@@ -15,11 +15,12 @@ Words of the Quốc hiệu are anchors, so they never enter an issuer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from ..model import Document, Signer, Span
-from ..refdata import pattern
+from ..refdata import pattern, words
 from ..resolve.issuers import PlaceContext, canonical_place
 from ..resolve.own_issuer import (
     VoiceContext,
@@ -30,10 +31,13 @@ from ..resolve.own_issuer import (
     infer_issuer,
 )
 from ..text.layout import (
+    FLAT_SIGNATURE,
+    SEALED_CAPS_SIGNATURE,
     Layout,
     Line,
     Unit,
     authority_mark,
+    closes_with_caps_name,
     is_name_line,
     is_person_line,
     is_title_line,
@@ -44,7 +48,9 @@ from .dates import NUMERIC_DATE, VERBAL_DATE, find_dates
 from .numbers import BLANK_NUMBER, NUMBER, parts_from_match
 
 # "Số:" opening a line or a cell (or, in a header flattened onto one line, "Số:" with its colon).
-_SO = regex.compile(r"(?:(?:^|(?<=[\n\t]))(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu))\s{0,3}:?|(?<= )(?:Số|SỐ)\s{0,3}:)\s{0,40}")
+# (Mid-line, as a flattened header has it: "Số:", or a Party number's "Số 15-KH/HU" with
+# no colon, a digit right after.)
+_SO = regex.compile(r"(?:(?:^|(?<=[\n\t]))(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu))\s{0,3}:?|(?<= )(?:Số|SỐ)(?:\s{0,3}:|\s{1,3}(?=\d)))\s{0,40}")
 # A Công văn's trích yếu under its number without "V/v": "Về hướng dẫn ...".
 _VE = regex.compile(r"\s*(?:V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}|(?=Về\s))")
 _VV = regex.compile(r"(?:^|(?<=[\n\t ]))V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}")
@@ -53,6 +59,12 @@ _PLACE_DATE = regex.compile(
 )
 _PLACE_DATE_LOOSE = regex.compile(
     r"(?P<place>(?:(?<=\s)|^)\p{Lu}[\p{Ll}\p{M}.']*(?:\s\p{Lu}[\p{Ll}\p{M}.']*){0,4})\s?,\s?(?=ngày(?:\s|$|\d))"
+)
+# The place without its comma where the header was flattened (``... Số: 388/NQ-CP Hà Nội
+# ngày 01 tháng 12 năm 2025``): each word of the place capitalized, the date's day and
+# month written (or left blank) after ``ngày``.
+_PLACE_DATE_BARE = regex.compile(
+    r"(?P<place>(?<![\p{L}\d])(?:(?:Thành\s+phố|Thị\s+xã|Thị\s+trấn|TP\.|Tp\.)\s?)?\p{Lu}[\p{Ll}\p{M}]+(?:\s\p{Lu}[\p{Ll}\p{M}]+){0,4})\s+(?=ngày(?:\s+\d{1,2}\s|\s+tháng))"
 )
 _BLANK_DATE = regex.compile(r"(?i)ngày\s{0,40}tháng\s{0,40}năm\s{1,10}(?P<y>(?:19|20)\d{2})(?!\d)")
 _SEPARATOR = regex.compile(r"[-–—_=*.~·•]{3,}|(?<![\p{L}\d])[*]{1,2}(?![\p{L}\d])")
@@ -72,11 +84,17 @@ _LINE_PIECE = regex.compile(r"[^\n\t]+")
 _WORD = regex.compile(r"\S+")
 _INNER_MARK = regex.compile(r"(?<=\s)(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s")
 _ITEM_SPLIT = regex.compile(r"(?<=[;.])\s+[-+•]\s+")
-# Where a trích yếu flattened onto the header's line ends: the preamble's first word, a
-# sentence mark, or the capitals of the line saying who decides.
+# Where a trích yếu flattened onto the header's line ends: the preamble's first word
+# opening a sentence (capitalized: inside a title "để" is a word of it), a full stop or a
+# colon, the capitals of the line saying who decides after a title in lower case, or the
+# rule typed under the title.
+# (Case-sensitive: under IGNORECASE \p{Ll} would match capitals too.)
 _FLAT_TITLE_END = regex.compile(
-    r"(?i)(?<!\p{L})(?:căn\s+cứ|thực\s+hiện|kính\s+gửi|xét|để|nhằm)(?!\p{L})|[.:;](?=\s)|(?<=[\p{Ll}\d]\s+)(?-i:\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2})"
+    r"(?<!\p{L})(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Xét|Để|Nhằm)(?!\p{L})|[.:](?=\s)|(?<=[\p{Ll}\d]\s+)\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2}"
+    r"|(?<=\s)[-–—_=*]{3,}"
 )
+#: The line saying who decides, in capitals, is short.
+_VOICE_MAX_WORDS = 16
 
 
 @dataclass(slots=True)
@@ -126,6 +144,42 @@ def _date_at(s: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+#: How many lines a Công văn's trích yếu under its number may wrap over.
+_VV_MAX_LINES = 4
+
+
+def _vv_stop(s: str, start: int) -> int:
+    """Where a Công văn's trích yếu that opens at ``start`` ends in a header unit whose
+    columns are unknown (the left column's lines, then the right one's): at the first line
+    that is in capitals or holds an anchor of the right column (the Quốc hiệu, the motto,
+    the place and date) or ``Kính gửi``, after at most a few lines; a line that goes on
+    into the right column after a gap (``công chức năm 2025   CỘNG HÒA ...``, a pasted
+    table) gives its words before the gap."""
+    nl = s.find("\n", start)
+    stop = len(s) if nl < 0 else nl
+    # the right column's first anchor on the same line (a header flattened onto one line)
+    anchors = [m.start() for k in ("quoc_hieu", "motto", "party_header", "kinh_gui")
+               if (m := pattern("header", k).search(s, start, stop)) is not None]
+    tab = s.find("\t", start, stop)
+    if tab >= 0 or anchors:
+        return min([x for x in (tab,) if x >= 0] + anchors)
+    for _ in range(_VV_MAX_LINES - 1):
+        if stop >= len(s):
+            break
+        nxt = s.find("\n", stop + 1)
+        line_end = len(s) if nxt < 0 else nxt
+        tab = s.find("\t", stop + 1, line_end)
+        piece = s[stop + 1 : tab if tab >= 0 else line_end]
+        if _is_caps(piece) or "ngày" in piece or any(
+            pattern("header", k).search(piece) for k in ("quoc_hieu", "motto", "party_header", "kinh_gui")
+        ):
+            break
+        if tab >= 0:
+            return tab
+        stop = line_end
+    return stop
+
+
 def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
     s = u.clean.s
     taken: list[tuple[int, int]] = []
@@ -143,12 +197,13 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 taken.append((m.start(), nm.end()))
                 number_at = m.start()
                 ve = _VE.match(s, nm.end())
-                if ve is not None and out.vv_title is None and u.column is not None:
-                    title = " ".join(s[ve.end():].split()).strip(" .;,")
+                if ve is not None and out.vv_title is None:
+                    stop = len(s) if u.column is not None else _vv_stop(s, ve.end())
+                    title = " ".join(s[ve.end():stop].split()).strip(" .;,")
                     if title:
                         out.vv_title = title
-                        out.vv_end = u.clean.span(ve.end(), len(s))[1]
-                        taken.append((nm.end(), len(s)))
+                        out.vv_end = u.clean.span(ve.end(), stop)[1]
+                        taken.append((nm.end(), stop))
                 break
             bm = BLANK_NUMBER.match(s, m.end())
             if bm is not None:
@@ -159,7 +214,7 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 number_at = m.start()
                 break
     if out.date is None and u.column != "left":
-        for rx in (_PLACE_DATE, _PLACE_DATE_LOOSE):
+        for rx in (_PLACE_DATE, _PLACE_DATE_LOOSE, _PLACE_DATE_BARE):
             for m in rx.finditer(s):
                 got = _date_at(s, m.end())
                 if got is None:
@@ -263,6 +318,7 @@ def _title(lay: Layout) -> tuple[str | None, int, tuple[int, int] | None]:
         s = lay.title_inline
         m = _FLAT_TITLE_END.search(view, s, min(len(view), s + 600))
         e = m.start() if m else min(len(view), s + 300)
+        e = _flat_voice_head(view, s, e)
         title = " ".join(view[s:e].split()).strip(" :")
         if title.isupper():
             title = sentence_case(title)
@@ -304,6 +360,32 @@ def _title(lay: Layout) -> tuple[str | None, int, tuple[int, int] | None]:
     return (title or None), collected[-1].end, span
 
 
+@cache
+def _continuation_words() -> frozenset[str]:
+    """Words that cannot end a sentence or a title (``data/lexicon/wrap.yaml``)."""
+    return frozenset(w.casefold() for w in words("wrap", "continuation_words"))
+
+
+def _flat_voice_head(view: str, s: int, e: int) -> int:
+    """Where a trích yếu in capitals, flattened, runs into the capitals of the line saying
+    who decides (``... TỈNH QUẢNG TRỊ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ``): at the
+    first voice head (``data/lexicon/header.yaml`` ``voice_heads``) that closes the run
+    within a few words and does not follow a word that cannot end a title (``CỦA HỘI ĐỒNG
+    NHÂN DÂN ...`` is the title's own); ``e`` when there is none."""
+    seg = view[s:e]
+    if not seg.strip() or not _is_caps(seg):
+        return e
+    cont = _continuation_words()
+    for m in pattern("header", "voice_heads").finditer(seg):
+        before = seg[: m.start()].split()
+        if len(before) < 2 or (m.start() > 0 and seg[m.start() - 1].isalpha()):
+            continue
+        if before[-1].casefold() in cont or len(seg[m.start():].split()) > _VOICE_MAX_WORDS:
+            continue
+        return s + m.start()
+    return e
+
+
 # --- signature and recipients --------------------------------------------------------------
 
 
@@ -318,8 +400,6 @@ def _unit_lines(u: Unit) -> list[tuple[str, int, int]]:
     return out
 
 
-# A signature flattened onto one line: "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Nguyễn Thị Minh Hạnh".
-_CAPS_THEN_NAME = regex.compile(r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5})$")
 
 
 def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -328,10 +408,17 @@ def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, 
     the last part that opens like a title (``PHÓ GIÁM ĐỐC``)."""
     out: list[tuple[str, int, int]] = []
     for t, a, b in lines:
-        m = _CAPS_THEN_NAME.match(t) if len(t) <= 160 else None
+        m = FLAT_SIGNATURE.match(t) if len(t) <= 160 else None
+        if m is None or not is_person_line(m.group("name")):
+            # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG (Đã ký) TS. HỒ ĐỨC PHỚC": after the seal note, the name
+            m = SEALED_CAPS_SIGNATURE.match(t) if len(t) <= 160 else None
+            if m is not None and not is_name_line(m.group("name")):
+                m = None
         parts: list[tuple[str, int, int]] = []
-        if m is not None and is_person_line(m.group("name")) and (authority_mark(m.group("caps")) or is_title_line(m.group("caps").split(" ", 1)[0] + " " + m.group("caps"))):
+        if m is not None and (authority_mark(m.group("caps")) or is_title_line(m.group("caps"))):
             parts.append((m.group("caps"), a, a + m.end("caps")))
+            if m.group("seal"):
+                parts.append((m.group("seal"), a + m.start("seal"), a + m.end("seal")))
             parts.append((m.group("name"), a + m.start("name"), b))
         else:
             parts.append((t, a, b))
@@ -346,15 +433,22 @@ def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, 
 def _split_caps(t: str, a: int) -> list[tuple[str, int, int]]:
     """``TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH`` → ``TM. ỦY BAN NHÂN DÂN``,
     ``KT. CHỦ TỊCH``, ``PHÓ CHỦ TỊCH``: each mark opens a part, and the title begins at the
-    first word after the last mark's own object (one word at least) from which the rest
-    reads as a title. A line with no mark stays whole."""
+    first word after the last mark's own object (one word at least, a body complete in
+    itself whole: ``TM. BAN THƯỜNG TRỰC ỦY BAN MTTQ ... CHỦ TỊCH``, where ``THƯỜNG TRỰC``
+    is the body's, not a title) from which the rest reads as a title. A line with no mark
+    stays whole."""
     if not authority_mark(t):
         return [(t, a, a + len(t))]
     cuts = [m.start() for m in _INNER_MARK.finditer(t)]
     last = cuts[-1] if cuts else 0
     mark = authority_mark(t[last:])
-    obj = list(_WORD.finditer(t, pos=last + (mark.end() if mark else 0)))
+    at = last + (mark.end() if mark else 0)
+    at += len(t[at:]) - len(t[at:].lstrip(" ."))
+    whole = pattern("header", "standalone_bodies").match(t, at)
+    obj = list(_WORD.finditer(t, pos=at))
     for w in obj[1:]:
+        if whole is not None and w.start() < whole.end():
+            continue
         if is_title_line(t[w.start():]):
             cuts.append(w.start())
             break
@@ -367,25 +461,69 @@ def _split_caps(t: str, a: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _signer_in(u: Unit) -> Signer | None:
-    """Authority lines, the title in capitals, the name — in one unit's lines.
+def _signers_in(u: Unit) -> tuple[list[Signer], Signer | None]:
+    """The signature blocks in one unit's lines: those that reach a name, in order, and
+    the first that reaches none (a block whose name is missing) as a fallback.
 
-    Between the first authority mark and the name every line in capitals is authority or
-    title: the last of them is the title, and a line that opens with no mark continues the
-    authority line above it (``KT. TRƯỞNG BAN BAN CHÍNH SÁCH,`` / ``THUẾ QUỐC TẾ``). Seal
-    lines (``(Đã ký)``, a digital signature's stamp) are passed over. A name in capitals is
-    the signer only as the block's last line, right under its title."""
+    Authority lines, the title in capitals, the name. Between the first authority mark and
+    the name every line in capitals is authority or title: the last of them is the title,
+    and a line that opens with no mark continues the authority line above it (``KT.
+    TRƯỞNG BAN BAN CHÍNH SÁCH,`` / ``THUẾ QUỐC TẾ``). Seal lines (``(Đã ký)``, a digital
+    signature's stamp) are passed over. A name in capitals is the signer only as the
+    block's last line, right under its title. After a name, another mark opens the next
+    block (a joint document signed by two bodies, their blocks one under the other)."""
     lines = _split_flat_signature(_unit_lines(u))
-    start = next((k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t)), None)
-    if start is None:
-        return None
+    starts = [k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t)]
+    named: list[Signer] = []
+    first: Signer | None = None
+    done = -1
+    for start in starts:
+        if start <= done:
+            continue
+        # capitals that only look like a mark (a recipient "Cục KT VB ...") open no block
+        # that reaches a name: the next mark is tried
+        sg = _signer_from(lines, start, u)
+        if sg is not None and sg.name is not None:
+            named.append(sg)
+            done = _last_line(lines, u, sg)
+        elif first is None:
+            first = sg
+    return named, first
+
+
+def _last_line(lines: list[tuple[str, int, int]], u: Unit, sg: Signer) -> int:
+    """The index of the last of ``lines`` inside the signer's span."""
+    end = sg.span.end if sg.span is not None else 0
+    inside = [k for k, (_t, a, b) in enumerate(lines) if u.clean.span(a, b)[1] <= end]
+    return max(inside) if inside else -1
+
+
+def _whole_line(s: str, at: int) -> str:
+    """The line of clean string ``s`` holding position ``at`` (all its pieces)."""
+    a = s.rfind("\n", 0, at) + 1
+    b = s.find("\n", at)
+    return s[a : len(s) if b < 0 else b].strip()
+
+
+def _seal(t: str) -> bool:
+    """``(Đã ký)``, ``[daky]``, a digital signature's stamp line: neither title nor name."""
+    return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None
+
+
+def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Signer | None:
+    """The signature block opening at ``lines[start]`` (see ``_signers_in``)."""
     block: list[str] = []
     name: str | None = None
     span_start = lines[start][1]
     span_end = lines[start][2]
-    for k, (t, _a, b) in enumerate(lines[start:], start):
+    for k, (t, a, b) in enumerate(lines[start:], start):
         if _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")):
             break
+        whole = _whole_line(u.clean.s, a)
+        label = whole.split("\t", 1)[0].strip()
+        if "\t" in whole and label != t and _seal(label) and not label.startswith(("(", "[")):
+            span_end = b  # a stamp's value parted from its label by a gap: "Ký bởi:   Cục Thuế"
+            continue
         if is_person_line(t):
             name = strip_honorific(t)
             span_end = b
@@ -403,19 +541,23 @@ def _signer_in(u: Unit) -> Signer | None:
             name = strip_honorific(f"{t} {nxt[0]}")  # a name wrapped after its first word
             span_end = nxt[2]
             break
-        if pattern("signature", "seal_lines").search(t) or t.startswith(("(", "[")):
+        if _seal(t):
             span_end = b
             continue
         if not t.isupper():
             if block:
                 break
             continue
+        if block and not authority_mark(t) and closes_with_caps_name([*block, t]):
+            later = next((x for x, _a2, _b2 in lines[k + 1 :] if not _seal(x)), None)
+            if later is None or not (authority_mark(later) or is_title_line(later)):
+                # the name in capitals closes the block; what follows (an annex's heading in
+                # a flattened text) is none of it
+                name = " ".join(w[:1] + w[1:].lower() for w in strip_honorific(t).split())
+                span_end = b
+                break
         block.append(t)
         span_end = b
-    if name is None and len(block) >= 2 and is_name_line(block[-1]) and not authority_mark(block[-1]) \
-            and (is_title_line(block[-2]) or authority_mark(block[-2])):
-        name = strip_honorific(block.pop())
-        name = " ".join(w[:1] + w[1:].lower() for w in name.split())
     authorities: list[str] = []
     rest: list[str] = []
     for t in block:
@@ -448,18 +590,19 @@ def _signer_in(u: Unit) -> Signer | None:
                   span=Span(*u.clean.span(span_start, span_end)))
 
 
-def _find_signer(lay: Layout) -> Signer | None:
+def _find_signers(lay: Layout) -> list[Signer]:
+    """Every signer of the document in reading order (a joint document has two blocks,
+    side by side or one under the other); when no block reaches a name, the first block
+    read, so that its authority and title are kept."""
     if lay.signature is None:
-        return None
-    best: Signer | None = None
+        return []
+    named: list[Signer] = []
+    fallback: Signer | None = None
     for u in lay.signature.units:
-        sg = _signer_in(u)
-        if sg is None:
-            continue
-        if sg.name is not None:
-            return sg
-        best = best or sg
-    return best
+        got, first = _signers_in(u)
+        named.extend(got)
+        fallback = fallback or first
+    return named or ([fallback] if fallback is not None else [])
 
 
 def _find_recipients(lay: Layout) -> list[str]:
@@ -575,7 +718,8 @@ def extract_header(lay: Layout, doc: Document, exclude: list[tuple[int, int]] | 
     if header.title_span is not None:
         doc.spans["title"] = Span(*header.title_span)
     doc.recipients = _find_recipients(lay)
-    doc.signer = _find_signer(lay)
+    doc.signers = _find_signers(lay)
+    doc.signer = doc.signers[0] if doc.signers else None
 
     ctx = PlaceContext()
     issuer = compose_header_issuer([t for t, _s in read.issuer_lines], ctx) if read.issuer_lines else None

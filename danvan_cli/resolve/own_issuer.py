@@ -174,10 +174,23 @@ def _cut_inside(line: str) -> list[str]:
         before = line[: m.start()].strip()
         if _incomplete(before):
             continue
-        r = resolve_issuer(before)
-        if r is not None and not r.unresolved and r.length >= len(before) - 1:
+        if _known_body(before):
             return [before, *_cut_inside(head)]
     return [line]
+
+
+def _known_body(phrase: str) -> bool:
+    """A whole body the data knows: ``UBND TỈNH QUẢNG NINH``, ``TỈNH ỦY X``, or a Party
+    organization of a known unit (``ĐẢNG BỘ TỈNH QUẢNG NINH``: the unit is the UBND's)."""
+    r = resolve_issuer(phrase)
+    if r is not None and not r.unresolved and r.length >= len(phrase) - 1:
+        return True
+    dang_bo = _DANG_BO.match(phrase)
+    if dang_bo is None:
+        return False
+    unit = "UBND " + dang_bo.group("rest")
+    r = resolve_issuer(unit)
+    return r is not None and not r.unresolved and r.length >= len(unit) - 1
 
 
 def split_bodies(lines: Sequence[str]) -> list[str]:

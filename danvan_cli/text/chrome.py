@@ -30,8 +30,11 @@ START_REACH = 40_000
 #: Lines above the Quốc hiệu that may still be the issuing body's (parent, body, marks).
 _BACK_LINES = 14
 
+# The site's caption of the document: its type as running text writes it (``Công văn``,
+# ``Quyết định``, ``Nghị quyết``: a capital, then words in lower case), its number, then its
+# year, its date or its subject in lower case (``Quyết định 38/2025/QĐ-UBND phân cấp ...``).
 _CAPTION = regex.compile(
-    r"^(?:\p{Lu}[\p{Ll}\p{M}]*\s){1,3}(?:số\s+)?\d{1,6}[/\-][^\s]{1,40}\s+(?:năm\s+\d{4}|ngày\s+\d)"
+    r"^\p{Lu}[\p{Ll}\p{M}]*(?:\s[\p{Ll}\p{M}]+){0,2}\s(?:số\s+)?\d{1,6}[/\-][^\s]{1,40}\s+(?:năm\s+\d{4}|ngày\s+\d|\p{Ll})"
 )
 
 
@@ -50,6 +53,15 @@ def _panel_line(view: str, ln: Line) -> bool:
 
 _VV_LINE = regex.compile(r"^V/[vV](?!\p{L})")
 _SO_LINE = regex.compile(r"^(?:Số|SỐ)(?!\s*(?:hiệu|ký\s+hiệu))\s*:?\s*(?:\d|/|$)")
+
+
+def _vv_line(lines: list[Line], k: int) -> bool:
+    """A Công văn's trích yếu: ``V/v ...``, or ``Về ...`` right under the number line."""
+    t = lines[k].text
+    if _VV_LINE.match(t):
+        return True
+    above = next((x for x in reversed(lines[max(0, k - 2) : k]) if x.text), None)
+    return t.startswith("Về ") and above is not None and _SO_LINE.match(above.text) is not None
 
 
 def _headerish(ln: Line) -> bool:
@@ -97,7 +109,7 @@ def document_start(text: str, view: str, lines: list[Line]) -> int:
                 break
             if not _headerish(prev):
                 # a Công văn's trích yếu under its number, wrapped over a line or two
-                vv = next((k for k in range(j - 1, max(-1, j - 4), -1) if _VV_LINE.match(lines[k].text)), None)
+                vv = next((k for k in range(j - 1, max(-1, j - 4), -1) if _vv_line(lines, k)), None)
                 if vv is None:
                     break
                 j = vv

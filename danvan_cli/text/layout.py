@@ -32,7 +32,7 @@ from functools import cache
 
 import regex
 
-from ..refdata import alternation, pattern, type_words
+from ..refdata import alternation, pattern, type_words, unit_word_alternation, words
 from .blocks import Blocks, Table
 from .chrome import document_end, document_start, header_motto
 from .clean import Clean, clean
@@ -146,6 +146,10 @@ def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None
     """The lines of ``view[start:end]``; with ``text`` (the same text with its marks), lines
     holding only ``|`` are marked ``bar``."""
     end = len(view) if end is None else end
+    # In a flattened text (a crawler's: it opens with its header on one line) the other
+    # lines are pieces of the same stream, cut where a page ended: cut them into parts too.
+    flat = _opens_flat(view, start, end)
+    limit = FLAT_PIECE if flat else FLAT_LINE
     out = []
     pos = start
     while pos <= end:
@@ -155,7 +159,7 @@ def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         bar = not stripped and text is not None and text[pos:stop].strip() == "|"
-        if len(stripped) > FLAT_LINE:
+        if len(stripped) > limit:
             out.extend(_virtual_lines(view, pos + lead, pos + lead + len(stripped)))
         else:
             out.append(Line(pos + lead, pos + lead + len(stripped), stripped, bar))
@@ -168,22 +172,69 @@ def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None
 #: A line longer than this is a flattened stretch (a crawler's text) and is cut into
 #: virtual lines where a document's parts open.
 FLAT_LINE = 400
-# Where a part opens inside a flattened line: the recipients, an authority mark with its
-# title, an article or a numbered item after a sentence's end.
-_PART_OPENS = regex.compile(
-    r"(?<=\S)\s++(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\p{Lu}{2,}|(?<=[.;:]\s{0,3})(?:Điều\s+\d{1,3}\s*[.:]|[IVX]{1,5}\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}))"
-)
+#: In a flattened text, lines longer than this are cut too (the last piece of a page).
+FLAT_PIECE = 80
+
+
+_NUMBER_FIELD = regex.compile(r"(?<!\p{L})(?:Số|SỐ)\s*:?\s*\d")
+
+
+def _opens_flat(view: str, start: int, end: int) -> bool:
+    """Whether the text opens flattened (a crawler's): its first non-empty line is longer
+    than ``FLAT_LINE``, or holds the whole header (the Quốc hiệu and the number field)."""
+    pos = start
+    while pos < end:
+        nl = view.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        a = pos + len(view[pos:stop]) - len(view[pos:stop].lstrip())
+        b = a + len(view[a:stop].strip())
+        if b > a:
+            if b - a > FLAT_LINE:
+                return True
+            return b - a > 120 and header_motto(view, a, b) is not None and _NUMBER_FIELD.search(view, a, b) is not None
+        if nl < 0:
+            break
+        pos = nl + 1
+    return False
+
+
+@cache
+def _part_opens() -> regex.Pattern[str]:
+    """Where a part opens inside a flattened line: the recipients, an authority mark with
+    its title (``KT.``; ``KT`` with no dot only after a sentence's end: ``Cục KT VB`` is a
+    body's abbreviation), an article or a numbered item after a sentence's end, a signer's
+    title in capitals after one (``- Lưu: VT. CHỦ TỊCH Phùng Thị Hồng Hà``: ``data/lexicon/
+    signature.yaml`` ``titles``), an attachment's heading (``PHỤ LỤC``, ``(Kèm theo``), a
+    digital signature's stamp (``Ký bởi:``)."""
+    titles = alternation([w.upper() for w in words("signature", "titles")])
+    # Every part opens with a capital, a digit or a bracket: the first look-ahead turns away
+    # the blanks before words in lower case (most of running text) at once.
+    return regex.compile(
+        r"(?<=\S)\s++(?=[\p{Lu}\d(])(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}{2,}|(?:T/M|K/T|T/L)\s+\p{Lu}{2,}"
+        r"|PHỤ\s+LỤC(?![\p{L}])|\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s|Ký\s+bởi\s*:"
+        r"|(?<=[.;:]\s{0,3})(?:(?:TM|KT|TL|TUQ)\s+\p{Lu}{2,}|Điều\s+\d{1,3}\s*[.:]|[IVX]{1,5}\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}"
+        r"|(?<!(?<!\p{L})(?:TM|KT|TL|TUQ|Q)\.\s{0,3})(?:PHÓ\s+)?(?:" + titles + r")(?![\p{L}\d])))"
+    )
+
+
 _BULLET_OPENS = regex.compile(r"(?<=[;.:])\s++(?=[-+•]\s{1,3}\S)")
 
 
 def _virtual_lines(view: str, a: int, b: int) -> list[Line]:
     """A flattened line cut where parts open (see ``_PART_OPENS``); after ``Nơi nhận:``,
     at each recipient's dash too. Offsets stay those of the text."""
-    cuts = [m.end() for m in _PART_OPENS.finditer(view, a, b)]
+    cuts = [m.end() for m in _part_opens().finditer(view, a, b)]
     nn = regex.search(r"(?i)nơi\s+nhận\s*:", view[a:b])
     if nn is not None:
         cuts += [m.end() for m in _BULLET_OPENS.finditer(view, a + nn.end(), b)]
     bounds = [a, *sorted(set(c for c in cuts if a < c < b)), b]
+    # A signature block goes on into what follows the name (an attachment's heading, a
+    # note): cut after the name.
+    for x, y in list(zip(bounds, bounds[1:])):
+        at = _signature_name_end(view, x, y)
+        if at is not None:
+            bounds.append(at)
+    bounds = sorted(set(bounds))
     out = []
     for x, y in zip(bounds, bounds[1:]):
         seg = view[x:y]
@@ -192,6 +243,34 @@ def _virtual_lines(view: str, a: int, b: int) -> list[Line]:
             lead = len(seg) - len(seg.lstrip())
             out.append(Line(x + lead, x + lead + len(st), st))
     return out
+
+
+# A signature's capitals, then the signer's name, then more text: the name is the run of
+# capitalized words up to a word in capitals, a bracket or a digit, or up to the word that
+# opens the next sentence (``Đào Thu Hương Ghi chú: ...``).
+_SIGNATURE_THEN_MORE = regex.compile(
+    r"(?P<caps>(?:[\p{Lu}\d./,]+\s+)*?[\p{Lu}\d./,]+)(?:\s+[\(\[][^)\]\n]{1,40}[\)\]])?\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,5}?)"
+    r"(?=\s+(?:\p{Lu}{2,}|[\[(\d]|\p{Lu}[\p{Ll}\p{M}]*\s+\p{Ll}))"
+)
+
+
+def _signature_name_end(view: str, x: int, y: int) -> int | None:
+    """Where the signer's name ends in a flattened piece ``[x, y)`` that opens with a
+    signature (an authority mark or a title in capitals) and goes on after the name."""
+    start = x + len(view[x:y]) - len(view[x:y].lstrip())
+    return _signature_then_more(view, start, min(y, start + _FLAT_SIGNATURE_MAX * 4))
+
+
+def _signature_then_more(s: str, start: int, stop: int) -> int | None:
+    """The end of the signer's name when ``s[start:stop]`` opens with a signature block
+    written on one line and more text follows the name (see ``_SIGNATURE_THEN_MORE``)."""
+    m = _SIGNATURE_THEN_MORE.match(s, start, stop)
+    if m is None or len(m.group("caps")) > _FLAT_SIGNATURE_MAX:
+        return None
+    caps = m.group("caps")
+    if not (authority_mark(caps) or is_title_line(caps)) or not is_person_line(m.group("name")):
+        return None
+    return m.end("name")
 
 
 # --- the type line ---------------------------------------------------------------------------
@@ -209,6 +288,9 @@ def _type_anywhere() -> regex.Pattern[str]:
     return regex.compile(r"(?<![\p{L}\d/])(?:" + alternation(list(_type_spellings())) + r")(?![\p{L}\d])")
 
 
+_WORD_RUN = regex.compile(r"\S+")
+
+
 def caps_type_line(text: str) -> tuple[str, int] | None:
     """``CHỈ THỊ`` / ``KẾ HOẠCH Triển khai ...``: the type name, and where the rest starts in
     ``text`` (its length when nothing follows)."""
@@ -216,17 +298,22 @@ def caps_type_line(text: str) -> tuple[str, int] | None:
         return None  # a type line opens with a word in capitals: most lines are out at once
     spellings = _type_spellings()
     words = text.split()
-    for k in range(min(4, len(words)), 0, -1):
+    # where each word ends in ``text`` (blanks between words may be runs: a zero-width or a
+    # non-breaking space read as a blank beside a space)
+    ends = [m.end() for m in _WORD_RUN.finditer(text, 0, min(len(text), 80))]
+    for k in range(min(4, len(words), len(ends)), 0, -1):
         spelling = " ".join(words[: k - 1] + [words[k - 1].rstrip(":")])
         name = spellings.get(spelling)
-        if name is None or not text.startswith(spelling):
+        if name is None:
             continue
-        n = len(spelling)
+        n = ends[k - 1] - (len(words[k - 1]) - len(words[k - 1].rstrip(":")))
         if len(text) == n or (text[n] in " \t:" and not text[n:].strip().startswith(("SỐ", "Số", "số"))):
             rest = text[n:].lstrip(" \t:")
             if not rest and text[n:].strip() == ":":
                 return None  # "QUYẾT ĐỊNH:" after the Căn cứ lines: the formula that opens the articles
             if rest and rest.isupper() and len(rest.split()) <= 2:
+                if pattern("header", "type_qualifiers").fullmatch(rest.strip()):
+                    return name, len(text)  # "KẾ HOẠCH LIÊN TỊCH": the type, qualified; the title follows
                 return None  # "KẾ HOẠCH HÀNH ĐỘNG"? too short to be a title: not a type line
             return name, (len(text) - len(rest)) if rest else len(text)
     return None
@@ -249,10 +336,12 @@ def _visual_col(raw: str, i: int) -> int:
 def _side_by_side(text: str, view: str, lines: list[Line]) -> list[Unit] | None:
     """Lines carrying two columns (a gap of a tab or 3+ spaces with text on both sides) in
     at least two lines of the zone: the left and right columns as two units each built from
-    their parts, a line with one part placed by where it starts."""
+    their parts, a line with one part placed by where it starts (near the right parts, or
+    past the furthest a left part reaches: right)."""
     parts_by_line: list[list[tuple[int, int, int]]] = []  # (start, end, visual col)
     two = 0
     right_cols: list[int] = []
+    left_end = 0  # the furthest a left part reaches on a line that carries both columns
     for ln in lines:
         if not ln.text:
             parts_by_line.append([])
@@ -271,6 +360,7 @@ def _side_by_side(text: str, view: str, lines: list[Line]) -> list[Unit] | None:
         if len(parts) >= 2:
             two += 1
             right_cols.append(parts[1][2])
+            left_end = max(left_end, _visual_col(raw, parts[0][1] - line_start))
         parts_by_line.append(parts)
     if two < 2:
         return None
@@ -285,7 +375,10 @@ def _side_by_side(text: str, view: str, lines: list[Line]) -> list[Unit] | None:
             left.append(parts[0][:2])
             right.extend(p[:2] for p in parts[1:])
         elif len(parts) == 1:
-            (right if parts[0][2] >= right_at - 6 else left).append(parts[0][:2])
+            # a line of one column: right when it starts near the right parts, or past
+            # where any left part ends (a wide name centred under a narrower title)
+            c = parts[0][2]
+            (right if c >= right_at - 6 or c > left_end + 4 else left).append(parts[0][:2])
     units = []
     for column, spans in (("left", left), ("right", right)):
         if spans:
@@ -407,11 +500,32 @@ def is_person_line(s: str) -> bool:
 
 
 def strip_honorific(s: str) -> str:
+    """The name without a rank or degree before it (``Thiếu tướng Lê Văn Bình``, and in a
+    name line written in capitals ``THIẾU TƯỚNG LÊ VĂN BÌNH``)."""
     m = pattern("signature", "honorifics").match(s)
+    if m is None and s.isupper():
+        m = _upper_honorifics().match(s)
     return s[m.end():].strip(" ,") if m else s
 
 
-_FLAT_SIGNATURE = regex.compile(r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5})$")
+@cache
+def _upper_honorifics() -> regex.Pattern[str]:
+    """The ranks and degrees as a name line in capitals writes them."""
+    return regex.compile(r"(?:" + alternation([w.upper() for w in words("signature", "honorifics")]) + r")(?![\p{L}\d])")
+
+
+#: A signature written on one line: its capitals (marks, authority, title), a seal note
+#: in brackets perhaps (``(Đã ký)``), the name: ``KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC (Đã ký)
+#: Nguyễn Thị Minh Hạnh``.
+_SEAL_NOTE = r"(?:\s+(?P<seal>[\(\[][^)\]\n]{1,40}[\)\]]))?"
+FLAT_SIGNATURE = regex.compile(
+    r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)" + _SEAL_NOTE + r"\s+(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5})$"
+)
+#: The same with the name in capitals too: only the seal note between the title and the
+#: name tells them apart (``KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG (Đã ký) TS. HỒ ĐỨC PHỚC``).
+SEALED_CAPS_SIGNATURE = regex.compile(
+    r"^(?P<caps>(?:[\p{Lu}\d./,]+\s+)*[\p{Lu}\d./,]+)\s+(?P<seal>[\(\[][^)\]\n]{1,40}[\)\]])\s+(?P<name>[\p{Lu}.]+(?:\s+[\p{Lu}.]+){1,6})$"
+)
 
 
 #: A signature written on one line is short; longer lines are never tried (the pattern
@@ -423,7 +537,14 @@ def _signature_at(lines: list[Line], i: int) -> bool:
     """Does a signature block open at line ``i``: an authority mark, or a title in capitals,
     with a person's name within the next lines."""
     t = lines[i].text
-    flat = _FLAT_SIGNATURE.match(t) if len(t) <= _FLAT_SIGNATURE_MAX else None
+    flat = FLAT_SIGNATURE.match(t) if len(t) <= _FLAT_SIGNATURE_MAX else None
+    if t[:1].isupper() and _signature_then_more(t, 0, min(len(t), _FLAT_SIGNATURE_MAX * 4)) is not None:
+        return True  # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An | TM. BAN ..." (two cells of a row)
+    sealed = SEALED_CAPS_SIGNATURE.match(t) if len(t) <= _FLAT_SIGNATURE_MAX else None
+    if sealed is not None and is_name_line(sealed.group("name")) and (authority_mark(t) or is_title_line(t)):
+        return True
+    if ("\t" in t or "     " in t) and _signature_in_pieces(_parts(t)):
+        return True  # a cell's lines on one line, parted by wide gaps (<br> in a pipe row)
     if not (authority_mark(t) or is_title_line(t)):
         # "CHỦ TỊCH Phạm Văn Tâm" on one line
         return flat is not None and is_person_line(flat.group("name")) and is_title_line(flat.group("caps"))
@@ -432,11 +553,80 @@ def _signature_at(lines: list[Line], i: int) -> bool:
     for k, ln in enumerate(lines[i + 1 : i + 9]):
         if not ln.text or ln.bar:
             continue
-        if is_person_line(ln.text) or _split_name(lines, i + 1 + k):
+        if is_person_line(ln.text) or _split_name(lines, i + 1 + k) or _caps_name_at(lines, i + 1 + k):
             return True
         if _NOI_NHAN.match(ln.text):
             return authority_mark(t) is not None
     return authority_mark(t) is not None and any(authority_mark(x.text) for x in lines[i + 1 : i + 3])
+
+
+def closes_with_caps_name(block: list[str]) -> bool:
+    """Whether the last of a signature block's lines in capitals is the signer's name
+    written in capitals (``HOÀNG NAM``): a name's shape, not opening with a body's head word
+    nor holding a unit's word (``THUẾ QUỐC TẾ``, ``TỈNH VĨNH LONG`` wrap an authority
+    line), under a title or an
+    authority line among the capitals above it, the line right above not wrapped on a
+    comma."""
+    t = block[-1]
+    if not t.isupper() or not 2 <= len(strip_honorific(t).split()) <= 5 or not is_name_line(t):
+        return False
+    if pattern("header", "org_heads").match(t) or _unit_words().search(t):
+        return False  # a body opens with its head word; "LÊ TRƯỜNG SƠN" is a name
+    above = block[:-1][-4:]
+    if not above or above[-1].endswith(","):
+        return False
+    return any(is_title_line(x) or authority_mark(x) is not None for x in above)
+
+
+def _signature_in_pieces(pieces: list[str]) -> bool:
+    """A signature block among the pieces of one line: a mark or a title, then a name
+    (as names are written, or in capitals closing the block) in the pieces after it."""
+    for j, x in enumerate(pieces):
+        if not (authority_mark(x) or is_title_line(x)):
+            continue
+        block = [x]
+        for y in pieces[j + 1 : j + 9]:
+            if _seal_line(y):
+                continue
+            if is_person_line(y) or (y.isupper() and closes_with_caps_name([*block, y])):
+                return True
+            if not y.isupper():
+                break
+            block.append(y)
+    return False
+
+
+def _seal_line(t: str) -> bool:
+    """``(Đã ký)``, ``[daky]``, a digital signature's stamp: neither title nor name."""
+    return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None
+
+
+def _caps_name_at(lines: list[Line], j: int) -> bool:
+    """Line ``j`` is a signer's name in capitals closing a signature block (see
+    ``closes_with_caps_name``), with no title or mark under it (the block would go on)."""
+    t = lines[j].text
+    if not t.isupper():
+        return False
+    block = [t]
+    for x in reversed(lines[max(0, j - 8) : j]):
+        if not x.text or x.bar:
+            continue
+        right = _parts(x.text)[-1]  # columns side by side: the signature is the right one
+        if _seal_line(right) or right.startswith(("-", "+", "•")):
+            continue  # a seal line, or a recipient left of the signature's room
+        if not right.isupper() or len(block) > 5:
+            break
+        block.insert(0, right)
+    if not closes_with_caps_name(block):
+        return False
+    below = next((x.text for x in lines[j + 1 : j + 3] if x.text and not x.bar), None)
+    return below is None or not (is_title_line(below) or authority_mark(below) or _CAPS_NAME_LINE.match(below))
+
+
+@cache
+def _unit_words() -> regex.Pattern[str]:
+    """The administrative unit words (``TỈNH``, ``XÃ``...) as whole words."""
+    return regex.compile(r"(?i)(?<!\p{L})(?:" + unit_word_alternation() + r")(?!\p{L})")
 
 
 def _body_end(lines: list[Line], lo: int, hi: int) -> tuple[int | None, int | None]:
@@ -522,8 +712,11 @@ def build_layout(text: str, view: str, blocks: Blocks | None = None) -> Layout:
             m = _type_anywhere().search(view, header_end, min(len(view), header_end + 200))
             if m is not None:
                 doc_type = _type_spellings()[" ".join(m.group(0).split())]
-                type_span = (m.start(), m.end())
                 inline = m.end()
+                q = pattern("header", "type_qualifiers").match(view, inline + len(view[inline:inline + 8]) - len(view[inline:inline + 8].lstrip()))
+                if q is not None:
+                    inline = q.end()  # "KẾ HOẠCH LIÊN TỊCH": the qualifier is no part of the title
+                type_span = (m.start(), inline)
     if header_end is None:
         header_end = _plain_header_end(lines, first)
 
@@ -593,26 +786,48 @@ def _split_name(lines: list[Line], i: int) -> bool:
     return nxt is not None and is_person_line(f"{t} {nxt.text}")
 
 
+#: An annex's heading with its title on the same line (a flattened text cut where it opens).
+_ANNEX_HEAD = regex.compile(r"PHỤ\s+LỤC(?!\p{L})")
+
+
+def _parts(t: str) -> list[str]:
+    """The pieces of a line that carries two columns side by side (a gap of a tab or five
+    blanks between them); the line itself when it carries one."""
+    return [p.strip() for p in _GAP.split(t) if p.strip()] or [t]
+
+
 def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> int:
     """The line index just past the signature block and the recipients list: the signer's
-    name closes the block, unless the recipients list follows it."""
+    name closes the block, unless the recipients list follows it (or stands beside it, the
+    two columns side by side: then the list's last item does). An attachment's opening
+    line (``PHỤ LỤC``, ``(Kèm theo ...)``) ends it in any case."""
     last = lo
     i = lo
     n = len(lines)
     seen_name = False
+    seen_beside = False  # the two columns stood side by side on a line of the tail
     while i < n and i - lo < TAIL_LINES:
         t = lines[i].text
         if t:
-            if sig is not None and i > sig and (is_person_line(t) or _split_name(lines, i)):
+            if i > lo and (_ATTACHMENT.match(t) or _ANNEX_HEAD.match(t)):
+                break
+            parts = _parts(t)
+            beside = len(parts) > 1
+            seen_beside = seen_beside or beside
+            after_head = (sig is not None and i > sig) or (seen_beside and nn is not None and i > nn)
+            if after_head and (any(is_person_line(x) for x in parts) or _split_name(lines, i) or _caps_name_at(lines, i)):
                 if _split_name(lines, i):
                     i = next(k for k in range(i + 1, n) if lines[k].text)
                 last = i
                 seen_name = True
-                if nn is None or i > nn:
-                    nxt = next((x for x in lines[i + 1 : i + 4] if x.text), None)
-                    if nxt is None or not _NOI_NHAN.match(nxt.text):
-                        break
-            elif _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or t.isupper():
+                k = next((k for k in range(i + 1, min(n, i + 4)) if lines[k].text), None)
+                if k is not None and not beside and _signature_at(lines, k):
+                    # a second signature block (a joint document's, written under the
+                    # first) opens: its lines are read as the first's were
+                    seen_name = False
+                elif (nn is None or i > nn) and not beside and (k is None or not _NOI_NHAN.match(lines[k].text)):
+                    break  # neither the recipients list nor another block follows
+            elif _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or (t.isupper() and not seen_name):
                 last = i
             elif pattern("signature", "seal_lines").search(t) or t.startswith(("(", "[")):
                 last = i

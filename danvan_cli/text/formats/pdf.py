@@ -178,6 +178,10 @@ def _page_words(page, number: int) -> tuple[list[_Word], float, float]:  # type:
             ch = text[i]
             if ch == "\ufffe":  # PDFium's mark for a hyphen ending a line
                 ch = "-"
+            if ch in "\r\n" and raw.FPDFText_IsGenerated(tp, i) == 1:
+                # A line break PDFium made up (Chromium's PDFs place glyphs one by one and
+                # PDFium may break between any two): where lines part is the geometry's say.
+                continue
             if ch.isspace() or ch == "\x00":
                 flush()
                 continue
@@ -243,6 +247,10 @@ def _drop_margins(pages: list[tuple[list[_Line], float]]) -> list[_Line]:
             in_band = ln.y < MARGIN_BAND * height or ln.y > (1 - MARGIN_BAND) * height
             if in_band and (_PAGE_NUMBER.match(ln.text.strip()) or seen.get(ln.text, 0) >= many):
                 continue
+            if in_band and all(len(w) == 1 and w.isalpha() for w in ln.text.split()):
+                # lone letters at a page's edge: the tall marks of a heading that the next
+                # page prints (Chromium draws glyphs crossing the page boundary on both)
+                continue
             out.append(ln)
     return out
 
@@ -306,10 +314,19 @@ def _side(line: _Line, gap: tuple[float, float], centers: tuple[float, float], a
     page's; ``None`` when it crosses the gap or is centred on the page (a title)."""
     g0, g1 = gap
     mid = (g0 + g1) / 2
-    if any(s.x0 < mid < s.x1 for s in line.segs):
+
+    # A column's text may run past the middle of the seed's gap on its own side, as long
+    # as it stops short of the other column (a long body name beside a wide Quốc hiệu).
+    def on_left(s: _Seg) -> bool:
+        return s.x1 <= mid or (s.x1 <= g1 and s.center < mid)
+
+    def on_right(s: _Seg) -> bool:
+        return s.x0 >= mid or (s.x0 >= g0 and s.center > mid)
+
+    if any(not on_left(s) and not on_right(s) for s in line.segs):
         return None
-    left = [s for s in line.segs if s.x1 <= mid]
-    right = [s for s in line.segs if s.x0 >= mid]
+    left = [s for s in line.segs if on_left(s)]
+    right = [s for s in line.segs if not on_left(s)]
     if left and right:
         return "both"
     side = "left" if left else "right"
@@ -336,9 +353,18 @@ def _zone(lines: list, seed: int, area: _Area, *, up: bool, down: bool) -> tuple
         a, b = lines[i], lines[j]
         if not isinstance(b, _Line) or not isinstance(a, _Line):
             return False
-        if a.page != b.page or abs(a.y - b.y) > 5 * max(a.size, b.size):
+        side = _side(lines[j], gap, centers, area)
+        if side is None and a.page == b.page and abs(a.y - b.y) <= 5 * max(a.size, b.size):
+            split = _split_at_strip(b, gap)  # the two columns ran close on this line
+            if split is not None and len(split.segs) == 2:
+                lines[j] = split
+                return True
+        # the signer's name stands under the room left for the signature and the seal
+        # (three to five blank lines) with nothing beside it when Nơi nhận is short
+        room = 9 if side == "right" else 5
+        if a.page != b.page or abs(a.y - b.y) > room * max(a.size, b.size):
             return False
-        return _side(lines[j], gap, centers, area) is not None
+        return side is not None
 
     first = last = seed
     while up and first > 0 and fits(first, first - 1):
@@ -355,8 +381,9 @@ def _crosses_middle(line: _Line, area: _Area) -> bool:
     return any(sg.x0 < lo and sg.x1 > hi for sg in line.segs) and _middle_gap(line, area) is None
 
 
-def _corridor(lines: list[_Line], area: _Area) -> tuple[float, float] | None:
-    """The widest vertical strip in the middle band that no segment of ``lines`` covers."""
+def _corridor(lines: list[_Line], area: _Area, min_width: float = 1.0) -> tuple[float, float] | None:
+    """The widest vertical strip in the middle band that no segment of ``lines`` covers,
+    at least ``min_width`` font sizes wide."""
     lo, hi = area.left + 0.2 * area.width, area.left + 0.85 * area.width
     spans = sorted((sg.x0, sg.x1) for ln in lines for sg in ln.segs)
     best: tuple[float, float] | None = None
@@ -367,7 +394,7 @@ def _corridor(lines: list[_Line], area: _Area) -> tuple[float, float] | None:
             best = (g0, g1)
         reach = max(reach, x1)
     size = statistics.median(ln.size for ln in lines)
-    return best if best is not None and best[1] - best[0] >= size else None
+    return best if best is not None and best[1] - best[0] >= min_width * size else None
 
 
 def _tail_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple[float, float]] | None:
@@ -392,6 +419,106 @@ def _tail_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple[fl
     return k + firsts[0], n, gap
 
 
+_RECIPIENTS_HEAD = regex.compile(r"(?i)^\W*nơi\s+nhận")
+
+
+#: The narrowest strip that parts the closing block's columns, in font sizes: two cells'
+#: padding, where a long authority line runs to the edge of its cell.
+_CLOSING_STRIP = 0.5
+
+
+#: The narrowest gap between two words that may part two columns run close together, in
+#: font sizes: the two cells' padding (Word's 0.19 cm each side), wider than a word space
+#: even in a justified line.
+_CELL_GAP = 0.75
+
+
+def _split_at_strip(line: object, gap: tuple[float, float]) -> _Line | None:
+    """``line`` parted into two segments at the word gap that meets the strip ``gap``
+    between two columns (a long recipient beside a long authority line: the reader's
+    segment gap joined them), or ``None`` when no such gap is there."""
+    if not isinstance(line, _Line):
+        return None
+    best: tuple[float, int, int] | None = None
+    for si, seg in enumerate(line.segs):
+        for wi in range(1, len(seg.words)):
+            a, b = seg.words[wi - 1], seg.words[wi]
+            width = b.x0 - a.x1
+            if width >= _CELL_GAP * line.size and a.x1 <= gap[1] and b.x0 >= gap[0] and (best is None or width > best[0]):
+                best = (width, si, wi)
+    if best is None:
+        return None
+    _w, si, wi = best
+    seg = line.segs[si]
+    segs = [*line.segs[:si], _Seg(seg.words[:wi]), _Seg(seg.words[wi:]), *line.segs[si + 1:]]
+    return _Line(line.page, line.y, line.size, segs)
+
+
+def _narrow(gap: tuple[float, float], line: _Line) -> tuple[float, float] | None:
+    """The strip between two columns ``gap`` narrowed by ``line``'s segments (each on one
+    side of it, by its centre), or ``None`` when one runs across it or too little room is
+    left (a paragraph under the block)."""
+    g0, g1 = gap
+    mid = (g0 + g1) / 2
+    for sg in line.segs:
+        if sg.x1 <= g1 and sg.center < mid:
+            g0 = max(g0, sg.x1)
+        elif sg.x0 >= g0 and sg.center > mid:
+            g1 = min(g1, sg.x0)
+        else:
+            return None
+    return (g0, g1) if g1 - g0 >= _CLOSING_STRIP * line.size else None
+
+
+def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple[float, float]] | None:
+    """The closing block where attachments follow it (a decision's annexes, a plan's
+    tables): from the line that opens ``Nơi nhận`` beside the signature (and the
+    signature's lines standing above it, right of the middle) down over the lines that
+    neither cross the middle nor stand centred on the page, on that page, with no wider
+    gap than the room left for a signature, while the strip between the two columns
+    stays free (narrowed by each line; a line that runs over it is parted where its words
+    leave a gap in the strip, else the block has ended)."""
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if not isinstance(ln, _Line) or not _RECIPIENTS_HEAD.match(ln.segs[0].text):
+            continue
+        seed = next((k for k in (i, i + 1, i + 2, i - 1) if 0 <= k < len(lines) and isinstance(lines[k], _Line)
+                     and lines[k].page == ln.page and _middle_gap(lines[k], area) is not None), None)
+        if seed is None:
+            return None
+        gap: tuple[float, float] | None = _middle_gap(lines[seed], area)
+
+        def inside(a: _Line, b: object) -> bool:
+            return (isinstance(b, _Line) and b.page == a.page and abs(b.y - a.y) <= 9 * max(a.size, b.size)
+                    and _align(b, area) != "center")
+
+        first = last = min(i, seed)
+        while first - 1 > start and first - 1 >= i - 3 and inside(lines[first], lines[first - 1]) \
+                and lines[first - 1].x0 > area.center:
+            first -= 1
+        for k in range(first, max(i, seed) + 1):
+            gap = _narrow(gap, lines[k]) if gap is not None and isinstance(lines[k], _Line) else None
+        if gap is None:
+            return None
+        last = max(i, seed)
+        while last + 1 < len(lines) and last - first < 80 and inside(lines[last], lines[last + 1]):
+            nxt = lines[last + 1]
+            narrower = _narrow(gap, nxt)
+            if narrower is None:
+                split = _split_at_strip(nxt, gap)  # the two columns ran close on this line
+                narrower = _narrow(gap, split) if split is not None else None
+                if narrower is None:
+                    break
+                lines[last + 1] = split
+            gap = narrower
+            last += 1
+        mid = (gap[0] + gap[1]) / 2
+        if not any(sg.x0 >= mid for r in lines[first : last + 1] for sg in r.segs):
+            return None
+        return first, last + 1, gap
+    return None
+
+
 def _zone_table(lines: list, gap: tuple[float, float]) -> RawTable:
     """The zone as one row of two cells, each line of a side a paragraph of its cell; a
     list item wrapped onto the next line (``- Ủy ban Kiểm tra Đảng ủy, Ban xây dựng`` /
@@ -401,7 +528,8 @@ def _zone_table(lines: list, gap: tuple[float, float]) -> RawTable:
     for ln in lines:
         seen: set[int] = set()
         for sg in ln.segs:
-            which = 0 if sg.x1 <= mid else 1
+            # by its centre: a column's text may run past the strip's middle on its side
+            which = 0 if sg.center <= mid else 1
             side = cells[which]
             run = sg.run()
             if which in seen:  # a second segment of this line on the same side: same paragraph
@@ -723,6 +851,12 @@ def _layout(lines: list, area: _Area) -> list[RawItem]:
         items.extend(_paragraphs(lines[: head[0]], area))
         items.append(_zone_table(lines[head[0]: head[1]], head[2]))
         body_from = head[1]
+    closing = _closing_zone(lines, area, body_from)
+    if closing is not None and (tail is None or closing[1] <= tail[0]):
+        # the closing block stands before the attachments: the body ends there
+        items.extend(_paragraphs(lines[body_from:closing[0]], area))
+        items.append(_zone_table(lines[closing[0]: closing[1]], closing[2]))
+        body_from = closing[1]
     body_to = tail[0] if tail is not None and tail[0] >= body_from else len(lines)
     items.extend(_paragraphs(lines[body_from:body_to], area))
     if tail is not None and tail[0] >= body_from:
