@@ -152,11 +152,23 @@ def _drop_self_mentions(citations: list[Citation], keep: list[int], own: Own) ->
     mine = [i for i in keep if citations[i].number.number == own.number]
     for i in mine:
         c = citations[i]
-        other_issuer = c.issuer_match is not None and not c.issuer_match.unresolved and c.issuer_match.issuer.name != own.issuer
+        same_date = bool(c.dates) and own.date is not None and c.dates[0].iso == own.date
+        other_issuer = (c.issuer_match is not None and not c.issuer_match.unresolved
+                        and _body_of(c.issuer_match.issuer.name) != _body_of(own.issuer))
         other_date = bool(c.dates) and own.date is not None and c.dates[0].iso != own.date
-        if other_issuer or other_date:
+        if (other_issuer and not same_date) or other_date:
             return keep
     return [i for i in keep if i not in mine] if mine else keep
+
+
+_OFFICE = regex.compile(r"(?i)^(?:chủ\s+tịch|phó\s+chủ\s+tịch|thường\s+trực|ban\s+thường\s+vụ)\s+")
+
+
+def _body_of(name: str | None) -> str | None:
+    """The body a name speaks for: the Chủ tịch UBND tỉnh signs a Quyết định of UBND tỉnh's
+    header, and it is one document ("Quyết định số 2844/QĐ-UBND ... của Chủ tịch UBND tỉnh"
+    in its own appendix)."""
+    return fold_key(_OFFICE.sub("", name)) if name else None
 
 
 def _share_list_parts(view: str, citations: list[Citation], keep: list[int]) -> None:
