@@ -20,10 +20,18 @@ What it measures, on one core (the process pins itself to one CPU where the OS a
 4. **Baseline**: one plain ``regex`` pass over the same text (the document-number pattern
    ``danvan_cli.extract.numbers.NUMBER.finditer``); the ``× regex`` column is parse time
    divided by that pass's time, measured in the same run so that machine noise cancels out.
-5. **Start-up**: ``danvan --version`` (and ``python -m danvan_cli --version``) as a
+5. **Real pages**: the 70 pages of ``../shared/real/tvpl/docs`` (``$DANVAN_REAL`` to point
+   elsewhere): long decisions with appendix tables, every cell on its own line — a different
+   shape from the generated plans. Left out when the folder is absent.
+6. **Start-up**: ``danvan --version`` (and ``python -m danvan_cli --version``) as a
    subprocess, best of N.
 
-Every timing is the best of ``--repeat`` runs (the least disturbed by other processes).
+``--stages`` prints instead where ``parse_text``'s time goes, stage by stage (normalize,
+layout, citations, header, references, outline and tasks, deadlines), on the three inputs
+(the corpus, one concatenated text, the real pages).
+
+Every timing is the best of ``--repeat`` runs (the least disturbed by other processes), read
+as the CPU time of this process (``--wall`` for the wall clock; start-up is always wall time).
 No test asserts on any of these figures: they are for people.
 """
 
@@ -48,6 +56,10 @@ sys.path.insert(0, str(ROOT / "tests"))  # the corpus generator lives in tests/s
 
 MB = 1_000_000
 
+#: What a timing reads: the CPU time of this process by default (on a machine shared with
+#: other work, what the others do barely moves it), the wall clock with ``--wall``.
+_clock: Callable[[], float] = time.process_time
+
 
 def _pin_one_core() -> int | None:
     """Run on one CPU so that the figures are per core; returns the CPU used."""
@@ -68,9 +80,9 @@ def _best(fn: Callable[[], object], repeat: int) -> float:
         gc.collect()
         gc.disable()
         try:
-            t0 = time.perf_counter()
+            t0 = _clock()
             fn()
-            best = min(best, time.perf_counter() - t0)
+            best = min(best, _clock() - t0)
         finally:
             gc.enable()
     return best
@@ -130,6 +142,19 @@ def repeat_to(unit: str, size_bytes: int) -> str:
 # ---------------------------------------------------------------- measurements
 
 
+def real_texts() -> list[str]:
+    """The real pages of ``tvpl/docs`` (``$DANVAN_REAL`` or ``../shared/real``), read as parse_file would."""
+    env = os.environ.get("DANVAN_REAL")
+    folder = (Path(env) if env else ROOT.parent / "shared" / "real") / "tvpl" / "docs"
+    if not folder.is_dir():
+        folder = Path("/work/shared/real/tvpl/docs")
+    if not folder.is_dir():
+        return []
+    from danvan_cli.text.read import read_source
+
+    return [read_source(p).text for p in sorted(folder.glob("*.txt"))]
+
+
 def regex_pass(texts: list[str]) -> None:
     from danvan_cli.extract.numbers import NUMBER
 
@@ -180,6 +205,120 @@ def measure_one(text: str, repeat: int) -> dict[str, float]:
     }
 
 
+#: The stages ``parse_text`` calls, as (label, module, function name); the time of a call made
+#: inside another stage is counted in that stage, so the shares add up to the parse time.
+STAGES: list[tuple[str, str, str]] = [
+    ("normalize (text + view)", "danvan_cli.pipeline", "normalize_text"),
+    ("normalize (text + view)", "danvan_cli.pipeline", "matching_view"),
+    ("layout", "danvan_cli.text.layout", "build_layout"),
+    ("citations (scan)", "danvan_cli.extract.citations", "scan_citations"),
+    ("header", "danvan_cli.extract.header", "extract_header"),
+    ("outline start", "danvan_cli.text.layout", "outline_start"),
+    ("references (resolve)", "danvan_cli.resolve.references", "resolve_references"),
+    ("outline + tasks", "danvan_cli.extract.outline", "use_layout"),
+    ("outline + tasks", "danvan_cli.extract.outline", "build_outline"),
+    ("outline + tasks", "danvan_cli.extract.outline", "extract_tasks"),
+    ("outline + tasks", "danvan_cli.extract.outline", "extract_outline"),
+    ("deadlines", "danvan_cli.extract.deadlines", "extract_deadlines"),
+]
+
+
+def measure_stages(texts: list[str], repeat: int) -> dict[str, float]:
+    """Seconds per stage of ``parse_text`` over ``texts`` (best of ``repeat`` per stage is not
+    meaningful, so the run with the least total is kept); ``glue`` is what no stage holds."""
+    import importlib
+
+    from danvan_cli import parse_text
+
+    totals: dict[str, float] = {}
+    depth = [0]
+    saved: list[tuple[object, str, object]] = []
+
+    def wrap(label: str, fn: Callable[..., object]) -> Callable[..., object]:
+        def timed(*a: object, **k: object) -> object:
+            if depth[0]:
+                return fn(*a, **k)
+            depth[0] += 1
+            t0 = _clock()
+            try:
+                return fn(*a, **k)
+            finally:
+                totals[label] = totals.get(label, 0.0) + _clock() - t0
+                depth[0] -= 1
+
+        return timed
+
+    for label, mod_name, name in STAGES:
+        mod = importlib.import_module(mod_name)
+        fn = getattr(mod, name)
+        saved.append((mod, name, fn))
+        setattr(mod, name, wrap(label, fn))
+    try:
+        parse_all(texts[:5])
+        best: dict[str, float] | None = None
+        for _ in range(repeat):
+            totals.clear()
+            gc.collect()
+            gc.disable()
+            try:
+                t0 = _clock()
+                for t in texts:
+                    parse_text(t)
+                total = _clock() - t0
+            finally:
+                gc.enable()
+            row = dict(totals)
+            row["glue"] = total - sum(totals.values())
+            row["total"] = total
+            if best is None or total < best["total"]:
+                best = row
+    finally:
+        for mod, name, fn in saved:
+            setattr(mod, name, fn)
+    assert best is not None
+    return best
+
+
+def run_stages(args: argparse.Namespace) -> dict:
+    """Where the time goes on the three inputs: the corpus, one long text, the real pages."""
+    cpu = _pin_one_core() if not args.no_pin else None
+    texts = corpus_texts(args.provinces, args.seed)
+    inputs = {"corpus": texts, f"one text of {args.sizes[-1]:g} MB": [concatenated(texts, int(args.sizes[-1] * MB))]}
+    real = real_texts()
+    if real:
+        inputs["real pages (tvpl)"] = real
+    out: dict = {"pinned_cpu": cpu, "inputs": {}}
+    for name, ts in inputs.items():
+        row = measure_stages(ts, args.repeat)
+        row["mb"] = sum(_nbytes(t) for t in ts) / MB
+        row["docs"] = len(ts)
+        out["inputs"][name] = row
+    return out
+
+
+def print_stages(rep: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    names = list(rep["inputs"])
+    labels = list(dict.fromkeys(label for label, _, _ in STAGES)) + ["glue"]
+    t = Table(title=f"Where parse_text's time goes (ms per MB, share), pinned to CPU {rep['pinned_cpu']}")
+    t.add_column("stage")
+    for n in names:
+        t.add_column(n, justify="right")
+    for label in labels + ["total"]:
+        cells = []
+        for n in names:
+            r = rep["inputs"][n]
+            secs = r.get(label, 0.0)
+            cells.append(f"{secs / r['mb'] * 1000:.0f} ms  {secs / r['total'] * 100:4.1f} %")
+        t.add_row(label, *cells)
+    t.add_row("MB/s", *(f"{rep['inputs'][n]['mb'] / rep['inputs'][n]['total']:.2f}" for n in names))
+    t.add_row("docs/s", *(f"{rep['inputs'][n]['docs'] / rep['inputs'][n]['total']:.0f}" for n in names))
+    con.print(t)
+
+
 def measure_startup(runs: int) -> dict[str, float | None]:
     """``danvan --version`` and ``python -m danvan_cli --version``: best wall time of ``runs``."""
     out: dict[str, float | None] = {}
@@ -219,10 +358,14 @@ def run(args: argparse.Namespace) -> dict:
             "pinned_cpu": cpu,
         },
         "corpus": measure_corpus(texts, args.repeat),
+        "real": None,
         "scaling": [],
         "bad_input": [],
         "startup": {},
     }
+    real = real_texts()
+    if real:
+        report["real"] = measure_corpus(real, args.repeat)
     for size in args.sizes:
         big = concatenated(texts, int(size * MB))
         row = measure_one(big, args.repeat_big)
@@ -257,13 +400,17 @@ def print_table(rep: dict) -> None:
     con.print(f"[bold]danvan parse benchmark[/] — Python {m['python']}, {m['cpus_visible']} CPUs visible, "
               f"pinned to CPU {m['pinned_cpu']}")
 
-    c = rep["corpus"]
-    t = Table(title=f"Corpus: {c['docs']} generated plans, {c['mb']:.2f} MB ({c['mean_kb_per_doc']:.1f} kB each)")
-    for col in ("parse s", "docs/s", "MB/s", "regex pass s", "regex MB/s", "× regex"):
-        t.add_column(col, justify="right")
-    t.add_row(f"{c['seconds']:.3f}", f"{c['docs_per_s']:.0f}", f"{c['mb_per_s']:.2f}",
-              f"{c['regex_seconds']:.4f}", f"{c['regex_mb_per_s']:.0f}", f"{c['ratio_to_regex']:.0f}")
-    con.print(t)
+    def many_docs(title: str, c: dict) -> None:
+        t = Table(title=f"{title}: {c['docs']} documents, {c['mb']:.2f} MB ({c['mean_kb_per_doc']:.1f} kB each)")
+        for col in ("parse s", "docs/s", "MB/s", "regex pass s", "regex MB/s", "× regex"):
+            t.add_column(col, justify="right")
+        t.add_row(f"{c['seconds']:.3f}", f"{c['docs_per_s']:.0f}", f"{c['mb_per_s']:.2f}",
+                  f"{c['regex_seconds']:.4f}", f"{c['regex_mb_per_s']:.0f}", f"{c['ratio_to_regex']:.0f}")
+        con.print(t)
+
+    many_docs("Corpus (generated plans)", rep["corpus"])
+    if rep.get("real"):
+        many_docs("Real pages (tvpl/docs)", rep["real"])
 
     t = Table(title="One concatenated text (linear growth: s/MB stays flat)")
     for col in ("size MB", "parse s", "MB/s", "s per MB", "× regex"):
@@ -307,16 +454,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="small corpus and sizes, one run each")
     p.add_argument("--no-pin", action="store_true", help="do not pin the process to one CPU")
     p.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    p.add_argument("--wall", action="store_true",
+                   help="time with the wall clock instead of this process's CPU time")
+    p.add_argument("--stages", action="store_true",
+                   help="where the time goes, stage by stage, on the corpus, one long text and the real pages")
     args = p.parse_args(argv)
+    global _clock
+    _clock = time.perf_counter if args.wall else time.process_time
     if args.quick:
         args.provinces, args.sizes, args.bad_size = 3, [0.25, 0.5, 1], 0.25
         args.repeat = args.repeat_big = 1
         args.startup_runs = 5
-    rep = run(args)
+    measure, show = (run_stages, print_stages) if args.stages else (run, print_table)
+    rep = measure(args)
     if args.json:
         print(json.dumps(rep, indent=2, ensure_ascii=False))
     else:
-        print_table(rep)
+        show(rep)
     return 0
 
 

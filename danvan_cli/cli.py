@@ -7,6 +7,7 @@ so ``danvan --version`` does not pay for regex tables, rich or networkx.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
 import click
@@ -20,6 +21,9 @@ COMMANDS: dict[str, str] = {
     "graph": "graph:graph_cmd",
     "check": "check:check_cmd",
     "track": "track:track_cmd",
+    "index": "index:index_cmd",
+    "search": "search:search_cmd",
+    "export": "export:export_cmd",
 }
 
 HELP: dict[str, str] = {
@@ -28,7 +32,13 @@ HELP: dict[str, str] = {
     "graph": "Show how a directive is carried out down the levels of a corpus.",
     "check": "Report what in a corpus needs a person's eye.",
     "track": "Who was told to act on a directive, who has, how late, what is overdue.",
+    "index": "Parse a corpus into the store, once (later commands read it).",
+    "search": "Search the texts of the indexed corpus, accents optional.",
+    "export": "Write the corpus as tables: Parquet, CSV or JSON lines.",
 }
+
+#: Exit code when the store cannot be used.
+EXIT_STORE = 2
 
 
 class LazyGroup(click.Group):
@@ -42,18 +52,32 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module_name, attr = target.split(":")
-        try:
-            module = importlib.import_module(f"danvan_cli.commands.{module_name}")
-        except ModuleNotFoundError as exc:  # a command whose module is not there yet
-            if exc.name == f"danvan_cli.commands.{module_name}":
-                return None
-            raise
-        return getattr(module, attr)
+        module = importlib.import_module(f"danvan_cli.commands.{module_name}")
+        return getattr(module, attr)  # type: ignore[no-any-return]
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, HELP.get(name, "")) for name in COMMANDS]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """A store that cannot be used, or breaks mid-way, is one line naming it (exit 2),
+        never a traceback."""
+        import sqlite3
+
+        from .corpus.store import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            click.echo(f"danvan: {exc}", err=True)
+            sys.exit(EXIT_STORE)
+        except sqlite3.DatabaseError as exc:
+            from .corpus import store
+
+            click.echo(f"danvan: {store.LAST_OPENED or store.default_store_path()}: store error ({exc}); delete the "
+                       "file to start afresh, or choose another with --store", err=True)
+            sys.exit(EXIT_STORE)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

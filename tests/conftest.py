@@ -29,3 +29,12 @@ def parsed(name: str):
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_store(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Commands run by the tests keep their store in a temporary folder, never in the
+    user's cache (danvan's default store location)."""
+    import os
+
+    os.environ["DANVAN_STORE"] = str(tmp_path_factory.mktemp("store") / "store.sqlite")

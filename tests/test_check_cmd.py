@@ -8,14 +8,14 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from danvan_cli.cli import main
-from danvan_cli.commands.check import build_report
+from danvan_cli.graph.report import build_report
 from danvan_cli.graph import build_graph
 from danvan_cli.model import Document, Issuer, Mention, Reference
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-def ref(number: str, date: str, issuer: str, level: str, place: str | None, relation: str = "implements",
+def ref(number: str, date: str | None, issuer: str | None, level: str | None, place: str | None, relation: str = "implements",
         doc_type: str | None = None) -> Reference:
     r = Reference(number=number, date=date, issuer=Issuer(issuer, level, place=place, province=place),
                   relation=relation, doc_type=doc_type)
@@ -47,6 +47,29 @@ def test_report_flags_conflicting_types_and_orphan_plans() -> None:
     report = build_report(build_graph(corpus()))
     assert [c["number"] for c in report["conflicts"]] == ["124-QĐ/TW"]
     assert [o["number"] for o in report["orphan_plans"]] == ["76/NQ-CP"]
+
+
+def test_report_selects_warnings_by_code_not_by_wording() -> None:
+    g = build_graph(corpus())
+    for _n, attrs in g.nodes(data=True):
+        attrs["warnings"] = [f"reworded {i}" for i, _w in enumerate(attrs.get("warnings") or [])]
+    report = build_report(g)
+    assert [c["number"] for c in report["conflicts"]] == ["124-QĐ/TW"]
+    assert report["conflicts"][0]["warning_codes"] == ["named-as-different-types"]
+
+
+def test_a_citation_fitting_several_documents_is_listed_as_unresolved() -> None:
+    hd = Issuer("UBND huyện Gia Lộc", "district", place="Gia Lộc", province="Hải Dương")
+    tc = Issuer("UBND huyện Trà Cú", "district", place="Trà Cú", province="Trà Vinh")
+    docs = [
+        Document(source="a.txt", number="12/KH-UBND", date="2022-04-15", doc_type="Kế hoạch", issuer=hd),
+        Document(source="b.txt", number="12/KH-UBND", date="2022-06-01", doc_type="Kế hoạch", issuer=tc),
+        Document(source="c.txt", number="1/KH-UBND", date="2022-07-01", doc_type="Kế hoạch",
+                 issuer=Issuer("UBND xã X", "commune", place="X"),
+                 references=[ref("12/KH-UBND", None, None, None, None)]),  # type: ignore[arg-type]
+    ]
+    report = build_report(build_graph(docs))
+    assert len(report["unresolved_citations"]) == 1 and "c.txt" in report["unresolved_citations"][0]
 
 
 def test_report_gives_days_from_directive_to_plan() -> None:

@@ -46,7 +46,7 @@ def test_a_folder_of_mixed_files_parses_the_documents_and_skips_the_rest(folder:
     proc = subprocess.run([sys.executable, "-m", "danvan_cli", "parse", str(folder), "--format", "jsonl"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stderr == ""
+    assert proc.stderr == "danvan: skipped 2 files that are not documents: .png, .xlsx\n"
     docs = [json.loads(line) for line in proc.stdout.splitlines()]
     assert sorted(Path(d["source"]).name for d in docs) == ["ke-hoach.docx", "ke-hoach.htm", "ke-hoach.pdf", "ke-hoach.txt"]
     for d in docs:

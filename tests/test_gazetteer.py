@@ -37,3 +37,19 @@ def test_the_gazetteer_is_the_bundled_one_outside_the_parse_it_was_given_to() ->
     assert current() is bundled()
     assert find_units("huyện Núi Ngọc") == []
     assert parse_text(TEXT).issuer is None or parse_text(TEXT).issuer.province != "Sông Mây"
+
+
+def test_place_answers_remembered_for_one_gazetteer_are_not_given_for_another() -> None:
+    from danvan_cli.resolve.issuers import canonical_place, is_known_place, province_of, PlaceUnit
+
+    mine = Gazetteer(INVENTED)
+    # asked of the bundled map first, then of the invented one, then of the bundled one again
+    assert not is_known_place("Núi Ngọc")
+    assert canonical_place("NÚI NGỌC") == "Núi Ngọc"  # title case: no unit of that name
+    with mine.use():
+        assert is_known_place("Núi Ngọc")
+        assert province_of(PlaceUnit("huyện", "Núi Ngọc", "district")) == PlaceUnit("tỉnh", "Sông Mây", "province")
+        assert not is_known_place("Hải Dương")
+    assert not is_known_place("Núi Ngọc")
+    assert is_known_place("Hải Dương")
+    assert province_of(PlaceUnit("huyện", "Núi Ngọc", "district")) is None

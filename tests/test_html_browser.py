@@ -3,6 +3,7 @@ offline, draws every node, and the screenshot is not blank. `.ci/run` installs c
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import subprocess
@@ -20,9 +21,16 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 
 
 def chromium() -> str:
+    """The browser, or a skip that says how to get it. Where the browser must be there
+    (``DANVAN_REQUIRE_BROWSER=1``, which ``.ci/run`` sets after installing it) its absence
+    fails the test instead, so CI never passes by skipping it."""
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert exe, "chromium is not installed: apt-get install chromium (.ci/run does it)"
-    return exe
+    if exe:
+        return exe
+    reason = "chromium is not installed: apt-get install chromium (.ci/run does it)"
+    if os.environ.get("DANVAN_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"DANVAN_REQUIRE_BROWSER=1 but {reason}")
+    pytest.skip(reason)
 
 
 def png_pixels(path: Path) -> tuple[int, int, set[bytes]]:
@@ -108,3 +116,17 @@ def test_html_graph_screenshot_is_not_blank(page: tuple[Path, int], tmp_path: Pa
     width, height, colours = png_pixels(png)
     assert (width, height) == (1280, 800)
     assert len(colours) > 20  # text, boxes, coloured edges: not a blank page
+
+
+def test_without_chromium_the_browser_test_skips_with_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    monkeypatch.delenv("DANVAN_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium"):
+        chromium()
+
+
+def test_where_the_browser_is_required_its_absence_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    monkeypatch.setenv("DANVAN_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match="DANVAN_REQUIRE_BROWSER=1"):
+        chromium()

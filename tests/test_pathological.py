@@ -14,6 +14,10 @@ import json
 import pytest
 
 from danvan_cli import parse_text
+
+#: A regression to super-linear time fails here instead of hanging the suite (pytest-timeout);
+#: every test takes a few seconds at most on a 2-core machine.
+pytestmark = pytest.mark.timeout(120)
 from danvan_cli.model import Document
 
 MB = 1_000_000

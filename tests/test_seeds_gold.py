@@ -89,6 +89,17 @@ def test_news_report_has_no_invented_header() -> None:
     assert doc.references == []
 
 
+def test_news_report_has_none_of_the_fields_its_gold_leaves_out() -> None:
+    """The gold of the news report lists only what it has; everything else is absent."""
+    g, doc = gold()["003_c4ff23b0dfae42e9.txt"], parsed("003_c4ff23b0dfae42e9.txt")
+    assert doc.deadlines == [] and g["deadlines"] == []
+    absent = {"place": doc.place, "issuer": doc.issuer, "signer": doc.signer, "number_raw": doc.number_raw,
+              "year": doc.year, "horizon": doc.horizon}
+    assert not set(absent) & set(g)
+    assert absent == dict.fromkeys(absent)
+    assert (doc.recipients, doc.tasks, doc.named_laws) == ([], [], [])
+
+
 def test_issuers_without_header_are_marked_inferred() -> None:
     for name in ("000_79d65725ce4f5874.txt", "001_31b30f9d11ead8da.txt", "004_7bfcb32814c81f86.txt"):
         assert parsed(name).issuer.inferred is True

@@ -9,6 +9,8 @@ from datetime import date
 
 import click
 
+from .options import corpus_from, corpus_options
+
 FORMATS = ("table", "json", "csv", "ics")
 
 
@@ -55,7 +57,7 @@ def window(year: int | None, month: int | None, start: str | None, end: str | No
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
-@click.option("--debug", is_flag=True, help="Show tracebacks of files that fail to parse.")
+@corpus_options
 def deadlines_cmd(
     paths: tuple[str, ...],
     year: int | None,
@@ -67,21 +69,30 @@ def deadlines_cmd(
     include_expired: bool,
     fmt: str,
     output: str | None,
+    store: str | None,
+    no_store: bool,
+    jobs: int | None,
+    quiet: bool,
     debug: bool,
 ) -> None:
     """List what is due in a window over the documents under PATH (files or folders, read
     recursively). Recurring deadlines are expanded to their occurrences."""
-    from ..corpus.scan import parse_paths
     from ..schedule import occurrences, to_csv, to_ics
 
     start, end = window(year, month, date_from, date_to)
-    batch = parse_paths(paths or (".",), debug=debug)
-    occs = occurrences(batch.documents, start, end, include_expired=include_expired, assignee=assignee)
+    corpus = corpus_from(paths, store, no_store, jobs, quiet, debug)
     statuses = None
-    if as_of is not None:
+    if as_of is None:
+        # only the documents whose deadlines can fall in the window, read from the store's rows
+        docs = corpus.deadline_documents(start, end, include_expired)
+        occs = occurrences(docs, start, end, include_expired=include_expired, assignee=assignee)
+    else:
         from ..track.status import deadline_statuses
 
-        statuses = deadline_statuses(occs, batch.documents, _iso_date(as_of, "--as-of"))  # type: ignore[arg-type]
+        # a status is answered by the reports in the whole corpus: every document is needed
+        docs = corpus.documents()
+        occs = occurrences(docs, start, end, include_expired=include_expired, assignee=assignee)
+        statuses = deadline_statuses(occs, docs, _iso_date(as_of, "--as-of"))  # type: ignore[arg-type]
 
     if fmt == "table":
         from rich.console import Console
@@ -104,7 +115,7 @@ def deadlines_cmd(
         else:
             data = to_ics(occs, include_expired=include_expired)
         _write(data, output)
-    if batch.errors:
+    if corpus.errors:
         sys.exit(1)
 
 

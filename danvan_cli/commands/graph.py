@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
 from ..graph.export import FORMATS
 from ..graph.query import DIRECTIONS
+from .options import corpus_from, corpus_options
 
 #: exit code when the root fits several documents (the user must narrow it)
 EXIT_AMBIGUOUS = 2
@@ -41,7 +43,7 @@ def _relations(value: str | None) -> tuple[str, ...] | None:
                    "Default down: implements,directs,based_on; up: all but cites.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="tree", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, help="Write to this file instead of standard output.")
-@click.option("--debug", is_flag=True, help="Show tracebacks of files that fail to parse.")
+@corpus_options
 def graph_cmd(
     paths: tuple[str, ...],
     root_number: str,
@@ -52,17 +54,42 @@ def graph_cmd(
     relation: str | None,
     fmt: str,
     output: str | None,
+    store: str | None,
+    no_store: bool,
+    jobs: int | None,
+    quiet: bool,
     debug: bool,
 ) -> None:
     """Show how the document numbered ROOT is carried out down the levels of a corpus.
 
-    PATH: files and folders, read recursively (default: the current folder)."""
-    from ..graph.build import graph_from_paths
+    PATH: files and folders, read recursively (default: the current folder). Documents
+    come from the store (indexed first if new or changed) unless --no-store."""
     from ..graph.export import export
-    from ..graph.query import candidates_table, find_roots, traverse
+    from ..graph.query import traverse
 
     rels = _relations(relation)
-    g, _errors = graph_from_paths(paths or (".",), debug=debug)
+    corpus = corpus_from(paths, store, no_store, jobs, quiet, debug)
+    source = corpus.graph()
+    root = pick_root(source.numbered(root_number), root_number, year, issuer)
+    sub = traverse(source.around(root, depth), root, direction=direction, depth=depth, relations=rels)
+    if fmt == "tree":
+        _print_tree(sub, root, output)
+    else:
+        text = export(sub, fmt)
+        if output:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        else:
+            click.echo(text, nl=False)
+    if corpus.errors:
+        sys.exit(EXIT_NOT_FOUND)
+
+
+def pick_root(g: Any, root_number: str, year: int | None, issuer: str | None) -> str:
+    """The one node of ``g`` numbered ``root_number`` (narrowed by ``year``/``issuer``); none
+    exits 1 with a line saying so, several exit 2 with the candidates listed."""
+    from ..graph.query import candidates_table, find_roots
+
     roots = find_roots(g, root_number, year=year, issuer=issuer)
     if not roots:
         click.echo(f"danvan: no document numbered {root_number} in the corpus or its citations"
@@ -71,16 +98,7 @@ def graph_cmd(
     if len(roots) > 1:
         _print_candidates(candidates_table(g, roots), root_number)
         sys.exit(EXIT_AMBIGUOUS)
-    sub = traverse(g, roots[0], direction=direction, depth=depth, relations=rels)
-    if fmt == "tree":
-        _print_tree(sub, roots[0], output)
-        return
-    text = export(sub, fmt)
-    if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
-    else:
-        click.echo(text, nl=False)
+    return str(roots[0])
 
 
 def _print_candidates(rows: list[dict[str, object]], number: str) -> None:

@@ -45,7 +45,7 @@ def parse_cmd(paths: tuple[str, ...], fmt: str, with_text: bool, debug: bool) ->
         else:
             collected.append(doc)
 
-    batch = parse_paths(paths, debug=debug, on_document=emit)
+    batch = parse_paths(paths, debug=debug, on_document=emit, report_skipped=True)
     if fmt == "json":
         # One object for one file named alone (nothing if it could not be read); a list
         # for several files or a folder, whatever how many of them could be read.

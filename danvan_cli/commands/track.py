@@ -9,6 +9,8 @@ from datetime import date
 
 import click
 
+from .options import corpus_from, corpus_options
+
 FORMATS = ("table", "json", "csv", "html")
 #: exit code of ``--fail-on-missing`` when some unit told to act has no document in the corpus
 EXIT_MISSING = 3
@@ -34,7 +36,7 @@ def _as_of(value: str | None) -> date:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
 @click.option("--fail-on-missing", is_flag=True, help=f"Exit {EXIT_MISSING} when a unit told to act has no document in the corpus.")
-@click.option("--debug", is_flag=True, help="Show tracebacks of files that fail to parse.")
+@corpus_options
 def track_cmd(
     paths: tuple[str, ...],
     root_number: str,
@@ -44,34 +46,30 @@ def track_cmd(
     fmt: str,
     output: str | None,
     fail_on_missing: bool,
+    store: str | None,
+    no_store: bool,
+    jobs: int | None,
+    quiet: bool,
     debug: bool,
 ) -> None:
     """Track the directive numbered ROOT across the documents under PATH (files or folders,
     read recursively): the units its own text tells to act, the documents each has issued
     carrying it out (directly, through an intermediate plan, or second-hand), the lag in
-    days, the units with no document in this corpus, and its deadlines per unit."""
-    from ..corpus.scan import parse_paths
-    from ..graph.build import build_graph
-    from ..graph.query import candidates_table, find_roots
-    from ..track.report import root_document, track
-    from .graph import EXIT_AMBIGUOUS, EXIT_NOT_FOUND, _print_candidates
+    days, the units with no document in this corpus, and its deadlines per unit. Documents
+    come from the store (indexed first if new or changed) unless --no-store."""
+    from ..track.report import track
+    from .graph import pick_root
 
     day = _as_of(as_of)
-    batch = parse_paths(paths or (".",), debug=debug)
-    g = build_graph(batch.documents)
-    roots = find_roots(g, root_number, year=year, issuer=issuer)
-    if not roots:
-        click.echo(f"danvan: no document numbered {root_number} in the corpus or its citations"
-                   + (" with that year/issuer" if year or issuer else ""), err=True)
-        sys.exit(EXIT_NOT_FOUND)
-    if len(roots) > 1:
-        _print_candidates(candidates_table(g, roots), root_number)
-        sys.exit(EXIT_AMBIGUOUS)
-    report = track(g, roots[0], root_document(g, roots[0], batch.documents), as_of=day)
+    corpus = corpus_from(paths, store, no_store, jobs, quiet, debug)
+    g = corpus.graph().whole()
+    root = pick_root(g, root_number, year, issuer)
+    source = g.nodes[root].get("source")
+    report = track(g, root, corpus.document(source) if source else None, as_of=day)
     _emit(report, fmt, output)
     if fail_on_missing and report.readable and report.missing:
         sys.exit(EXIT_MISSING)
-    if batch.errors:
+    if corpus.errors:
         sys.exit(1)
 
 

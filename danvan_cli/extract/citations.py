@@ -36,6 +36,8 @@ def _type_before_re() -> regex.Pattern[str]:
 #: the text's length even when a whole file is one sentence.
 _SUBJECT_REACH = 1200
 
+#: The last character a type word or ``số`` before a number can leave (see ``_type_before_re``).
+_BEFORE_NUMBER_TAIL = regex.compile(r"(?i)[\s:ố]")
 _COMMA = regex.compile(r"(?:,|\s++và)\s+")  # possessive: no re-splitting a run of blanks
 _SO_BEFORE = regex.compile(r"(?i)(?<!\p{L})số\s{0,3}:?\s{0,3}$")
 _CUA = regex.compile(r"(?i)\s{0,3},?\s{0,3}của\s{1,3}")
@@ -117,14 +119,18 @@ def _scan_one(view: str, nm: NumberMatch, prev_end: int) -> Citation:
     s = nm.start
     window_start = max(prev_end, s - 80)
     before = view[window_start:s]
-    tm = _type_before_re().search(before)
+    # the type word (or "số") must end right before the number, after a blank, ":" or "số":
+    # when the last character is none of these, neither pattern can match (and the long
+    # alternation of type words is not tried at every position of the window)
+    tail_ok = _BEFORE_NUMBER_TAIL.match(before, len(before) - 1) is not None if before else False
+    tm = _type_before_re().search(before) if tail_ok else None
     doc_type = None
     start = s
     if tm is not None:
         doc_type = type_words().get(" ".join(tm.group("type").split()).casefold())
         start = window_start + tm.start()
     else:
-        sm = _SO_BEFORE.search(before)
+        sm = _SO_BEFORE.search(before) if tail_ok else None
         if sm is not None:
             start = window_start + sm.start()
     raw = Citation(number=nm, start=start, core_end=nm.end, end=nm.end, doc_type=doc_type)

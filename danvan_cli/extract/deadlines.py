@@ -47,6 +47,7 @@ import regex
 from ..model import Deadline, Document, Span, Task, Warning
 from ..refdata import alternation, pattern, words
 from . import assignees as asg
+from .scan import Anchored
 from .wrap import is_wrap
 from .outline import TableRow, TaskFinder, body_regions, find_table_rows
 from .dates import find_dates
@@ -88,6 +89,11 @@ def _build_cue() -> regex.Pattern[str]:
 
 
 CUE = _build_cue()
+#: The word every cue starts with (the first word of each list the cue is built from), so
+#: that the cue is tried only where one stands (``scan.Anchored``: the same matches, found
+#: without trying the long alternation at every position of the text).
+_CUE_LISTS = ("label_heads", "batch_labels", "approximate_cues", "strong_cues", "weak_cues", "period_positions")
+CUE_SCAN = Anchored(CUE, (w.split()[0] for name in _CUE_LISTS for w in words(_TOPIC, name)))
 #: Actions that make a weakly cued time (``vào``, ``trong``) a deadline: handing something in.
 _REPORT_VERB = pattern(_TOPIC, "report_verbs")
 #: Task verbs that make a weakly cued *period* a deadline: ``triển khai trong tháng 4/2026``.
@@ -239,8 +245,10 @@ class _Scope:
     hi: int
     cited: _Spans
     rows: list[TableRow]
-    b_starts: list[int] = field(default_factory=list)
-    b_ends: list[int] = field(default_factory=list)
+    #: the region's sentence boundaries, found when ``sentence`` has been asked often enough
+    b_starts: list[int] | None = None
+    b_ends: list[int] | None = None
+    sentences_asked: int = 0
     cell_starts: list[int] = field(default_factory=list)
     cell_ends: list[int] = field(default_factory=list)
     cell_kinds: list[str] = field(default_factory=list)
@@ -251,11 +259,6 @@ class _Scope:
     def build(cls, view: str, region: tuple[int, int], cited: _Spans, rows: list[TableRow]) -> _Scope:
         lo, hi = region
         sc = cls(view, lo, hi, cited, [r for r in rows if lo <= r.start < hi])
-        for m in _SENTENCE_BOUNDARY.finditer(view, lo, hi):
-            if view[m.start()] == "\n" and is_wrap(view, m.start()):
-                continue
-            sc.b_starts.append(m.start())
-            sc.b_ends.append(m.end())
         for r in sc.rows:
             for c in r.cells:
                 sc.cell_starts.append(c.start)
@@ -282,17 +285,52 @@ class _Scope:
             return self.cell_starts[i], self.cell_ends[i], self.cell_kinds[i]
         return None
 
+    def _find_boundaries(self) -> None:
+        """Every sentence boundary of the region (a region asked about many deadlines)."""
+        view = self.view
+        self.b_starts, self.b_ends = [], []
+        for m in _SENTENCE_BOUNDARY.finditer(view, self.lo, self.hi):
+            if view[m.start()] == "\n" and is_wrap(view, m.start()):
+                continue
+            self.b_starts.append(m.start())
+            self.b_ends.append(m.end())
+
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence (or list item, or table cell) holding ``[start, end)``: between
         ``. ; : \\n`` boundaries, at most ``_MAX_SENTENCE`` characters on each side."""
         s = max(self.lo, start - _MAX_SENTENCE)
-        i = bisect_right(self.b_ends, start) - 1
-        if i >= 0:
-            s = max(s, self.b_ends[i])
         e = min(self.hi, end + _MAX_SENTENCE)
-        j = bisect_left(self.b_starts, end)
-        if j < len(self.b_starts):
-            e = min(e, self.b_starts[j])
+        if self.b_starts is None and self.sentences_asked < _DIRECT_QUERIES:
+            # the first questions read the boundaries within their own reach (the same ones
+            # a scan of the whole region finds: a boundary is one character, found alone)
+            self.sentences_asked += 1
+            view = self.view
+            before: list[int] = []
+            for m in _SENTENCE_BOUNDARY.finditer(view, s, self.hi):
+                if m.start() >= start:
+                    break
+                before.append(m.start())
+            for p in reversed(before):
+                if not (view[p] == "\n" and is_wrap(view, p)):
+                    s = p + 1
+                    break
+            for m in _SENTENCE_BOUNDARY.finditer(view, end, self.hi):
+                p = m.start()
+                if p >= e:
+                    break
+                if not (view[p] == "\n" and is_wrap(view, p)):
+                    e = p
+                    break
+        else:
+            if self.b_starts is None or self.b_ends is None:
+                self._find_boundaries()
+            assert self.b_starts is not None and self.b_ends is not None
+            i = bisect_right(self.b_ends, start) - 1
+            if i >= 0:
+                s = max(s, self.b_ends[i])
+            j = bisect_left(self.b_starts, end)
+            if j < len(self.b_starts):
+                e = min(e, self.b_starts[j])
         cell = self.cell_at(start)
         if cell is not None:
             s, e = max(s, cell[0]), min(e, max(cell[1], end))
@@ -598,7 +636,7 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
     lo, stop = scope.lo, scope.hi
     found: list[_Found] = []
 
-    for cue in CUE.finditer(view, lo, stop):
+    for cue in CUE_SCAN.finditer(view, lo, stop):
         cell = scope.cell_at(cue.start())
         if cell is not None and cell[2] == "time":
             continue  # read with its row below
@@ -708,7 +746,7 @@ def _row_deadline(view: str, scope: _Scope, row: TableRow, year: int | None) -> 
     expr = read_time_at(view, a, year)
     if expr is None or expr.end > b:
         expr = None
-        cue = CUE.search(view, a, b)
+        cue = CUE_SCAN.search(view, a, b)
         if cue is not None:
             at = cue.start() if cue.group("cue").casefold() == "từ" else cue.end()
             expr = read_time_at(view, at, year)

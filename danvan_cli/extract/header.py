@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from ..model import Document, Issuer, Signer, Span
+from ..model import Document, Signer, Span
 from ..refdata import pattern, words
 from ..resolve.issuers import PlaceContext, canonical_place
 from ..resolve.own_issuer import (
@@ -30,7 +30,6 @@ from ..resolve.own_issuer import (
     fill_context,
     infer_issuer,
 )
-from ..text.clean import Clean
 from ..text.layout import (
     FLAT_SIGNATURE,
     SEALED_CAPS_SIGNATURE,

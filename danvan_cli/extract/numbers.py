@@ -16,7 +16,7 @@ Dates (``26/11/2021``, ``30-7-2021``) and ranges (``2021-2030``) have no code: n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -140,31 +140,56 @@ def _unglue(group: str) -> list[str] | None:
     up = group.upper()
     if up in canonical_codes():
         return None
-    for code in sorted(state_type_codes(), key=len, reverse=True):
+    for code in _type_codes_longest_first():
         rest = up[len(code) :]
         if up.startswith(code) and rest and (rest in body_codes() or rest.startswith(("QH", "UBTVQH")) and rest.lstrip("UBTVQH").isdigit()):
             return [group[: len(code)], group[len(code) :]]
     return None
 
 
+@cache
+def _type_codes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(state_type_codes(), key=len, reverse=True))
+
+
 def parts_from_match(m: regex.Match[str], force_upper: bool = False) -> NumberParts:
-    serial = m.group("serial")
-    if m.group("party"):
+    """The parts of a matched number. Read from its groups alone (and the reference data),
+    so the same groups give the same parts: a text cites the same numbers over and over."""
+    serial, party, ptype, pbody, scodes, year, tailyear, joint = m.group(
+        "serial", "party", "ptype", "pbody", "scodes", "year", "tailyear", "joint")
+    return _parts(serial, bool(party), ptype, pbody, scodes, year, tailyear, joint, force_upper)
+
+
+@lru_cache(maxsize=4096)
+def _parts(
+    serial: str,
+    party: bool,
+    ptype: str | None,
+    pbody: str | None,
+    scodes: str | None,
+    year_s: str | None,
+    tailyear: str | None,
+    joint: str | None,
+    force_upper: bool,
+) -> NumberParts:
+    if party:
+        assert ptype is not None and pbody is not None
         return NumberParts(
             serial=serial,
             year=None,
-            type_code=_canon(m.group("ptype"), force_upper),
-            body_codes=tuple(_body(g, force_upper) for g in _split(m.group("pbody"))),
+            type_code=_canon(ptype, force_upper),
+            body_codes=tuple(_body(g, force_upper) for g in _split(pbody)),
             system="party",
         )
-    raw_groups = _split(m.group("scodes"))
-    year = int(m.group("year")) if m.group("year") else None
-    if m.group("tailyear"):
-        return NumberParts(serial=serial, year=int(m.group("tailyear")), type_code=None,
+    assert scodes is not None
+    raw_groups = _split(scodes)
+    year = int(year_s) if year_s else None
+    if tailyear:
+        return NumberParts(serial=serial, year=int(tailyear), type_code=None,
                            body_codes=tuple(_canon(g, force_upper) for g in raw_groups), system="state", year_last=True)
-    if m.group("joint"):  # "NQLT/CP-UBTUMTTQVN": the type, then the issuers
+    if joint:  # "NQLT/CP-UBTUMTTQVN": the type, then the issuers
         return NumberParts(serial=serial, year=year, type_code=_canon("-".join(raw_groups), force_upper),
-                           body_codes=tuple(_canon(g, force_upper) for g in _split(m.group("joint"))),
+                           body_codes=tuple(_canon(g, force_upper) for g in _split(joint)),
                            system="state", joint=True)
     if len(raw_groups) == 1 and (glued := _unglue(raw_groups[0])) is not None:
         raw_groups = glued

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..model import Document, Span, Task
-from ..refdata import pattern
+from ..refdata import alternation, pattern, words
 
 from ..text.blocks import Row
 
@@ -59,34 +59,19 @@ PLUS_LABEL = regex.compile(r"\+\s{0,5}(?=\S)")
 
 RANK_PART, RANK_ROMAN, RANK_DIEU, RANK_ARABIC, RANK_LETTER, RANK_DASH, RANK_PLUS = 0, 1, 2, 3, 8, 9, 10
 
-#: Where the body of a text ends: the recipients list, or a signature block.
-_BODY_END = regex.compile(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?")
-#: A closing paragraph after the last item ends the outline.
+#: A closing paragraph after the last item ends the outline (its openers: data/lexicon/sections.yaml).
 _CLOSING = regex.compile(
-    r"(?:Trên\s+đây|Trong\s+quá\s+trình(?:\s+tổ\s+chức)?\s+thực\s+hiện|Quá\s+trình\s+thực\s+hiện|"
+    rf"(?:{alternation(words('sections', 'closing_openers'))}|"
     r"(?:Nhận\s+được\s+)?(?:Chỉ\s+thị|Kế\s+hoạch|Quyết\s+định|Nghị\s+quyết|Thông\s+tri|Hướng\s+dẫn|Chương\s+trình|"
     r"Công\s+văn|Thông\s+báo|Quy\s+chế|Quy\s+định)\s+này(?!\p{L})|"
     r"(?:Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|UBND|Ủy\s+ban\s+nhân\s+dân|Ban\s+Thường\s+vụ)[^.\n]{0,200}?"
     r"(?<!\p{L})(?:yêu\s+cầu|chịu\s+trách\s+nhiệm|đề\s+nghị))"
 )
-#: A signature block right after the last item (no ``Nơi nhận:`` before it): ``THỦ TƯỚNG``,
-#: ``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, ``T/M BAN THƯỜNG VỤ``: the body has ended.
-_SIGNATURE = regex.compile(
-    r"(?:(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\.?\s{1,5}\p{Lu}|(?:CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|"
-    r"BÍ\s+THƯ|PHÓ\s+BÍ\s+THƯ|GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG)\s*$)"
-)
-_NON_TASK_SECTION = regex.compile(
-    r"(?i)^(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|quan\s+điểm|căn\s+cứ|sự\s+cần\s+thiết|tình\s+hình|"
-    r"kết\s+quả|đánh\s+giá|bối\s+cảnh|phạm\s+vi|đối\s+tượng|thực\s+trạng)"
-)
-_TASK_SECTION = regex.compile(
-    r"(?i)nhiệm\s+vụ|nội\s+dung|giải\s+pháp|tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|"
-    r"hoạt\s+động|chế\s+độ\s+báo\s+cáo|kinh\s+phí"
-)
+_NON_TASK_SECTION = regex.compile(rf"(?i)^(?:{alternation(words('sections', 'non_task_sections'))})")
+_TASK_SECTION = regex.compile(rf"(?i){alternation(words('sections', 'task_sections'))}")
 #: An item that announces a list of slogans or documents: what follows is not a task list.
 _ENUMERATION_HEAD = regex.compile(
-    r"(?i)^(?:(?:các|những|một\s+số)\s+)?(?:khẩu\s+hiệu|danh\s+mục\s+(?:các\s+)?văn\s+bản|"
-    r"văn\s+bản\s+(?:sau|dưới\s+đây)|bãi\s+bỏ\s+(?:các|những)\s+văn\s+bản)(?!\p{L})"
+    rf"(?i)^(?:(?:các|những|một\s+số)\s+)?(?:{alternation(words('sections', 'enumeration_heads'))})(?!\p{{L}})"
 )
 _DOC_ITEM = regex.compile(
     r"^(?:Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết|Kế\s+hoạch|Thông\s+tư|Nghị\s+định|Luật|Quy\s+định|Quy\s+chế|"
@@ -108,48 +93,60 @@ class Label:
     content: int
 
 
-#: The characters a label can open with (see the patterns above): any other first character
-#: (most body paragraphs open with a capital) is no label, and no pattern is tried.
-_LABEL_FIRST = frozenset("PCMIVXĐ-–—•+")
+#: The characters each label opens with (see the patterns above): ``Phần``/``Chương``/``Mục``
+#: or a Roman numeral, a dash, a point's letter (any other first character — most body
+#: paragraphs open with a capital — is no label, and no pattern is tried).
+_ROMAN_FIRST = frozenset("PCMIVX")
+_DASH_FIRST = frozenset("-–—•")
 _LETTER_IDS = frozenset("abcdeghiklmnopqrstuvxyđ")
 
 
+#: Blanks inside a label's number (``1. 2.``), taken out (compiled once: ``regex.sub`` with a
+#: pattern string looks it up in the module's cache on every call).
+_BLANK = regex.compile(r"\s")
+
+
 def read_label(view: str, pos: int, end: int) -> Label | None:
-    """The outline label at ``pos`` (line start, spaces already skipped), or ``None``."""
+    """The outline label at ``pos`` (line start, spaces already skipped), or ``None``.
+
+    Each label pattern opens with its own characters (``Phần``/``Chương``/``Mục`` and Roman
+    numerals, ``Điều``, a digit, a point's letter, a dash, a plus), so the first character
+    says which one to try: the others cannot match there."""
     c = view[pos : pos + 1]
-    if c not in _LABEL_FIRST and not c.isdigit():
-        if c not in _LETTER_IDS:
-            return None
+    if c in _ROMAN_FIRST:
+        m = ROMAN_LABEL.match(view, pos, end)
+        if m is not None and (m.group("roman") or m.group("roman2")):
+            if m.group("part"):
+                return Label(RANK_PART, m.group("roman"), m.end())
+            return Label(RANK_ROMAN, m.group("roman2"), m.end())
+        return None
+    if c == "Đ":
+        m = DIEU_LABEL.match(view, pos, end)
+        return Label(RANK_DIEU, m.group("n"), m.end()) if m is not None else None
+    if c in _DASH_FIRST:
+        m = DASH_LABEL.match(view, pos, end)
+        return Label(RANK_DASH, "-", m.end()) if m is not None else None
+    if c == "+":
+        m = PLUS_LABEL.match(view, pos, end)
+        return Label(RANK_PLUS, "+", m.end()) if m is not None else None
+    if c in _LETTER_IDS:
         nxt = view[pos + 1 : pos + 2]
         if nxt not in (")", ".") and not nxt.isspace():
             return None  # a point is "a)", "a )" or "a. " : a word opening in lower case is none
-    m = ROMAN_LABEL.match(view, pos, end)
-    if m is not None and (m.group("roman") or m.group("roman2")):
-        if m.group("part"):
-            return Label(RANK_PART, m.group("roman"), m.end())
-        return Label(RANK_ROMAN, m.group("roman2"), m.end())
-    m = DIEU_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_DIEU, m.group("n"), m.end())
+        m = LETTER_LABEL.match(view, pos, end)
+        return Label(RANK_LETTER, m.group("l"), m.end()) if m is not None else None
+    if not c.isdigit():  # str.isdigit holds every character the patterns' \d matches
+        return None
     m = ARABIC_LABEL.match(view, pos, end)
-    if m is not None:
-        n = regex.sub(r"\s", "", m.group("n"))
-        depth = n.count(".")
-        if depth == 0 and m.group("term") is None:
-            return None
-        if depth > 0 and m.group("term") == ")":
-            return None
-        return Label(RANK_ARABIC + depth, n, m.end())
-    m = LETTER_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_LETTER, m.group("l"), m.end())
-    m = DASH_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_DASH, "-", m.end())
-    m = PLUS_LABEL.match(view, pos, end)
-    if m is not None:
-        return Label(RANK_PLUS, "+", m.end())
-    return None
+    if m is None:
+        return None
+    n = _BLANK.sub("", m.group("n"))
+    depth = n.count(".")
+    if depth == 0 and m.group("term") is None:
+        return None
+    if depth > 0 and m.group("term") == ")":
+        return None
+    return Label(RANK_ARABIC + depth, n, m.end())
 
 
 # --- the tree ----------------------------------------------------------------------------
@@ -181,22 +178,6 @@ class Outline:
     roots: list[Node]
     preamble: tuple[int, int]
     end: int
-
-
-def body_end(view: str) -> int:
-    """Where the body stops: ``Nơi nhận:`` (recipients are dashes too, and no tasks)."""
-    m = _BODY_END.search(view)
-    return m.start() if m else len(view)
-
-
-#: A text attached after the signature: ``KẾ HOẠCH`` alone on its line, or ``(Ban hành kèm theo
-#: Quyết định số ...)``. A Quyết định ban hành Kế hoạch carries its tasks and deadlines there.
-# Possessive leading blanks: with two adjacent ``[ \t]*`` a long line of spaces was split
-# every possible way before failing (quadratic per line; a 1 MB blank line took hours).
-_ATTACHMENT = regex.compile(
-    r"(?m)^[ \t]*+(?:\([ \t]*+)?(?:(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|HƯỚNG\s+DẪN)[ \t]*$"
-    r"|(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+(?:Quyết\s+định|Kế\s+hoạch|Công\s+văn|Chỉ\s+thị|Nghị\s+quyết))"
-)
 
 
 #: The last view ``body_regions`` read and its regions: a parse asks for the same view's
@@ -231,29 +212,22 @@ def body_regions(view: str) -> list[tuple[int, int]]:
 
 
 def _body_regions(view: str) -> list[tuple[int, int]]:
-    regions: list[tuple[int, int]] = []
-    pos = 0
-    n = len(view)
-    while pos < n:
-        m = _BODY_END.search(view, pos)
-        stop = m.start() if m else n
-        if stop > pos:
-            regions.append((pos, stop))
-        if m is None:
-            break
-        a = _ATTACHMENT.search(view, m.end())
-        if a is None:
-            break
-        pos = a.start()
-    return regions
+    """No layout registered for this view (a caller reading a view alone): build one; the
+    layout holds the one rule for where a body ends and where an attachment starts."""
+    from ..text.layout import build_layout
+
+    return build_layout(view, view).body_regions()
 
 
 def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``view[start:end]`` as ``(start, end)`` (no line for a final line break)."""
+    pieces = view[start:end].split("\n")
+    if pieces[-1] == "":
+        pieces.pop()
     out = []
     pos = start
-    while pos < end:
-        nl = view.find("\n", pos, end)
-        stop = end if nl == -1 else nl
+    for piece in pieces:
+        stop = pos + len(piece)
         out.append((pos, stop))
         pos = stop + 1
     return out
@@ -507,16 +481,18 @@ def build_outline(view: str, text: str | None = None) -> Outline:
     rows: list[tuple[int, int, int, Label | None, TableRow | None]] = []
     started = False
     covered_until = -1
+    n_rows = len(row_starts)
     for ls, le in lines:
-        k = bisect_left(row_starts, ls)
-        if k < len(row_starts) and row_starts[k] <= le:
-            row = table_rows_found[k]
-            started = True
-            rows.append((ls, le, ls, None, row))
-            covered_until = row.end
-            continue
-        if ls < covered_until or (table_rows_found and _inside_table(view, text, ls, le)):
-            continue
+        if n_rows:
+            k = bisect_left(row_starts, ls)
+            if k < n_rows and row_starts[k] <= le:
+                row = table_rows_found[k]
+                started = True
+                rows.append((ls, le, ls, None, row))
+                covered_until = row.end
+                continue
+            if ls < covered_until or _inside_table(view, text, ls, le):
+                continue
         cs = ls
         while cs < le and view[cs] in " \t":
             cs += 1
@@ -557,7 +533,7 @@ def build_outline(view: str, text: str | None = None) -> Outline:
             if not stack:
                 continue
             if i > last_numbered and not stack[-1].children and (
-                    _CLOSING.match(view, cs, le) or _SIGNATURE.match(view, cs, le)):
+                    _CLOSING.match(view, cs, le) or _signature_line(view[cs:le].strip())):
                 stop = ls  # "Trên đây là Kế hoạch ...", "Chỉ thị này được phổ biến ...", a signature: not an item's text
                 break
             stack[-1].body.append((cs, le))
@@ -574,6 +550,14 @@ def build_outline(view: str, text: str | None = None) -> Outline:
     for r in roots:
         _close(r, view, stop)
     return Outline(roots, (0, preamble_end), stop)
+
+
+def _signature_line(line: str) -> bool:
+    """A signature block right after the last item (no ``Nơi nhận:`` before it): an authority
+    mark or a signer's title in capitals — the layout's rules."""
+    from ..text.layout import authority_mark, is_title_line
+
+    return authority_mark(line) is not None or is_title_line(line)
 
 
 def _inside_table(view: str, text: str | None, ls: int, le: int) -> bool:
@@ -699,20 +683,26 @@ def _unique(path: str, seen: dict[str, int]) -> str:
 
 def _to_task(node: Node, view: str, parent_path: str, parent_id: str | None, ordinal: int, seen: dict[str, int]) -> Task:
     lab = node.label
-    own = f"{lab.id}{ordinal}" if lab.id in "-+" else lab.id
-    nested = lab.rank > RANK_ARABIC and parent_id is not None and lab.id.startswith(parent_id + ".")
-    step = lab.id[len(parent_id) + 1 :] if nested and parent_id is not None else own  # "1.1" under "1" adds "1"
+    lid = lab.id
+    own = f"{lid}{ordinal}" if lid in "-+" else lid
+    if lab.rank > RANK_ARABIC and parent_id is not None and lid.startswith(parent_id + "."):
+        step = lid[len(parent_id) + 1 :]  # "1.1" under "1" adds "1"
+    else:
+        step = own
     path = _unique(f"{parent_path}.{step}" if parent_path else step, seen)
     heading, text = _heading_and_text(node, view)
     task = Task(id=own, path=path, heading=heading, text=text, span=Span(node.start, node.end))
     if node.row is not None:
         task.lead, task.support = _row_units(node.row, view, "lead"), _row_units(node.row, view, "support")
-    counts: dict[str, int] = {}
-    for c in node.children:
-        key = c.label.id if c.label.id in "-+" else ""
-        counts[key] = counts.get(key, 0) + 1
-        child_parent = lab.id if lab.rank >= RANK_ARABIC and node.row is None else None
-        task.children.append(_to_task(c, view, path, child_parent, counts[key], seen))
+    if node.children:
+        counts: dict[str, int] = {}
+        child_parent = lid if lab.rank >= RANK_ARABIC and node.row is None else None
+        add = task.children.append
+        for c in node.children:
+            cid = c.label.id
+            key = cid if cid in "-+" else ""
+            k = counts[key] = counts.get(key, 0) + 1
+            add(_to_task(c, view, path, child_parent, k, seen))
     return task
 
 

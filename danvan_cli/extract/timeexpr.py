@@ -36,6 +36,7 @@ import regex
 
 from ..refdata import alternation, words
 from .dates import DAY_MONTH, date_at, valid_ymd
+from .scan import Anchored, held_word, may_hold
 
 #: How far after a cue a time phrase may start (spaces left by blanked Markdown).
 _LOOKAHEAD = 80
@@ -103,6 +104,8 @@ WEEKLY = regex.compile(
 EVERY_N_MONTHS = regex.compile(
     r"(?i)(?<!\p{L})(?:định\s{1,5}kỳ\s{1,5}(?P<n>\d{1,2}|sáu|ba)\s{1,5}tháng|(?:định\s{1,5}kỳ\s{1,5})?(?P<every>" + _EVERY + r")\s{1,5}(?P<period>quý|tháng))(?!\p{L})"
 )
+#: Tried only where ``định`` or an every-word stands (``scan.Anchored``: the same matches).
+_EVERY_N_MONTHS_SCAN = Anchored(EVERY_N_MONTHS, ["định", *(w.split()[0] for w in words("deadlines", "every_words"))])
 #: ``Báo cáo định kỳ hằng năm.`` with no day: due by the end of each year, approximately. Only
 #: after ``định kỳ`` or a report (``báo cáo hằng năm``): elsewhere ``hằng năm`` qualifies a noun
 #: (``chương trình công tác hằng năm``) or opens a sentence whose own date it makes yearly.
@@ -110,7 +113,12 @@ YEARLY_WORDS = regex.compile(
     r"(?i)(?:(?<!\p{L})định\s{1,5}kỳ\s{1,5}|(?<=(?<!\p{L})(?:báo\s{1,3}cáo|tổng\s{1,3}kết|sơ\s{1,3}kết)\s{1,5}))"
     rf"(?:{_EVERY})\s{{1,5}}năm(?!\p{{L}})"
 )
+#: Tried only where ``định`` or an every-word stands: a match starts there (the report words
+#: before an every-word are a lookbehind).
+_YEARLY_WORDS_SCAN = Anchored(YEARLY_WORDS, ["định", *(w.split()[0] for w in words("deadlines", "every_words"))])
 YEARLY_APPROX = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
+#: The word every weekly form (``WEEKLY``, ``WEEK_OF_PERIOD``) holds.
+_WEEK = held_word("tuần")
 
 _WEEKDAYS = {"hai": "MO", "2": "MO", "ba": "TU", "3": "TU", "tư": "WE", "4": "WE", "năm": "TH", "5": "TH",
              "sáu": "FR", "6": "FR", "bảy": "SA", "7": "SA"}
@@ -362,7 +370,9 @@ def find_standalone_recurrences(view: str, start: int = 0, end: int | None = Non
         day = int(m.group("d"))
         if 1 <= day <= 31:
             out.append(Standalone(m.start(), m.end(), f"FREQ=MONTHLY;BYMONTHDAY={day}", False))
-    for m in WEEKLY.finditer(view, start, end):
+    # every weekly form holds "tuần": a stretch without it is not scanned for them
+    weeks = may_hold(view, _WEEK, start, end)
+    for m in (WEEKLY.finditer(view, start, end) if weeks else ()):
         wd_words = m.group("wd").casefold().split()
         code = "SU" if wd_words[0] == "chủ" else _WEEKDAYS.get(wd_words[-1])
         if code is None:
@@ -375,7 +385,7 @@ def find_standalone_recurrences(view: str, start: int = 0, end: int | None = Non
         if h is None and view[m.start() : m.start("wd")].strip():
             s = m.start()
         out.append(Standalone(s, m.end(), rule, False))
-    for m in EVERY_N_MONTHS.finditer(view, start, end):
+    for m in _EVERY_N_MONTHS_SCAN.finditer(view, start, end):
         n = m.group("n")
         if n is not None:
             months = {"sáu": 6, "ba": 3}.get(n.casefold()) or int(n)
@@ -395,9 +405,9 @@ def find_standalone_recurrences(view: str, start: int = 0, end: int | None = Non
         else:
             rule = "FREQ=MONTHLY;BYMONTHDAY=-1"
         out.append(Standalone(m.start(), m.end(), rule, True))
-    for m in YEARLY_WORDS.finditer(view, start, end):
+    for m in _YEARLY_WORDS_SCAN.finditer(view, start, end):
         out.append(Standalone(m.start(), m.end(), YEARLY_APPROX, True))
-    for m in WEEK_OF_PERIOD.finditer(view, start, end):
+    for m in (WEEK_OF_PERIOD.finditer(view, start, end) if weeks else ()):
         day = _WEEK_DAY[" ".join(m.group("w").casefold().split())]
         mq = m.group("mq")
         if mq is None:

@@ -27,7 +27,8 @@ from ..refdata import words
 _ITEM_START = regex.compile(
     r"[ \t*_]*+(?:[\-+•|“\"]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|[a-zđ]\)|[IVX]{1,5}\.\s|(?:Điều|ĐIỀU)\s+\d|$)"
 )
-_LINE_BREAK = regex.compile(r"\n[ \t*_]*+(?=\S)")
+#: A line break and the first character after it, blanks and marks skipped.
+_LINE_BREAK_NEXT = regex.compile(r"\n[ \t*_]*+(\S)")
 #: A text is hard-wrapped when at least this share of its breaks between words go on in lower case.
 _WRAPPED_SHARE = 0.2
 _MIN_BREAKS = 8
@@ -38,24 +39,26 @@ def _continuation_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in words("wrap", "continuation_words"))
 
 
-#: The last view asked about and whether it is hard-wrapped (a parse asks many times).
-_last: tuple[str | None, bool] = (None, False)
+#: The last views asked about and whether each is hard-wrapped: a parse asks many times,
+#: about its view and about the view with its citations blanked (relations), in turns.
+_last: tuple[tuple[str, bool], ...] = ()
+_REMEMBERED = 4
 
 
 def hard_wrapped(view: str) -> bool:
     """Whether ``view`` is hard-wrapped as a whole (see module doc)."""
     global _last
-    seen, flag = _last
-    if seen is view:
-        return flag
+    seen = _last  # one tuple, swapped whole: safe across threads
+    for v, flag in seen:
+        if v is view:
+            return flag
     lower = letters = 0
-    for m in _LINE_BREAK.finditer(view):
-        c = view[m.end()]
+    for c in _LINE_BREAK_NEXT.findall(view):
         if c.isalpha():
             letters += 1
             lower += c.islower()
     flag = letters >= _MIN_BREAKS and lower >= _WRAPPED_SHARE * letters
-    _last = (view, flag)
+    _last = ((view, flag), *seen[: _REMEMBERED - 1])
     return flag
 
 

@@ -7,7 +7,7 @@ and ``export`` writes it in the formats people open it with.
 
 from __future__ import annotations
 
-from .build import build_graph, graph_from_paths
+from .build import build_graph
 from .query import find_roots, traverse
 
-__all__ = ["build_graph", "graph_from_paths", "find_roots", "traverse"]
+__all__ = ["build_graph", "find_roots", "traverse"]

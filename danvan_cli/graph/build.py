@@ -23,16 +23,18 @@ def build_graph(documents: Iterable[Document]) -> nx.DiGraph:
     """A ``DiGraph`` of the documents and everything they cite.
 
     Node attributes: ``number, doc_type, date, year, issuer, level, place, province,
-    title, in_corpus, source, sources, cited_by, warnings``. Edge attributes:
+    title, in_corpus, source, sources, cited_by, warnings`` (messages, for people) and
+    ``warning_codes`` (the same warnings' stable codes, for programs). Edge attributes:
     ``relation`` (the strongest among the citing document's references to the node),
     ``evidence`` (the sentence), ``source`` (the citing file), ``cited_date``; an edge read
     second-hand from a citation's subject (``Document.links``) has ``via``, the node of the
     document that reported it, instead of ``cited_date``.
-    Graph attribute ``warnings``: citations that could not be tied to one document."""
+    Graph attributes ``warnings``/``warning_codes``: citations that could not be tied to one document."""
     docs = list(documents)
     res = resolve(docs)
     g: nx.DiGraph = nx.DiGraph()
-    g.graph["warnings"] = list(res.warnings)
+    g.graph["warnings"] = [w.message for w in res.warnings]
+    g.graph["warning_codes"] = [w.code for w in res.warnings]
     for node_id, ident in res.identities.items():
         g.add_node(node_id, **ident.attributes())
     for (i, j), target in res.reference_node.items():
@@ -64,11 +66,3 @@ def build_graph(documents: Iterable[Document]) -> nx.DiGraph:
             g.add_edge(a, b, relation=link.relation, evidence=link.evidence, source=doc.source,
                        via=res.document_node[i])
     return g
-
-
-def graph_from_paths(paths: Iterable[str], *, debug: bool = False) -> tuple[nx.DiGraph, list[str]]:
-    """Parse every file under ``paths`` (bad files reported, not fatal) and build the graph."""
-    from ..corpus.scan import parse_paths
-
-    batch = parse_paths(list(paths), debug=debug)
-    return build_graph(batch.documents), batch.errors

@@ -47,7 +47,19 @@ def to_json_data(g: nx.DiGraph) -> dict[str, Any]:
 
 
 def to_json(g: nx.DiGraph) -> str:
-    return json.dumps(to_json_data(g), ensure_ascii=False, indent=2)
+    """Node-link JSON with one node and one edge per line. Why not ``indent=2``: Python's
+    fast (C) encoder runs only without indentation, and a cascade of 90,000 documents took
+    seconds to indent; a line per node is as readable and greps well."""
+    data = to_json_data(g)
+    enc = json.JSONEncoder(ensure_ascii=False).encode
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            body = ",\n    ".join(enc(v) for v in value)
+            lines.append(f"  {enc(key)}: [\n    {body}\n  ]")
+        else:
+            lines.append(f"  {enc(key)}: {enc(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}"
 
 
 def _scalar(value: Any) -> str | int | float | bool | None:

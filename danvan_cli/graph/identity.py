@@ -15,7 +15,6 @@ wrong directive, which is worse than a missing edge.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,63 +24,21 @@ from typing import Any
 
 import regex
 
-from ..model import RELATION_STRENGTH, Document, Issuer, Reference
+from ..extract.numbers import NumberParts, parse_number
+from ..model import RELATION_STRENGTH, Document, Issuer, Reference, Warning
+from ..refdata import party_term as _party_term
 from ..text.normalize import fold_key
 
 # --------------------------------------------------------------------------- numbers
 
 
-@dataclass(frozen=True, slots=True)
-class _Parts:
-    """The few facts about a number that identity needs (a view of ``NumberParts``)."""
-
-    normalized: str
-    serial: str
-    year: int | None
-    body: str
-    system: str  # "state" | "party"
-
-
-_FALLBACK_STATE = regex.compile(r"\s*(\d{1,6})\s*/\s*(?:((?:19|20)\d\d)\s*/\s*)?([\p{L}\d&.]+(?:\s*-\s*[\p{L}\d&.]+)*)\s*")
-_FALLBACK_PARTY = regex.compile(r"\s*(\d{1,6})\s*-\s*([\p{L}\d]+)\s*/\s*([\p{L}\d&.]+(?:\s*-\s*[\p{L}\d&.]+)*)\s*")
+@lru_cache(maxsize=65536)
+def number_parts(raw: str | None) -> NumberParts | None:
+    """``extract.numbers.parse_number``, remembered: a corpus names the same numbers over and over."""
+    return parse_number(raw) if raw else None
 
 
 @lru_cache(maxsize=65536)
-def number_parts(raw: str | None) -> _Parts | None:
-    """Parse a number with the lead's ``parse_number`` when it exists, else a small fallback.
-
-    Imported lazily so the graph works (and is testable) before the extractor lands."""
-    if not raw:
-        return None
-    try:
-        from ..extract.numbers import parse_number
-    except ImportError:  # pragma: no cover - until extract/numbers.py lands
-        parse_number = None
-    if parse_number is not None:
-        p = parse_number(raw)
-        if p is None:
-            return None
-        return _Parts(p.normalized, p.serial, p.year, p.body_codes[0] if p.body_codes else "", p.system)
-    m = _FALLBACK_PARTY.fullmatch(raw)
-    if m:
-        body = regex.sub(r"\s+", "", m.group(3))
-        return _Parts(f"{m.group(1)}-{m.group(2)}/{body}", m.group(1), None, body.split("-")[0], "party")
-    m = _FALLBACK_STATE.fullmatch(raw)
-    if m:
-        codes = [c.strip() for c in m.group(3).split("-")]
-        year = int(m.group(2)) if m.group(2) else None
-        norm = f"{m.group(1)}/{year}/" if year else f"{m.group(1)}/"
-        body = codes[1] if len(codes) > 1 else codes[0]
-        return _Parts(norm + "-".join(codes), m.group(1), year, body, "state")
-    return None
-
-
-def normalize_number(raw: str) -> str | None:
-    """The number as danvan writes it (``33/ct-ttg`` → ``33/CT-TTg``); ``None`` if not a number."""
-    parts = number_parts(raw.strip())
-    return parts.normalized if parts else None
-
-
 def number_key(number: str) -> str:
     """Comparison key of a number: case ignored, leading zeros of the serial ignored
     (``02/CT-UBND`` and ``2/CT-UBND`` are one number)."""
@@ -123,8 +80,10 @@ _UNIT_PREFIX = regex.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def place_key(place: str | None) -> str | None:
-    """``"Thành phố Hà Nội"``, ``"hà nội"`` and ``"Hà Nội (cũ)"`` are one place."""
+    """``"Thành phố Hà Nội"``, ``"hà nội"`` and ``"Hà Nội (cũ)"`` are one place (cached: a
+    corpus names the same places over and over)."""
     if not place:
         return None
     key = fold_key(place).replace("(cũ)", "").strip(" .,")
@@ -149,26 +108,9 @@ def year_of(date: str | None) -> int | None:
 
 
 def party_term(date: str | None, tier: str | None) -> str | None:
-    """The committee term a Party document's number belongs to.
-
-    Central congresses open in January of years 2001, 2006, ... 2021; local ones close
-    in the months before (districts by mid-year, provinces by October of 2020, 2015, ...).
-    A document dated before its level's congress belongs to the previous term. Approximate
-    by design: it only has to keep numbers of different terms apart."""
-    year = year_of(date)
-    if year is None:
-        return None
-    month = int(date[5:7]) if date and len(date) >= 7 and date[5:7].isdigit() else None
-    if tier == "central":
-        start = year - ((year - 2001) % 5)
-        if year == start and month is not None and month < 2:
-            start -= 5
-    else:
-        start = year - (year % 5)
-        cutoff = {"province": 10, "district": 7, "commune": 5}.get(tier or "", 7)
-        if year == start and month is not None and month < cutoff:
-            start -= 5
-    return f"{start}-{start + 5}"
+    """The committee term a Party document's number belongs to: the calendar of
+    ``data/calendar.yaml`` (``refdata.party_term``)."""
+    return _party_term(date, tier)
 
 
 # --------------------------------------------------------------------------- sightings
@@ -278,7 +220,7 @@ class Identity:
 
     id: str
     sightings: list[Sighting] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
 
     @property
     def in_corpus(self) -> bool:
@@ -322,7 +264,8 @@ class Identity:
             "source": sources[0] if sources else None,
             "sources": sources,
             "cited_by": len({s.source for s in cites}),
-            "warnings": list(self.warnings),
+            "warnings": [w.message for w in self.warnings],
+            "warning_codes": [w.code for w in self.warnings],
         }
 
 
@@ -333,7 +276,7 @@ class Resolution:
     identities: dict[str, Identity]
     document_node: list[str]
     reference_node: dict[tuple[int, int], str]
-    warnings: list[str]
+    warnings: list[Warning]
 
 
 Parts = tuple[str | None, str | None, str | None]
@@ -350,7 +293,7 @@ class _Group:
 
     items: list[Sighting]
     parts: list[str | None]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
 
     @property
     def in_corpus(self) -> bool:
@@ -395,6 +338,64 @@ def _readable_id(number: str, parts: Parts, year: int | None) -> str:
     return " · ".join(bits)
 
 
+class _Index:
+    """The groups of one number, found by their key parts without a scan of every group.
+
+    For each part (place, tier, period) the groups holding each value and the groups that do
+    not know it yet; a query intersects, for each part it knows, the groups with that value
+    and those without one (``_fits``). A group learns parts as sightings join it, so it moves
+    between the sets then. A number shared by thousands of documents (every commune writes a
+    ``12/KH-UBND``) must not cost a scan of all of them per citation: that was quadratic."""
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self.by_value: list[dict[str, set[int]]] = [{}, {}, {}]
+        self.unknown: list[set[int]] = [set(), set(), set()]
+        self.by_key: dict[Parts, list[int]] = {}
+        self.version = 0
+
+    def append(self, g: _Group) -> None:
+        gid = len(self.groups)
+        self.groups.append(g)
+        for i, p in enumerate(g.parts):
+            (self.unknown[i] if p is None else self.by_value[i].setdefault(p, set())).add(gid)
+        self.by_key.setdefault(g.key(), []).append(gid)
+        self.version += 1
+
+    def add(self, gid: int, s: Sighting) -> None:
+        g = self.groups[gid]
+        before = g.key()
+        g.add(s)
+        after = g.key()
+        if after != before:
+            for i, (x, y) in enumerate(zip(before, after, strict=True)):
+                if x is None and y is not None:
+                    self.unknown[i].discard(gid)
+                    self.by_value[i].setdefault(y, set()).add(gid)
+            self.by_key[before].remove(gid)
+            self.by_key.setdefault(after, []).append(gid)
+        self.version += 1
+
+    def exact(self, key: Parts) -> list[int]:
+        return list(self.by_key.get(key, ()))
+
+    def fitting(self, parts: Parts) -> list[int]:
+        """The groups whose known parts agree with the known ``parts``, in creation order."""
+        found: set[int] | None = None
+        for i, p in enumerate(parts):
+            if p is None:
+                continue
+            cand = self.by_value[i].get(p, set()) | self.unknown[i]
+            found = cand if found is None else found & cand
+            if not found:
+                return []
+        return sorted(found) if found is not None else list(range(len(self.groups)))
+
+
+#: How many candidate documents an ambiguous-citation warning names (the rest are counted).
+_NAMED_CANDIDATES = 5
+
+
 def _resolve_number(items: list[Sighting]) -> list[_Group]:
     """The documents one number stands for, in three passes:
 
@@ -404,20 +405,20 @@ def _resolve_number(items: list[Sighting]) -> list[_Group]:
        lacked part of it when exactly one fits (the date decides between several);
     3. citations that lack part of the key join the one document they can only mean;
        the others stay apart, with a warning when several documents fit."""
-    groups: list[_Group] = []
+    ix = _Index()
     for s in items:
         if not s.in_corpus:
             continue
         if s.complete:
             # one document parsed from two files has one date; two dates are two documents
             same = [
-                g for g in groups
-                if g.in_corpus and g.key() == s.key_parts() and not (s.date and _dates_clash(g, {s.date}))
+                gid for gid in ix.exact(s.key_parts())
+                if ix.groups[gid].in_corpus and not (s.date and _dates_clash(ix.groups[gid], {s.date}))
             ]
             if same:
-                same[0].add(s)
+                ix.add(same[0], s)
                 continue
-        groups.append(_Group([s], list(s.key_parts())))
+        ix.append(_Group([s], list(s.key_parts())))
 
     complete: dict[Parts, list[Sighting]] = {}
     partial: list[Sighting] = []
@@ -428,36 +429,59 @@ def _resolve_number(items: list[Sighting]) -> list[_Group]:
 
     for key, cites in complete.items():
         dates = {c.date for c in cites if c.date}
-        exact = [g for g in groups if g.key() == key]
-        fits = exact or [g for g in groups if g.in_corpus and _fits(g.key(), key)]
+        exact = [ix.groups[gid] for gid in ix.exact(key)]
+        fits = exact or [ix.groups[gid] for gid in ix.fitting(key) if ix.groups[gid].in_corpus]
         if len(fits) > 1:
             fits = _narrow(dates, set(), True, fits)
         if len(fits) == 1 and (exact or not _dates_clash(fits[0], dates)):
+            gid = _gid(ix, fits[0])
             for c in cites:
-                fits[0].add(c)
+                ix.add(gid, c)
         else:
-            groups.append(_Group(list(cites), list(key)))
+            ix.append(_Group(list(cites), list(key)))
 
     leftovers: dict[Parts, _Group] = {}
+    warned: dict[Parts, set[str]] = {}
+    # Citations asking the same question of unchanged groups get the same answer.
+    answers: dict[tuple[Parts, str | None, str | None, bool], tuple[int, list[_Group]]] = {}
     for s in partial:
         parts = s.key_parts()
-        fits = [g for g in groups if _fits(g.key(), parts)]
-        if len(fits) > 1:
-            fits = _narrow({s.date} if s.date else set(), {s.context_province} if s.context_province else set(),
-                           s.central, fits)
+        q = (parts, s.date, s.context_province, s.central)
+        hit = answers.get(q)
+        if hit is not None and hit[0] == ix.version:
+            fits = hit[1]
+        else:
+            fits = [ix.groups[gid] for gid in ix.fitting(parts)]
+            if len(fits) > 1:
+                fits = _narrow({s.date} if s.date else set(), {s.context_province} if s.context_province else set(),
+                               s.central, fits)
+            answers[q] = (ix.version, fits)
         if len(fits) == 1:
-            fits[0].add(s)
+            ix.add(_gid(ix, fits[0]), s)
             continue
         bucket = leftovers.get(parts)
         if bucket is None:
             bucket = leftovers[parts] = _Group([], list(parts))
         bucket.items.append(s)
         if len(fits) > 1:
-            names = ", ".join(sorted(_readable_id(s.number or "", g.key(), None) for g in fits))
+            ids = sorted(_readable_id(s.number or "", g.key(), None) for g in fits[: _NAMED_CANDIDATES * 20])
+            names = ", ".join(ids[:_NAMED_CANDIDATES])
+            if len(fits) > _NAMED_CANDIDATES:
+                names += f" and {len(fits) - _NAMED_CANDIDATES} more"
             msg = f"{s.number} cited in {s.source} without enough to tell which document it is: could be {names}"
-            if msg not in bucket.warnings:
-                bucket.warnings.append(msg)
-    return groups + list(leftovers.values())
+            seen = warned.setdefault(parts, set())
+            if msg not in seen:
+                seen.add(msg)
+                bucket.warnings.append(Warning("ambiguous-citation", msg))
+    return ix.groups + list(leftovers.values())
+
+
+def _gid(ix: _Index, g: _Group) -> int:
+    """The index of group ``g`` (groups are few per key: look among those of its key)."""
+    for gid in ix.by_key.get(g.key(), ()):
+        if ix.groups[gid] is g:
+            return gid
+    return next(i for i, x in enumerate(ix.groups) if x is g)
 
 
 def _dates_clash(g: _Group, dates: set[str]) -> bool:
@@ -490,7 +514,7 @@ def resolve(documents: Sequence[Document]) -> Resolution:
 
     identities: dict[str, Identity] = {}
     sighting_node: dict[int, str] = {}
-    all_warnings: list[str] = []
+    all_warnings: list[Warning] = []
     for items in by_number.values():
         for grp in _resolve_number(items):
             ident = Identity(id="", sightings=grp.items, warnings=list(grp.warnings))
@@ -548,32 +572,28 @@ def _unique(base: str, taken: dict[str, Identity], tier: str | None) -> str:
     return f"{base} #{n}"
 
 
-def _conflicts(items: list[Sighting]) -> list[str]:
+def _conflicts(items: list[Sighting]) -> list[Warning]:
     """What a careful reader would flag about one document seen in several places."""
-    out: list[str] = []
+    out: list[Warning] = []
     dates = Counter(s.date for s in items if s.date)
     if len(dates) > 1:
         detail = "; ".join(
             f"{d} ({', '.join(sorted({Path(s.source).name for s in items if s.date == d}))})" for d in sorted(dates)
         )
-        out.append(f"dated differently: {detail}")
+        out.append(Warning("dated-differently", f"dated differently: {detail}"))
     types = Counter(s.doc_type for s in items if s.doc_type)
     if len(types) > 1:
         detail = "; ".join(
             f"{t} ({', '.join(sorted({Path(s.source).name for s in items if s.doc_type == t}))})" for t in sorted(types)
         )
-        out.append(f"named as different types: {detail}")
+        out.append(Warning("named-as-different-types", f"named as different types: {detail}"))
     own = [s for s in items if s.in_corpus]
     if len({s.source for s in own}) > 1:
-        out.append(f"parsed from several files: {', '.join(sorted({s.source for s in own}))}")
+        out.append(Warning("parsed-from-several-files",
+                           f"parsed from several files: {', '.join(sorted({s.source for s in own}))}"))
     return out
 
 
 def strongest(relations: Sequence[str]) -> str:
     """The strongest relation of several (a plan that both cites and implements X implements it)."""
     return max(relations, key=lambda r: RELATION_STRENGTH.get(r, -1))
-
-
-def strip_accents(s: str) -> str:
-    nfd = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in nfd if not unicodedata.combining(c)).casefold()

@@ -10,7 +10,8 @@ import networkx as nx
 
 from ..text.normalize import ascii_key
 from .build import ALL_RELATIONS, DOWN_RELATIONS
-from .identity import normalize_number, number_key
+from ..extract.numbers import normalize_number
+from .identity import number_key
 
 DIRECTIONS = ("down", "up", "both")
 #: "up" follows what the root rests on: every relation but a passing mention.
@@ -87,10 +88,12 @@ def traverse(
             d = seen[node]
             if depth is not None and d >= depth:
                 continue
+            # Neighbours in sorted order: the result never depends on the order edges were
+            # added in (a graph built in memory and one read back from the store agree).
             if way == "down":
-                steps = ((u, u, node) for u in g.predecessors(node))
+                steps = ((u, u, node) for u in sorted(g.predecessors(node)))
             else:
-                steps = ((v, node, v) for v in g.successors(node))
+                steps = ((v, node, v) for v in sorted(g.successors(node)))
             for other, a, b in steps:
                 data = g.edges[a, b]
                 if data.get("relation") not in rels:

@@ -11,8 +11,10 @@ The spellings come from ``data/bodies.yaml``; the units from ``data/admin_units.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, TypeVar
 
 import regex
 
@@ -137,8 +139,6 @@ _PROPER = regex.compile(
     r"\s*(?P<name>(?:\p{Lu}[\p{L}\p{M}']*|\d{1,2}(?![\d/.\-]))(?:(?:\s+|\s?-\s?)(?:\p{Lu}[\p{L}\p{M}']*|\d{1,2}(?!\d))){0,4})"
 )
 _DIGIT_AHEAD = regex.compile(r"\s*\d")
-_PARENS = regex.compile(r"\s*\([^()]{0,80}\)")
-_TERM = regex.compile(r"(?i)\s*,?\s*\b(?:khóa|khoá|nhiệm kỳ)\s+[IVXLC\d]+\b")
 
 
 @cache
@@ -151,6 +151,18 @@ def _admin():  # noqa: ANN202 - returns the module
     return admin_units
 
 
+_T = TypeVar("_T", bound=Callable[..., Any])
+
+
+def _per_gazetteer(fn: _T) -> _T:
+    """``fn``'s answers remembered per gazetteer (``admin_units.memo_per_gazetteer``): the
+    place lookups below are pure functions of their arguments and the unit table, and a
+    corpus asks the same few places thousands of times."""
+    admin = _admin()
+    return fn if admin is None else admin.memo_per_gazetteer(fn)
+
+
+@_per_gazetteer
 def canonical_place(name: str) -> str:
     """A known unit's proper spelling ("HẢI PHÒNG" → "Hải Phòng"); else title case."""
     admin = _admin()
@@ -168,6 +180,7 @@ def canonical_place(name: str) -> str:
     return name
 
 
+@_per_gazetteer
 def is_known_place(name: str, kind: str | None = None) -> bool:
     admin = _admin()
     if admin is None:
@@ -180,6 +193,7 @@ def is_known_place(name: str, kind: str | None = None) -> bool:
         return False
 
 
+@_per_gazetteer
 def city_level(name: str) -> str | None:
     """Whether ``thành phố <name>`` is a province-level city or a district-level one."""
     admin = _admin()
@@ -191,6 +205,7 @@ def city_level(name: str) -> str | None:
     return None
 
 
+@_per_gazetteer
 def known_prefix(run: str, kind: str | None = None) -> str | None:
     """The longest run of leading words of ``run`` that names a known unit
     ("Hà Nội Về việc" → "Hà Nội"); the whole run when no unit data is installed."""
@@ -224,6 +239,7 @@ def _proper_at(body: str, pos: int, kind: str | None = None) -> tuple[str, int] 
     return name, end
 
 
+@_per_gazetteer
 def province_of(unit: PlaceUnit) -> PlaceUnit | None:
     """The province a district or commune belongs to, from the administrative data."""
     if unit.level == "province":
@@ -249,6 +265,7 @@ def province_of(unit: PlaceUnit) -> PlaceUnit | None:
     return PlaceUnit(kind, prov_name, "province")
 
 
+@_per_gazetteer
 def make_unit(word: str, name: str) -> PlaceUnit:
     """``("thành phố", "Hải Phòng")`` → a province-level unit; levels from the data."""
     word = _tables().unit_names.get(_key(word), word.casefold())
@@ -286,7 +303,8 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
 
     Returns ``None`` when the phrase does not start with a body we know. The phrase
     may run on past the name ("Thủ tướng Chính phủ về tiếp tục ..."): ``length`` says
-    how much of it the name took."""
+    how much of it the name took. One function per system reads the rest: central bodies,
+    State bodies of a unit, Party committees; a department (Sở, Phòng) otherwise."""
     t = _tables()
     lead = len(phrase) - len(phrase.lstrip())
     body = phrase[lead:]
@@ -301,49 +319,64 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
     ctx = ctx or PlaceContext()
 
     if kind.system == "central":
-        return IssuerMatch(Issuer(kind.name, kind.level), lead + pos, kind=kind.name)
-
+        return _resolve_central(kind, lead + pos)
     if kind.system == "state":
-        um = t.unit_re.match(body, pos)
-        unit: PlaceUnit | None = None
-        relative = False
-        if um is not None:
-            word = t.unit_names[_key(um.group(0))]
-            pos = um.end()
-            pn = _proper_at(body, pos, word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
-            if pn is None and _DIGIT_AHEAD.match(body, pos):
-                pn = _proper_at(body, pos, word)
-            if pn is not None and not t.unit_re.match(pn[0]):
-                unit = make_unit(word, pn[0])
-                pos = pn[1]
-            else:
-                unit = ctx.unit_for_word(word)
-                relative = True
-                if unit is None:
-                    name = f"{kind.name} {word}"
-                    return IssuerMatch(
-                        Issuer(name, UNIT_LEVEL.get(word)), lead + pos, relative=True, unresolved=True, kind=kind.name
-                    )
-        else:
-            pn = _proper_at(body, pos) if _admin() is not None else None
-            if pn is not None:
-                unit = make_unit("tỉnh", pn[0])
-                cands = _admin().find_units(pn[0])
-                if cands:
-                    unit = PlaceUnit(cands[0].kind, cands[0].name, cands[0].level)
-                pos = pn[1]
-            else:
-                return IssuerMatch(Issuer(kind.name, None), lead + pos, relative=True, unresolved=True, kind=kind.name)
-        province = province_of(unit) if unit else None
-        issuer = Issuer(
-            f"{kind.name} {unit.display}",
-            _state_level(unit),
-            place=unit.name,
-            province=province.name if province else None,
-        )
-        return IssuerMatch(issuer, lead + pos, relative=relative, kind=kind.name)
+        return _resolve_state(kind, body, pos, lead, ctx)
+    return _resolve_party(kind, body, pos, lead, ctx)
 
-    # Party committees: "Thành ủy Hà Nội", or bare "Thành ủy" completed from context.
+
+def _resolve_central(kind: _Kind, length: int) -> IssuerMatch:
+    """A central body needs no context: Thủ tướng Chính phủ, Bộ Chính trị, a ministry."""
+    return IssuerMatch(Issuer(kind.name, kind.level), length, kind=kind.name)
+
+
+def _resolve_state(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContext) -> IssuerMatch:
+    """A State body of a unit (UBND, HĐND, Chủ tịch UBND, Ủy ban MTTQ): its unit named
+    (``UBND tỉnh Quảng Ninh``) or completed from the document's own (``UBND huyện``)."""
+    t = _tables()
+    um = t.unit_re.match(body, pos)
+    unit: PlaceUnit | None = None
+    relative = False
+    if um is not None:
+        word = t.unit_names[_key(um.group(0))]
+        pos = um.end()
+        pn = _proper_at(body, pos, word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
+        if pn is None and _DIGIT_AHEAD.match(body, pos):
+            pn = _proper_at(body, pos, word)
+        if pn is not None and not t.unit_re.match(pn[0]):
+            unit = make_unit(word, pn[0])
+            pos = pn[1]
+        else:
+            unit = ctx.unit_for_word(word)
+            relative = True
+            if unit is None:
+                name = f"{kind.name} {word}"
+                return IssuerMatch(
+                    Issuer(name, UNIT_LEVEL.get(word)), lead + pos, relative=True, unresolved=True, kind=kind.name
+                )
+    else:
+        pn = _proper_at(body, pos) if _admin() is not None else None
+        if pn is not None:
+            unit = make_unit("tỉnh", pn[0])
+            cands = _admin().find_units(pn[0])
+            if cands:
+                unit = PlaceUnit(cands[0].kind, cands[0].name, cands[0].level)
+            pos = pn[1]
+        else:
+            return IssuerMatch(Issuer(kind.name, None), lead + pos, relative=True, unresolved=True, kind=kind.name)
+    province = province_of(unit) if unit else None
+    issuer = Issuer(
+        f"{kind.name} {unit.display}",
+        _state_level(unit),
+        place=unit.name,
+        province=province.name if province else None,
+    )
+    return IssuerMatch(issuer, lead + pos, relative=relative, kind=kind.name)
+
+
+def _resolve_party(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContext) -> IssuerMatch:
+    """A Party committee: ``Thành ủy Hà Nội``, or a bare ``Thành ủy`` completed from context."""
+    t = _tables()
     um = t.unit_re.match(body, pos)
     if um is not None and kind.unit in ("commune", "district"):
         word = t.unit_names[_key(um.group(0))]
@@ -472,9 +505,3 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
     issuer = Issuer(f"{head}{body} {unit.display}", unit.level, place=unit.name,
                     province=province.name if province else (ctx.province.name if ctx.province else None))
     return IssuerMatch(issuer, end, kind=kind)
-
-
-def clean_issuer_phrase(phrase: str) -> str:
-    """Drop what does not identify the body: "(khóa XI)", ", nhiệm kỳ 2020-2025"."""
-    phrase = _PARENS.sub("", phrase)
-    return _TERM.sub("", phrase)

@@ -20,7 +20,7 @@ a ``References`` record (it fills no shared document):
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -152,11 +152,23 @@ def _drop_self_mentions(citations: list[Citation], keep: list[int], own: Own) ->
     mine = [i for i in keep if citations[i].number.number == own.number]
     for i in mine:
         c = citations[i]
-        other_issuer = c.issuer_match is not None and not c.issuer_match.unresolved and c.issuer_match.issuer.name != own.issuer
+        same_date = bool(c.dates) and own.date is not None and c.dates[0].iso == own.date
+        other_issuer = (c.issuer_match is not None and not c.issuer_match.unresolved
+                        and _body_of(c.issuer_match.issuer.name) != _body_of(own.issuer))
         other_date = bool(c.dates) and own.date is not None and c.dates[0].iso != own.date
-        if other_issuer or other_date:
+        if (other_issuer and not same_date) or other_date:
             return keep
     return [i for i in keep if i not in mine] if mine else keep
+
+
+_OFFICE = regex.compile(r"(?i)^(?:chủ\s+tịch|phó\s+chủ\s+tịch|thường\s+trực|ban\s+thường\s+vụ)\s+")
+
+
+def _body_of(name: str | None) -> str | None:
+    """The body a name speaks for: the Chủ tịch UBND tỉnh signs a Quyết định of UBND tỉnh's
+    header, and it is one document ("Quyết định số 2844/QĐ-UBND ... của Chủ tịch UBND tỉnh"
+    in its own appendix)."""
+    return fold_key(_OFFICE.sub("", name)) if name else None
 
 
 def _share_list_parts(view: str, citations: list[Citation], keep: list[int]) -> None:
@@ -210,7 +222,7 @@ class _Blanked:
 
     ext: str
     core: str
-    starts: list[int]
+    sentences: Sentences
     view_len: int
 
     @classmethod
@@ -218,13 +230,10 @@ class _Blanked:
         extents = [citations[i].extent for i in keep]
         cores = [(citations[i].start, citations[i].core_end) for i in keep]
         return cls(_blank_spans(view, 0, len(view), extents), _blank_spans(view, 0, len(view), cores),
-                   sentence_bounds(view, 0, len(view)), len(view))
+                   Sentences(view), len(view))
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        s = self.starts[max(i, 0)]
-        e = self.starts[i + 1] if i + 1 < len(self.starts) else self.view_len
-        return s, e
+        return self.sentences.at(pos)
 
 
 def _own_matcher(ctx: PlaceContext, own_issuer: str | None) -> Callable[[str], bool]:
@@ -457,6 +466,121 @@ def _links(
 _SENT_BREAK = regex.compile(
     r"[.!?](?:/\.)?[\s*_]+(?=[\p{Lu}\d“\"(])|:\s*\n|\n[\s*_]*+(*SKIP)(?=[\p{Lu}\d\-+•“\"]|[a-zđ]\)|$)"
 )
+
+
+#: A character no sentence break can consume (see ``_SENT_BREAK``): it is in no break, so a scan started right after it finds the breaks a scan of the whole
+#: text finds there, and a scan stopped (``endpos``) a few characters after one finds the
+#: breaks before it as the whole scan does (``Sentences``).
+_NON_BREAK = regex.compile(r"[^.!?/:*_\s]")
+_NON_BREAK_BEFORE = regex.compile(r"(?r)[^.!?/:*_\s]")
+#: How many sentences are read from their own surroundings before all of them are listed,
+#: and how far such a reading may look.
+_DIRECT_SENTENCES, _DIRECT_REACH = 64, 4000
+#: What a break's lookahead reads past its end (``[a-zđ]\)``: two characters).
+_LOOK = 2
+
+
+class _TooFar(Exception):
+    """A reading from the surroundings would have to look further than ``_DIRECT_REACH``."""
+
+
+class Sentences:
+    """The sentence holding a position of a view, as ``sentence_bounds`` cuts them.
+
+    Why: listing every sentence of a long decision (a regex pass and a wrap test on every
+    line break) cost more than reading the few sentences its citations stand in. The first
+    questions are answered from the surroundings of the position, with the same breaks a
+    scan of the whole text finds (see ``_NON_BREAK``); a text asked about many positions,
+    or whose sentences run longer than ``_DIRECT_REACH``, is listed whole once."""
+
+    __slots__ = ("_answers", "_starts", "view")
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self._starts: list[int] | None = None
+        self._answers: dict[int, tuple[int, int]] = {}
+
+    def at(self, pos: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence holding ``pos``: ``start`` the last sentence start
+        at or before ``pos`` (0 at least), ``end`` the next one after it (or the text's end)."""
+        hit = self._answers.get(pos)
+        if hit is not None:
+            return hit
+        got = None
+        if self._starts is None and len(self._answers) < _DIRECT_SENTENCES and 0 <= pos < len(self.view):
+            try:
+                got = self._near(pos)
+            except _TooFar:
+                got = None
+        if got is None:
+            if self._starts is None:
+                self._starts = sentence_bounds(self.view, 0, len(self.view))
+            starts = self._starts
+            i = bisect.bisect_right(starts, pos) - 1
+            s = starts[max(i, 0)]
+            e = starts[i + 1] if i + 1 < len(starts) else len(self.view)
+            got = (s, e)
+        self._answers[pos] = got
+        return got
+
+    def _sync(self, p: int) -> int:
+        """The nearest position at or before ``p`` that follows a character no break holds
+        (or 0)."""
+        c = _NON_BREAK_BEFORE.search(self.view, max(0, p - _DIRECT_REACH), p)
+        if c is not None:
+            return c.end()
+        if p > _DIRECT_REACH:
+            raise _TooFar
+        return 0
+
+    def _real_breaks(self, a: int, until: int) -> Iterator[int]:
+        """The ends of the real breaks (no wraps) that start in ``[a, until)``, in order, as the
+        whole scan finds them (``a`` a sync point). The scan stops ``_LOOK`` characters past
+        the first character at or after ``until`` that no break holds: no break starting
+        before ``until`` reaches it, so none reads past where the scan stops."""
+        view = self.view
+        n = len(view)
+        if until >= n:
+            stop = n
+        else:
+            q = _NON_BREAK.search(view, until, min(n, until + _DIRECT_REACH))
+            if q is None:
+                if until + _DIRECT_REACH < n:
+                    raise _TooFar
+                stop = n
+            else:
+                stop = min(n, q.start() + _LOOK + 1)
+        for m in _SENT_BREAK.finditer(view, a, stop):
+            if m.start() >= until:
+                return
+            if view[m.start()] == "\n" and is_wrap(view, m.start()):
+                continue
+            yield m.end()
+
+    def _near(self, pos: int) -> tuple[int, int]:
+        # back: the last break ending at or before pos (breaks starting after pos end after it)
+        lo, hi = self._sync(max(0, pos - 200)), pos + 1
+        start = None
+        while start is None:
+            ends = [e for e in self._real_breaks(lo, hi) if e <= pos]
+            if ends:
+                start = ends[-1]
+            elif lo == 0:
+                start = 0
+            elif pos - lo > _DIRECT_REACH:
+                raise _TooFar
+            else:  # the breaks starting before lo end before it (lo follows a char none holds)
+                lo, hi = self._sync(max(0, lo - 4 * (pos - lo + 1))), lo
+        # forward: the first break ending after pos
+        end = len(self.view)
+        for e in self._real_breaks(self._sync(pos), pos + _DIRECT_REACH):
+            if e > pos:
+                end = e
+                break
+        else:
+            if pos + _DIRECT_REACH < len(self.view):
+                raise _TooFar
+        return start, end
 
 
 def sentence_bounds(view: str, start: int, end: int) -> list[int]:

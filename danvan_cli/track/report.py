@@ -24,7 +24,7 @@ from ..model import Document
 from ..resolve import admin_units as au
 from .cascade import Action, answers, carried_out, day_of
 from .collectives import _RANK, Territory, territory_of
-from .due import OVERDUE, Due, overall, unit_dues
+from .due import OVERDUE, Due, unit_dues
 from .expected import Expectation, ExpectedUnit, Origin, expected_units
 from .units import GROUP, Target, issuer_keys, member_of, same_province, system_of
 

@@ -257,12 +257,17 @@ def generate_corpus(
     seed: int = 0,
     decoys: bool = True,
     second_year: bool = True,
+    number_space: int = 1,
+    years: int | None = None,
 ) -> GeneratedCorpus:
     """A central directive (Chỉ thị 33/CT-TTg of 26/11/2021), plans of ``provinces``
     provinces carrying it out (2022, and 2023 when ``second_year``), ``districts`` district
     plans under each province plan and ``communes`` commune plans under each district plan;
     with ``decoys``, the same units also carry out Chỉ thị 26/CT-TTg of 2016 with
-    colliding numbers. Deterministic for a given ``seed``."""
+    colliding numbers. Deterministic for a given ``seed``. ``number_space`` multiplies the
+    range of serial numbers each issuer uses in a year (large corpora need more numbers:
+    a busy UBND issues hundreds of plans a year). ``years`` (default 2, or 1 without
+    ``second_year``) is how many yearly campaigns, from 2022 on, carry the root out."""
     rng = random.Random(seed)
     units = _load_units()
     rng.shuffle(units)
@@ -311,6 +316,8 @@ def generate_corpus(
     campaigns: list[tuple[GeneratedDocument, date, bool, str]] = [(root, date(2022, 1, 10), True, "2022")]
     if second_year:
         campaigns.append((root, date(2023, 1, 9), True, "2023"))
+    for extra in range(2024, 2022 + (years or 0)):
+        campaigns.append((root, date(extra, 1, 8), True, str(extra)))
     if decoy_root is not None:
         campaigns.append((decoy_root, date(2016, 10, 3), False, "2017"))
 
@@ -321,7 +328,7 @@ def generate_corpus(
         for parent_doc, start, cascade, year_label in campaigns:
             d = start + timedelta(days=rng.randint(0, 80))
             # The same province often reuses last year's number: the year must tell them apart.
-            n = numbers.take(prov_issuer, d, 120, prefer=prev_number if rng.random() < 0.4 else None)
+            n = numbers.take(prov_issuer, d, 120 * number_space, prefer=prev_number if rng.random() < 0.4 else None)
             prev_number = n
             number = f"{_fmt_serial(n, rng)}/KH-UBND"
             p_doc = GeneratedDocument(
@@ -342,7 +349,7 @@ def generate_corpus(
             for dist in dists:
                 dd = d + timedelta(days=rng.randint(5, 60))
                 d_issuer = f"UBND {dist.place.full}"
-                dn = numbers.take(d_issuer, dd, 200, prefer=n if rng.random() < 0.15 else None)
+                dn = numbers.take(d_issuer, dd, 200 * number_space, prefer=n if rng.random() < 0.15 else None)
                 d_doc = GeneratedDocument(
                     filename=fname("huyen", dist.place, dd.year),
                     text="",
@@ -362,7 +369,7 @@ def generate_corpus(
                 for com in rng.sample(dist.communes, min(communes, len(dist.communes))):
                     cd = dd + timedelta(days=rng.randint(3, 40))
                     c_issuer = f"UBND {com.full} ({dist.place.name})"
-                    cn = numbers.take(c_issuer, cd, 60, prefer=dn if rng.random() < 0.15 else None)
+                    cn = numbers.take(c_issuer, cd, 60 * number_space, prefer=dn if rng.random() < 0.15 else None)
                     c_doc = GeneratedDocument(
                         filename=fname("xa", com, cd.year),
                         text="",

@@ -1,0 +1,40 @@
+"""``danvan export --format parquet|csv|jsonl -o DIR [PATH...]``: the corpus as tables."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..corpus.export import FORMATS
+from .options import corpus_from, corpus_options
+
+
+@click.command("export")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="parquet", show_default=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), required=True,
+              help="The folder to write documents, references, mentions, links, tasks, deadlines, warnings, "
+                   "nodes and edges into (one file each).")
+@corpus_options
+def export_cmd(paths: tuple[str, ...], fmt: str, out_dir: str, store: str | None, no_store: bool,
+               jobs: int | None, quiet: bool, debug: bool) -> None:
+    """Write the documents under PATH (default: the current folder) and their graph as
+    tables that Spark, DuckDB, pandas or a graph database load. Parquet needs the extra
+    danvan[parquet] (pyarrow)."""
+    from ..corpus.export import ExportError, TableWriter, export_store
+
+    if no_store:
+        raise click.UsageError("export reads the store's tables: it cannot run with --no-store")
+    try:
+        writer = TableWriter(out_dir, fmt)
+    except ExportError as exc:
+        click.echo(f"danvan: {exc}", err=True)
+        sys.exit(2)
+    corpus = corpus_from(paths, store, False, jobs, quiet, debug)
+    counts = export_store(corpus, writer)
+    if not quiet:
+        shown = ", ".join(f"{n} {t}" for t, n in counts.items())
+        click.echo(f"danvan: wrote {shown} to {out_dir}", err=True)
+    if corpus.errors:
+        sys.exit(1)
