@@ -161,12 +161,38 @@ def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None
         bar = not stripped and text is not None and text[pos:stop].strip() == "|"
         if len(stripped) > limit:
             out.extend(_virtual_lines(view, pos + lead, pos + lead + len(stripped)))
+        elif stripped[-1:].isupper() and not stripped.isupper() and (cut := _trailing_signature(stripped)) is not None:
+            # "- Lưu: VT, CN. THỦ TƯỚNG": a table pasted as text joined the recipients' last
+            # line and the signature's first with a blank: two lines
+            a = pos + lead
+            out.append(Line(a, a + len(stripped[:cut].rstrip()), stripped[:cut].rstrip()))
+            out.append(Line(a + cut, a + len(stripped), stripped[cut:]))
         else:
             out.append(Line(pos + lead, pos + lead + len(stripped), stripped, bar))
         if nl < 0:
             break
         pos = nl + 1
     return out
+
+
+@cache
+def _trailing_signature_pattern() -> regex.Pattern[str]:
+    titles = alternation([w.upper() for w in words("signature", "titles")])
+    return regex.compile(
+        r"(?<=[.;:)]\s{0,3})(?<!(?<!\p{L})(?:TM|KT|TL|TUQ|Q)\.\s{0,3})"
+        r"(?:(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}|(?:T/M|K/T|T/L)\s+\p{Lu}|(?:PHÓ\s+)?(?:" + titles + r")(?![\p{L}\d]))"
+        r"[\p{Lu}\d\s.,/&-]*$"
+    )
+
+
+def _trailing_signature(line: str) -> int | None:
+    """Where a signature's first line (a mark or a title, in capitals) starts at the end of
+    a line that ends a sentence before it (not a mark's own dot: ``KT. GIÁM ĐỐC``), or
+    ``None``."""
+    if "\t" in line or "     " in line:
+        return None  # columns side by side: the column split reads them
+    m = _trailing_signature_pattern().search(line, max(0, len(line) - 120))
+    return m.start() if m is not None and m.start() > 0 else None
 
 
 #: A line longer than this is a flattened stretch (a crawler's text) and is cut into
