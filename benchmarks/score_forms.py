@@ -224,6 +224,11 @@ def _signature(lines: list[tuple[str, str, int]], gold_name: str) -> list[F.P]:
             out.append(F.P(f"{c} {lines[k + 1][0]}", bold=True, role="name"))
             k += 2
             continue
+        if out and out[-1].role == "authority" and _caps(c) and len(c.split()) == 1 and not _AUTHORITY.match(c):
+            # a word the page wrapped off the authority line ("TM. ỦY BAN NHÂN" / "DÂN")
+            out[-1] = replace_text(out[-1], f"{out[-1].text} {c}")
+            k += 1
+            continue
         if fold_key(c) == key:
             role = "name"
         elif _AUTHORITY.match(c):

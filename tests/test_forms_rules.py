@@ -249,3 +249,14 @@ def test_a_name_in_capitals_wider_than_the_title_above_it_in_side_by_side_column
     doc = parse_text(_decision(tail))
     assert doc.signer is not None and doc.signer.name == "Mạnh Thị Tuyết Mai"
     assert doc.recipients == ["Như trên", "Website (CT)", "Lưu: VT, CS."]
+
+
+def test_a_signatures_first_line_joined_to_the_last_recipient_by_one_blank() -> None:
+    # a Word table pasted as text with a blank between cells: "- Lưu: VT. THỦ TƯỚNG"
+    tail = "Nơi nhận:\n- Như trên;\n- Lưu: VT, CN (2b). THỦ TƯỚNG\nPhạm Minh Chính\n"
+    doc = parse_text(_decision(tail))
+    assert doc.signer is not None and (doc.signer.name, doc.signer.title) == ("Phạm Minh Chính", "THỦ TƯỚNG")
+    assert doc.recipients == ["Như trên", "Lưu: VT, CN (2b)."]
+    # a mark's own dot opens no cut: "KT. GIÁM ĐỐC" stays one line
+    doc = parse_text(_decision("Nơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Thị Hoa\n"))
+    assert doc.signer is not None and doc.signer.authority == "KT. GIÁM ĐỐC"

@@ -37,6 +37,7 @@ from ..text.layout import (
     Line,
     Unit,
     authority_mark,
+    caps_name_shape,
     closes_with_caps_name,
     is_name_line,
     is_person_line,
@@ -408,12 +409,14 @@ def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, 
     the last part that opens like a title (``PHÓ GIÁM ĐỐC``)."""
     out: list[tuple[str, int, int]] = []
     for t, a, b in lines:
-        m = FLAT_SIGNATURE.match(t) if len(t) <= 160 else None
-        if m is None or not is_person_line(m.group("name")):
+        m = FLAT_SIGNATURE.match(t) if len(t) <= 160 and t[:1].isupper() and " " in t else None
+        if (m is None or not is_person_line(m.group("name"))) and ("(" in t or "[" in t):
             # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG (Đã ký) TS. HỒ ĐỨC PHỚC": after the seal note, the name
-            m = SEALED_CAPS_SIGNATURE.match(t) if len(t) <= 160 else None
+            m = SEALED_CAPS_SIGNATURE.match(t) if len(t) <= 160 and t[:1].isupper() else None
             if m is not None and not is_name_line(m.group("name")):
                 m = None
+        elif m is not None and not is_person_line(m.group("name")):
+            m = None
         parts: list[tuple[str, int, int]] = []
         if m is not None and (authority_mark(m.group("caps")) or is_title_line(m.group("caps"))):
             parts.append((m.group("caps"), a, a + m.end("caps")))
@@ -548,7 +551,7 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             if block:
                 break
             continue
-        if block and not authority_mark(t) and closes_with_caps_name([*block, t]):
+        if block and not authority_mark(t) and caps_name_shape(t) and closes_with_caps_name([*block, t]):
             later = next((x for x, _a2, _b2 in lines[k + 1 :] if not _seal(x)), None)
             if later is None or not (authority_mark(later) or is_title_line(later)):
                 # the name in capitals closes the block; what follows (an annex's heading in

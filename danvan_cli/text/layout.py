@@ -161,12 +161,38 @@ def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None
         bar = not stripped and text is not None and text[pos:stop].strip() == "|"
         if len(stripped) > limit:
             out.extend(_virtual_lines(view, pos + lead, pos + lead + len(stripped)))
+        elif stripped[-1:].isupper() and not stripped.isupper() and (cut := _trailing_signature(stripped)) is not None:
+            # "- Lưu: VT, CN. THỦ TƯỚNG": a table pasted as text joined the recipients' last
+            # line and the signature's first with a blank: two lines
+            a = pos + lead
+            out.append(Line(a, a + len(stripped[:cut].rstrip()), stripped[:cut].rstrip()))
+            out.append(Line(a + cut, a + len(stripped), stripped[cut:]))
         else:
             out.append(Line(pos + lead, pos + lead + len(stripped), stripped, bar))
         if nl < 0:
             break
         pos = nl + 1
     return out
+
+
+@cache
+def _trailing_signature_pattern() -> regex.Pattern[str]:
+    titles = alternation([w.upper() for w in words("signature", "titles")])
+    return regex.compile(
+        r"(?<=[.;:)]\s{0,3})(?<!(?<!\p{L})(?:TM|KT|TL|TUQ|Q)\.\s{0,3})"
+        r"(?:(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}|(?:T/M|K/T|T/L)\s+\p{Lu}|(?:PHÓ\s+)?(?:" + titles + r")(?![\p{L}\d]))"
+        r"[\p{Lu}\d\s.,/&-]*$"
+    )
+
+
+def _trailing_signature(line: str) -> int | None:
+    """Where a signature's first line (a mark or a title, in capitals) starts at the end of
+    a line that ends a sentence before it (not a mark's own dot: ``KT. GIÁM ĐỐC``), or
+    ``None``."""
+    if "\t" in line or "     " in line:
+        return None  # columns side by side: the column split reads them
+    m = _trailing_signature_pattern().search(line, max(0, len(line) - 120))
+    return m.start() if m is not None and m.start() > 0 else None
 
 
 #: A line longer than this is a flattened stretch (a crawler's text) and is cut into
@@ -482,11 +508,14 @@ def is_title_line(s: str) -> bool:
     return m is not None
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def is_name_line(s: str) -> bool:
     """A person's name: two to six words each capitalized (``Phùng Thị Hồng Hà``), or in
     capitals (``NGUYỄN VĂN A``) when not a title, after any rank or degree."""
     s = strip_honorific(" ".join(s.split()))
-    if not s or any(ch.isdigit() for ch in s):
+    if not s or _DIGIT.search(s):
         return False
     if _NAME_LINE.match(s):
         return not pattern("signature", "seal_lines").search(s)
@@ -496,14 +525,14 @@ def is_name_line(s: str) -> bool:
 def is_person_line(s: str) -> bool:
     """A name written as names are (``Phùng Thị Hồng Hà``, not in capitals): what closes a
     signature block."""
-    return is_name_line(s) and not s.isupper()
+    return not s.isupper() and is_name_line(s)
 
 
 def strip_honorific(s: str) -> str:
     """The name without a rank or degree before it (``Thiếu tướng Lê Văn Bình``, and in a
     name line written in capitals ``THIẾU TƯỚNG LÊ VĂN BÌNH``)."""
     m = pattern("signature", "honorifics").match(s)
-    if m is None and s.isupper():
+    if m is None and s.isupper() and s.split(None, 1)[0][:3] in _upper_honorific_heads():
         m = _upper_honorifics().match(s)
     return s[m.end():].strip(" ,") if m else s
 
@@ -512,6 +541,12 @@ def strip_honorific(s: str) -> str:
 def _upper_honorifics() -> regex.Pattern[str]:
     """The ranks and degrees as a name line in capitals writes them."""
     return regex.compile(r"(?:" + alternation([w.upper() for w in words("signature", "honorifics")]) + r")(?![\p{L}\d])")
+
+
+@cache
+def _upper_honorific_heads() -> frozenset[str]:
+    """The first three letters of each rank or degree in capitals: most lines are out at once."""
+    return frozenset(w.upper()[:3] for w in words("signature", "honorifics"))
 
 
 #: A signature written on one line: its capitals (marks, authority, title), a seal note
@@ -535,43 +570,59 @@ _FLAT_SIGNATURE_MAX = 160
 
 def _signature_at(lines: list[Line], i: int) -> bool:
     """Does a signature block open at line ``i``: an authority mark, or a title in capitals,
-    with a person's name within the next lines."""
+    with a person's name within the next lines (or on the same line: a signature written
+    on one line, a row of cells flattened)."""
     t = lines[i].text
+    if not t or not t[0].isupper():
+        return False  # every signature opens with a capital: most lines are out at once
+    mark = authority_mark(t) is not None
+    title = is_title_line(t)
+    if not (mark or title or pattern("signature", "titles").match(t.removeprefix("PHÓ ")) is not None):
+        # a cell's lines on one line, parted by wide gaps (<br> in a pipe row)
+        return ("\t" in t or "     " in t) and _signature_in_pieces(_parts(t))
     flat = FLAT_SIGNATURE.match(t) if len(t) <= _FLAT_SIGNATURE_MAX else None
-    if t[:1].isupper() and _signature_then_more(t, 0, min(len(t), _FLAT_SIGNATURE_MAX * 4)) is not None:
-        return True  # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An | TM. BAN ..." (two cells of a row)
-    sealed = SEALED_CAPS_SIGNATURE.match(t) if len(t) <= _FLAT_SIGNATURE_MAX else None
-    if sealed is not None and is_name_line(sealed.group("name")) and (authority_mark(t) or is_title_line(t)):
-        return True
-    if ("\t" in t or "     " in t) and _signature_in_pieces(_parts(t)):
-        return True  # a cell's lines on one line, parted by wide gaps (<br> in a pipe row)
-    if not (authority_mark(t) or is_title_line(t)):
-        # "CHỦ TỊCH Phạm Văn Tâm" on one line
-        return flat is not None and is_person_line(flat.group("name")) and is_title_line(flat.group("caps"))
     if flat is not None and is_person_line(flat.group("name")):
-        return True  # "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Nguyễn Thị Minh Hạnh" on one line
+        # "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Nguyễn Thị Minh Hạnh", "CHỦ TỊCH Phạm Văn Tâm" on one line
+        return mark or is_title_line(flat.group("caps"))
+    if _signature_then_more(t, 0, min(len(t), _FLAT_SIGNATURE_MAX * 4)) is not None:
+        return True  # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An | TM. BAN ..." (two cells of a row)
+    if ("(" in t or "[" in t) and len(t) <= _FLAT_SIGNATURE_MAX:
+        sealed = SEALED_CAPS_SIGNATURE.match(t)
+        if sealed is not None and is_name_line(sealed.group("name")):
+            return True  # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG (Đã ký) TS. HỒ ĐỨC PHỚC"
+    if ("\t" in t or "     " in t) and _signature_in_pieces(_parts(t)):
+        return True
+    if not (mark or title):
+        return False
     for k, ln in enumerate(lines[i + 1 : i + 9]):
         if not ln.text or ln.bar:
             continue
         if is_person_line(ln.text) or _split_name(lines, i + 1 + k) or _caps_name_at(lines, i + 1 + k):
             return True
         if _NOI_NHAN.match(ln.text):
-            return authority_mark(t) is not None
-    return authority_mark(t) is not None and any(authority_mark(x.text) for x in lines[i + 1 : i + 3])
+            return mark
+    return mark and any(authority_mark(x.text) for x in lines[i + 1 : i + 3])
+
+
+def caps_name_shape(t: str) -> bool:
+    """``t`` reads as a person's name written in capitals: two to five words after any
+    rank, no title or mark, not opening with a body's head word nor holding a unit's word
+    (``THUẾ QUỐC TẾ``, ``TỈNH VĨNH LONG``; ``LÊ TRƯỜNG SƠN`` is a name)."""
+    if not t.isupper() or not 2 <= t.count(" ") + 1 <= 9 or not 2 <= len(strip_honorific(t).split()) <= 5:
+        return False
+    if not is_name_line(t):
+        return False
+    return pattern("header", "org_heads").match(t) is None and _unit_words().search(t) is None
 
 
 def closes_with_caps_name(block: list[str]) -> bool:
     """Whether the last of a signature block's lines in capitals is the signer's name
     written in capitals (``HOÀNG NAM``): a name's shape, not opening with a body's head word
     nor holding a unit's word (``THUẾ QUỐC TẾ``, ``TỈNH VĨNH LONG`` wrap an authority
-    line), under a title or an
-    authority line among the capitals above it, the line right above not wrapped on a
-    comma."""
-    t = block[-1]
-    if not t.isupper() or not 2 <= len(strip_honorific(t).split()) <= 5 or not is_name_line(t):
+    line), under a title or an authority line among the capitals above it, the line right
+    above not wrapped on a comma."""
+    if not caps_name_shape(block[-1]):
         return False
-    if pattern("header", "org_heads").match(t) or _unit_words().search(t):
-        return False  # a body opens with its head word; "LÊ TRƯỜNG SƠN" is a name
     above = block[:-1][-4:]
     if not above or above[-1].endswith(","):
         return False
@@ -605,7 +656,7 @@ def _caps_name_at(lines: list[Line], j: int) -> bool:
     """Line ``j`` is a signer's name in capitals closing a signature block (see
     ``closes_with_caps_name``), with no title or mark under it (the block would go on)."""
     t = lines[j].text
-    if not t.isupper():
+    if not caps_name_shape(t):
         return False
     block = [t]
     for x in reversed(lines[max(0, j - 8) : j]):
@@ -809,9 +860,9 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
     while i < n and i - lo < TAIL_LINES:
         t = lines[i].text
         if t:
-            if i > lo and (_ATTACHMENT.match(t) or _ANNEX_HEAD.match(t)):
+            if i > lo and (_ATTACHMENT.match(t) or (t[:1] == "P" and _ANNEX_HEAD.match(t))):
                 break
-            parts = _parts(t)
+            parts = _parts(t) if ("\t" in t or "     " in t) else [t]
             beside = len(parts) > 1
             seen_beside = seen_beside or beside
             after_head = (sig is not None and i > sig) or (seen_beside and nn is not None and i > nn)
