@@ -16,7 +16,7 @@ distributed = pytest.importorskip("distributed", reason="the dask extra (dask.di
 
 @pytest.fixture(scope="module")
 def scheduler() -> str:  # type: ignore[misc]
-    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None)
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0")
     yield cluster.scheduler_address
     cluster.close()
 

@@ -47,7 +47,7 @@ def _client(scheduler: str | None) -> tuple[Any, Any]:
         from .parallel import default_jobs
 
         cluster = LocalCluster(n_workers=default_jobs(), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")
         return Client(cluster), cluster
     except (OSError, TimeoutError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
