@@ -316,7 +316,7 @@ def _issuer_words(doc: F.Doc) -> str:
 
 
 def _forms(chromium: bool) -> list[str]:
-    out = list(F.TEXT_FORMS) + ["docx", "html"] + (["pdf"] if chromium else [])
+    out = list(F.TEXT_FORMS) + ["docx", "docx-tabs", "html"] + (["pdf"] if chromium else [])
     out += [f"damage:{k}" for k in F.DAMAGES]
     out += [f"damage:all@{base}" for base in ("pipe-br", "pdftotext", "one-line")]
     return out
@@ -338,7 +338,7 @@ def render(form: str, doc: F.Doc, work: Path, cache: Path, seed: int, doc_id: st
             cache.mkdir(parents=True, exist_ok=True)
             writer(doc, path)
         return None, path
-    path = work / f"{doc_id}{suffix}"
+    path = work / f"{doc_id}.{form}{suffix}"
     writer(doc, path)
     return None, path
 

@@ -4,7 +4,7 @@ Built from the rules of Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/V
 the way each exporter writes them (``tests/support/forms.py``: Word's plain text, a Word
 table pasted as text, pandoc pipe rows with ``<br>`` or spaces in cells, ``pdftotext
 -layout``, a crawler's one line and page-sized lines, .docx, an HTML page, that page
-printed to PDF by Chromium):
+printed to PDF by Chromium, and a .docx whose header and closing are laid out with tab stops):
 
 - a joint plan (kế hoạch liên tịch) of a commune's UBND and its Mặt trận, signed in two
   cells side by side: the first block is ``signer``, both are ``signers``;
@@ -117,7 +117,7 @@ def cong_van() -> F.Doc:
 
 
 TEXT_FORMS = {**F.TEXT_FORMS, "page-lines": lambda d: F.crawled(d, 300)}
-FILE_FORMS = ["docx", "html"] + (["pdf"] if F.chromium() else [])
+FILE_FORMS = ["docx", "docx-tabs", "html"] + (["pdf"] if F.chromium() else [])
 ALL_FORMS = list(TEXT_FORMS) + FILE_FORMS
 
 
@@ -137,7 +137,7 @@ def _parse(build, form: str, workdir: Path) -> Document:  # type: ignore[no-unty
             _CACHE[key] = parse_text(TEXT_FORMS[form](doc))
         else:
             suffix, writer = F.FILE_FORMS[form]
-            _CACHE[key] = parse_file(writer(doc, workdir / f"{build.__name__}{suffix}"))
+            _CACHE[key] = parse_file(writer(doc, workdir / f"{build.__name__}.{form}{suffix}"))
     return _CACHE[key]
 
 

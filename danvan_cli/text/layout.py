@@ -359,6 +359,10 @@ def _visual_col(raw: str, i: int) -> int:
     return col
 
 
+#: The visual column given to a line's one part that a tab puts in the right half.
+_TAB_PLACED = 10_000
+
+
 def _side_by_side(text: str, view: str, lines: list[Line]) -> list[Unit] | None:
     """Lines carrying two columns (a gap of a tab or 3+ spaces with text on both sides) in
     at least two lines of the zone: the left and right columns as two units each built from
@@ -368,6 +372,7 @@ def _side_by_side(text: str, view: str, lines: list[Line]) -> list[Unit] | None:
     two = 0
     right_cols: list[int] = []
     left_end = 0  # the furthest a left part reaches on a line that carries both columns
+    tabbed = 0  # lines whose halves a tab parts (a Word paragraph laid out with tab stops)
     for ln in lines:
         if not ln.text:
             parts_by_line.append([])
@@ -387,12 +392,17 @@ def _side_by_side(text: str, view: str, lines: list[Line]) -> list[Unit] | None:
             two += 1
             right_cols.append(parts[1][2])
             left_end = max(left_end, _visual_col(raw, parts[0][1] - line_start))
+            tabbed += "\t" in view[parts[0][1] : parts[1][0]]
+        elif len(parts) == 1 and raw[:1] == "\t":
+            parts = [(parts[0][0], parts[0][1], _TAB_PLACED)]  # the right half alone after its tabs
         parts_by_line.append(parts)
     if two < 2:
         return None
     right_cols.sort()
     right_at = right_cols[len(right_cols) // 2]
-    if sum(1 for c in right_cols if abs(c - right_at) <= 10) < 2:
+    if tabbed == two:
+        right_at = right_cols[0]  # tab stops align the halves whatever the left half's length
+    elif sum(1 for c in right_cols if abs(c - right_at) <= 10) < 2:
         return None  # the second parts stand nowhere near each other: not a column
     left: list[tuple[int, int]] = []
     right: list[tuple[int, int]] = []

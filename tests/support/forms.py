@@ -316,9 +316,11 @@ def crawled(doc: Doc, chunk: int | None = None) -> str:
 # --- .docx, HTML, PDF ------------------------------------------------------------------------
 
 
-def docx(doc: Doc, path: Path) -> Path:
+def docx(doc: Doc, path: Path, *, tabs: bool = False) -> Path:
     """The document as Word writes it (python-docx): layout tables borderless, data tables
-    ruled, bold and centred paragraphs as runs and alignment."""
+    ruled, bold and centred paragraphs as runs and alignment. ``tabs``: the header and the
+    closing block laid out without a table, each line's halves parted by tab stops (the
+    right half alone after its tabs), as many offices type them."""
     import docx as _docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -335,6 +337,18 @@ def docx(doc: Doc, path: Path) -> Path:
         if isinstance(b, P):
             if not _separator(b):
                 fill(d.add_paragraph(), b)
+            continue
+        if tabs and b.layout:
+            for r in b.rows:
+                cols = [_word_paras(c) for c in r]
+                for i in range(max((len(c) for c in cols), default=0)):
+                    par = d.add_paragraph()
+                    for k, c in enumerate(cols):
+                        if k:
+                            par.add_run("\t\t")
+                        if i < len(c):
+                            run = par.add_run(c[i].text)
+                            run.bold = c[i].bold
             continue
         t = d.add_table(rows=len(b.rows), cols=b.columns)
         if not b.layout:
@@ -522,6 +536,7 @@ TEXT_FORMS = {
 #: The file forms: name -> (suffix, writer of a ``Doc`` to a path).
 FILE_FORMS = {
     "docx": (".docx", docx),
+    "docx-tabs": (".docx", lambda d, p: docx(d, p, tabs=True)),
     "html": (".html", lambda d, p: (p.write_text(html(d), encoding="utf-8"), p)[1]),
     "pdf": (".pdf", pdf),
 }
