@@ -47,7 +47,8 @@ def parse_text(
     layout = build_layout(text, view, blocks)
     use_layout(layout)
     citations = [c for c in scan_citations(view) if layout.start <= c.start < layout.end]
-    header = extract_header(layout, doc, [c.extent for c in citations])
+    header = extract_header(layout, [c.extent for c in citations])
+    header.apply(doc)
     frame = Frame(
         title=header.title_span,
         body=(header.title_end, header.body_end),

@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from ..model import Document, Signer, Span
+from ..model import Document, Issuer, Signer, Span, Warning
 from ..refdata import pattern, words
 from ..resolve.issuers import PlaceContext, canonical_place
 from ..resolve.own_issuer import (
@@ -100,12 +100,41 @@ _VOICE_MAX_WORDS = 16
 
 @dataclass(slots=True)
 class Header:
-    """What the header tells the rest of the parser."""
+    """The header stage's record: the document's own fields, where each was read, the
+    warnings they raise, and what the rest of the parse needs (where the body starts and
+    ends, the document's own place context). ``apply`` puts the fields on a ``Document``."""
 
     title_end: int = 0  # where the body starts
     body_end: int = 0  # where Nơi nhận / signature start
     context: PlaceContext = field(default_factory=PlaceContext)
     title_span: tuple[int, int] | None = None
+    doc_type: str | None = None
+    number: str | None = None
+    number_raw: str | None = None
+    date: str | None = None
+    place: str | None = None
+    title: str | None = None
+    issuer: Issuer | None = None
+    signer: Signer | None = None
+    signers: list[Signer] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    year: int | None = None
+    horizon: int | None = None
+    spans: dict[str, Span] = field(default_factory=dict)
+    warnings: list[Warning] = field(default_factory=list)
+
+    def warn(self, code: str, message: str, span: Span | None = None) -> None:
+        self.warnings.append(Warning(code, message, span))
+
+    def apply(self, doc: Document) -> None:
+        """The header's fields onto ``doc`` (its warnings after any it has)."""
+        for name in ("doc_type", "number", "number_raw", "date", "place", "title", "issuer", "signer",
+                     "year", "horizon"):
+            setattr(doc, name, getattr(self, name))
+        doc.signers = list(self.signers)
+        doc.recipients = list(self.recipients)
+        doc.spans.update(self.spans)
+        doc.warnings.extend(self.warnings)
 
 
 # --- reading one unit by its anchors -----------------------------------------------------------
@@ -654,56 +683,56 @@ def _find_recipients(lay: Layout) -> list[str]:
 # --- year and horizon ------------------------------------------------------------------------
 
 
-def _year_and_horizon(doc: Document) -> None:
-    if doc.date:
-        doc.year = int(doc.date[:4])
-    if doc.title:
-        h = _HORIZON.search(doc.title)
+def _year_and_horizon(rec: Header) -> None:
+    if rec.date:
+        rec.year = int(rec.date[:4])
+    if rec.title:
+        h = _HORIZON.search(rec.title)
         if h:
-            doc.horizon = int(h.group("y"))
-        if doc.year is None:
-            y = _YEAR_FOR.search(doc.title)
+            rec.horizon = int(h.group("y"))
+        if rec.year is None:
+            y = _YEAR_FOR.search(rec.title)
             if y and not (h and h.start() <= y.start() < h.end()):
-                doc.year = int(y.group("y"))
-    if doc.horizon is None and doc.year and doc.title and doc.doc_type in ("Kế hoạch", "Chương trình"):
-        y = _YEAR_FOR.search(doc.title)
-        if y and int(y.group("y")) == doc.year:
-            doc.horizon = doc.year
+                rec.year = int(y.group("y"))
+    if rec.horizon is None and rec.year and rec.title and rec.doc_type in ("Kế hoạch", "Chương trình"):
+        y = _YEAR_FOR.search(rec.title)
+        if y and int(y.group("y")) == rec.year:
+            rec.horizon = rec.year
 
 
 # --- the header as a whole ---------------------------------------------------------------------
 
 
-def extract_header(lay: Layout, doc: Document, exclude: list[tuple[int, int]] | None = None) -> Header:
-    """Fill ``doc``'s header fields from the layout and return the context the rest of the
-    parse needs. ``exclude`` are the spans of citations: nothing of the document's own
-    identity is taken from inside them."""
+def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) -> Header:
+    """The header stage: the document's own fields read from the layout, as one record.
+    ``exclude`` are the spans of citations: nothing of the document's own identity is taken
+    from inside them."""
     exclude = exclude or []
     view = lay.view
     header = Header(body_end=lay.body_end)
     read = _read_header_units(lay)
-    doc.doc_type = lay.doc_type
+    header.doc_type = lay.doc_type
     if read.number is not None:
-        doc.number, doc.number_raw = read.number, read.number_raw
+        header.number, header.number_raw = read.number, read.number_raw
     elif read.blank_number is not None:
-        doc.number_raw = read.blank_number
-        doc.warn("blank-own-number",
+        header.number_raw = read.blank_number
+        header.warn("blank-own-number",
                  f"the document's own number is left blank ('Số: {read.blank_number}'): a draft or unsent copy",
                  read.number_span)
-    doc.place, doc.date = read.place, read.date
+    header.place, header.date = read.place, read.date
     if read.number_span is not None:
-        doc.spans["number"] = read.number_span
+        header.spans["number"] = read.number_span
     if read.date_span is not None:
-        doc.spans["date"] = read.date_span
+        header.spans["date"] = read.date_span
     if lay.type_span is not None:
-        doc.spans["doc_type"] = Span(*lay.type_span)
+        header.spans["doc_type"] = Span(*lay.type_span)
 
     header.title_end = lay.header.end
     if lay.type_span is not None:
-        doc.title, header.title_end, header.title_span = _title(lay)
+        header.title, header.title_end, header.title_span = _title(lay)
     elif read.vv_title is not None:
-        doc.doc_type = "Công văn"
-        doc.title = read.vv_title
+        header.doc_type = "Công văn"
+        header.title = read.vv_title
         header.title_end = max(read.vv_end or 0, lay.header.end)
     else:
         # Not an administrative document (a news report...): its headline is its title;
@@ -712,33 +741,33 @@ def extract_header(lay: Layout, doc: Document, exclude: list[tuple[int, int]] | 
         if first is not None and not pattern("header", "quoc_hieu").search(first.text) and not first.is_caps \
                 and len(first.text) < 200 and not first.text.rstrip().endswith((".", ";", ":", ",")) \
                 and read.number is None and read.date is None:
-            doc.title = " ".join(first.text.split())
+            header.title = " ".join(first.text.split())
         header.title_end = lay.start
-    if doc.doc_type is None:
+    if header.doc_type is None:
         header.title_end = lay.start
         return header
 
     if header.title_span is not None:
-        doc.spans["title"] = Span(*header.title_span)
-    doc.recipients = _find_recipients(lay)
-    doc.signers = _find_signers(lay)
-    doc.signer = doc.signers[0] if doc.signers else None
+        header.spans["title"] = Span(*header.title_span)
+    header.recipients = _find_recipients(lay)
+    header.signers = _find_signers(lay)
+    header.signer = header.signers[0] if header.signers else None
 
     ctx = PlaceContext()
     issuer = compose_header_issuer([t for t, _s in read.issuer_lines], ctx) if read.issuer_lines else None
     if issuer is not None and read.issuer_lines:
         issuer.span = Span(read.issuer_lines[0][1].start, read.issuer_lines[-1][1].end)
     if issuer is None:
-        issuer = infer_issuer(view, header.title_end, header.body_end, VoiceContext(doc.place, exclude))
+        issuer = infer_issuer(view, header.title_end, header.body_end, VoiceContext(header.place, exclude))
     if issuer is not None and issuer.place and issuer.province is None:
-        issuer.province = disambiguate_province(issuer, doc.date, view)
-    doc.issuer = issuer
+        issuer.province = disambiguate_province(issuer, header.date, view)
+    header.issuer = issuer
     header.context = ctx
     if issuer is not None:
         fill_context(header.context, issuer)
         if issuer.province is None and header.context.province is not None:
             issuer.province = header.context.province.name
-    elif doc.place:
-        header.context = context_from_place(doc.place)
-    _year_and_horizon(doc)
+    elif header.place:
+        header.context = context_from_place(header.place)
+    _year_and_horizon(header)
     return header
