@@ -147,7 +147,7 @@ def real_texts() -> list[str]:
     env = os.environ.get("DANVAN_REAL")
     folder = (Path(env) if env else ROOT.parent / "shared" / "real") / "tvpl" / "docs"
     if not folder.is_dir():
-        folder = Path("/work/shared/real/tvpl/docs")
+        folder = ROOT.parent / "shared" / "real" / "tvpl" / "docs"
     if not folder.is_dir():
         return []
     from danvan_cli.text.read import read_source

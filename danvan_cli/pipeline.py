@@ -59,7 +59,7 @@ def parse_text(
     doc.references, doc.named_laws, doc.links = refs.references, refs.named_laws, refs.links
     doc.warnings.extend(refs.warnings)
     outline = build_outline(view, text)
-    doc.tasks = extract_tasks(text, view, doc, outline)
+    doc.tasks = extract_tasks(text, view, outline)
     doc.outline = extract_outline(text, view, outline)
     found = extract_deadlines(text, view, DocumentTime.of(doc), doc.tasks, cited=refs.mention_spans())
     doc.deadlines = found.deadlines

@@ -21,14 +21,14 @@ from danvan_cli.text.normalize import matching_view, normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-GOLD_PATH = Path("/work/shared/spec/seeds-gold.yaml")
+GOLD_PATH = Path(__file__).resolve().parent / "fixtures" / "seeds-gold.yaml"
 
 
 def deadlines(text: str, **meta: object) -> list[Deadline]:
     text = normalize_text(text)
     view = matching_view(text)
     doc = Document(source="t", text=text, **meta)  # type: ignore[arg-type]
-    return extract_deadlines(text, view, DocumentTime.of(doc), extract_tasks(text, view, doc)).deadlines
+    return extract_deadlines(text, view, DocumentTime.of(doc), extract_tasks(text, view)).deadlines
 
 
 def one(text: str, **meta: object) -> Deadline:

@@ -17,7 +17,7 @@ from danvan_cli.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-GOLD = yaml.safe_load(Path("/work/shared/spec/seeds-gold.yaml").read_text(encoding="utf-8"))["corpus"]["deadlines_2025"]
+GOLD = yaml.safe_load((Path(__file__).resolve().parent / "fixtures" / "seeds-gold.yaml").read_text(encoding="utf-8"))["corpus"]["deadlines_2025"]
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -22,12 +22,12 @@ from danvan_cli.text.normalize import matching_view, normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-GOLD = yaml.safe_load(Path("/work/shared/spec/seeds-gold.yaml").read_text(encoding="utf-8"))
+GOLD = yaml.safe_load((Path(__file__).resolve().parent / "fixtures" / "seeds-gold.yaml").read_text(encoding="utf-8"))
 
 
 def tasks_of(text: str, **meta: object) -> list[Task]:
     text = normalize_text(text)
-    return extract_tasks(text, matching_view(text), Document(source="t", text=text, **meta))  # type: ignore[arg-type]
+    return extract_tasks(text, matching_view(text))
 
 
 def outline_of(text: str) -> list[Task]:
@@ -169,7 +169,7 @@ def test_assignees_in_to_chuc_thuc_hien() -> None:
 
 def test_spans_cover_the_item_and_task_at_finds_the_deepest() -> None:
     text = normalize_text(PLAN)
-    tasks = extract_tasks(text, matching_view(text), Document(source="t"))
+    tasks = extract_tasks(text, matching_view(text))
     pos = text.index("Báo điện tử")
     t = task_at(tasks, pos)
     assert t is not None and t.path == "II.1.1.b"
@@ -326,7 +326,7 @@ Tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025.
     norm = normalize_text(text)
     doc = Document(source="t", text=norm, date="2025-01-10")
     found = extract_deadlines(norm, matching_view(norm), DocumentTime.of(doc),
-                              extract_tasks(norm, matching_view(norm), doc)).deadlines
+                              extract_tasks(norm, matching_view(norm))).deadlines
     assert [(d.date, d.assignees) for d in found] == [("2025-12-15", ["Sở Nội vụ"])]
 
 

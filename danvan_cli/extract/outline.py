@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..model import Document, Span, Task
+from ..model import Span, Task
 from ..refdata import alternation, pattern, words
 
 from ..text.blocks import Row
@@ -779,8 +779,8 @@ def assign(tasks: list[Task], inherited: list[str]) -> None:
         assign(t.children, t.assignees)
 
 
-def extract_tasks(text: str, view: str, doc: Document, outline: Outline | None = None) -> list[Task]:
-    """The task tree of ``doc``: operative sections (or the numbered body), with assignees.
+def extract_tasks(text: str, view: str, outline: Outline | None = None) -> list[Task]:
+    """The task tree: operative sections (or the numbered body), with assignees.
     Pass ``outline`` to reuse one already built (the tree is converted afresh: tasks are
     pruned and assigned in place, the outline is not)."""
     outline = outline or build_outline(view, text)
