@@ -62,8 +62,11 @@ def track_cmd(
 
     day = _as_of(as_of)
     corpus = corpus_from(paths, store, no_store, jobs, quiet, debug)
-    g = corpus.graph().whole()
-    root = pick_root(g, root_number, year, issuer)
+    graphs = corpus.graph()
+    root = pick_root(graphs.numbered(root_number), root_number, year, issuer)
+    # what carries the root out and what it rests on, walked from it: the cost follows the
+    # cascade, not the corpus (a warm store answers from its indexes)
+    g = graphs.around(root)
     source = g.nodes[root].get("source")
     report = track(g, root, corpus.document(source) if source else None, as_of=day)
     _emit(report, fmt, output)
