@@ -13,9 +13,22 @@ of the character of the text it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+
+import regex
+
+from .normalize import DASHES
 
 #: Characters the matching view blanks that are marks, not letters.
 _MARK_CHARS = frozenset("*_|#\\")
+#: Dashes as the matching view writes them (``normalize.DASHES``): a stretch whose view is its
+#: text read so holds no mark the view blanked, and the fast path applies.
+_DASH_AS_VIEW = str.maketrans(dict.fromkeys(DASHES, "-"))
+#: A run of blanks, as ``clean`` counts them.
+_BLANK_RUN = regex.compile(r"[ \t\n\r\f\v]+")
+#: What ``clean`` would change in an unmarked stretch: a blank other than one space between
+#: two characters.
+_ODD_BLANKS = regex.compile(r"^ |[\t\n\r\f\v]|  | $")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +53,56 @@ class Clean:
 
 def clean(text: str, view: str, start: int, end: int) -> Clean:
     """Clean ``text[start:end]``: marks (what ``view`` blanked) deleted, dashes as ``view``
-    has them, blanks collapsed as the module says, the result stripped."""
+    has them, blanks collapsed as the module says, the result stripped.
+
+    Most stretches (a header line, a cell) hold no mark at all: they are read a blank run at
+    a time (``_clean_unmarked``), the others a character at a time (``clean_plain``); both
+    give the same (tests/test_fast_paths.py)."""
+    seg = view[start:end]
+    if seg != text[start:end] and seg != text[start:end].translate(_DASH_AS_VIEW):
+        return clean_plain(text, view, start, end)  # marks blanked in the view
+    if _ODD_BLANKS.search(seg) is None:
+        # one space between words and none at either end: the view's stretch as it is
+        return Clean(view[start:end], tuple(range(start, end)), end)
+    return _clean_unmarked(view, start, end)
+
+
+def _clean_unmarked(view: str, start: int, end: int) -> Clean:
+    """``clean`` of a stretch holding no mark: its view is its text with dashes as ``-``, and
+    only blank runs change — dropped at both ends, ``\\n`` at a run's last line break, else
+    ``\\t`` (a tab counts four blanks) for three blanks and more, else one space, each at the
+    offset the character loop gives it."""
+    pieces: list[str] = []
+    ranges: list[range] = []
+    pos = start  # where the pending stretch of non-blank characters starts
+    for m in _BLANK_RUN.finditer(view, start, end):
+        a, b = m.span()
+        if a > pos:
+            if pieces:
+                pieces.append(sep)
+                ranges.append(range(sep_at, sep_at + 1))
+            pieces.append(view[pos:a])
+            ranges.append(range(pos, a))
+        run = m.group()
+        nl = run.rfind("\n")
+        if nl >= 0:
+            sep, sep_at = "\n", a + nl
+        else:
+            sep_at = a
+            sep = "\t" if "\t" in run or len(run) >= 3 else " "
+        pos = b
+    if pos < end:
+        if pieces:
+            pieces.append(sep)
+            ranges.append(range(sep_at, sep_at + 1))
+        pieces.append(view[pos:end])
+        ranges.append(range(pos, end))
+    return Clean("".join(pieces), tuple(chain.from_iterable(ranges)), end)
+
+
+def clean_plain(text: str, view: str, start: int, end: int) -> Clean:
+    """``clean`` a character at a time: the thorough reading every stretch with marks gets,
+    and what the fast path is checked against."""
     out: list[str] = []
     at: list[int] = []
     pending: str | None = None  # a blank run not yet written: " ", "\t" or "\n"

@@ -64,14 +64,14 @@ _MARKUP = regex.compile(r"\*+|(?<!\p{L})_+|_+(?!\p{L})|\||^#{1,6}(?= )|\\(?=[\-\
 
 
 # Word and web pages write dashes of many kinds inside numbers ("33/CT–TTg", "23‑QĐ/TW").
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
 
 
 def matching_view(text: str) -> str:
     """``text`` with Markdown emphasis, table pipes and heading marks blanked and every
     dash read as ``-``; the same length, so offsets are shared."""
     view = _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
-    for dash in _DASHES:
+    for dash in DASHES:
         if dash in view:
             view = view.replace(dash, "-")
     return view
