@@ -68,3 +68,40 @@ def test_clean_of_a_plain_line_keeps_it_and_maps_each_character_to_its_offset() 
     text = "xx ỦY BAN NHÂN DÂN yy"
     got = clean(text, text, 3, 18)
     assert got.s == "ỦY BAN NHÂN DÂN" and got.at == tuple(range(3, 18))
+
+
+# --- lines and their parts ---------------------------------------------------------------------
+
+LINE_PIECES = [
+    "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND", "Hà Nội, ngày 5 tháng 3 năm 2024",
+    "KẾ HOẠCH", "- Lưu: VT, CN. THỦ TƯỚNG", "- Như trên;", "KT. CHỦ TỊCH", "Nguyễn Văn An", "|", " | ", "||",
+    "\n", "\n\n", " ", "   ", "\t", "     ", "\u2003", "\u00a0", "\x1c", "Nơi nhận:", "1. Các sở báo cáo.",
+    "TM. ỦY BAN NHÂN DÂN      CHỦ TỊCH", "Số:      /KH", "ngày     tháng", "\tPHÓ CHỦ TỊCH", "x",
+]
+#: A crawler's flattened header (one long line) and a long line of prose: cut into virtual lines.
+FLAT = ("ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+        "Số: 12/KH-UBND Nam Định, ngày 5 tháng 3 năm 2024 KẾ HOẠCH Triển khai công tác năm 2024. "
+        + "Các sở, ngành thực hiện nhiệm vụ được giao. " * 10
+        + "Nơi nhận: - Như trên; - Lưu: VT. KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Bình PHỤ LỤC I Danh mục")
+
+
+def _same_lines(view: str, text: str | None) -> None:
+    from danvan_cli.text.layout import _line_parts, _line_parts_plain, lines_of, lines_of_plain
+
+    got = lines_of(view, text=text)
+    assert got == lines_of_plain(view, text=text)
+    for ln in got:
+        assert _line_parts(view, ln) == _line_parts_plain(view, ln), (view, ln)
+
+
+def test_the_lines_of_each_shape_are_those_a_scan_for_line_breaks_finds() -> None:
+    for s in [*LINE_PIECES, FLAT, "\n".join(LINE_PIECES), FLAT + "\n" + "\n".join(LINE_PIECES), "", "\n"]:
+        _same_lines(matching_view(s), s)
+        _same_lines(s, None)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINE_PIECES + [FLAT]), max_size=14))
+def test_the_lines_of_an_assembled_text_are_those_a_scan_for_line_breaks_finds(parts: list[str]) -> None:
+    text = "".join(parts)
+    _same_lines(matching_view(text), text)

@@ -27,6 +27,7 @@ live here alone; the extractors read regions from the ``Layout``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -144,7 +145,39 @@ class Layout:
 
 def lines_of(view: str, start: int = 0, end: int | None = None, text: str | None = None) -> list[Line]:
     """The lines of ``view[start:end]``; with ``text`` (the same text with its marks), lines
-    holding only ``|`` are marked ``bar``."""
+    holding only ``|`` are marked ``bar``.
+
+    The stretch is split on its line breaks at once and each piece read once; the rules are
+    ``lines_of_plain``'s (a line break found at a time), which it is checked against."""
+    end = len(view) if end is None else end
+    flat = _opens_flat(view, start, end)
+    limit = FLAT_PIECE if flat else FLAT_LINE
+    out: list[Line] = []
+    append = out.append
+    pos = start
+    for raw in view[start:end].split("\n"):
+        n = len(raw)
+        stripped = raw.strip()
+        k = len(stripped)
+        if not k:
+            a = pos + n
+            append(Line(a, a, "", text is not None and text[pos : pos + n].strip() == "|"))
+        else:
+            a = pos if k == n else pos + n - len(raw.lstrip())
+            if k > limit:
+                out.extend(_virtual_lines(view, a, a + k))
+            elif stripped[-1].isupper() and not stripped.isupper() and (cut := _trailing_signature(stripped)) is not None:
+                head = stripped[:cut].rstrip()
+                append(Line(a, a + len(head), head))
+                append(Line(a + cut, a + k, stripped[cut:]))
+            else:
+                append(Line(a, a + k, stripped))
+        pos += n + 1
+    return out
+
+
+def lines_of_plain(view: str, start: int = 0, end: int | None = None, text: str | None = None) -> list[Line]:
+    """``lines_of`` a line break at a time: the plain reading the split one is checked against."""
     end = len(view) if end is None else end
     # In a flattened text (a crawler's: it opens with its header on one line) the other
     # lines are pieces of the same stream, cut where a page ended: cut them into parts too.
@@ -363,6 +396,43 @@ def _visual_col(raw: str, i: int) -> int:
 _TAB_PLACED = 10_000
 
 
+def _line_parts(view: str, ln: Line) -> list[tuple[int, int, int]]:
+    """A line's parts between gaps (``_GAP``) as ``(start, end, visual column)``; a line's one
+    part that its tabs put in the right half gets the column ``_TAB_PLACED``. A line with no
+    tab and no run of five spaces is its one part at once; ``_line_parts_plain`` reads every
+    line by the gaps it finds (checked to agree)."""
+    if not ln.text:
+        return []
+    line_start = view.rfind("\n", 0, ln.start) + 1
+    raw = view[line_start : ln.end]
+    if "\t" not in raw and "     " not in raw:
+        return [(ln.start, ln.end, ln.start - line_start)]
+    return _gap_parts(view, ln, line_start, raw)
+
+
+def _line_parts_plain(view: str, ln: Line) -> list[tuple[int, int, int]]:
+    """``_line_parts`` with every line read by its gaps."""
+    if not ln.text:
+        return []
+    line_start = view.rfind("\n", 0, ln.start) + 1
+    return _gap_parts(view, ln, line_start, view[line_start : ln.end])
+
+
+def _gap_parts(view: str, ln: Line, line_start: int, raw: str) -> list[tuple[int, int, int]]:
+    pos = ln.start - line_start
+    parts = []
+    for m in _GAP.finditer(raw, pos):
+        if m.start() > pos:
+            parts.append((line_start + pos, line_start + m.start(), _visual_col(raw, pos)))
+        pos = m.end()
+    if pos < len(raw):
+        parts.append((line_start + pos, line_start + len(raw), _visual_col(raw, pos)))
+    parts = [p for p in parts if view[p[0] : p[1]].strip()]
+    if len(parts) == 1 and raw[:1] == "\t":
+        parts = [(parts[0][0], parts[0][1], _TAB_PLACED)]  # the right half alone after its tabs
+    return parts
+
+
 def _side_by_side(text: str, view: str, lines: list[Line]) -> list[Unit] | None:
     """Lines carrying two columns (a gap of a tab or 3+ spaces with text on both sides) in
     at least two lines of the zone: the left and right columns as two units each built from
@@ -374,27 +444,13 @@ def _side_by_side(text: str, view: str, lines: list[Line]) -> list[Unit] | None:
     left_end = 0  # the furthest a left part reaches on a line that carries both columns
     tabbed = 0  # lines whose halves a tab parts (a Word paragraph laid out with tab stops)
     for ln in lines:
-        if not ln.text:
-            parts_by_line.append([])
-            continue
-        line_start = view.rfind("\n", 0, ln.start) + 1
-        raw = view[line_start : ln.end]
-        parts = []
-        pos = ln.start - line_start
-        for m in _GAP.finditer(raw, pos):
-            if m.start() > pos:
-                parts.append((line_start + pos, line_start + m.start(), _visual_col(raw, pos)))
-            pos = m.end()
-        if pos < len(raw):
-            parts.append((line_start + pos, line_start + len(raw), _visual_col(raw, pos)))
-        parts = [p for p in parts if view[p[0] : p[1]].strip()]
+        parts = _line_parts(view, ln)
         if len(parts) >= 2:
             two += 1
             right_cols.append(parts[1][2])
-            left_end = max(left_end, _visual_col(raw, parts[0][1] - line_start))
+            line_start = view.rfind("\n", 0, ln.start) + 1
+            left_end = max(left_end, _visual_col(view[line_start : ln.end], parts[0][1] - line_start))
             tabbed += "\t" in view[parts[0][1] : parts[1][0]]
-        elif len(parts) == 1 and raw[:1] == "\t":
-            parts = [(parts[0][0], parts[0][1], _TAB_PLACED)]  # the right half alone after its tabs
         parts_by_line.append(parts)
     if two < 2:
         return None
@@ -456,6 +512,10 @@ def _table_units(text: str, view: str, table: Table) -> list[Unit]:
     return units
 
 
+def _start_of(ln: Line) -> int:
+    return ln.start
+
+
 def _zone(text: str, view: str, lines: list[Line], start: int, end: int, tables: list[Table]) -> Zone:
     """A header or signature zone: its tables' cells, then the lines outside them (side by
     side in two columns when they are, else the whole rest as one unit)."""
@@ -465,8 +525,12 @@ def _zone(text: str, view: str, lines: list[Line], start: int, end: int, tables:
     covered: list[tuple[int, int]] = [(t.start, t.end) for t in inside]
     for t in inside:
         z.units.extend(_table_units(text, view, t))
-    free = [ln for ln in lines if start <= ln.start < end and ln.text
-            and not any(a <= ln.start < b for a, b in covered)]
+    free = []
+    for ln in lines[bisect_left(lines, start, key=_start_of) :]:  # lines stand in order
+        if ln.start >= end:
+            break
+        if ln.text and not any(a <= ln.start < b for a, b in covered):
+            free.append(ln)
     if free:
         sbs = _side_by_side(text, view, free)
         if sbs is not None:
