@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..text.blocks import Table
     from ..text.layout import Layout
 from . import assignees as asg
+from . import wrap
 
 # --- labels ---------------------------------------------------------------------------
 
@@ -640,8 +641,11 @@ def _read_heading_and_text(node: Node, view: str) -> tuple[str | None, str]:
     body = _join_paragraphs([_clean_piece(view, b) for b in node.body])
     if node.label.rank <= RANK_ROMAN:
         return (first or None), (body or first)
-    if body and first and len(first) <= _HEADING_MAX and not first[-1:] in ",;" and not body[0].islower():
+    if (body and first and len(first) <= _HEADING_MAX and not first[-1:] in ",;" and not body[0].islower()
+            and not _wraps_on(node, view)):
         return first, body
+    if body and first and _wraps_on(node, view):
+        return None, f"{first} {body}"  # "k) Đài ... chủ trì, phối hợp\nBộ Khoa học ...": one sentence
     if not body and node.children and first and len(first) <= _HEADING_MAX and first[-1] not in ".,;:!?":
         return first, first  # "1. Công tác tuyên truyền" over its own sub-items: a title
     if not body and node.children and first.endswith(":"):
@@ -650,6 +654,20 @@ def _read_heading_and_text(node: Node, view: str) -> tuple[str | None, str]:
             return title, title
     text = _join_paragraphs([first, body]) if body else first
     return None, text
+
+
+def _wraps_on(node: Node, view: str) -> bool:
+    """Whether the item's first line only wraps its sentence onto the next (``wrap.is_wrap``):
+    then that line is no heading, whatever case the next line opens with."""
+    end = node.first[1]
+    while end < len(view) and view[end] in " \t*_":
+        end += 1
+    if end >= len(view) or view[end] != "\n":
+        return False
+    # A short first line ending in a word is a title in any text ("Điều 1. Phạm vi điều
+    # chỉnh", "2. Trình tự thực hiện"); a long one in a hard-wrapped text goes on.
+    title_like = node.label.rank == RANK_DIEU or len(view[node.first[0] : end].split()) <= _TITLE_WORDS + 1
+    return wrap.is_wrap(view, end, any_word=not title_like)
 
 
 def _row_text(row: TableRow, view: str) -> str:
