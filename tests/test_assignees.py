@@ -189,3 +189,8 @@ def test_a_head_word_alone_names_nobody() -> None:
     assert split_units("Cơ quan") == [] and split_units("Sở") == []
     assert split_units("Các Sở") == ["Các Sở"] and split_units("UBND") == ["UBND"]
     assert item_assignees(None, "Cơ quan, tổ chức, cá nhân có liên quan.") == ([], [])
+
+
+def test_the_lead_ends_at_its_verb() -> None:
+    assert lead_and_support("Sở Y tế có trách nhiệm chủ trì, phối hợp với Công an tỉnh kiểm tra.") == (
+        ["Sở Y tế"], ["Công an tỉnh"])

@@ -551,3 +551,38 @@ def test_an_article_title_stays_a_heading_in_a_hard_wrapped_text() -> None:
     first = outline_of(_WRAPPED_BODY)
     art = next(t for t in iter_tasks(first) if t.id == "1" and t.heading)
     assert art.heading == "Phạm vi điều chỉnh" and art.text.startswith("Nghị quyết này quy định")
+
+
+_PROCEDURES_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 100/QĐ-UBND
+An Giang, ngày 3 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Về việc công bố danh mục thủ tục hành chính
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+QUYẾT ĐỊNH:
+Điều 1. Công bố kèm theo Quyết định này danh mục 02 thủ tục hành chính.
+Điều 2. Giao Sở Tư pháp chủ trì, phối hợp với Văn phòng UBND tỉnh cập nhật quy trình.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+PHỤ LỤC
+{table}
+"""
+_PIPE = """| STT | Mã TTHC | Tên thủ tục hành chính | Thời hạn giải quyết | Cơ quan thực hiện |
+|---|---|---|---|---|
+| 1 | 1.001234 | Cấp bản sao từ sổ gốc | 05 ngày làm việc | Sở Tư pháp |
+| 2 | 1.001235 | Chứng thực chữ ký | Trong ngày | UBND cấp xã |"""
+_BARS = "\n|\n".join(["**STT**", "**Mã TTHC**", "**Tên thủ tục hành chính**", "**Cơ quan thực hiện**", "",
+                      "1", "1.001234", "Cấp bản sao từ sổ gốc", "Sở Tư pháp", "",
+                      "2", "1.001235", "Chứng thực chữ ký", "UBND cấp xã"]) + "\n|"
+
+
+@pytest.mark.parametrize("table", [_PIPE, _BARS], ids=["pipe", "bars"])
+def test_a_table_of_procedures_is_no_task_table(table: str) -> None:
+    from danvan_cli.pipeline import parse_text
+
+    doc = parse_text(_PROCEDURES_DECISION.format(table=table))
+    tasks = list(iter_tasks(doc.tasks))
+    assert [t.id for t in doc.tasks] == ["1", "2", "3"]  # the articles, not the procedures' rows
+    assert not any("bản sao" in t.text for t in tasks)
+    assert doc.tasks[1].lead == ["Sở Tư pháp"] and doc.tasks[1].support == ["Văn phòng UBND tỉnh"]
+    assert not any(d.text.startswith("05 ngày") for d in doc.deadlines)  # a time limit to handle a file, no deadline

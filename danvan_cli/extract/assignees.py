@@ -57,7 +57,8 @@ _VERBS = (
     "là|cần|phải|sớm|kịp thời|quan tâm|chỉ đạo|tăng cường|đẩy mạnh|nâng cao|bố trí|cung cấp|tuyên truyền|"
     "nghiên cứu|lãnh đạo|giám sát|duy trì|làm tốt|vận động|bảo đảm|đảm bảo|có|được|sẽ|định kỳ|hằng năm|hàng năm|"
     "trực tiếp|cụ thể hóa|thống nhất|lựa chọn|quản lý|hỗ trợ|chuẩn bị|thành lập|nắm|tiếp nhận|xử lý|giải quyết|tham gia|phát huy|tích cực|"
-    "niêm yết|công bố|trả lời|hoàn thiện|nộp"
+    "niêm yết|công bố|trả lời|hoàn thiện|nộp|cập nhật|phổ biến|biên soạn|tập huấn|thẩm định|nghiệm thu|"
+    "thu thập|khảo sát|điều tra|sắp xếp|bổ sung|sửa đổi|kiện toàn|ứng dụng|số hóa|vận hành"
 )
 #: ``tổ chức`` is a noun before these (``các cấp ủy, tổ chức đảng``, ``tổ chức chính trị - xã hội``).
 _NOUN_AFTER_TO_CHUC = r"(?<!tổ\s{1,3}chức)|(?<=tổ\s{1,3}chức)(?!\s{1,3}(?:đảng|chính\s+trị|đoàn\s+thể|cơ\s+sở\s+đảng|xã\s+hội|thành\s+viên)(?!\p{L}))"
@@ -224,6 +225,9 @@ def lead_and_support(text: str) -> tuple[list[str], list[str]]:
         g = _LEAD_VERB.search(clause)
         phrase = clause[g.end() :] if g else clause
         phrase = _ENUMERATED.sub("", phrase)  # "Bộ Tài chính: (1) Chủ trì ..."
+        v = VERB.search(phrase)
+        if v is not None:  # "Sở Y tế có trách nhiệm chủ trì": the unit ends at its verb
+            phrase = phrase[: v.start()].rstrip(" ,")
         if UNIT_START.match(phrase) and len(phrase.split()) <= _MAX_UNIT_WORDS:
             lead.extend(split_units(phrase))
         ph = _PHOI_HOP.match(s, ct.end() + (2 if s[ct.end() : ct.end() + 2] == ", " else 1))

@@ -264,6 +264,8 @@ class TableRow:
     ordinal: int
     #: a group row (``I``, ``II`` in bold): the rows after it are its items
     group: bool = False
+    #: a row of a table that lists procedures, projects or units, not tasks (``_column_kinds``)
+    listing: bool = False
 
     def cell(self, kind: str) -> Cell | None:
         return next((c for c in self.cells if c.kind == kind), None)
@@ -337,9 +339,22 @@ def _column_kinds(text: str, header: list[tuple[int, int]]) -> list[str]:
         return []  # not a task table (a header laid out as a table, a signature block of two, a list of names)
     if any(_SIGN_HERE.search(n) for n in names):
         return []  # "THƯ KÝ HỘI NGHỊ (ký tên) | CHỦ TRÌ HỘI NGHỊ (ký tên, đóng dấu)": signatures of a form
+    listing = any(pattern("tables", "column_not_tasks").search(n) for n in names)
     if "content" not in kinds:
+        # no column says what is to be done and only one says who or when: a list of projects,
+        # units or people; a table of procedures ("Mã TTHC | Tên TTHC | Cấp thực hiện") is never tasks
+        listing = listing or len(roles) < 2
         kinds = [("content" if k == "other" and "content" not in kinds[:i] else k) for i, k in enumerate(kinds)]
-    return kinds
+    return [LISTING, *kinds] if listing else kinds
+
+
+#: Put before a table's column kinds when the table lists things other than tasks: its rows
+#: are read as rows (so their cells are no outline items) and left out of the task tree.
+LISTING = "listing"
+
+
+def _split_listing(kinds: list[str]) -> tuple[list[str], bool]:
+    return (kinds[1:], True) if kinds[:1] == [LISTING] else (kinds, False)
 
 
 def _clean_marks(s: str) -> str:
@@ -358,7 +373,7 @@ def table_rows(text: str, lines: list[tuple[int, int]]) -> dict[int, TableRow | 
         if not (_is_pipe_line(text, ls, le) and i + 1 < n and _is_separator(text, *lines[i + 1])):
             i += 1
             continue
-        kinds = _column_kinds(text, _cells(text, ls, le))
+        kinds, listing = _split_listing(_column_kinds(text, _cells(text, ls, le)))
         if not kinds:
             i += 2
             while i < n and _is_pipe_line(text, *lines[i]):
@@ -376,7 +391,7 @@ def table_rows(text: str, lines: list[tuple[int, int]]) -> dict[int, TableRow | 
                 ordinal += 1
                 cells = [Cell(a, b, kinds[k] if k < len(kinds) else "other")
                          for k, (a, b) in enumerate(_cells(text, rs, re_))]
-                out[rs] = TableRow(rs, re_, cells, ordinal)
+                out[rs] = TableRow(rs, re_, cells, ordinal, listing=listing)
             i += 1
     return out
 
@@ -391,7 +406,7 @@ def rows_from_tables(text: str, tables: list[Table], regions: list[tuple[int, in
         if len(t.rows) < 2 or not any(a <= t.start < b for a, b in regions):
             continue
         head = t.rows[0]
-        kinds = _column_kinds(text, [(c.start, c.end) for c in head.cells])
+        kinds, listing = _split_listing(_column_kinds(text, [(c.start, c.end) for c in head.cells]))
         if not kinds:
             continue
         by_col: dict[int, str] = {}
@@ -427,7 +442,7 @@ def rows_from_tables(text: str, tables: list[Table], regions: list[tuple[int, in
                 len(by_col) >= 3 and filled <= {"id", "content", "other"} and len(cells) <= 2 and ordinal > 0
                 and text[cells[-1].start : cells[-1].end].lstrip().startswith("**")
             )
-            out.append(TableRow(cells[0].start, cells[-1].end, cells, ordinal, group=group))
+            out.append(TableRow(cells[0].start, cells[-1].end, cells, ordinal, group=group, listing=listing))
     out.sort(key=lambda r: r.start)
     return out
 
@@ -802,13 +817,17 @@ def extract_tasks(text: str, view: str, outline: Outline | None = None) -> list[
     Pass ``outline`` to reuse one already built (the tree is converted afresh: tasks are
     pruned and assigned in place, the outline is not)."""
     outline = outline or build_outline(view, text)
-    roots = _roots_to_tasks(outline.roots, view)
-    sections = [t for t, n in zip(roots, outline.roots) if n.label.rank <= RANK_ROMAN]
+    listed = _listing_starts(outline.roots)
+    pairs = [(t, n) for t, n in zip(_roots_to_tasks(outline.roots, view), outline.roots)
+             if t.span is None or t.span.start not in listed]
+    roots = _without_listings([t for t, _ in pairs], listed)
+    nodes = [n for _, n in pairs]
+    sections = [t for t, n in zip(roots, nodes) if n.label.rank <= RANK_ROMAN]
     if sections:
         tasks = operative_sections(sections)
         # a task table (an appendix's "TT | Nội dung | Chủ trì | Thời gian") is tasks wherever it stands
         chosen = {id(t) for t in tasks}
-        tasks += [t for t, n in zip(roots, outline.roots) if id(t) not in chosen and _holds_rows(n)]
+        tasks += [t for t, n in zip(roots, nodes) if id(t) not in chosen and _holds_rows(n)]
         tasks.sort(key=lambda t: t.span.start if t.span else 0)
         addressees: list[str] = []
     else:
@@ -817,6 +836,28 @@ def extract_tasks(text: str, view: str, outline: Outline | None = None) -> list[
     tasks = drop_enumerations(tasks)
     assign(tasks, addressees)
     return tasks
+
+
+def _listing_starts(nodes: list[Node]) -> frozenset[int]:
+    """Where the rows of tables that list no tasks (``TableRow.listing``) start."""
+    out: set[int] = set()
+    stack = list(nodes)
+    while stack:
+        n = stack.pop()
+        if n.row is not None and n.row.listing:
+            out.add(n.start)
+        stack.extend(n.children)
+    return frozenset(out)
+
+
+def _without_listings(tasks: list[Task], starts: frozenset[int]) -> list[Task]:
+    """``tasks`` without the rows of listing tables (a procedure's row is no task)."""
+    if not starts:
+        return tasks
+    kept = [t for t in tasks if t.span is None or t.span.start not in starts]
+    for t in kept:
+        t.children = _without_listings(t.children, starts)
+    return kept
 
 
 def _holds_rows(node: Node) -> bool:
