@@ -62,7 +62,17 @@ _VERBS = (
 )
 #: ``tổ chức`` is a noun before these (``các cấp ủy, tổ chức đảng``, ``tổ chức chính trị - xã hội``).
 _NOUN_AFTER_TO_CHUC = r"(?<!tổ\s{1,3}chức)|(?<=tổ\s{1,3}chức)(?!\s{1,3}(?:đảng|chính\s+trị|đoàn\s+thể|cơ\s+sở\s+đảng|xã\s+hội|thành\s+viên)(?!\p{L}))"
-VERB = regex.compile(rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?:{_VERBS})(?!\p{{L}})(?:{_NOUN_AFTER_TO_CHUC})")
+#: Verbs that open a sentence with a capital and never stand in a unit's name: where a
+#: text flattened onto one line runs a heading into its first sentence ("1. Sở Nội vụ Là
+#: đơn vị đầu mối ...", "2. Các sở, ban, ngành Căn cứ chức năng ..."), the unit ends there.
+#: (``Tổ chức``, ``Xây dựng``, ``Chỉ đạo``, ``Tổng hợp``, ``Kiểm tra`` are in names: not here.)
+_OPENING_VERBS = (
+    "Là|Căn cứ|Chủ trì|Phối hợp|Chủ động|Thực hiện|Triển khai|Tiếp tục|Thường xuyên|Tham mưu|Nghiêm túc|"
+    "Khẩn trương|Quán triệt|Chịu trách nhiệm|Có trách nhiệm|Đôn đốc|Tăng cường|Đẩy mạnh|Bố trí"
+)
+VERB = regex.compile(
+    rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?:{_VERBS}|{_OPENING_VERBS})(?!\p{{L}})(?:{_NOUN_AFTER_TO_CHUC})"
+)
 _REQUEST = regex.compile(r"(?<!\p{L})(?:yêu\s+cầu|đề\s+nghị|Đề\s+nghị|giao|Giao|chỉ\s+đạo)\s+(?=\S)")
 _CHU_TRI = regex.compile(r"(?<!\p{L})[Cc]hủ\s+trì(?!\p{L})")
 _PHOI_HOP = regex.compile(r"(?i)(?<!\p{L})phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?=\S)")

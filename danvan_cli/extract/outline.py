@@ -190,13 +190,23 @@ _regions_cache: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
 _rows_cache: tuple[str | None, tuple[TableRow, ...]] = (None, ())
 
 
+#: The layout's lines of the last view registered by ``use_layout``, when that text was
+#: flattened (a crawler's: lines cut where parts open, not where the text breaks).
+_flat_lines_cache: tuple[str | None, tuple[int, ...], tuple[int, ...]] = (None, (), ())
+
+
 def use_layout(layout: Layout) -> None:
     """Make ``body_regions``/``find_table_rows`` answer from the layout for its view: the
     regions the layout found (the document inside any site chrome, its body and attachments)
-    and the rows of its task tables in every form (bar, pipe, a reader's real cells)."""
-    global _regions_cache, _rows_cache
+    and the rows of its task tables in every form (bar, pipe, a reader's real cells); in a
+    flattened text, the lines the layout cut it into (its items open there)."""
+    global _regions_cache, _rows_cache, _flat_lines_cache
     _regions_cache = (layout.view, tuple(layout.body_regions()))
     _rows_cache = (layout.view, tuple(rows_from_tables(layout.text, layout.tables, layout.body_regions())))
+    view, lines = layout.view, layout.lines
+    flat = any("\n" not in view[x.end : y.start] for x, y in pairwise(lines) if x.end <= y.start)
+    _flat_lines_cache = ((view, tuple(x.start for x in lines), tuple(x.end for x in lines)) if flat
+                         else (None, (), ()))
 
 
 def body_regions(view: str) -> list[tuple[int, int]]:
@@ -220,8 +230,24 @@ def _body_regions(view: str) -> list[tuple[int, int]]:
     return build_layout(view, view).body_regions()
 
 
+def flat_line_starts(view: str) -> tuple[int, ...] | None:
+    """Where the layout's lines start when ``view`` is the flattened text ``use_layout``
+    registered last; ``None`` for any other view (its lines are its line breaks')."""
+    flat_view, starts, _ = _flat_lines_cache
+    return starts if flat_view is view else None
+
+
 def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The lines of ``view[start:end]`` as ``(start, end)`` (no line for a final line break)."""
+    """The lines of ``view[start:end]`` as ``(start, end)`` (no line for a final line break);
+    in a flattened text the layout registered, the layout's lines there."""
+    flat_view, starts, ends = _flat_lines_cache
+    if flat_view is view:
+        k = bisect_right(ends, start)
+        out_flat = []
+        while k < len(starts) and starts[k] < end:
+            out_flat.append((max(starts[k], start), min(ends[k], end)))
+            k += 1
+        return out_flat
     pieces = view[start:end].split("\n")
     if pieces[-1] == "":
         pieces.pop()
