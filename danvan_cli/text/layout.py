@@ -506,13 +506,26 @@ def _table_units(text: str, view: str, table: Table) -> list[Unit]:
     units = []
     for row in table.rows:
         filled = [c for c in row.cells if c.end > c.start]
-        for c in filled:
-            if len(filled) == 1:
+        two_rows = len(filled) == 4 and _opens_number_field(view, filled[2].start, filled[2].end)
+        for k, c in enumerate(filled):
+            if two_rows:
+                # the row boundary between the header's two rows lost ("|" for "|\n|"): the
+                # cells run issuer, Quốc hiệu, "Số:", place and date; "Số:" is always left
+                column = "left" if k % 2 == 0 else "right"
+            elif len(filled) == 1:
                 column = "left" if c.col == 0 and table.columns > 1 else ("right" if c.col > 0 else None)
             else:
                 column = "left" if c is filled[0] else "right"
             units.append(Unit(c.start, c.end, column, clean(text, view, c.start, c.end)))
     return units
+
+
+_NUMBER_LABEL = regex.compile(r"[\s*_]*+(?:Số|SỐ)(?:\s*:|\s+\d)")
+
+
+def _opens_number_field(view: str, start: int, end: int) -> bool:
+    """Whether ``view[start:end]`` opens with the number field (``Số:``, ``Số 15-KH/TU``)."""
+    return _NUMBER_LABEL.match(view, start, end) is not None
 
 
 def _start_of(ln: Line) -> int:
