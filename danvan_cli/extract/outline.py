@@ -209,7 +209,9 @@ def use_layout(layout: Layout) -> None:
     _rows_cache = (layout.view, tuple(rows_from_tables(layout.text, layout.tables, layout.body_regions())))
     _titles_cache = (layout.view, tuple(sorted(layout.loose_titles)))
     view, lines = layout.view, layout.lines
-    flat = any("\n" not in view[x.end : y.start] for x, y in pairwise(lines) if x.end <= y.start)
+    # a line the layout cut out of a longer one (no line break between it and the one before):
+    # more lines than the text has line breaks for
+    flat = bool(lines) and len(lines) > view.count("\n", lines[0].start, lines[-1].end) + 1
     _flat_lines_cache = ((view, tuple(x.start for x in lines), tuple(x.end for x in lines)) if flat
                          else (None, (), ()))
 

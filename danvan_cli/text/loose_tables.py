@@ -27,9 +27,11 @@ it reads any task table's.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
-from ..refdata import pattern
+from ..refdata import alternation, pattern, words
 from .blocks import Cell, Paragraph, Row, Table
 
 #: A cell that says when (``Quý II/2025``, ``Trước ngày 30/6``, ``Thường xuyên``, ``2025``).
@@ -57,21 +59,30 @@ _STOP = regex.compile(r"^(?:[IVX]{1,5}\.\s|\d{1,2}\.\s+\p{Lu}|[a-zđ]\)\s|Điề
 _MARKS = regex.compile(r"[*_]+")
 
 
+def _opens_at(text: str, a: int, candidates: set[int]) -> bool:
+    """Whether the line whose content starts at ``a`` is one the title scan found (its
+    match starts at the line's start, before any blanks or marks)."""
+    line_start = text.rfind("\n", 0, a) + 1
+    return line_start in candidates
+
+
+@cache
+def _id_title_line() -> regex.Pattern[str]:
+    """A line holding only an item-number title (``TT``, ``**STT**``): where such a table may open."""
+    return regex.compile(r"(?m)^[ \t*_]*(?:" + alternation(words("tables", "column_id")) + r")[ \t*_]*$")
+
+
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The non-empty lines of ``text[start:end]`` as the spans of their stripped content."""
     out = []
+    append = out.append
     pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        raw = text[pos:stop]
-        s = raw.strip()
-        if s:
-            a = pos + len(raw) - len(raw.lstrip())
-            out.append((a, a + len(s)))
-        if nl < 0:
-            break
-        pos = nl + 1
+    for raw in text[start:end].split("\n"):
+        n = len(raw)
+        if n and not raw.isspace():
+            lead = n - len(raw.lstrip())
+            append((pos + lead, pos + len(raw.rstrip())))
+        pos += n + 1
     return out
 
 
@@ -114,12 +125,17 @@ def _follows(ident: str, previous: str | None) -> bool:
 def loose_tables(text: str, start: int = 0, end: int | None = None) -> list[Table]:
     """The task tables of ``text[start:end]`` written a cell per line with no marks."""
     end = len(text) if end is None else end
-    lines = _lines(text, start, end)
+    opens = [m.start() for m in _id_title_line().finditer(text, start, end)]
+    if not opens:
+        return []  # no line holds only "TT"/"STT": no such table (most texts, at one scan)
+    lines = _lines(text, opens[0], end)
+    candidates = set(opens)
     out: list[Table] = []
     i, n = 0, len(lines)
     while i < n:
         a, b = lines[i]
-        if b - a > _MAX_ID_TITLE or "|" in text[a:b] or column_kind(_clean(text, lines[i])) != "id":
+        if (b - a > _MAX_ID_TITLE or not _opens_at(text, a, candidates) or "|" in text[a:b]
+                or column_kind(_clean(text, lines[i])) != "id"):
             i += 1
             continue
         j = i + 1
