@@ -105,3 +105,30 @@ def test_a_date_near_the_events_name_that_states_nothing_of_it_is_not_its_date()
             f"II. NHIỆM VỤ\n{RULE}")
     d = next(d for d in deadlines_of(body) if d["kind"] == "relative")
     assert d["date"] is None
+
+
+# --- a span of years is due at its end ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("phrase", "due", "start"), [
+    ("Năm 2025-2030", "2030", "2025"),
+    ("năm 2026 - 2027", "2027", "2026"),
+    ("năm 2025 đến năm 2028", "2028", "2025"),
+    ("giai đoạn 2026-2030", "2030", "2026"),
+])
+def test_a_span_of_years_is_due_when_it_ends(phrase: str, due: str, start: str) -> None:
+    d = found(f"Các sở, ngành hoàn thành việc số hóa hồ sơ trong {phrase}.", year=2025)[0]
+    assert (d.date, d.granularity, d.start) == (due, "year", start)
+
+
+def test_a_span_of_years_in_a_task_tables_time_column_is_due_at_its_end() -> None:
+    body = ("II. NHIỆM VỤ\n| TT | Nội dung | Cơ quan chủ trì | Thời gian hoàn thành |\n| --- | --- | --- | --- |\n"
+            "| 1 | Xây dựng cơ sở dữ liệu dân cư | Công an xã | Năm 2026-2030 |\n"
+            "| 2 | Rà soát hồ sơ | Văn phòng UBND xã | Năm 2026 |\n")
+    dates = [d["date"] for d in deadlines_of(body)]
+    assert dates == ["2030", "2026"]
+
+
+def test_a_single_year_and_a_reversed_pair_stay_the_year_written_first() -> None:
+    assert found("Các sở hoàn thành trong năm 2026.", year=2025)[0].date == "2026"
+    assert found("Các sở hoàn thành trong năm 2027-2026.", year=2025)[0].date == "2027"
