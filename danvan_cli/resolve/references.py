@@ -43,6 +43,7 @@ from .relations import (
     is_empty_clause,
     is_retrospective,
     opening_stretches,
+    states_own_purpose,
     stretch_at,
     subject_link,
 )
@@ -291,8 +292,22 @@ def _type_relations(
             rel = classify_main(ext[stretch.start : c.start])
         elif stretch is not None and stretch.relation is not None:
             rel = stretch.relation
-        elif body_start <= c.start < opening_end or is_closing(core[ws:we]):
-            rel = classify_opening(core[ws:we])
+        elif is_closing(core[ws:we]) or (frame.numbered is not None and body_start <= c.start < opening_end):
+            # the preamble sentence, the cited documents' own subjects blanked: "Nghị định
+            # X quy định chi tiết và biện pháp thi hành Pháp lệnh" is X's subject, no verb of ours
+            rel = classify_opening(ext[ws:we])
+        elif body_start <= c.start < opening_end:
+            # a text with no numbered body (a Công văn, a Thông báo): a citation no verb
+            # governs is read from its own clause, as an order in the body ("đề nghị các bộ
+            # triển khai thực hiện Kết luận X" directs X), unless the sentence states the
+            # document's own purpose ("Kế hoạch này nhằm triển khai X")
+            own_words = ext[clause_from : c.start]
+            if states_own_purpose(ext[ws:we], is_own):
+                rel = classify_opening(core[ws:we])
+            elif is_empty_clause(own_words) and prev_in_sentence.get((s, e)) is not None:
+                rel = relations[prev_in_sentence[(s, e)]]
+            else:
+                rel = classify_clause(own_words) or "cites"
         else:
             own_words = ext[clause_from : c.start]
             if is_empty_clause(own_words):

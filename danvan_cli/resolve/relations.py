@@ -155,6 +155,29 @@ def classify_clause(clause: str) -> str | None:
     return rel
 
 
+def states_own_purpose(sentence: str, is_own: Callable[[str], bool]) -> bool:
+    """Whether a sentence says the document itself carries something out, anywhere in it:
+    ``Kế hoạch này nhằm triển khai ...``, or the issuer's own clause with an implement cue
+    (``..., và Ủy ban nhân dân huyện đã xây dựng Kế hoạch triển khai``). Another body's
+    clause (``Thủ tướng Chính phủ đã ban hành Chỉ thị ...``) or an order to others
+    (``đề nghị các sở triển khai thực hiện X``) is no purpose of the document."""
+    purpose = _p("own_purpose").search(sentence)
+    if purpose is not None and _p("implement_cue").search(sentence, purpose.start()):
+        return True
+    for mm in _main_re().finditer(sentence):
+        if mm.group("verb").casefold() in _REQUESTS or not is_own(sentence[mm.start() : mm.start("verb")]):
+            continue
+        if _p("implement_cue").search(sentence, mm.end(), mm.end() + _PURPOSE_REACH):
+            return True
+    return False
+
+
+#: How far after the issuer's verb its purpose is read ("xây dựng Kế hoạch triển khai").
+_PURPOSE_REACH = 60
+#: Main verbs that order others: what follows is their task, not the document's purpose.
+_REQUESTS = frozenset(("yêu cầu", "đề nghị", "giao", "chỉ đạo"))
+
+
 def is_closing(sentence: str) -> bool:
     return _p("closing").search(sentence) is not None
 
