@@ -56,3 +56,12 @@ def test_a_cited_documents_own_subject_gives_the_preamble_no_verb() -> None:
             "1. Việc miễn tiền sử dụng đất được thực hiện một lần.\n" + TAIL)
     refs = {r.number: r.relation for r in parse_text(text).references}
     assert refs["31/2021/NĐ-CP"] == "cites"
+
+
+# --- a form's code is not a cited document -----------------------------------------------------
+
+
+def test_a_forms_code_is_not_a_cited_document() -> None:
+    body = ("Các thôn gửi Biên bản hội nghị (Mẫu số 01 và 02/HNXT) và Phiếu lấy ý kiến (theo mẫu 07/PYK) "
+            "theo Hướng dẫn số 13/HD-MTTW-BTT ngày 26/9/2025.\n| Mẫu số 05/HNXT | (1)………… |\n")
+    assert list(rel(body)) == ["13/HD-MTTW-BTT"]

@@ -20,7 +20,7 @@ from functools import cache
 
 import regex
 
-from ..refdata import alternation, type_words
+from ..refdata import alternation, type_words, words
 from ..resolve.issuers import IssuerMatch, resolve_issuer
 from .dates import DateMatch, date_at
 from .numbers import NumberMatch, find_numbers
@@ -30,6 +30,12 @@ from .numbers import NumberMatch, find_numbers
 def _type_before_re() -> regex.Pattern[str]:
     alt = alternation(type_words())
     return regex.compile(rf"(?i)(?<!\p{{L}})(?P<type>{alt})\s{{1,4}}(?:số\s{{0,3}}:?\s{{0,3}})?$")
+
+
+@cache
+def _form_before_re() -> regex.Pattern[str]:
+    """A form's words right before a number (``Mẫu số``, ``theo mẫu``): ``data/lexicon/numbers.yaml``."""
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(words('numbers', 'form_words'))})[\s*_]{{1,4}}(?:số[\s*_]{{0,3}}:?[\s*_]{{0,3}})?(?:\d{{1,3}}[\s,]{{0,3}}(?:và\s{{1,3}}|,\s{{0,3}}))*$")
 
 
 #: How far back a subject may hold a later citation: a bound that keeps the scan linear in
@@ -223,7 +229,10 @@ def scan_citations(view: str, start: int = 0, end: int | None = None) -> list[Ci
     numbers = find_numbers(view, start, end)
     out: list[Citation] = []
     prev_end = start
+    form = _form_before_re()
     for nm in numbers:
+        if form.search(view, max(start, nm.start - 40), nm.start):
+            continue  # "Mẫu số 02/HNCT": a template's code, not a document
         raw = _scan_one(view, nm, max(prev_end, start))
         out.append(raw)
         prev_end = raw.core_end
