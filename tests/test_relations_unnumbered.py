@@ -65,3 +65,39 @@ def test_a_forms_code_is_not_a_cited_document() -> None:
     body = ("Các thôn gửi Biên bản hội nghị (Mẫu số 01 và 02/HNXT) và Phiếu lấy ý kiến (theo mẫu 07/PYK) "
             "theo Hướng dẫn số 13/HD-MTTW-BTT ngày 26/9/2025.\n| Mẫu số 05/HNXT | (1)………… |\n")
     assert list(rel(body)) == ["13/HD-MTTW-BTT"]
+
+
+# --- body clauses: the effective clause, what ceases, a reported act -------------------------
+
+DECISION = ("ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\nSố: 2500/QĐ-UBND\nHòa Bình, ngày 05 tháng 11 năm 2025\n"
+            "QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính\n"
+            "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ;\nQUYẾT ĐỊNH:\n")
+
+
+def decision_rel(article: str) -> dict[str, str]:
+    return {r.number: r.relation for r in parse_text(DECISION + article + TAIL).references}
+
+
+def test_a_document_named_in_the_effective_clause_is_only_cited() -> None:
+    r = decision_rel("Điều 1. Quyết định này có hiệu lực thi hành kể từ ngày Nghị định số 300/2025/NĐ-CP "
+                     "ngày 10/10/2025 của Chính phủ có hiệu lực.\n")
+    assert r["300/2025/NĐ-CP"] == "cites"
+
+
+def test_what_ceases_to_have_effect_is_replaced() -> None:
+    r = decision_rel("Điều 2. Quyết định này có hiệu lực kể từ ngày ký, các thủ tục hành chính đã công bố tại "
+                     "Quyết định số 1900/QĐ-UBND ngày 02/6/2025 của Chủ tịch UBND tỉnh hết hiệu lực kể từ ngày "
+                     "Quyết định này có hiệu lực thi hành.\n")
+    assert r["1900/QĐ-UBND"] == "replaces"
+
+
+def test_a_document_recalled_as_having_lost_effect_is_only_cited() -> None:
+    r = decision_rel("Điều 2. Các thủ tục đã công bố tại Quyết định số 1900/QĐ-UBND đã hết hiệu lực từ năm trước.\n")
+    assert r["1900/QĐ-UBND"] == "cites"
+
+
+def test_a_reported_past_act_cites_and_a_task_assigned_in_a_document_directs() -> None:
+    r = decision_rel("Điều 3.\n- Sở Tư pháp đã báo cáo Ủy ban nhân dân tỉnh kết quả rà soát tại Báo cáo số 45/BC-STP "
+                     "ngày 02/10/2025.\n- Các sở tiếp tục thực hiện các nhiệm vụ đã giao tại Kế hoạch số 60/KH-UBND "
+                     "ngày 03/3/2025.\n- Các sở thực hiện các nhiệm vụ đã được giao tại Kế hoạch số 61/KH-UBND.\n")
+    assert (r["45/BC-STP"], r["60/KH-UBND"], r["61/KH-UBND"]) == ("cites", "directs", "directs")

@@ -35,6 +35,7 @@ from .issuers import PlaceContext, resolve_issuer
 from .relations import (
     Stretch,
     basis_sections,
+    ceases_after,
     changed_by_between,
     classify_clause,
     classify_main,
@@ -43,6 +44,7 @@ from .relations import (
     is_empty_clause,
     is_retrospective,
     opening_stretches,
+    reports_past_act,
     states_own_purpose,
     stretch_at,
     subject_link,
@@ -307,19 +309,40 @@ def _type_relations(
             elif is_empty_clause(own_words) and prev_in_sentence.get((s, e)) is not None:
                 rel = relations[prev_in_sentence[(s, e)]]
             else:
-                rel = classify_clause(own_words) or "cites"
+                rel = _body_clause_relation(own_words, ext[c.end : _clause_end(ext, c.end, we)])
         else:
             own_words = ext[clause_from : c.start]
             if is_empty_clause(own_words):
                 prev = prev_in_sentence.get((s, e))
                 rel = relations[prev] if prev is not None else (classify_clause(ext[ws : c.start]) or "cites")
             else:
-                rel = classify_clause(own_words) or "cites"
+                rel = _body_clause_relation(own_words, ext[c.end : _clause_end(ext, c.end, we)])
         if retro and rel in ("implements", "directs"):
             rel = "cites"
         relations[i] = rel
         prev_in_sentence[(s, e)] = i
     return relations
+
+
+def _body_clause_relation(own_words: str, words_after: str) -> str:
+    """A body clause's relation to the citation it holds: its own words before it, then
+    what it says of it after (``... tại Quyết định X hết hiệu lực`` → replaces), and a
+    reported past act (``Bộ đã báo cáo ... tại Công văn số X``) orders nothing → cites."""
+    rel = classify_clause(own_words) or "cites"
+    if rel in ("directs", "cites") and ceases_after(words_after):
+        return "replaces"
+    if rel == "directs" and reports_past_act(own_words):
+        return "cites"
+    return rel
+
+
+_CLAUSE_END = regex.compile(r"[;.!?](?=\s|$)|,\s")
+
+
+def _clause_end(ext: str, pos: int, limit: int) -> int:
+    """Where the clause going on at ``pos`` ends (a comma, ``;``, a sentence end), before ``limit``."""
+    m = _CLAUSE_END.search(ext, pos, limit)
+    return m.start() if m else limit
 
 
 # ---------------------------------------------------------------- passes 6-7: merge, complete

@@ -91,7 +91,32 @@ def _opening_rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 
 @cache
 def _body_rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return _formal_rules() + (("cites", _p("yardstick")), ("directs", _p("body_order")))
+    return _formal_rules() + (("cites", _p("yardstick")), ("cites", _p("effective_clause")),
+                              ("directs", _p("body_order")))
+
+
+#: After a past act's verb, the citation a few words on as where it was done ("đã giao tại X").
+_SHORT_RELATIVE = regex.compile(r"(?i)^\s*+(?:\p{L}+\s+){1,3}(?:tại|trong|theo)\s*+$")
+_PASSIVE = regex.compile(r"(?i)^\s*+(?:được|bị)(?!\p{L})")
+
+
+def reports_past_act(own_words: str) -> bool:
+    """Whether a body clause, up to a citation, reports what a body did (``Bộ đã báo cáo
+    Ban chỉ đạo về ... tại Công văn số X``): such a clause only cites X. Not a passive
+    (``các nhiệm vụ đã được giao tại X``) nor a short relative (``nhiệm vụ đã giao tại X``)."""
+    last = None
+    for last in _p("past_act").finditer(own_words):
+        pass
+    if last is None:
+        return False
+    rest = own_words[last.end() :]
+    return not (_PASSIVE.match(rest) or _SHORT_RELATIVE.match(rest))
+
+
+def ceases_after(words_after: str) -> bool:
+    """``<citation> ... hết hiệu lực`` in its own clause (not ``đã hết hiệu lực``)."""
+    m = _p("ceases_after").search(words_after)
+    return m is not None and not words_after[max(0, m.start() - 4) : m.start()].rstrip().endswith("đã")
 
 
 # Possessive runs: the backtracking form took quadratic time on a long run of spaces followed
