@@ -257,6 +257,7 @@ class _Scope:
     asked: dict[str, int] = field(default_factory=dict)
     #: the day each event (by its first words) is stated to fall on, once looked for
     event_days: dict[str, date | None] = field(default_factory=dict)
+    steps: list[regex.Match[str]] | None = None
 
     @classmethod
     def build(cls, view: str, region: tuple[int, int], cited: _Spans, rows: list[TableRow]) -> _Scope:
@@ -699,17 +700,24 @@ def _stated_event_day(view: str, scope: _Scope, key: regex.Pattern[str]) -> date
     return None
 
 
-_STEP_BEFORE = regex.compile(r"(?i)[ \t]*+[\-–(,][ \t]*+(?P<n>\d{1,3})[ \t]++ngày[ \t]++trước[ \t]++(?:ngày[ \t]++)?")
+#: ``<date> - 95 ngày trước bầu cử``: the count and the event after a dated step.
+_STEP = regex.compile(r"(?i)(?P<n>\d{1,3})[ \t]++ngày[ \t]++trước[ \t]++(?:ngày[ \t]++)?")
+_STEP_GAP = regex.compile(r"[ \t]*+[\-–(,][ \t]*+$")
 
 
 def _event_day_from_step(view: str, scope: _Scope, key: regex.Pattern[str]) -> date | None:
-    """``<date> - 95 ngày trước bầu cử``: a step dated and counted from the event."""
-    for dm in find_dates(view):
-        if dm.day is None or scope.cited.holds(dm.start, dm.end):
+    """``<date> - 95 ngày trước bầu cử``: a step dated and counted from the event (the
+    count is found first; the date must end right before it)."""
+    if scope.steps is None:  # the counted steps of the text, found once per region
+        scope.steps = list(_STEP.finditer(view))
+    for st in scope.steps:
+        if key.match(view, st.end()) is None:
             continue
-        st = _STEP_BEFORE.match(view, dm.end)
-        if st is None or key.match(view, st.end()) is None:
+        lo = max(0, st.start() - 40)
+        dates = [dm for dm in find_dates(view, lo, st.start()) if dm.day is not None]
+        if not dates or not _STEP_GAP.match(view[dates[-1].end : st.start()]) or scope.cited.holds(dates[-1].start, dates[-1].end):
             continue
+        dm = dates[-1]
         try:
             return date(dm.year, dm.month, dm.day) + timedelta(days=int(st.group("n")))
         except ValueError:
