@@ -158,3 +158,39 @@ def test_head_words_before_a_long_blank_run_are_linear() -> None:
     for word in ("Phòng", "Ban", "Hội", "Báo", "Phó", "Chánh", "Trường"):
         UNIT_START.search(word + " " * 200_000 + "x")
     assert time.perf_counter() - t0 < 2  # "Phòng(?!\s*,?\s*chống)" took minutes: bounded blanks now
+
+
+def test_a_heading_that_is_a_sentence_names_who_acts_over_its_points() -> None:
+    heading = "Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh và UBND các xã, phường:"
+    assert item_assignees(heading, "Rà soát, xây dựng quy trình thực hiện thủ tục hành chính.") == (
+        ["Thanh tra tỉnh"], ["Văn phòng UBND tỉnh", "UBND các xã, phường"])
+    assert item_assignees("Đề nghị Ủy ban MTTQ tỉnh phối hợp:", "Tuyên truyền.") == (["Ủy ban MTTQ tỉnh"], [])
+    assert item_assignees("Sở Nội vụ tham mưu UBND tỉnh:", "Tổng hợp kết quả.") == (["Sở Nội vụ"], [])
+    assert item_assignees("Tổ chức tuyên truyền:", "Nội dung tuyên truyền.") == ([], [])
+
+
+def test_a_heading_parted_by_semicolons_names_each_addressee() -> None:
+    assert item_assignees("Các sở, ban, ngành; UBND các huyện, thị xã:", "Xây dựng kế hoạch cụ thể.") == (
+        ["Các sở, ban, ngành", "UBND các huyện, thị xã"], [])
+    assert item_assignees("Các sở, ban, ngành", "Xây dựng kế hoạch.") == (["Các sở, ban, ngành"], [])
+
+
+def test_a_label_heading_names_the_units_of_its_text() -> None:
+    assert item_assignees("Cơ quan trực tiếp thực hiện:", "Sở Tư pháp.") == (["Sở Tư pháp"], [])
+    assert lead_and_support("Cơ quan chủ trì: Sở Y tế. Cơ quan phối hợp: Công an tỉnh.") == (["Sở Y tế"], ["Công an tỉnh"])
+
+
+def test_a_unit_before_its_point_number_is_the_lead() -> None:
+    text = "Bộ Tài chính: (1) Chủ trì, phối hợp với Bộ Tư pháp và các bộ, ngành liên quan xây dựng đề án."
+    assert item_assignees(None, text) == (["Bộ Tài chính"], ["Bộ Tư pháp", "các bộ, ngành liên quan"])
+
+
+def test_a_head_word_alone_names_nobody() -> None:
+    assert split_units("Cơ quan") == [] and split_units("Sở") == []
+    assert split_units("Các Sở") == ["Các Sở"] and split_units("UBND") == ["UBND"]
+    assert item_assignees(None, "Cơ quan, tổ chức, cá nhân có liên quan.") == ([], [])
+
+
+def test_the_lead_ends_at_its_verb() -> None:
+    assert lead_and_support("Sở Y tế có trách nhiệm chủ trì, phối hợp với Công an tỉnh kiểm tra.") == (
+        ["Sở Y tế"], ["Công an tỉnh"])

@@ -513,3 +513,76 @@ def test_outline_is_in_parse_json() -> None:
     assert [t["path"] for t in d["outline"]] == ["I", "II", "III"]  # MỤC ĐÍCH, YÊU CẦU kept as outline
     assert [t["path"] for t in d["tasks"]] == ["II", "III"]
     assert set(d["outline"][0]) == set(d["tasks"][0])  # same node shape
+
+
+#: A text hard-wrapped as a web page's text export gives it: breaks inside sentences.
+_WRAPPED_BODY = """NHIỆM VỤ
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định mức chi cho công tác dân vận trên địa bàn tỉnh, áp dụng
+cho các cơ quan, đơn vị của tỉnh từ năm 2026 và thay thế các quy định trước
+đây về mức chi.
+Điều 2. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện đầy đủ, kịp thời và có hiệu quả
+Nghị quyết này.
+2. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ và các sở, ngành liên quan
+hướng dẫn, kiểm tra việc thực hiện mức chi; tổng hợp, báo cáo kết quả thực
+hiện trước ngày 15 tháng 12 hằng năm.
+3. Đài Phát thanh và Truyền hình tỉnh chủ trì, phối hợp với các đơn vị có
+liên quan tuyên truyền Nghị quyết này.
+4. Ban Dân vận Tỉnh ủy chủ trì, phối hợp
+Ủy ban MTTQ tỉnh, các đoàn thể tỉnh xây dựng chuyên mục tuyên truyền về
+công tác dân vận trên Báo và Đài của tỉnh.
+"""
+
+
+def test_a_first_line_that_wraps_its_sentence_is_no_heading() -> None:
+    tasks = list(iter_tasks(tasks_of(_WRAPPED_BODY)))
+    giao = next(t for t in tasks if t.text.startswith("Giao Ủy ban"))
+    so = next(t for t in tasks if t.text.startswith("Sở Tài chính"))
+    assert so.heading is None and so.lead == ["Sở Tài chính"] and so.support == ["Sở Nội vụ", "các sở, ngành liên quan"]
+    assert giao.heading is None and giao.text.endswith("Nghị quyết này.")
+    assert giao.lead == ["Ủy ban nhân dân tỉnh"]
+    k = next(t for t in tasks if "Ban Dân vận Tỉnh ủy" in f"{t.heading} {t.text}")
+    assert k.lead == ["Ban Dân vận Tỉnh ủy"]  # a short line: read as a heading, its partners open the text
+    assert k.support == ["Ủy ban MTTQ tỉnh", "các đoàn thể tỉnh"]
+
+
+def test_an_article_title_stays_a_heading_in_a_hard_wrapped_text() -> None:
+    first = outline_of(_WRAPPED_BODY)
+    art = next(t for t in iter_tasks(first) if t.id == "1" and t.heading)
+    assert art.heading == "Phạm vi điều chỉnh" and art.text.startswith("Nghị quyết này quy định")
+
+
+_PROCEDURES_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 100/QĐ-UBND
+An Giang, ngày 3 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Về việc công bố danh mục thủ tục hành chính
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+QUYẾT ĐỊNH:
+Điều 1. Công bố kèm theo Quyết định này danh mục 02 thủ tục hành chính.
+Điều 2. Giao Sở Tư pháp chủ trì, phối hợp với Văn phòng UBND tỉnh cập nhật quy trình.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+PHỤ LỤC
+{table}
+"""
+_PIPE = """| STT | Mã TTHC | Tên thủ tục hành chính | Thời hạn giải quyết | Cơ quan thực hiện |
+|---|---|---|---|---|
+| 1 | 1.001234 | Cấp bản sao từ sổ gốc | 05 ngày làm việc | Sở Tư pháp |
+| 2 | 1.001235 | Chứng thực chữ ký | Trong ngày | UBND cấp xã |"""
+_BARS = "\n|\n".join(["**STT**", "**Mã TTHC**", "**Tên thủ tục hành chính**", "**Cơ quan thực hiện**", "",
+                      "1", "1.001234", "Cấp bản sao từ sổ gốc", "Sở Tư pháp", "",
+                      "2", "1.001235", "Chứng thực chữ ký", "UBND cấp xã"]) + "\n|"
+
+
+@pytest.mark.parametrize("table", [_PIPE, _BARS], ids=["pipe", "bars"])
+def test_a_table_of_procedures_is_no_task_table(table: str) -> None:
+    from danvan_cli.pipeline import parse_text
+
+    doc = parse_text(_PROCEDURES_DECISION.format(table=table))
+    tasks = list(iter_tasks(doc.tasks))
+    assert [t.id for t in doc.tasks] == ["1", "2", "3"]  # the articles, not the procedures' rows
+    assert not any("bản sao" in t.text for t in tasks)
+    assert doc.tasks[1].lead == ["Sở Tư pháp"] and doc.tasks[1].support == ["Văn phòng UBND tỉnh"]
+    assert not any(d.text.startswith("05 ngày") for d in doc.deadlines)  # a time limit to handle a file, no deadline

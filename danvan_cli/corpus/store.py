@@ -302,7 +302,7 @@ class Store:
         except sqlite3.Error as exc:
             raise self._fail(f"cannot be opened ({exc})") from exc
         try:
-            self._prepare(conn)
+            self._prepare_waiting(conn)
         except sqlite3.OperationalError as exc:
             conn.close()
             if "database is locked" not in str(exc) and ("readonly" in str(exc) or "unable to open" in str(exc)
@@ -318,6 +318,30 @@ class Store:
             conn.close()
             raise
         return conn
+
+    def _prepare_waiting(self, conn: sqlite3.Connection) -> None:
+        """``_prepare``, tried again while another run holds the file.
+
+        SQLite's busy timeout does not cover every first step of a fresh file: switching it to
+        WAL, or reading it while another connection recovers its WAL, can answer "database is
+        locked" at once. Two runs started together on a new store meet exactly there, so the
+        steps are retried (with a growing pause) for as long as the busy timeout would wait.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        pause = 0.02
+        while True:
+            try:
+                self._prepare(conn)
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if time.monotonic() + pause > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 1.0)
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
         # One read transaction for both questions: another run creating the store commits its

@@ -57,17 +57,32 @@ _VERBS = (
     "là|cần|phải|sớm|kịp thời|quan tâm|chỉ đạo|tăng cường|đẩy mạnh|nâng cao|bố trí|cung cấp|tuyên truyền|"
     "nghiên cứu|lãnh đạo|giám sát|duy trì|làm tốt|vận động|bảo đảm|đảm bảo|có|được|sẽ|định kỳ|hằng năm|hàng năm|"
     "trực tiếp|cụ thể hóa|thống nhất|lựa chọn|quản lý|hỗ trợ|chuẩn bị|thành lập|nắm|tiếp nhận|xử lý|giải quyết|tham gia|phát huy|tích cực|"
-    "niêm yết|công bố|trả lời|hoàn thiện|nộp"
+    "niêm yết|công bố|trả lời|hoàn thiện|nộp|cập nhật|phổ biến|biên soạn|tập huấn|thẩm định|nghiệm thu|"
+    "thu thập|khảo sát|điều tra|sắp xếp|bổ sung|sửa đổi|kiện toàn|ứng dụng|số hóa|vận hành"
 )
 #: ``tổ chức`` is a noun before these (``các cấp ủy, tổ chức đảng``, ``tổ chức chính trị - xã hội``).
 _NOUN_AFTER_TO_CHUC = r"(?<!tổ\s{1,3}chức)|(?<=tổ\s{1,3}chức)(?!\s{1,3}(?:đảng|chính\s+trị|đoàn\s+thể|cơ\s+sở\s+đảng|xã\s+hội|thành\s+viên)(?!\p{L}))"
-VERB = regex.compile(rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?:{_VERBS})(?!\p{{L}})(?:{_NOUN_AFTER_TO_CHUC})")
+#: Verbs that open a sentence with a capital and never stand in a unit's name: where a
+#: text flattened onto one line runs a heading into its first sentence ("1. Sở Nội vụ Là
+#: đơn vị đầu mối ...", "2. Các sở, ban, ngành Căn cứ chức năng ..."), the unit ends there.
+#: (``Tổ chức``, ``Xây dựng``, ``Chỉ đạo``, ``Tổng hợp``, ``Kiểm tra`` are in names: not here.)
+_OPENING_VERBS = (
+    "Là|Căn cứ|Chủ trì|Phối hợp|Chủ động|Thực hiện|Triển khai|Tiếp tục|Thường xuyên|Tham mưu|Nghiêm túc|"
+    "Khẩn trương|Quán triệt|Chịu trách nhiệm|Có trách nhiệm|Đôn đốc|Tăng cường|Đẩy mạnh|Bố trí"
+)
+VERB = regex.compile(
+    rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?:{_VERBS}|{_OPENING_VERBS})(?!\p{{L}})(?:{_NOUN_AFTER_TO_CHUC})"
+)
 _REQUEST = regex.compile(r"(?<!\p{L})(?:yêu\s+cầu|đề\s+nghị|Đề\s+nghị|giao|Giao|chỉ\s+đạo)\s+(?=\S)")
 _CHU_TRI = regex.compile(r"(?<!\p{L})[Cc]hủ\s+trì(?!\p{L})")
 _PHOI_HOP = regex.compile(r"(?i)(?<!\p{L})phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?=\S)")
 _LABELLED = regex.compile(
-    r"(?i)(?P<kind>đơn\s+vị|cơ\s+quan)\s+(?P<role>chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:\s*(?P<units>[^\n;.]{1,300})"
+    r"(?i)(?P<kind>đơn\s+vị|cơ\s+quan)\s+(?P<role>(?:trực\s+tiếp\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện))\s*:\s*"
+    r"(?P<units>[^\n;.]{1,300})"
 )
+#: What may stand between a unit and the task it heads: a colon, a point's number ``(1)``.
+_ENDS_IN_PHOI_HOP = regex.compile(r"(?i)(?<!\p{L})phối\s+hợp(?:\s+(?:chặt\s+chẽ\s+)?với)?$")
+_ENUMERATED = regex.compile(r"\s*:\s*(?:\(?\d{1,2}\)\s*)?$|\s+\(?\d{1,2}\)\s*$")
 _LEADING_ADVERBIAL = regex.compile(r"^(?:[^\s,]+\s+){0,3}[^\s,]+,\s+")
 _SPLIT = regex.compile(rf"(?:,|;|\s+và|\s+với)\s+(?={UNIT_START.pattern})")
 _STRIP_PREFIX = regex.compile(r"^(?i:đề\s+nghị|giao|trách\s+nhiệm\s+của|phân\s+công)\s+")
@@ -111,6 +126,20 @@ def heading_unit(heading: str | None) -> str | None:
     return h[0].upper() + h[1:] if is_unit_phrase(h) else None
 
 
+def heading_units(heading: str | None) -> list[str]:
+    """The units an item is headed by: one per ``;`` part (``Các sở, ban, ngành; UBND các
+    huyện`` names two addressees), each part whole as ``heading_unit`` reads it."""
+    unit = heading_unit(heading)
+    if unit is None:
+        return []
+    if ";" not in unit:
+        return [unit]
+    parts = [heading_unit(p) for p in unit.split(";")]
+    if not all(parts):
+        return [unit]
+    return _dedupe([p for p in parts if p])
+
+
 def split_units(phrase: str) -> list[str]:
     """``Giám đốc các Sở, ngành, Thủ trưởng các cơ quan, đơn vị`` → two units.
 
@@ -124,7 +153,20 @@ def split_units(phrase: str) -> list[str]:
         parts.append(phrase[last : m.start()])
         last = m.end()
     parts.append(phrase[last:])
-    return [p for p in (_clean(x) for x in parts) if p]
+    return [p for p in (_clean(x) for x in parts) if p and not _bare_head(p)]
+
+
+def _bare_head(part: str) -> bool:
+    """A head word with no name after it (``Cơ quan``, ``Bộ``, ``Đơn vị``) names nobody: it is
+    what is left of a label (``Cơ quan trực tiếp thực hiện:``) or of a name cut by a line
+    break. Acronyms stand alone (``UBND``, ``MTTQ``) and are kept."""
+    if _PLURAL_OPENING.match(part):
+        return False  # "Các Sở", "các đơn vị": all of them, a real addressee
+    m = UNIT_START.fullmatch(part)
+    return m is not None and not part.isupper() and part[0].isupper()
+
+
+_PLURAL_OPENING = regex.compile(r"(?i)(?:các|những|tất\s+cả)\s")
 
 
 def units_until_verb(s: str, pos: int = 0) -> list[str]:
@@ -209,6 +251,10 @@ def lead_and_support(text: str) -> tuple[list[str], list[str]]:
         clause = s[clause_start : ct.start()].strip()
         g = _LEAD_VERB.search(clause)
         phrase = clause[g.end() :] if g else clause
+        phrase = _ENUMERATED.sub("", phrase)  # "Bộ Tài chính: (1) Chủ trì ..."
+        v = VERB.search(phrase)
+        if v is not None:  # "Sở Y tế có trách nhiệm chủ trì": the unit ends at its verb
+            phrase = phrase[: v.start()].rstrip(" ,")
         if UNIT_START.match(phrase) and len(phrase.split()) <= _MAX_UNIT_WORDS:
             lead.extend(split_units(phrase))
         ph = _PHOI_HOP.match(s, ct.end() + (2 if s[ct.end() : ct.end() + 2] == ", " else 1))
@@ -267,13 +313,35 @@ def _item_assignees(heading: str | None, text: str) -> tuple[tuple[str, ...], tu
 
 
 def _item_assignees_uncached(heading: str | None, text: str) -> tuple[list[str], list[str]]:
-    unit = heading_unit(heading) or (colon_unit(text) if heading is None else None)
-    if unit is not None:
+    units = heading_units(heading)
+    if not units and heading is None:
+        colon = colon_unit(text)
+        units = [colon] if colon else []
+    if units:
         _, support = lead_and_support(text)
-        return [unit], support
+        return units, support
     lead, support = lead_and_support(text)
     if lead:
         return lead, support
+    if heading:
+        # a heading that is a sentence names who acts over the points below it
+        # ("Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh:", "Đề nghị Ủy ban MTTQ tỉnh phối hợp:")
+        # a label heading its units ("Cơ quan trực tiếp thực hiện:" over "Sở Nông nghiệp ...")
+        h_lead, h_support = lead_and_support(f"{heading} {text}" if heading.rstrip().endswith(":") else heading)
+        if h_lead:
+            if not h_support and _ENDS_IN_PHOI_HOP.search(_clean(heading)):
+                # "X chủ trì, phối hợp" | "Y, Z xây dựng ...": the partners open the text
+                body = _clean(text)
+                h_support = units_until_verb(body) or _units_to_clause_end(body, 0)
+            return h_lead, h_support or support
+        h_units = _opening_units(heading)
+        if h_units:
+            return h_units, support
+    return _opening_units(text), support
+
+
+def _opening_units(text: str) -> list[str]:
+    """The units the first sentence of ``text`` asks to act or opens with."""
     first_sentence = _FIRST_SENTENCE.split(_clean(text[: 4 * _WINDOW]), maxsplit=1)[0]
     units = requested_units(first_sentence) if _REQUEST.match(first_sentence) else []
-    return _dedupe(units or subject_units(first_sentence)), support
+    return _dedupe(units or subject_units(first_sentence))

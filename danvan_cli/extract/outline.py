@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..text.blocks import Table
     from ..text.layout import Layout
 from . import assignees as asg
+from . import wrap
 
 # --- labels ---------------------------------------------------------------------------
 
@@ -189,13 +190,23 @@ _regions_cache: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
 _rows_cache: tuple[str | None, tuple[TableRow, ...]] = (None, ())
 
 
+#: The layout's lines of the last view registered by ``use_layout``, when that text was
+#: flattened (a crawler's: lines cut where parts open, not where the text breaks).
+_flat_lines_cache: tuple[str | None, tuple[int, ...], tuple[int, ...]] = (None, (), ())
+
+
 def use_layout(layout: Layout) -> None:
     """Make ``body_regions``/``find_table_rows`` answer from the layout for its view: the
     regions the layout found (the document inside any site chrome, its body and attachments)
-    and the rows of its task tables in every form (bar, pipe, a reader's real cells)."""
-    global _regions_cache, _rows_cache
+    and the rows of its task tables in every form (bar, pipe, a reader's real cells); in a
+    flattened text, the lines the layout cut it into (its items open there)."""
+    global _regions_cache, _rows_cache, _flat_lines_cache
     _regions_cache = (layout.view, tuple(layout.body_regions()))
     _rows_cache = (layout.view, tuple(rows_from_tables(layout.text, layout.tables, layout.body_regions())))
+    view, lines = layout.view, layout.lines
+    flat = any("\n" not in view[x.end : y.start] for x, y in pairwise(lines) if x.end <= y.start)
+    _flat_lines_cache = ((view, tuple(x.start for x in lines), tuple(x.end for x in lines)) if flat
+                         else (None, (), ()))
 
 
 def body_regions(view: str) -> list[tuple[int, int]]:
@@ -219,8 +230,24 @@ def _body_regions(view: str) -> list[tuple[int, int]]:
     return build_layout(view, view).body_regions()
 
 
+def flat_line_starts(view: str) -> tuple[int, ...] | None:
+    """Where the layout's lines start when ``view`` is the flattened text ``use_layout``
+    registered last; ``None`` for any other view (its lines are its line breaks')."""
+    flat_view, starts, _ = _flat_lines_cache
+    return starts if flat_view is view else None
+
+
 def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The lines of ``view[start:end]`` as ``(start, end)`` (no line for a final line break)."""
+    """The lines of ``view[start:end]`` as ``(start, end)`` (no line for a final line break);
+    in a flattened text the layout registered, the layout's lines there."""
+    flat_view, starts, ends = _flat_lines_cache
+    if flat_view is view:
+        k = bisect_right(ends, start)
+        out_flat = []
+        while k < len(starts) and starts[k] < end:
+            out_flat.append((max(starts[k], start), min(ends[k], end)))
+            k += 1
+        return out_flat
     pieces = view[start:end].split("\n")
     if pieces[-1] == "":
         pieces.pop()
@@ -263,6 +290,8 @@ class TableRow:
     ordinal: int
     #: a group row (``I``, ``II`` in bold): the rows after it are its items
     group: bool = False
+    #: a row of a table that lists procedures, projects or units, not tasks (``_column_kinds``)
+    listing: bool = False
 
     def cell(self, kind: str) -> Cell | None:
         return next((c for c in self.cells if c.kind == kind), None)
@@ -336,9 +365,22 @@ def _column_kinds(text: str, header: list[tuple[int, int]]) -> list[str]:
         return []  # not a task table (a header laid out as a table, a signature block of two, a list of names)
     if any(_SIGN_HERE.search(n) for n in names):
         return []  # "THƯ KÝ HỘI NGHỊ (ký tên) | CHỦ TRÌ HỘI NGHỊ (ký tên, đóng dấu)": signatures of a form
+    listing = any(pattern("tables", "column_not_tasks").search(n) for n in names)
     if "content" not in kinds:
+        # no column says what is to be done and only one says who or when: a list of projects,
+        # units or people; a table of procedures ("Mã TTHC | Tên TTHC | Cấp thực hiện") is never tasks
+        listing = listing or len(roles) < 2
         kinds = [("content" if k == "other" and "content" not in kinds[:i] else k) for i, k in enumerate(kinds)]
-    return kinds
+    return [LISTING, *kinds] if listing else kinds
+
+
+#: Put before a table's column kinds when the table lists things other than tasks: its rows
+#: are read as rows (so their cells are no outline items) and left out of the task tree.
+LISTING = "listing"
+
+
+def _split_listing(kinds: list[str]) -> tuple[list[str], bool]:
+    return (kinds[1:], True) if kinds[:1] == [LISTING] else (kinds, False)
 
 
 def _clean_marks(s: str) -> str:
@@ -357,7 +399,7 @@ def table_rows(text: str, lines: list[tuple[int, int]]) -> dict[int, TableRow | 
         if not (_is_pipe_line(text, ls, le) and i + 1 < n and _is_separator(text, *lines[i + 1])):
             i += 1
             continue
-        kinds = _column_kinds(text, _cells(text, ls, le))
+        kinds, listing = _split_listing(_column_kinds(text, _cells(text, ls, le)))
         if not kinds:
             i += 2
             while i < n and _is_pipe_line(text, *lines[i]):
@@ -375,7 +417,7 @@ def table_rows(text: str, lines: list[tuple[int, int]]) -> dict[int, TableRow | 
                 ordinal += 1
                 cells = [Cell(a, b, kinds[k] if k < len(kinds) else "other")
                          for k, (a, b) in enumerate(_cells(text, rs, re_))]
-                out[rs] = TableRow(rs, re_, cells, ordinal)
+                out[rs] = TableRow(rs, re_, cells, ordinal, listing=listing)
             i += 1
     return out
 
@@ -390,7 +432,7 @@ def rows_from_tables(text: str, tables: list[Table], regions: list[tuple[int, in
         if len(t.rows) < 2 or not any(a <= t.start < b for a, b in regions):
             continue
         head = t.rows[0]
-        kinds = _column_kinds(text, [(c.start, c.end) for c in head.cells])
+        kinds, listing = _split_listing(_column_kinds(text, [(c.start, c.end) for c in head.cells]))
         if not kinds:
             continue
         by_col: dict[int, str] = {}
@@ -426,7 +468,7 @@ def rows_from_tables(text: str, tables: list[Table], regions: list[tuple[int, in
                 len(by_col) >= 3 and filled <= {"id", "content", "other"} and len(cells) <= 2 and ordinal > 0
                 and text[cells[-1].start : cells[-1].end].lstrip().startswith("**")
             )
-            out.append(TableRow(cells[0].start, cells[-1].end, cells, ordinal, group=group))
+            out.append(TableRow(cells[0].start, cells[-1].end, cells, ordinal, group=group, listing=listing))
     out.sort(key=lambda r: r.start)
     return out
 
@@ -640,8 +682,11 @@ def _read_heading_and_text(node: Node, view: str) -> tuple[str | None, str]:
     body = _join_paragraphs([_clean_piece(view, b) for b in node.body])
     if node.label.rank <= RANK_ROMAN:
         return (first or None), (body or first)
-    if body and first and len(first) <= _HEADING_MAX and not first[-1:] in ",;" and not body[0].islower():
+    if (body and first and len(first) <= _HEADING_MAX and not first[-1:] in ",;" and not body[0].islower()
+            and not _wraps_on(node, view)):
         return first, body
+    if body and first and _wraps_on(node, view):
+        return None, f"{first} {body}"  # "k) Đài ... chủ trì, phối hợp\nBộ Khoa học ...": one sentence
     if not body and node.children and first and len(first) <= _HEADING_MAX and first[-1] not in ".,;:!?":
         return first, first  # "1. Công tác tuyên truyền" over its own sub-items: a title
     if not body and node.children and first.endswith(":"):
@@ -650,6 +695,20 @@ def _read_heading_and_text(node: Node, view: str) -> tuple[str | None, str]:
             return title, title
     text = _join_paragraphs([first, body]) if body else first
     return None, text
+
+
+def _wraps_on(node: Node, view: str) -> bool:
+    """Whether the item's first line only wraps its sentence onto the next (``wrap.is_wrap``):
+    then that line is no heading, whatever case the next line opens with."""
+    end = node.first[1]
+    while end < len(view) and view[end] in " \t*_":
+        end += 1
+    if end >= len(view) or view[end] != "\n":
+        return False
+    # A short first line ending in a word is a title in any text ("Điều 1. Phạm vi điều
+    # chỉnh", "2. Trình tự thực hiện"); a long one in a hard-wrapped text goes on.
+    title_like = node.label.rank == RANK_DIEU or len(view[node.first[0] : end].split()) <= _TITLE_WORDS + 1
+    return wrap.is_wrap(view, end, any_word=not title_like)
 
 
 def _row_text(row: TableRow, view: str) -> str:
@@ -784,13 +843,17 @@ def extract_tasks(text: str, view: str, outline: Outline | None = None) -> list[
     Pass ``outline`` to reuse one already built (the tree is converted afresh: tasks are
     pruned and assigned in place, the outline is not)."""
     outline = outline or build_outline(view, text)
-    roots = _roots_to_tasks(outline.roots, view)
-    sections = [t for t, n in zip(roots, outline.roots) if n.label.rank <= RANK_ROMAN]
+    listed = _listing_starts(outline.roots)
+    pairs = [(t, n) for t, n in zip(_roots_to_tasks(outline.roots, view), outline.roots)
+             if t.span is None or t.span.start not in listed]
+    roots = _without_listings([t for t, _ in pairs], listed)
+    nodes = [n for _, n in pairs]
+    sections = [t for t, n in zip(roots, nodes) if n.label.rank <= RANK_ROMAN]
     if sections:
         tasks = operative_sections(sections)
         # a task table (an appendix's "TT | Nội dung | Chủ trì | Thời gian") is tasks wherever it stands
         chosen = {id(t) for t in tasks}
-        tasks += [t for t, n in zip(roots, outline.roots) if id(t) not in chosen and _holds_rows(n)]
+        tasks += [t for t, n in zip(roots, nodes) if id(t) not in chosen and _holds_rows(n)]
         tasks.sort(key=lambda t: t.span.start if t.span else 0)
         addressees: list[str] = []
     else:
@@ -799,6 +862,28 @@ def extract_tasks(text: str, view: str, outline: Outline | None = None) -> list[
     tasks = drop_enumerations(tasks)
     assign(tasks, addressees)
     return tasks
+
+
+def _listing_starts(nodes: list[Node]) -> frozenset[int]:
+    """Where the rows of tables that list no tasks (``TableRow.listing``) start."""
+    out: set[int] = set()
+    stack = list(nodes)
+    while stack:
+        n = stack.pop()
+        if n.row is not None and n.row.listing:
+            out.add(n.start)
+        stack.extend(n.children)
+    return frozenset(out)
+
+
+def _without_listings(tasks: list[Task], starts: frozenset[int]) -> list[Task]:
+    """``tasks`` without the rows of listing tables (a procedure's row is no task)."""
+    if not starts:
+        return tasks
+    kept = [t for t in tasks if t.span is None or t.span.start not in starts]
+    for t in kept:
+        t.children = _without_listings(t.children, starts)
+    return kept
 
 
 def _holds_rows(node: Node) -> bool:

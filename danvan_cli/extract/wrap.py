@@ -62,8 +62,12 @@ def hard_wrapped(view: str) -> bool:
     return flag
 
 
-def is_wrap(view: str, pos: int) -> bool:
-    """Whether the line break at ``view[pos]`` only wraps a sentence (see module doc)."""
+def is_wrap(view: str, pos: int, *, any_word: bool = True) -> bool:
+    """Whether the line break at ``view[pos]`` only wraps a sentence (see module doc).
+
+    ``any_word=False`` leaves out the last rule (in a hard-wrapped text, any word before a
+    capital): an article's title (``Điều 1. Phạm vi điều chỉnh``) stands on its own line
+    in every text, wrapped or not."""
     n = len(view)
     q = pos + 1
     while q < n and view[q] in " \t*_":
@@ -92,4 +96,4 @@ def is_wrap(view: str, pos: int) -> bool:
         w -= 1
     if view[w : p + 1].casefold() in _continuation_words():
         return True
-    return (c.islower() or c.isdigit()) and hard_wrapped(view)
+    return any_word and (c.islower() or c.isdigit()) and hard_wrapped(view)

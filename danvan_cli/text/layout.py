@@ -269,9 +269,12 @@ def _part_opens() -> regex.Pattern[str]:
     # Every part opens with a capital, a digit or a bracket: the first look-ahead turns away
     # the blanks before words in lower case (most of running text) at once.
     return regex.compile(
-        r"(?<=\S)\s++(?=[\p{Lu}\d(])(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}{2,}|(?:T/M|K/T|T/L)\s+\p{Lu}{2,}"
+        r"(?<=\S)\s++(?=[\p{Lu}\d(\-+]|[a-zđ]\)\s)(?=Nơi\s+nhận\s*:|NƠI\s+NHẬN\s*:|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}{2,}|(?:T/M|K/T|T/L)\s+\p{Lu}{2,}"
         r"|PHỤ\s+LỤC(?![\p{L}])|\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s|Ký\s+bởi\s*:"
-        r"|(?<=[.;:]\s{0,3})(?:(?:TM|KT|TL|TUQ)\s+\p{Lu}{2,}|Điều\s+\d{1,3}\s*[.:]|[IVX]{1,5}\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}"
+        # an item after a section's heading in capitals ("II. NHIỆM VỤ TRỌNG TÂM 1. Tổ chức ...")
+        r"|(?<=(?<![\p{L}\d])[\p{Lu}\p{M}]{2,}\s{1,3})\d{1,2}\.\s+\p{Lu}\p{Ll}"
+        r"|(?<=[.;:]\s{0,8})(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+\p{Lu}|[a-zđ]\)\s+\p{Lu}|[\-+]\s+\p{Lu})"
+        r"|(?<=[.;:]\s{0,8})(?:(?:TM|KT|TL|TUQ)\s+\p{Lu}{2,}|Điều\s+\d{1,3}\s*[.:]|[IVX]{1,5}\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}"
         r"|(?<!(?<!\p{L})(?:TM|KT|TL|TUQ|Q)\.\s{0,3})(?:PHÓ\s+)?(?:" + titles + r")(?![\p{L}\d])))"
     )
 
@@ -503,13 +506,26 @@ def _table_units(text: str, view: str, table: Table) -> list[Unit]:
     units = []
     for row in table.rows:
         filled = [c for c in row.cells if c.end > c.start]
-        for c in filled:
-            if len(filled) == 1:
+        two_rows = len(filled) == 4 and _opens_number_field(view, filled[2].start, filled[2].end)
+        for k, c in enumerate(filled):
+            if two_rows:
+                # the row boundary between the header's two rows lost ("|" for "|\n|"): the
+                # cells run issuer, Quốc hiệu, "Số:", place and date; "Số:" is always left
+                column = "left" if k % 2 == 0 else "right"
+            elif len(filled) == 1:
                 column = "left" if c.col == 0 and table.columns > 1 else ("right" if c.col > 0 else None)
             else:
                 column = "left" if c is filled[0] else "right"
             units.append(Unit(c.start, c.end, column, clean(text, view, c.start, c.end)))
     return units
+
+
+_NUMBER_LABEL = regex.compile(r"[\s*_]*+(?:Số|SỐ)(?:\s*:|\s+\d)")
+
+
+def _opens_number_field(view: str, start: int, end: int) -> bool:
+    """Whether ``view[start:end]`` opens with the number field (``Số:``, ``Số 15-KH/TU``)."""
+    return _NUMBER_LABEL.match(view, start, end) is not None
 
 
 def _start_of(ln: Line) -> int:
@@ -1004,8 +1020,16 @@ def outline_start(view: str, start: int, end: int) -> int | None:
     ``Điều 1:``, ``PHẦN I``), i.e. where the preamble ends: the first line that opens with an
     outline label the outline itself reads (``extract.outline.read_label``), dashes and
     pluses excepted (a preamble lists its bases with them). The one rule for every caller."""
-    from ..extract.outline import RANK_DASH, read_label
+    from ..extract.outline import RANK_DASH, flat_line_starts, read_label
 
+    flat = flat_line_starts(view)
+    if flat is not None:  # a flattened text: its lines are the layout's (cut where parts open)
+        for pos in flat:
+            if start <= pos < end:
+                label = read_label(view, pos, min(end, pos + 40))
+                if label is not None and label.rank < RANK_DASH:
+                    return pos
+        return None
     for m in _LINE_START.finditer(view, start, end):
         label = read_label(view, m.end(), min(end, m.end() + 40))
         if label is not None and label.rank < RANK_DASH:
