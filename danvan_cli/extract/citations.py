@@ -34,9 +34,13 @@ def _type_before_re() -> regex.Pattern[str]:
 
 @cache
 def _form_before_re() -> regex.Pattern[str]:
-    """A form's words up to the number they name (``Mẫu số``, ``theo mẫu``, ``Mẫu số 01 và``):
-    ``data/lexicon/numbers.yaml``; the match ends where that number starts."""
-    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(words('numbers', 'form_words'))})[\s*_]{{1,4}}(?:số[\s*_]{{0,3}}:?[\s*_]{{0,3}})?(?:\d{{1,3}}[\s,]{{0,3}}(?:và\s{{1,3}}|,\s{{0,3}}))*+(?=\d)")
+    """A form's words right before the number they name (``Mẫu số``, ``theo mẫu``, ``Mẫu số 01
+    và``): ``data/lexicon/numbers.yaml``."""
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(words('numbers', 'form_words'))})[\s*_]{{1,4}}(?:số[\s*_]{{0,3}}:?[\s*_]{{0,3}})?(?:\d{{1,3}}[\s,]{{0,3}}(?:và\s{{1,3}}|,\s{{0,3}}))*+$")
+
+
+#: How far before a number a form's words may stand ("Mẫu số 01 và 02/HNMT").
+_FORM_REACH = 40
 
 
 #: How far back a subject may hold a later citation: a bound that keeps the scan linear in
@@ -230,11 +234,11 @@ def scan_citations(view: str, start: int = 0, end: int | None = None) -> list[Ci
     numbers = find_numbers(view, start, end)
     out: list[Citation] = []
     prev_end = start
-    # "Mẫu số 02/HNCT": a template's code, not a document (the form words found once)
-    form_ends = {m.end() for m in _form_before_re().finditer(view, start, end)} if numbers else set()
+    form = _form_before_re()
     for nm in numbers:
-        if nm.start in form_ends:
-            continue
+        before = view[max(start, nm.start - _FORM_REACH) : nm.start]
+        if "ẫu" in before.lower() and form.search(before):  # the letters of "mẫu" first: cheap
+            continue  # "Mẫu số 02/HNCT": a template's code, not a document
         raw = _scan_one(view, nm, max(prev_end, start))
         out.append(raw)
         prev_end = raw.core_end

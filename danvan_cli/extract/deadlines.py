@@ -486,6 +486,12 @@ def _item_action(finder: TaskFinder, pos: int) -> str:
     return ""
 
 
+def _labels_time(view: str, pos: int) -> bool:
+    """Whether the deadline at ``pos`` is a labelled time line (``Thời gian: ...``)."""
+    cue = CUE.match(view, pos)
+    return cue is not None and cue.group("label") is not None
+
+
 def _field_units(finder: TaskFinder, pos: int) -> list[str]:
     """Who does an item set out as labelled fields (``- Thời gian: ...``, ``- Thành phần:
     ...``, ``- Đơn vị chủ trì: X``, ``- Đơn vị phối hợp: Y``): the units of its lead field,
@@ -598,7 +604,7 @@ def extract_deadlines(
             assignees = _own_units(view, piece, f.start, f.end)
             if not assignees and prev is not None:
                 assignees = list(prev.assignees)
-            if not assignees:
+            if not assignees and _labels_time(view, f.start):  # "- Thời gian: ..." beside "- Đơn vị chủ trì: X"
                 assignees = _field_units(finder, f.start)
             if not assignees:
                 task = finder.at(f.start)
