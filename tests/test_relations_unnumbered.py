@@ -84,11 +84,22 @@ def test_a_document_named_in_the_effective_clause_is_only_cited() -> None:
     assert r["300/2025/NĐ-CP"] == "cites"
 
 
-def test_what_ceases_to_have_effect_is_replaced() -> None:
+def test_a_document_that_ceases_to_have_effect_is_replaced() -> None:
+    r = decision_rel("Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Quyết định số 1900/QĐ-UBND ngày 02/6/2025 "
+                     "của Chủ tịch UBND tỉnh hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.\n")
+    assert r["1900/QĐ-UBND"] == "replaces"
+
+
+def test_a_part_of_a_document_that_ceases_to_have_effect_is_amended() -> None:
     r = decision_rel("Điều 2. Quyết định này có hiệu lực kể từ ngày ký, các thủ tục hành chính đã công bố tại "
                      "Quyết định số 1900/QĐ-UBND ngày 02/6/2025 của Chủ tịch UBND tỉnh hết hiệu lực kể từ ngày "
-                     "Quyết định này có hiệu lực thi hành.\n")
-    assert r["1900/QĐ-UBND"] == "replaces"
+                     "Quyết định này có hiệu lực thi hành. Phụ lục kèm theo Quyết định số 1901/QĐ-UBND được bãi bỏ.\n")
+    assert (r["1900/QĐ-UBND"], r["1901/QĐ-UBND"]) == ("amends", "amends")
+
+
+def test_a_subject_that_abolishes_something_does_not_make_the_cited_document_replaced() -> None:
+    r = decision_rel("Điều 2. Các sở thực hiện theo Quyết định số 1902/QĐ-UBND về việc bãi bỏ một số văn bản.\n")
+    assert r["1902/QĐ-UBND"] != "replaces"
 
 
 def test_a_document_recalled_as_having_lost_effect_is_only_cited() -> None:
@@ -101,3 +112,10 @@ def test_a_reported_past_act_cites_and_a_task_assigned_in_a_document_directs() -
                      "ngày 02/10/2025.\n- Các sở tiếp tục thực hiện các nhiệm vụ đã giao tại Kế hoạch số 60/KH-UBND "
                      "ngày 03/3/2025.\n- Các sở thực hiện các nhiệm vụ đã được giao tại Kế hoạch số 61/KH-UBND.\n")
     assert (r["45/BC-STP"], r["60/KH-UBND"], r["61/KH-UBND"]) == ("cites", "directs", "directs")
+
+
+def test_a_listed_documents_subject_that_names_abolished_procedures_replaces_nothing() -> None:
+    r = decision_rel("Điều 2. Các văn bản liên quan:\n- Quyết định số 1903/QĐ-BKHCN ngày 17 tháng 10 năm 2025 của Bộ "
+                     "trưởng Bộ Khoa học và Công nghệ về việc công bố thủ tục hành chính mới ban hành và bị bãi bỏ "
+                     "lĩnh vực khoa học.\n")
+    assert r["1903/QĐ-BKHCN"] == "cites"

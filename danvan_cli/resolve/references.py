@@ -309,14 +309,15 @@ def _type_relations(
             elif is_empty_clause(own_words) and prev_in_sentence.get((s, e)) is not None:
                 rel = relations[prev_in_sentence[(s, e)]]
             else:
-                rel = _body_clause_relation(own_words, ext[c.end : _clause_end(ext, c.end, we)])
+                rel = _body_clause_relation(own_words, core[c.core_end : _clause_end(core, c.core_end, we)], c.end - c.core_end)
         else:
             own_words = ext[clause_from : c.start]
             if is_empty_clause(own_words):
                 prev = prev_in_sentence.get((s, e))
-                rel = relations[prev] if prev is not None else (classify_clause(ext[ws : c.start]) or "cites")
+                after = core[c.core_end : _clause_end(core, c.core_end, we)]
+                rel = relations[prev] if prev is not None else _body_clause_relation(ext[ws : c.start], after, c.end - c.core_end)
             else:
-                rel = _body_clause_relation(own_words, ext[c.end : _clause_end(ext, c.end, we)])
+                rel = _body_clause_relation(own_words, core[c.core_end : _clause_end(core, c.core_end, we)], c.end - c.core_end)
         if retro and rel in ("implements", "directs"):
             rel = "cites"
         relations[i] = rel
@@ -324,18 +325,23 @@ def _type_relations(
     return relations
 
 
-def _body_clause_relation(own_words: str, words_after: str) -> str:
+def _body_clause_relation(own_words: str, words_after: str, subject_len: int = 0) -> str:
     """A body clause's relation to the citation it holds: its own words before it, then
-    what it says of it after (``... tại Quyết định X hết hiệu lực`` → replaces), and a
+    what it says of it after (``Quyết định X hết hiệu lực kể từ ngày`` → replaces; a part
+    of it, ``các thủ tục đã công bố tại Quyết định X hết hiệu lực`` → amends), and a
     reported past act (``Bộ đã báo cáo ... tại Công văn số X``) orders nothing → cites."""
     rel = classify_clause(own_words) or "cites"
-    if rel in ("directs", "cites") and ceases_after(words_after):
-        return "replaces"
+    if rel in ("directs", "cites") and ceases_after(words_after, subject_len):
+        # the whole document ceases ("Nghị quyết số X ... hết hiệu lực kể từ ngày"): replaced;
+        # a part of it ("các thủ tục đã công bố tại Quyết định X", "Phụ lục kèm theo X"): amended
+        return "amends" if _PART_OF.search(own_words) else "replaces"
     if rel == "directs" and reports_past_act(own_words):
         return "cites"
     return rel
 
 
+#: A clause naming a part of the cited document before it ("... tại", "... kèm theo").
+_PART_OF = regex.compile(r"(?i)(?<!\p{L})(?:tại|kèm\s+theo|trong|của)\s*+$|(?<!\p{L})(?:phụ\s+lục|danh\s+mục|điều|khoản|điểm|thủ\s+tục|quy\s+trình)(?!\p{L})")
 _CLAUSE_END = regex.compile(r"[;.!?](?=\s|$)|,\s")
 
 

@@ -113,10 +113,19 @@ def reports_past_act(own_words: str) -> bool:
     return not (_PASSIVE.match(rest) or _SHORT_RELATIVE.match(rest))
 
 
-def ceases_after(words_after: str) -> bool:
-    """``<citation> ... hết hiệu lực`` in its own clause (not ``đã hết hiệu lực``)."""
-    m = _p("ceases_after").search(words_after)
-    return m is not None and not words_after[max(0, m.start() - 4) : m.start()].rstrip().endswith("đã")
+def ceases_after(words_after: str, subject_len: int = 0) -> bool:
+    """``<citation> ... hết hiệu lực kể từ ngày`` in its own clause (not ``đã hết hiệu
+    lực``). ``words_after`` starts at the citation's number, date and issuer's end; its first
+    ``subject_len`` characters are the citation's own subject, where only the operative
+    ``hết hiệu lực kể từ`` counts (a subject "về việc công bố thủ tục ... bị bãi bỏ" is the
+    cited document's own content)."""
+    for m in _p("ceases_after").finditer(words_after):
+        if words_after[max(0, m.start() - 4) : m.start()].rstrip().endswith("đã"):
+            continue
+        if m.start() < subject_len and "hiệu lực" not in m.group(0).casefold():
+            continue
+        return True
+    return False
 
 
 # Possessive runs: the backtracking form took quadratic time on a long run of spaces followed
