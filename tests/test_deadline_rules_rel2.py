@@ -85,6 +85,8 @@ RULE = "1. Ủy ban nhân dân xã niêm yết danh sách cử tri trước ngà
     "Ngày bầu cử: Chủ nhật, 15/3/2026.",
     "Ngày bầu cử đại biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031 là ngày 15 tháng 3 năm 2026.",
     "Cuộc bầu cử được tiến hành vào Chủ nhật, ngày 15/3/2026.",
+    "Chủ nhật, ngày 15/3/2026 là ngày bầu cử đại biểu Hội đồng nhân dân các cấp.",
+    "Dự kiến bầu cử đại biểu Hội đồng nhân dân xã vào Chủ nhật, ngày 15/3/2026.",
 ])
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_a_relative_deadline_takes_the_events_date_stated_anywhere(statement: str, where: str) -> None:

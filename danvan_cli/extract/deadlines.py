@@ -673,6 +673,7 @@ _EVENT_NAME_REACH = 220
 _EVENT_SENTENCE_STOP = regex.compile(r"[.;!?](?=\s)|\n")
 _EVENT_LINK = regex.compile(rf"(?i)[ \t]*+(?P<mark>[:(])[ \t]*+|[ \t]++(?:{_alt('event_date_links')})[ \t]++")
 _WEEKDAY = regex.compile(r"(?i)(?:chủ\s+nhật|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7]))(?!\p{L})[ \t]*+,?[ \t]*+")
+_IS_DAY_OF = regex.compile(r"(?i)(?<!\p{L})là[ \t]++(?:ngày[ \t]++)$")
 _DAY_OF = regex.compile(r"(?i)(?<!\p{L})ngày[ \t]++$")
 
 
@@ -688,9 +689,18 @@ def _full_day(view: str, scope: _Scope, pos: int) -> date | None:
 
 
 def _stated_event_day(view: str, scope: _Scope, key: regex.Pattern[str]) -> date | None:
-    """``ngày <event> ...: / là / vào [thứ ...,] <date>`` anywhere in the text. A colon or a
-    bracket states it only after ``ngày <event>`` (the event's day), a verb after any mention."""
+    """``ngày <event> ...: / là / vào [thứ ...,] <date>`` anywhere in the text, or the date
+    first (``Chủ nhật, 15/3/2026 là ngày bầu cử``). A colon or a bracket states it only after
+    ``ngày <event>`` (the event's day), a verb after any mention."""
     for m in key.finditer(view):
+        before = _IS_DAY_OF.search(view, max(0, m.start() - 16), m.start())
+        if before is not None:  # "Chủ nhật, 15/3/2026 là ngày bầu cử ...": the date stands first
+            dates = [dm for dm in find_dates(view, max(0, before.start() - 30), before.start()) if dm.day is not None]
+            if dates and not view[dates[-1].end : before.start()].strip(" \t,") and not scope.cited.holds(dates[-1].start, dates[-1].end):
+                try:
+                    return date(dates[-1].year, dates[-1].month, dates[-1].day)
+                except ValueError:
+                    pass
         hi = min(len(view), m.end() + _EVENT_NAME_REACH)
         cut = _EVENT_SENTENCE_STOP.search(view, m.end(), hi)
         hi = cut.start() if cut else hi
