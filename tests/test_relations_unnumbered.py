@@ -119,3 +119,27 @@ def test_a_listed_documents_subject_that_names_abolished_procedures_replaces_not
                      "trưởng Bộ Khoa học và Công nghệ về việc công bố thủ tục hành chính mới ban hành và bị bãi bỏ "
                      "lĩnh vực khoa học.\n")
     assert r["1903/QĐ-BKHCN"] == "cites"
+
+
+# --- a cited document whose subject opens with its act ----------------------------------------
+
+
+def test_a_cited_decree_that_amends_another_links_them_and_this_document_amends_neither() -> None:
+    text = DECISION.replace("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ;\n", (
+        "Căn cứ Nghị định số 40/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ quy định chi tiết thi hành Luật; "
+        "Nghị định số 150/2020/NĐ-CP ngày 31 tháng 12 năm 2020 của Chính phủ sửa đổi, bổ sung một số điều của "
+        "Nghị định số 40/2016/NĐ-CP;\n")) + "Điều 1. Ban hành kèm theo Quyết định này Quy định.\n" + TAIL
+    doc = parse_text(text)
+    refs = {r.number: r.relation for r in doc.references}
+    assert refs == {"40/2016/NĐ-CP": "based_on", "150/2020/NĐ-CP": "based_on"}
+    assert [(l["source"], l["relation"], l["target"]) for l in doc.to_dict()["links"]] == [
+        ("150/2020/NĐ-CP", "amends", "40/2016/NĐ-CP")]
+
+
+def test_the_verb_nearest_a_document_named_in_a_subject_gives_the_link() -> None:
+    text = DECISION.replace("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ;\n", (
+        "Căn cứ Nghị quyết số 80/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ sửa đổi, bổ sung Chương trình hành "
+        "động của Chính phủ thực hiện Nghị quyết số 60-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị;\n"))
+    text += "Điều 1. Ban hành kèm theo Quyết định này Quy định.\n" + TAIL
+    links = [(l["source"], l["relation"], l["target"]) for l in parse_text(text).to_dict()["links"]]
+    assert links == [("80/NQ-CP", "implements", "60-NQ/TW")]

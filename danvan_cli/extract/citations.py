@@ -56,7 +56,11 @@ _NGAY = regex.compile(r"(?i)\s{0,3},?\s{0,3}")
 _PAREN = regex.compile(r"\s{0,3}\([^()\n]{0,60}\)")
 _OPEN_QUOTE = regex.compile(r"\s{0,3}[“\"]")
 _NEXT_QUOTE = regex.compile(r"(?:\s{0,3},|\s{1,3}và)\s{0,3}[“\"]")
-_SUBJECT = regex.compile(r"(?i)\s{0,3}(?P<kw>về\s+việc|về|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn)(?!\p{L})\s{0,3}")
+#: What opens a cited document's subject (its trích yếu, Nghị định 30/2020 Phụ lục I): ``về
+#: việc``, or the act it performs (``quy định``, ``hướng dẫn``, ``sửa đổi, bổ sung``, ``phê duyệt``).
+_SUBJECT = regex.compile(
+    r"(?i)\s{0,3}(?P<kw>về\s+việc|về|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)(?!\p{L})\s{0,3}"
+)
 
 
 @cache

@@ -472,10 +472,16 @@ def subject_link(words_before: str) -> tuple[str, bool] | None:
     if changed is not None and not words_before[changed.end() :].strip(" ,\n\t*_"):
         rel = "replaces" if "thay" in changed.group(0).casefold() else "amends"
         return rel, True
+    # the verb nearest the named document governs it: "sửa đổi, bổ sung Chương trình hành
+    # động của Chính phủ thực hiện Nghị quyết số X" carries X out; it amends the programme
+    best: tuple[int, str] | None = None
     for rel, name in (("replaces", "replace_cue"), ("amends", "amend_cue"), ("implements", "implement_cue")):
-        if _p(name).search(words_before):
-            return rel, False
-    return None
+        last = None
+        for last in _p(name).finditer(words_before):
+            pass
+        if last is not None and (best is None or last.end() > best[0]):
+            best = (last.end(), rel)
+    return (best[1], False) if best is not None else None
 
 
 def changed_by_between(gap: str) -> str | None:
