@@ -35,6 +35,7 @@ from ..model import Span, Task
 from ..refdata import alternation, pattern, words
 
 from ..text.blocks import Row
+from ..text.loose_tables import TIME_CELL, column_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..text.blocks import Table
@@ -194,15 +195,19 @@ _rows_cache: tuple[str | None, tuple[TableRow, ...]] = (None, ())
 #: flattened (a crawler's: lines cut where parts open, not where the text breaks).
 _flat_lines_cache: tuple[str | None, tuple[int, ...], tuple[int, ...]] = (None, (), ())
 
+#: Where the column titles of the tables read without marks stand (``Layout.loose_titles``): no items.
+_titles_cache: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
+
 
 def use_layout(layout: Layout) -> None:
     """Make ``body_regions``/``find_table_rows`` answer from the layout for its view: the
     regions the layout found (the document inside any site chrome, its body and attachments)
     and the rows of its task tables in every form (bar, pipe, a reader's real cells); in a
     flattened text, the lines the layout cut it into (its items open there)."""
-    global _regions_cache, _rows_cache, _flat_lines_cache
+    global _regions_cache, _rows_cache, _flat_lines_cache, _titles_cache
     _regions_cache = (layout.view, tuple(layout.body_regions()))
     _rows_cache = (layout.view, tuple(rows_from_tables(layout.text, layout.tables, layout.body_regions())))
+    _titles_cache = (layout.view, tuple(sorted(layout.loose_titles)))
     view, lines = layout.view, layout.lines
     flat = any("\n" not in view[x.end : y.start] for x, y in pairwise(lines) if x.end <= y.start)
     _flat_lines_cache = ((view, tuple(x.start for x in lines), tuple(x.end for x in lines)) if flat
@@ -326,28 +331,6 @@ def _cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
     return out
 
 
-def _column_kind(name: str, strong_lead: bool) -> str:
-    """What a column holds, from its title (``data/lexicon/tables.yaml``)."""
-    if pattern("tables", "column_id").fullmatch(name):
-        return "id"
-    if pattern("tables", "column_measure").match(name) and not pattern("tables", "column_lead").search(name):
-        return "other"
-    if pattern("tables", "column_time").search(name):
-        return "time"
-    if pattern("tables", "column_support").search(name):
-        return "support"
-    if pattern("tables", "column_content").match(name):
-        return "content"
-    if pattern("tables", "column_lead").search(name):
-        return "lead"
-    if not strong_lead and pattern("tables", "column_lead_weak").match(name):
-        return "lead"
-    if pattern("tables", "column_content").search(name):
-        return "content"
-    return "other"
-
-
-_TIME_CELL = regex.compile(r"(?i)^\W*(?:trước|trong|chậm\s+nhất|từ|đến|dự\s+kiến|hoàn\s+thành)?\s*(?:ngày|tháng|quý|năm|tuần|đợt|thường\s+xuyên|hằng|hàng|định\s+kỳ)|^\W*\d{1,2}/\d{1,2}/\d{4}\W*$|^\W*(?:19|20)\d{2}\W*$")
 _SIGN_HERE = regex.compile(r"(?i)\(\s*ký|ký\s+tên|đóng\s+dấu")
 
 
@@ -356,7 +339,7 @@ def _column_kinds(text: str, header: list[tuple[int, int]]) -> list[str]:
     strong = any(pattern("tables", "column_lead").search(n) for n in names)
     kinds = []
     for name in names:
-        kind = _column_kind(name, strong)
+        kind = column_kind(name, strong)
         if kind in kinds and kind != "other":
             kind = "other"  # one column per role: the first one named so
         kinds.append(kind)
@@ -453,7 +436,7 @@ def rows_from_tables(text: str, tables: list[Table], regions: list[tuple[int, in
             row = Row(tuple(sorted([*row.cells, *inherited], key=lambda c: c.col)))  # type: ignore[list-item]
             cols = [c.col for c in row.cells]
             if (time_col is not None and len(row.cells) >= 3 and cols[-1] < time_col and row.cells[-1].end > row.cells[-1].start
-                    and _TIME_CELL.search(text[row.cells[-1].start : row.cells[-1].end])):
+                    and TIME_CELL.search(text[row.cells[-1].start : row.cells[-1].end])):
                 # a row short of a cell merged from the row above (its column lost in the text):
                 # its last cell is the time its words say it is
                 cols[-1] = time_col
@@ -533,7 +516,7 @@ def build_outline(view: str, text: str | None = None) -> Outline:
                 rows.append((ls, le, ls, None, row))
                 covered_until = row.end
                 continue
-            if ls < covered_until or _inside_table(view, text, ls, le):
+            if ls < covered_until or _inside_table(view, text, ls, le) or _in_titles(view, ls):
                 continue
         cs = ls
         while cs < le and view[cs] in " \t":
@@ -600,6 +583,15 @@ def _signature_line(line: str) -> bool:
     from ..text.layout import authority_mark, is_title_line
 
     return authority_mark(line) is not None or is_title_line(line)
+
+
+def _in_titles(view: str, pos: int) -> bool:
+    """Whether ``pos`` lies in the column titles of a task table (``use_layout``)."""
+    cached_view, spans = _titles_cache
+    if cached_view is not view or not spans:
+        return False
+    k = bisect_right(spans, (pos, len(view) + 1)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _inside_table(view: str, text: str | None, ls: int, le: int) -> bool:

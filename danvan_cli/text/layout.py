@@ -37,6 +37,7 @@ from ..refdata import alternation, pattern, type_words, unit_word_alternation, w
 from .blocks import Blocks, Table
 from .chrome import document_end, document_start, header_motto
 from .clean import Clean, clean
+from .loose_tables import loose_tables
 from .tables import bar_tables, pipe_tables
 
 #: How far (non-empty lines) below the document's start the type line may stand.
@@ -111,6 +112,8 @@ class Layout:
     recipients_start: int | None = None
     attachments: list[tuple[int, int]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    #: the column titles of the tables read without marks (``loose_tables``): no text of an item
+    loose_titles: list[tuple[int, int]] = field(default_factory=list)
 
     def region(self, name: str) -> tuple[int, int]:
         """``header``, ``preamble``, ``body``, ``tail`` (signature and recipients) as spans."""
@@ -903,12 +906,23 @@ def build_layout(text: str, view: str, blocks: Blocks | None = None) -> Layout:
     if reader_tables is not None:
         lay.tables = list(reader_tables)
     else:
-        body_tables = bar_tables(text, header_end, lay.body_end) + pipe_tables(text, header_end, lay.body_end)
-        for a, b in lay.attachments:
-            body_tables += bar_tables(text, a, b) + pipe_tables(text, a, b)
+        body_tables: list[Table] = []
+        for a, b in [(header_end, lay.body_end), *lay.attachments]:
+            marked, loose = _marked_and_loose(text, a, b)
+            body_tables += marked + loose
+            lay.loose_titles += [(t.rows[0].cells[0].start, t.rows[0].cells[-1].end) for t in loose]
         lay.tables = sorted(header_tables + body_tables + (lay.signature.tables if lay.signature else []),
                             key=lambda t: t.start)
     return lay
+
+
+def _marked_and_loose(text: str, start: int, end: int) -> tuple[list[Table], list[Table]]:
+    """The tables of a body or an attachment: bar and pipe forms, and the task tables that
+    lost their marks (``loose_tables``) where no marked table stands."""
+    marked = bar_tables(text, start, end) + pipe_tables(text, start, end)
+    loose = [t for t in loose_tables(text, start, end)
+             if not any(t.start < m.end and m.start < t.end for m in marked)]
+    return marked, loose
 
 
 def _opening_bar(lines: list[Line], i: int) -> int:
