@@ -249,7 +249,9 @@ class Deadline:
     """By when something must be done. ``date`` is ISO (partial for a month, quarter or year);
     ``rrule`` replaces it for a repeating one; a ``relative`` one keeps its ``event`` and
     ``offset_days`` and has a date only when the text states the event's date. ``start``
-    is when the work begins where the text gives a period (``Từ tháng 10/2023 đến quý II/2024``)."""
+    is when the work begins where the text gives a period (``Từ tháng 10/2023 đến quý II/2024``);
+    ``planned`` the planned date where the text also gives a firm limit (``Dự kiến ngày 05/12/2025
+    (Chậm nhất ngày 10/12/2025)``: the limit is ``date``, the plan is ``planned``)."""
 
     text: str
     span: Span
@@ -264,6 +266,7 @@ class Deadline:
     start: str | None = None
     event: str | None = None
     offset_days: int | None = None
+    planned: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -277,6 +280,7 @@ class Deadline:
             "start": self.start,
             "event": self.event,
             "offset_days": self.offset_days,
+            "planned": self.planned,
             "action": self.action,
             "assignees": list(self.assignees),
             "span": self.span.to_dict(),

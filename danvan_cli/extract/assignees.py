@@ -213,6 +213,23 @@ def requested_units(sentence: str) -> list[str]:
     return []
 
 
+_FIELD_START = regex.compile(r"^[\s\-+•*_]*+(?=(?i:đơn\s+vị|cơ\s+quan)\s)")
+
+
+def labelled_field(text: str) -> tuple[str, list[str]] | None:
+    """``Đơn vị chủ trì: X`` / ``Cơ quan phối hợp: Y`` opening a line: (``lead`` or
+    ``support``, its units); ``None`` for any other line."""
+    s = _clean(text)
+    m = _FIELD_START.match(s)
+    if m is None:
+        return None
+    f = _LABELLED.match(s, m.end())
+    if f is None:
+        return None
+    role = "support" if "phối" in f.group("role").casefold() else "lead"
+    return role, split_units(f.group("units"))
+
+
 def lead_and_support(text: str) -> tuple[list[str], list[str]]:
     """``Giao Sở X chủ trì, phối hợp với Y, Z thực hiện`` → ([Sở X], [Y, Z]).
 

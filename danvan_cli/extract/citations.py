@@ -20,7 +20,7 @@ from functools import cache
 
 import regex
 
-from ..refdata import alternation, type_words
+from ..refdata import alternation, type_words, words
 from ..resolve.issuers import IssuerMatch, resolve_issuer
 from .dates import DateMatch, date_at
 from .numbers import NumberMatch, find_numbers
@@ -30,6 +30,17 @@ from .numbers import NumberMatch, find_numbers
 def _type_before_re() -> regex.Pattern[str]:
     alt = alternation(type_words())
     return regex.compile(rf"(?i)(?<!\p{{L}})(?P<type>{alt})\s{{1,4}}(?:số\s{{0,3}}:?\s{{0,3}})?$")
+
+
+@cache
+def _form_before_re() -> regex.Pattern[str]:
+    """A form's words right before the number they name (``Mẫu số``, ``theo mẫu``, ``Mẫu số 01
+    và``): ``data/lexicon/numbers.yaml``."""
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(words('numbers', 'form_words'))})[\s*_]{{1,4}}(?:số[\s*_]{{0,3}}:?[\s*_]{{0,3}})?(?:\d{{1,3}}[\s,]{{0,3}}(?:và\s{{1,3}}|,\s{{0,3}}))*+$")
+
+
+#: How far before a number a form's words may stand ("Mẫu số 01 và 02/HNMT").
+_FORM_REACH = 40
 
 
 #: How far back a subject may hold a later citation: a bound that keeps the scan linear in
@@ -45,7 +56,11 @@ _NGAY = regex.compile(r"(?i)\s{0,3},?\s{0,3}")
 _PAREN = regex.compile(r"\s{0,3}\([^()\n]{0,60}\)")
 _OPEN_QUOTE = regex.compile(r"\s{0,3}[“\"]")
 _NEXT_QUOTE = regex.compile(r"(?:\s{0,3},|\s{1,3}và)\s{0,3}[“\"]")
-_SUBJECT = regex.compile(r"(?i)\s{0,3}(?P<kw>về\s+việc|về|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn)(?!\p{L})\s{0,3}")
+#: What opens a cited document's subject (its trích yếu, Nghị định 30/2020 Phụ lục I): ``về
+#: việc``, or the act it performs (``quy định``, ``hướng dẫn``, ``sửa đổi, bổ sung``, ``phê duyệt``).
+_SUBJECT = regex.compile(
+    r"(?i)\s{0,3}(?P<kw>về\s+việc|về|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)(?!\p{L})\s{0,3}"
+)
 
 
 @cache
@@ -223,7 +238,11 @@ def scan_citations(view: str, start: int = 0, end: int | None = None) -> list[Ci
     numbers = find_numbers(view, start, end)
     out: list[Citation] = []
     prev_end = start
+    form = _form_before_re()
     for nm in numbers:
+        before = view[max(start, nm.start - _FORM_REACH) : nm.start]
+        if "ẫu" in before.lower() and form.search(before):  # the letters of "mẫu" first: cheap
+            continue  # "Mẫu số 02/HNCT": a template's code, not a document
         raw = _scan_one(view, nm, max(prev_end, start))
         out.append(raw)
         prev_end = raw.core_end

@@ -41,6 +41,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
 
 import regex
 
@@ -50,7 +51,7 @@ from . import assignees as asg
 from .scan import Anchored
 from .wrap import is_wrap
 from .outline import TableRow, TaskFinder, body_regions, find_table_rows
-from .dates import find_dates
+from .dates import date_at, find_dates
 from .timeexpr import (
     YEARLY_APPROX,
     Relative,
@@ -254,6 +255,9 @@ class _Scope:
     cell_kinds: list[str] = field(default_factory=list)
     hits: dict[str, _Hits] = field(default_factory=dict)
     asked: dict[str, int] = field(default_factory=dict)
+    #: the day each event (by its first words) is stated to fall on, once looked for
+    event_days: dict[str, date | None] = field(default_factory=dict)
+    steps: list[regex.Match[str]] | None = None
 
     @classmethod
     def build(cls, view: str, region: tuple[int, int], cited: _Spans, rows: list[TableRow]) -> _Scope:
@@ -482,6 +486,37 @@ def _item_action(finder: TaskFinder, pos: int) -> str:
     return ""
 
 
+def _labels_time(view: str, pos: int) -> bool:
+    """Whether the deadline at ``pos`` is a labelled time line (``Thời gian: ...``)."""
+    cue = CUE.match(view, pos)
+    return cue is not None and cue.group("label") is not None
+
+
+def _field_units(finder: TaskFinder, pos: int) -> list[str]:
+    """Who does an item set out as labelled fields (``- Thời gian: ...``, ``- Thành phần:
+    ...``, ``- Đơn vị chủ trì: X``, ``- Đơn vị phối hợp: Y``): the units of its lead field,
+    then its support field, read from the sibling lines of the deadline's own line. Only an
+    item with one lead field answers (a section listing several items' fields says nothing
+    of which is whose)."""
+    chain = finder.chain(pos)
+    if len(chain) < 2:
+        return []
+    lead: list[str] = []
+    support: list[str] = []
+    leads = 0
+    for sib in chain[-2].children:
+        field = asg.labelled_field(sib.text)
+        if field is None:
+            continue
+        role, units = field
+        if role == "support":
+            support.extend(units)
+        else:
+            leads += 1
+            lead.extend(units)
+    return asg._dedupe(lead + support) if leads == 1 else []
+
+
 def _before_document(date: str | None, own_date: str | None) -> bool:
     """A one-off deadline earlier than the document's own date: a slip a reader should see
     (recalled deadlines are told by their words — ``đã``, ``đến nay`` — and left out)."""
@@ -505,6 +540,7 @@ class _Found:
     action: str | None = None
     assignees: list[str] | None = None
     relative: Relative | None = None
+    planned: str | None = None
 
 
 def _make_recurring_if_stated(view: str, expr: TimeExpr, sent: tuple[int, int], scope: _Scope) -> TimeExpr:
@@ -568,6 +604,8 @@ def extract_deadlines(
             assignees = _own_units(view, piece, f.start, f.end)
             if not assignees and prev is not None:
                 assignees = list(prev.assignees)
+            if not assignees and _labels_time(view, f.start):  # "- Thời gian: ..." beside "- Đơn vị chủ trì: X"
+                assignees = _field_units(finder, f.start)
             if not assignees:
                 task = finder.at(f.start)
                 assignees = list(task.assignees) if task is not None else []
@@ -593,6 +631,7 @@ def extract_deadlines(
                 start=expr.range_start,
                 event=f.relative.event if f.relative else None,
                 offset_days=f.relative.offset_days if f.relative else None,
+                planned=f.planned,
             )
         )
     result.deadlines = out
@@ -605,20 +644,117 @@ _LEAD_IN = regex.compile(r"[\s\-+•*_|:]+|(?i:thời\s+gian|thời\s+hạn)|\d{
 
 
 def _event_date(view: str, scope: _Scope, rel: Relative) -> str | None:
-    """The date of a relative deadline when the text states its event's date (``ngày bầu cử
-    ... (Chủ nhật, ngày 15/3/2026)``): the first full date within a clause after a mention of
-    the event, not a cited document's; ``None`` otherwise."""
-    key = regex.compile(r"(?i)(?<!\p{L})" + r"\s+".join(regex.escape(w) for w in rel.event.split()[:3]) + r"(?!\p{L})")
+    """The date of a relative deadline when the text states its event's date anywhere (the
+    preamble, a heading, another item): ``Ngày bầu cử: Chủ nhật, 15/3/2026``, ``ngày bầu cử
+    đại biểu ... là ngày 15 tháng 3 năm 2026``, ``Cuộc bầu cử được tiến hành vào Chủ nhật,
+    ngày 15/3/2026``; else a dated step counted from it (``Chậm nhất ngày 10/12/2025 - 95
+    ngày trước bầu cử``: 95 days later); else the first full date in the clause after a
+    mention of the event. Never a cited document's date; ``None`` when none is stated."""
+    words2 = " ".join(rel.event.split()[:2]).casefold()
+    if words2 not in scope.event_days:  # an event's stated day is looked for once per region
+        key = _event_key(words2)
+        day = _stated_event_day(view, scope, key)
+        scope.event_days[words2] = day if day is not None else _event_day_from_step(view, scope, key)
+    day = scope.event_days[words2]
+    if day is None:
+        day = _event_day_near(view, scope, rel)
+    if day is None:
+        return None
+    return (day + timedelta(days=rel.offset_days or 0)).isoformat()
+
+
+@cache
+def _event_key(event_words: str) -> regex.Pattern[str]:
+    return regex.compile(r"(?i)(?<!\p{L})" + r"\s+".join(regex.escape(w) for w in event_words.split()) + r"(?!\p{L})")
+
+
+#: After an event's name, up to the words that state its date: the rest of its noun phrase.
+_EVENT_NAME_REACH = 220
+_EVENT_SENTENCE_STOP = regex.compile(r"[.;!?](?=\s)|\n")
+_EVENT_LINK = regex.compile(rf"(?i)[ \t]*+(?P<mark>[:(])[ \t]*+|[ \t]++(?:{_alt('event_date_links')})[ \t]++")
+_WEEKDAY = regex.compile(r"(?i)(?:chủ\s+nhật|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7]))(?!\p{L})[ \t]*+,?[ \t]*+")
+_IS_DAY_OF = regex.compile(r"(?i)(?<!\p{L})là[ \t]++(?:ngày[ \t]++)$")
+_DAY_OF = regex.compile(r"(?i)(?<!\p{L})ngày[ \t]++$")
+
+
+def _full_day(view: str, scope: _Scope, pos: int) -> date | None:
+    """The full date standing at ``pos`` (after ``ngày``), not a cited document's."""
+    dm = date_at(view, pos)
+    if dm is None or dm.day is None or dm.start - pos > 8 or scope.cited.holds(dm.start, dm.end):
+        return None
+    try:
+        return date(dm.year, dm.month, dm.day)
+    except ValueError:
+        return None
+
+
+def _stated_event_day(view: str, scope: _Scope, key: regex.Pattern[str]) -> date | None:
+    """``ngày <event> ...: / là / vào [thứ ...,] <date>`` anywhere in the text, or the date
+    first (``Chủ nhật, 15/3/2026 là ngày bầu cử``). A colon or a bracket states it only after
+    ``ngày <event>`` (the event's day), a verb after any mention."""
+    for m in key.finditer(view):
+        before = _IS_DAY_OF.search(view, max(0, m.start() - 16), m.start())
+        if before is not None:  # "Chủ nhật, 15/3/2026 là ngày bầu cử ...": the date stands first
+            dates = [dm for dm in find_dates(view, max(0, before.start() - 30), before.start()) if dm.day is not None]
+            if dates and not view[dates[-1].end : before.start()].strip(" \t,") and not scope.cited.holds(dates[-1].start, dates[-1].end):
+                try:
+                    return date(dates[-1].year, dates[-1].month, dates[-1].day)
+                except ValueError:
+                    pass
+        hi = min(len(view), m.end() + _EVENT_NAME_REACH)
+        cut = _EVENT_SENTENCE_STOP.search(view, m.end(), hi)
+        hi = cut.start() if cut else hi
+        day_of = _DAY_OF.search(view, max(0, m.start() - 8), m.start()) is not None
+        for link in _EVENT_LINK.finditer(view, m.end(), hi):
+            if link.group("mark") and not day_of:
+                continue
+            p = link.end()
+            wd = _WEEKDAY.match(view, p, hi)
+            day = _full_day(view, scope, wd.end() if wd else p)
+            if day is not None:
+                return day
+    return None
+
+
+#: ``<date> - 95 ngày trước bầu cử``: the count and the event after a dated step.
+_STEP = regex.compile(r"(?i)(?P<n>\d{1,3})[ \t]++ngày[ \t]++trước[ \t]++(?:ngày[ \t]++)?")
+_STEP_GAP = regex.compile(r"[ \t]*+[\-–(,][ \t]*+$")
+
+
+def _event_day_from_step(view: str, scope: _Scope, key: regex.Pattern[str]) -> date | None:
+    """``<date> - 95 ngày trước bầu cử``: a step dated and counted from the event (the
+    count is found first; the date must end right before it)."""
+    if scope.steps is None:  # the counted steps of the text, found once per region
+        scope.steps = list(_STEP.finditer(view))
+    for st in scope.steps:
+        if key.match(view, st.end()) is None:
+            continue
+        lo = max(0, st.start() - 40)
+        dates = [dm for dm in find_dates(view, lo, st.start()) if dm.day is not None]
+        if not dates or not _STEP_GAP.match(view[dates[-1].end : st.start()]) or scope.cited.holds(dates[-1].start, dates[-1].end):
+            continue
+        dm = dates[-1]
+        try:
+            return date(dm.year, dm.month, dm.day) + timedelta(days=int(st.group("n")))
+        except ValueError:
+            continue
+    return None
+
+
+def _event_day_near(view: str, scope: _Scope, rel: Relative) -> date | None:
+    """The first full date within a clause after the event's day is named (``ngày`` and the
+    event's first words: ``ngày bầu cử (15/3/2026)``); a date after the event's name alone
+    (``Ủy ban bầu cử xã (thành lập ngày ...)``) is not its day."""
+    key = _event_key(" ".join(rel.event.split()[:3]))
     for m in key.finditer(view, scope.lo, scope.hi):
-        if rel.start <= m.start() < rel.end:
+        if rel.start <= m.start() < rel.end or _DAY_OF.search(view, max(0, m.start() - 8), m.start()) is None:
             continue
         stop = m.end() + 80
         cut = _CLAUSE_STOP.search(view, m.end(), stop)
         for dm in find_dates(view, m.end(), cut.start() if cut else min(stop, len(view))):
             if dm.day is None or scope.cited.holds(dm.start, dm.end):
                 continue
-            day = date(dm.year, dm.month, dm.day) + timedelta(days=rel.offset_days or 0)
-            return day.isoformat()
+            return date(dm.year, dm.month, dm.day)
     return None
 
 
@@ -629,6 +765,37 @@ def _skip_spaces(view: str, pos: int, end: int) -> int:
     while pos < end and view[pos] in " \t\n":
         pos += 1
     return pos
+
+
+#: Between a time and the other time of its pair: blanks, an opening bracket, a dash, a comma.
+_PAIR_GAP = regex.compile(r"[ \t]*+[(\[,;\-–][ \t]*+|[ \t]++")
+_LATEST = regex.compile(rf"(?i)(?:{_alt('latest_cues')})(?!\p{{L}})")
+_PLANNED_CUE = regex.compile(rf"(?i)(?:{_alt('approximate_cues')})(?!\p{{L}})")
+
+
+def _paired_time(view: str, expr: TimeExpr, stop: int, year: int | None, planned_first: bool) -> tuple[TimeExpr, str | None] | None:
+    """A planned time and its firm limit given together, in either order: ``Dự kiến ngày
+    05/12/2025 (Chậm nhất ngày 10/12/2025)`` or ``Chậm nhất ngày 10/12/2025 (dự kiến ngày
+    05/12/2025)``. A "chậm nhất" date is the deadline (Nghị định 30/2020: the time limit an
+    order sets); the "dự kiến" one is a plan and is kept beside it. Returns the firm time
+    (its span ending where the pair ends) and the planned date; ``None`` when the time
+    stands alone."""
+    gap = _PAIR_GAP.match(view, expr.end, min(stop, expr.end + 6))
+    if gap is None:
+        return None
+    cue = (_LATEST if planned_first else _PLANNED_CUE).match(view, gap.end(), stop)
+    if cue is None:
+        return None
+    other = read_deadline_time(view, _skip_spaces(view, cue.end(), stop), year)
+    if other is None or other.rrule or other.date is None or expr.rrule or expr.date is None:
+        return None
+    end = other.end
+    if "(" in gap.group(0):  # the bracket closes the pair: "(Chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử)"
+        close = regex.compile(r"[^()\n]{0,60}?\)").match(view, end, stop)
+        end = close.end() if close is not None else end
+    if planned_first:
+        return replace(other, approximate=False, start=expr.start, end=end), expr.date
+    return replace(expr, end=end), other.date
 
 
 def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
@@ -659,10 +826,15 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
             expr = replace(expr, approximate=True)
             label = label or not _LEAD_IN.sub("", view[sent[0] : cue.start()])
             weak = not label
+        planned = None
+        pair = _paired_time(view, expr, stop, year, planned_first=approx)
+        if pair is not None:  # "Dự kiến ngày 05/12 (Chậm nhất ngày 10/12)": the limit is due
+            expr, planned = pair
+            sent = scope.sentence(cue.start(), expr.end)
         expr = _make_recurring_if_stated(view, expr, sent, scope)
         if not _keep(view, scope, sent, cue.start(), expr, weak, label):
             continue
-        found.append(_Found(cue.start(), expr.end, expr, sent))
+        found.append(_Found(cue.start(), max(expr.end, pair[0].end) if pair else expr.end, expr, sent, planned=planned))
 
     cue_starts = [f.start for f in found]  # in text order: CUE.finditer goes left to right
     for st in find_standalone_recurrences(view, lo, stop):

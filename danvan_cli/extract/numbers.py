@@ -41,7 +41,8 @@ def _party_type_alternation() -> str:
 
 
 # The serial may carry a letter (``35a/NQ-CP``); the number may end in its year
-# (``1025/PLYK/2025``) or a lower-case mark (``919-CV/VPTW/nb``, kept as written only). Joint documents of two issuers put a second
+# (``1025/PLYK/2025``, a Party ``123-KH/TU/2025``: kept) or a lower-case mark (the drafting
+# unit of a Party Công văn, ``919-CV/VPTW/nb``: kept as written only). Joint documents of two issuers put a second
 # slash between the type and the bodies (``05/2011/NQLT/CP-UBTUMTTQVN``, ``02/QCPH/UBND-UBMTTQ``).
 NUMBER = regex.compile(
     rf"""
@@ -51,7 +52,7 @@ NUMBER = regex.compile(
         (?P<party>(?:{_DASH}|[ \t](?=(?i:{_party_type_alternation()})/))(?P<ptype>{_CODE}){_SLASH}(?P<pbody>{_CODES}))
       | {_SLASH}(?:(?P<year>(?:19|20)\d{{2}}){_SLASH})?(?P<scodes>{_CODES})(?:/(?P<joint>{_CODES}))?
     )
-    (?:/(?:(?P<tailyear>(?:19|20)\d{{2}})|(?P<mark>[a-zđ]{{1,4}}))(?![\p{{L}}\d]))?
+    (?:(?:[ \t]/|/[ \t]{{0,2}})(?P<tailyear>(?:19|20)\d{{2}})(?![\p{{L}}\d])|/(?P<mark>[a-zđ]{{1,4}})(?![\p{{L}}\d]))?
     (?![\p{{L}}\d&])
     """,
     regex.X,
@@ -79,7 +80,7 @@ class NumberParts:
     def normalized(self) -> str:
         body = "-".join(self.body_codes)
         if self.system == "party":
-            return f"{self.serial}-{self.type_code}/{body}"
+            return f"{self.serial}-{self.type_code}/{body}" + (f"/{self.year}" if self.year_last else "")
         if self.joint:
             year = f"{self.year}/" if self.year else ""
             return f"{self.serial}/{year}{self.type_code}/{body}"
@@ -174,17 +175,20 @@ def _parts(
 ) -> NumberParts:
     if party:
         assert ptype is not None and pbody is not None
+        # Hướng dẫn 36-HD/VPTW writes no year (numbers restart each committee term); a year a
+        # committee writes after the body (``123-KH/TU/2025``) tells the terms apart: kept
         return NumberParts(
             serial=serial,
-            year=None,
+            year=int(tailyear) if tailyear else None,
             type_code=_canon(ptype, force_upper),
             body_codes=tuple(_body(g, force_upper) for g in _split(pbody)),
             system="party",
+            year_last=tailyear is not None,
         )
     assert scodes is not None
     raw_groups = _split(scodes)
     year = int(year_s) if year_s else None
-    if tailyear:
+    if tailyear and not year_s:  # "48/2019/QĐ-UBND/2020": the year in its place wins
         return NumberParts(serial=serial, year=int(tailyear), type_code=None,
                            body_codes=tuple(_canon(g, force_upper) for g in raw_groups), system="state", year_last=True)
     if joint:  # "NQLT/CP-UBTUMTTQVN": the type, then the issuers

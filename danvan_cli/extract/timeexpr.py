@@ -56,7 +56,12 @@ MONTH_YEAR = regex.compile(
     r"(?i)tháng\s{1,5}(?P<m>\d{1,2})(?!\d)(?:\s{0,3}[/\-]\s{0,3}" + _YEAR
     + r"|\s{1,5}năm\s{1,5}" + _YEAR.replace("P<y>", "P<y2>") + r")"
 )
-YEAR = regex.compile(r"(?i)năm\s{1,5}" + _YEAR)
+#: ``năm 2025``; a span of years (``Năm 2025-2030``, ``năm 2025 đến 2030``, ``giai đoạn
+#: 2026 - 2030``) is due at its end, the first year kept as the start.
+YEAR = regex.compile(
+    r"(?i)(?:năm|(?P<span>giai\s{1,5}đoạn)(?:\s{1,5}năm)?)\s{1,5}" + _YEAR
+    + r"(?:(?:\s{0,3}[-–]\s{0,3}|\s{1,5}(?:đến|tới)\s{1,5}(?:năm\s{1,5})?)(?P<y_end>(?:19|20)\d{2})(?!\d))?"
+)
 RANGE = regex.compile(
     r"(?i)từ\s{1,40}ngày\s{1,40}(?P<d1>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<m1>\d{1,2}))?(?![\d/])"
     r"\s{1,40}(?:đến|tới|-|–)\s{1,40}(?:hết\s{1,5})?ngày\s{1,40}(?P<d2>\d{1,2})"
@@ -240,6 +245,15 @@ def read_time_at(view: str, pos: int, default_year: int | None) -> TimeExpr | No
         return TimeExpr(pos, mm.end(), f"{year:04d}-{month:02d}-{day:02d}", approximate=True)
 
     yy = YEAR.match(view, inner, window_end)
+    if yy is not None and yy.group("y_end") and int(yy.group("y_end")) > int(yy.group("y")):
+        end_year = int(yy.group("y_end"))  # "Năm 2025-2030": done when the span ends
+        if day_pos is None:
+            return TimeExpr(pos, yy.end(), f"{end_year:04d}", granularity="year", range_start=yy.group("y"))
+        return TimeExpr(pos, yy.end(), f"{end_year:04d}-12-31", approximate=True)
+    if yy is not None and (yy.group("span") is None or yy.group("y_end")):
+        yy = YEAR.match(view, inner, yy.start("y") + 4)  # "năm 2025" alone (a reversed span: its first year)
+    else:
+        yy = None
     if yy is not None:
         year = int(yy.group("y"))
         if day_pos is None:

@@ -35,6 +35,7 @@ from .issuers import PlaceContext, resolve_issuer
 from .relations import (
     Stretch,
     basis_sections,
+    ceases_after,
     changed_by_between,
     classify_clause,
     classify_main,
@@ -43,6 +44,8 @@ from .relations import (
     is_empty_clause,
     is_retrospective,
     opening_stretches,
+    reports_past_act,
+    states_own_purpose,
     stretch_at,
     subject_link,
 )
@@ -291,20 +294,61 @@ def _type_relations(
             rel = classify_main(ext[stretch.start : c.start])
         elif stretch is not None and stretch.relation is not None:
             rel = stretch.relation
-        elif body_start <= c.start < opening_end or is_closing(core[ws:we]):
-            rel = classify_opening(core[ws:we])
+        elif is_closing(core[ws:we]) or (frame.numbered is not None and body_start <= c.start < opening_end):
+            # the preamble sentence, the cited documents' own subjects blanked: "Nghị định
+            # X quy định chi tiết và biện pháp thi hành Pháp lệnh" is X's subject, no verb of ours
+            rel = classify_opening(ext[ws:we])
+        elif body_start <= c.start < opening_end:
+            # a text with no numbered body (a Công văn, a Thông báo): a citation no verb
+            # governs is read from its own clause, as an order in the body ("đề nghị các bộ
+            # triển khai thực hiện Kết luận X" directs X), unless the sentence states the
+            # document's own purpose ("Kế hoạch này nhằm triển khai X")
+            own_words = ext[clause_from : c.start]
+            if states_own_purpose(ext[ws:we], is_own):
+                rel = classify_opening(core[ws:we])
+            elif is_empty_clause(own_words) and prev_in_sentence.get((s, e)) is not None:
+                rel = relations[prev_in_sentence[(s, e)]]
+            else:
+                rel = _body_clause_relation(own_words, core[c.core_end : _clause_end(core, c.core_end, we)], c.end - c.core_end)
         else:
             own_words = ext[clause_from : c.start]
             if is_empty_clause(own_words):
                 prev = prev_in_sentence.get((s, e))
-                rel = relations[prev] if prev is not None else (classify_clause(ext[ws : c.start]) or "cites")
+                after = core[c.core_end : _clause_end(core, c.core_end, we)]
+                rel = relations[prev] if prev is not None else _body_clause_relation(ext[ws : c.start], after, c.end - c.core_end)
             else:
-                rel = classify_clause(own_words) or "cites"
+                rel = _body_clause_relation(own_words, core[c.core_end : _clause_end(core, c.core_end, we)], c.end - c.core_end)
         if retro and rel in ("implements", "directs"):
             rel = "cites"
         relations[i] = rel
         prev_in_sentence[(s, e)] = i
     return relations
+
+
+def _body_clause_relation(own_words: str, words_after: str, subject_len: int = 0) -> str:
+    """A body clause's relation to the citation it holds: its own words before it, then
+    what it says of it after (``Quyết định X hết hiệu lực kể từ ngày`` → replaces; a part
+    of it, ``các thủ tục đã công bố tại Quyết định X hết hiệu lực`` → amends), and a
+    reported past act (``Bộ đã báo cáo ... tại Công văn số X``) orders nothing → cites."""
+    rel = classify_clause(own_words) or "cites"
+    if rel in ("directs", "cites") and ceases_after(words_after, subject_len):
+        # the whole document ceases ("Nghị quyết số X ... hết hiệu lực kể từ ngày"): replaced;
+        # a part of it ("các thủ tục đã công bố tại Quyết định X", "Phụ lục kèm theo X"): amended
+        return "amends" if _PART_OF.search(own_words) else "replaces"
+    if rel == "directs" and reports_past_act(own_words):
+        return "cites"
+    return rel
+
+
+#: A clause naming a part of the cited document before it ("... tại", "... kèm theo").
+_PART_OF = regex.compile(r"(?i)(?<!\p{L})(?:tại|kèm\s+theo|trong|của)\s*+$|(?<!\p{L})(?:phụ\s+lục|danh\s+mục|điều|khoản|điểm|thủ\s+tục|quy\s+trình)(?!\p{L})")
+_CLAUSE_END = regex.compile(r"[;.!?](?=\s|$)|,\s")
+
+
+def _clause_end(ext: str, pos: int, limit: int) -> int:
+    """Where the clause going on at ``pos`` ends (a comma, ``;``, a sentence end), before ``limit``."""
+    m = _CLAUSE_END.search(ext, pos, limit)
+    return m.start() if m else limit
 
 
 # ---------------------------------------------------------------- passes 6-7: merge, complete

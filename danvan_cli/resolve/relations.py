@@ -91,7 +91,41 @@ def _opening_rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 
 @cache
 def _body_rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return _formal_rules() + (("cites", _p("yardstick")), ("directs", _p("body_order")))
+    return _formal_rules() + (("cites", _p("yardstick")), ("cites", _p("effective_clause")),
+                              ("directs", _p("body_order")))
+
+
+#: After a past act's verb, the citation a few words on as where it was done ("đã giao tại X").
+_SHORT_RELATIVE = regex.compile(r"(?i)^\s*+(?:\p{L}+\s+){1,3}(?:tại|trong|theo)\s*+$")
+_PASSIVE = regex.compile(r"(?i)^\s*+(?:được|bị)(?!\p{L})")
+
+
+def reports_past_act(own_words: str) -> bool:
+    """Whether a body clause, up to a citation, reports what a body did (``Bộ đã báo cáo
+    Ban chỉ đạo về ... tại Công văn số X``): such a clause only cites X. Not a passive
+    (``các nhiệm vụ đã được giao tại X``) nor a short relative (``nhiệm vụ đã giao tại X``)."""
+    last = None
+    for last in _p("past_act").finditer(own_words):
+        pass
+    if last is None:
+        return False
+    rest = own_words[last.end() :]
+    return not (_PASSIVE.match(rest) or _SHORT_RELATIVE.match(rest))
+
+
+def ceases_after(words_after: str, subject_len: int = 0) -> bool:
+    """``<citation> ... hết hiệu lực kể từ ngày`` in its own clause (not ``đã hết hiệu
+    lực``). ``words_after`` starts at the citation's number, date and issuer's end; its first
+    ``subject_len`` characters are the citation's own subject, where only the operative
+    ``hết hiệu lực kể từ`` counts (a subject "về việc công bố thủ tục ... bị bãi bỏ" is the
+    cited document's own content)."""
+    for m in _p("ceases_after").finditer(words_after):
+        if words_after[max(0, m.start() - 4) : m.start()].rstrip().endswith("đã"):
+            continue
+        if m.start() < subject_len and "hiệu lực" not in m.group(0).casefold():
+            continue
+        return True
+    return False
 
 
 # Possessive runs: the backtracking form took quadratic time on a long run of spaces followed
@@ -153,6 +187,29 @@ def classify_clause(clause: str) -> str | None:
         if _new_subject_re().search(reach) or len(reach.split()) > _BASIS_REACH_WORDS:
             return _first_rule(_body_rules()[2:], clause)  # the reported-act rule did not match
     return rel
+
+
+def states_own_purpose(sentence: str, is_own: Callable[[str], bool]) -> bool:
+    """Whether a sentence says the document itself carries something out, anywhere in it:
+    ``Kế hoạch này nhằm triển khai ...``, or the issuer's own clause with an implement cue
+    (``..., và Ủy ban nhân dân huyện đã xây dựng Kế hoạch triển khai``). Another body's
+    clause (``Thủ tướng Chính phủ đã ban hành Chỉ thị ...``) or an order to others
+    (``đề nghị các sở triển khai thực hiện X``) is no purpose of the document."""
+    purpose = _p("own_purpose").search(sentence)
+    if purpose is not None and _p("implement_cue").search(sentence, purpose.start()):
+        return True
+    for mm in _main_re().finditer(sentence):
+        if mm.group("verb").casefold() in _REQUESTS or not is_own(sentence[mm.start() : mm.start("verb")]):
+            continue
+        if _p("implement_cue").search(sentence, mm.end(), mm.end() + _PURPOSE_REACH):
+            return True
+    return False
+
+
+#: How far after the issuer's verb its purpose is read ("xây dựng Kế hoạch triển khai").
+_PURPOSE_REACH = 60
+#: Main verbs that order others: what follows is their task, not the document's purpose.
+_REQUESTS = frozenset(("yêu cầu", "đề nghị", "giao", "chỉ đạo"))
 
 
 def is_closing(sentence: str) -> bool:
@@ -415,10 +472,16 @@ def subject_link(words_before: str) -> tuple[str, bool] | None:
     if changed is not None and not words_before[changed.end() :].strip(" ,\n\t*_"):
         rel = "replaces" if "thay" in changed.group(0).casefold() else "amends"
         return rel, True
+    # the verb nearest the named document governs it: "sửa đổi, bổ sung Chương trình hành
+    # động của Chính phủ thực hiện Nghị quyết số X" carries X out; it amends the programme
+    best: tuple[int, str] | None = None
     for rel, name in (("replaces", "replace_cue"), ("amends", "amend_cue"), ("implements", "implement_cue")):
-        if _p(name).search(words_before):
-            return rel, False
-    return None
+        last = None
+        for last in _p(name).finditer(words_before):
+            pass
+        if last is not None and (best is None or last.end() > best[0]):
+            best = (last.end(), rel)
+    return (best[1], False) if best is not None else None
 
 
 def changed_by_between(gap: str) -> str | None:
