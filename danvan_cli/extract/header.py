@@ -14,6 +14,7 @@ Words of the Quốc hiệu are anchors, so they never enter an issuer.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -46,7 +47,7 @@ from ..text.layout import (
     strip_honorific,
 )
 from .dates import NUMERIC_DATE, VERBAL_DATE, find_dates
-from .numbers import BLANK_NUMBER, NUMBER, parts_from_match
+from .numbers import BLANK_NUMBER, NUMBER, parse_number, parts_from_match
 
 # "Số:" opening a line or a cell (or, in a header flattened onto one line, "Số:" with its colon).
 # (Mid-line, as a flattened header has it: "Số:", or a Party number's "Số 15-KH/HU" with
@@ -703,6 +704,36 @@ def _year_and_horizon(rec: Header) -> None:
 # --- the header as a whole ---------------------------------------------------------------------
 
 
+#: Local bodies whose header name needs its unit (``UBND`` alone names no body).
+_BARE_LOCAL = frozenset({"UBND", "HĐND"})
+
+
+#: How many lines under the title the authority line (``ỦY BAN NHÂN DÂN TỈNH X``) may stand.
+_AUTHORITY_REACH = 4
+_AUTHORITY_TITLE = regex.compile(r"^(?:CHỦ\s+TỊCH|THƯỜNG\s+TRỰC)\s+")
+
+
+def _authority_issuer(lay: Layout, start: int, bare: str) -> Issuer | None:
+    """The issuing authority's line under a Quyết định's or Nghị quyết's title (``ỦY BAN NHÂN
+    DÂN THÀNH PHỐ HÀ NỘI``, ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH``, ``HỘI ĐỒNG NHÂN DÂN
+    TỈNH HÀ GIANG``), read as the body ``bare`` names, when it names it with its unit."""
+    seen = 0
+    for ln in lay.lines[bisect_left([x.start for x in lay.lines], start):]:
+        if not ln.text:
+            continue
+        seen += 1
+        if seen > _AUTHORITY_REACH or ln.start >= lay.body_end:
+            break
+        if not ln.is_caps:
+            continue
+        line = _AUTHORITY_TITLE.sub("", " ".join(ln.text.split()))
+        cand = compose_header_issuer([line], PlaceContext())
+        if cand is not None and cand.place and cand.parent is None and cand.name.startswith(bare + " "):
+            cand.span = Span(ln.start, ln.end)
+            return cand
+    return None
+
+
 def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) -> Header:
     """The header stage: the document's own fields read from the layout, as one record.
     ``exclude`` are the spans of citations: nothing of the document's own identity is taken
@@ -743,6 +774,14 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
                 and read.number is None and read.date is None:
             header.title = " ".join(first.text.split())
         header.title_end = lay.start
+    if header.doc_type is None and read.number is not None and read.date is not None:
+        # A site that dropped the type line (pipe rows of hethongphapluat, dulieuphapluat)
+        # still shows ``Số: 130/KH-UBND`` beside the place and date: the number's type code
+        # names the type (Nghị định 30/2020/NĐ-CP Phụ lục III), and the header is there.
+        parts = parse_number(header.number or "")
+        if parts is not None and parts.type_name is not None:
+            header.doc_type = parts.type_name
+            header.title_end = max(lay.header.end, read.date_span.end if read.date_span else 0)
     if header.doc_type is None:
         header.title_end = lay.start
         return header
@@ -759,6 +798,15 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
         issuer.span = Span(read.issuer_lines[0][1].start, read.issuer_lines[-1][1].end)
     if issuer is None:
         issuer = infer_issuer(view, header.title_end, header.body_end, VoiceContext(header.place, exclude))
+    elif issuer.place is None and issuer.level is None and issuer.parent is None and issuer.name in _BARE_LOCAL:
+        # The left cell kept only ``ỦY BAN NHÂN DÂN`` / ``HỘI ĐỒNG NHÂN DÂN`` (a pipe row cut
+        # the unit's line off): the text's own voice under the title names the same body with
+        # its unit (``ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ``, ``UBND tỉnh ban hành``).
+        voiced = _authority_issuer(lay, header.title_end, issuer.name) or \
+            infer_issuer(view, header.title_end, header.body_end, VoiceContext(header.place, exclude))
+        if voiced is not None and voiced.place and voiced.name.startswith(issuer.name + " "):
+            voiced.span, voiced.inferred = issuer.span, False
+            issuer = voiced
     if issuer is not None and issuer.place and issuer.province is None:
         issuer.province = disambiguate_province(issuer, header.date, view)
     header.issuer = issuer
