@@ -782,6 +782,12 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
         if parts is not None and parts.type_name is not None:
             header.doc_type = parts.type_name
             header.title_end = max(lay.header.end, read.date_span.end if read.date_span else 0)
+            # With no type line to end the header, the zone runs on into the title and the
+            # authority lines; the issuing body is the left cell's, above its ``Số:``.
+            if read.number_span is not None:
+                cut = read.number_span.start
+                read.issuer_lines = [(t, sp) for t, sp in read.issuer_lines if sp.start < cut]
+                header.title_end = min(header.title_end, read.date_span.end if read.date_span else cut)
     if header.doc_type is None:
         header.title_end = lay.start
         return header
