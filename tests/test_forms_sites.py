@@ -96,3 +96,35 @@ def test_news_text_without_number_gets_no_type_from_code() -> None:
     d = parse_text(text).to_dict()
     assert d["doc_type"] is None
     assert d["number"] is None
+
+
+def test_type_name_before_so_reads_the_own_number() -> None:
+    """``Nghị quyết số: 653/2019/UBTVQH14``: the type written before ``số:``."""
+    text = (
+        "ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n\n"
+        "Nghị quyết số: 71/2023/UBTVQH15\n\nHà Nội, ngày 12 tháng 3 năm 2023\n\n"
+        "NGHỊ QUYẾT\n\nVỀ VIỆC THÀNH LẬP XÃ ĐÔNG LÃM\n\n"
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n\nQUYẾT NGHỊ:\n\nĐiều 1. Thành lập xã.\n"
+    )
+    d = parse_text(text).to_dict()
+    assert d["number"] == "71/2023/UBTVQH15"
+    assert d["doc_type"] == "Nghị quyết"
+
+
+def test_signature_flattened_under_the_recipients_list_reaches_its_name() -> None:
+    """A portal's two-cell table flattened cell after cell: the list, then the block, the
+    name after lines holding only blanks."""
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH HÒA BÌNH TÂY Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 454/UBND-NCTH Vị Thanh Tây, ngày 6 tháng 4 năm 2021\n\n"
+        "V/v tiếp tục phối hợp tuyên truyền\n\nKính gửi:\n\n- Giám đốc Sở Văn hóa, Thể thao và Du lịch;\n\n"
+        "Chủ tịch UBND tỉnh có ý kiến như sau: giao Sở Văn hóa, Thể thao và Du lịch tuyên truyền./.\n\n"
+        "Nơi nhận:\n\n- Như trên;\n\n- Lưu: VT, NCTH.\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n" + " \n\n" * 5 +
+        "Lê Văn Bình\n\n;\n"
+    )
+    d = parse_text(text).to_dict()
+    assert d["signer"]["name"] == "Lê Văn Bình"
+    assert d["signer"]["authority"] == "KT. CHỦ TỊCH"
+    assert d["doc_type"] == "Công văn"

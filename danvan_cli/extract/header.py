@@ -21,7 +21,7 @@ from functools import cache
 import regex
 
 from ..model import Document, Issuer, Signer, Span, Warning
-from ..refdata import pattern, words
+from ..refdata import alternation, doc_types, pattern, words
 from ..resolve.issuers import PlaceContext, canonical_place
 from ..resolve.own_issuer import (
     VoiceContext,
@@ -52,7 +52,12 @@ from .numbers import BLANK_NUMBER, NUMBER, parse_number, parts_from_match
 # "Số:" opening a line or a cell (or, in a header flattened onto one line, "Số:" with its colon).
 # (Mid-line, as a flattened header has it: "Số:", or a Party number's "Số 15-KH/HU" with
 # no colon, a digit right after.)
-_SO = regex.compile(r"(?:(?:^|(?<=[\n\t]))(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu))\s{0,3}:?|(?<= )(?:Số|SỐ)(?:\s{0,3}:|\s{1,3}(?=\d)))\s{0,40}")
+# Some bodies write the type before it: ``Nghị quyết số: 653/2019/UBTVQH14`` (a type name
+# from ``doc_types.yaml``, then ``số`` with its colon).
+_SO = regex.compile(
+    r"(?:(?:^|(?<=[\n\t]))(?:(?i:" + alternation(tuple(t.name for t in doc_types())) + r")\s+số\s{0,3}:|"
+    r"(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu))\s{0,3}:?)|(?<= )(?:Số|SỐ)(?:\s{0,3}:|\s{1,3}(?=\d)))\s{0,40}"
+)
 # A Công văn's trích yếu under its number without "V/v": "Về hướng dẫn ...".
 _VE = regex.compile(r"\s*(?:V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}|(?=Về\s))")
 _VV = regex.compile(r"(?:^|(?<=[\n\t ]))V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}")
