@@ -14,13 +14,14 @@ Words of the Quốc hiệu are anchors, so they never enter an issuer.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
 import regex
 
 from ..model import Document, Issuer, Signer, Span, Warning
-from ..refdata import pattern, words
+from ..refdata import alternation, doc_types, pattern, words
 from ..resolve.issuers import PlaceContext, canonical_place
 from ..resolve.own_issuer import (
     VoiceContext,
@@ -46,12 +47,17 @@ from ..text.layout import (
     strip_honorific,
 )
 from .dates import NUMERIC_DATE, VERBAL_DATE, find_dates
-from .numbers import BLANK_NUMBER, NUMBER, parts_from_match
+from .numbers import BLANK_NUMBER, NUMBER, parse_number, parts_from_match
 
 # "Số:" opening a line or a cell (or, in a header flattened onto one line, "Số:" with its colon).
 # (Mid-line, as a flattened header has it: "Số:", or a Party number's "Số 15-KH/HU" with
 # no colon, a digit right after.)
-_SO = regex.compile(r"(?:(?:^|(?<=[\n\t]))(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu))\s{0,3}:?|(?<= )(?:Số|SỐ)(?:\s{0,3}:|\s{1,3}(?=\d)))\s{0,40}")
+# Some bodies write the type before it: ``Nghị quyết số: 653/2019/UBTVQH14`` (a type name
+# from ``doc_types.yaml``, then ``số`` with its colon).
+_SO = regex.compile(
+    r"(?:(?:^|(?<=[\n\t]))(?:(?i:" + alternation(tuple(t.name for t in doc_types())) + r")\s+số\s{0,3}:|"
+    r"(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu))\s{0,3}:?)|(?<= )(?:Số|SỐ)(?:\s{0,3}:|\s{1,3}(?=\d)))\s{0,40}"
+)
 # A Công văn's trích yếu under its number without "V/v": "Về hướng dẫn ...".
 _VE = regex.compile(r"\s*(?:V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}|(?=Về\s))")
 _VV = regex.compile(r"(?:^|(?<=[\n\t ]))V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}")
@@ -703,6 +709,36 @@ def _year_and_horizon(rec: Header) -> None:
 # --- the header as a whole ---------------------------------------------------------------------
 
 
+#: Local bodies whose header name needs its unit (``UBND`` alone names no body).
+_BARE_LOCAL = frozenset({"UBND", "HĐND"})
+
+
+#: How many lines under the title the authority line (``ỦY BAN NHÂN DÂN TỈNH X``) may stand.
+_AUTHORITY_REACH = 4
+_AUTHORITY_TITLE = regex.compile(r"^(?:CHỦ\s+TỊCH|THƯỜNG\s+TRỰC)\s+")
+
+
+def _authority_issuer(lay: Layout, start: int, bare: str) -> Issuer | None:
+    """The issuing authority's line under a Quyết định's or Nghị quyết's title (``ỦY BAN NHÂN
+    DÂN THÀNH PHỐ HÀ NỘI``, ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH``, ``HỘI ĐỒNG NHÂN DÂN
+    TỈNH HÀ GIANG``), read as the body ``bare`` names, when it names it with its unit."""
+    seen = 0
+    for ln in lay.lines[bisect_left([x.start for x in lay.lines], start):]:
+        if not ln.text:
+            continue
+        seen += 1
+        if seen > _AUTHORITY_REACH or ln.start >= lay.body_end:
+            break
+        if not ln.is_caps:
+            continue
+        line = _AUTHORITY_TITLE.sub("", " ".join(ln.text.split()))
+        cand = compose_header_issuer([line], PlaceContext())
+        if cand is not None and cand.place and cand.parent is None and cand.name.startswith(bare + " "):
+            cand.span = Span(ln.start, ln.end)
+            return cand
+    return None
+
+
 def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) -> Header:
     """The header stage: the document's own fields read from the layout, as one record.
     ``exclude`` are the spans of citations: nothing of the document's own identity is taken
@@ -743,6 +779,20 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
                 and read.number is None and read.date is None:
             header.title = " ".join(first.text.split())
         header.title_end = lay.start
+    if header.doc_type is None and read.number is not None and read.date is not None:
+        # A site that dropped the type line (pipe rows of hethongphapluat, dulieuphapluat)
+        # still shows ``Số: 130/KH-UBND`` beside the place and date: the number's type code
+        # names the type (Nghị định 30/2020/NĐ-CP Phụ lục III), and the header is there.
+        parts = parse_number(header.number or "")
+        if parts is not None and parts.type_name is not None:
+            header.doc_type = parts.type_name
+            header.title_end = max(lay.header.end, read.date_span.end if read.date_span else 0)
+            # With no type line to end the header, the zone runs on into the title and the
+            # authority lines; the issuing body is the left cell's, above its ``Số:``.
+            if read.number_span is not None:
+                cut = read.number_span.start
+                read.issuer_lines = [(t, sp) for t, sp in read.issuer_lines if sp.start < cut]
+                header.title_end = min(header.title_end, read.date_span.end if read.date_span else cut)
     if header.doc_type is None:
         header.title_end = lay.start
         return header
@@ -759,6 +809,15 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
         issuer.span = Span(read.issuer_lines[0][1].start, read.issuer_lines[-1][1].end)
     if issuer is None:
         issuer = infer_issuer(view, header.title_end, header.body_end, VoiceContext(header.place, exclude))
+    elif issuer.place is None and issuer.level is None and issuer.parent is None and issuer.name in _BARE_LOCAL:
+        # The left cell kept only ``ỦY BAN NHÂN DÂN`` / ``HỘI ĐỒNG NHÂN DÂN`` (a pipe row cut
+        # the unit's line off): the text's own voice under the title names the same body with
+        # its unit (``ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ``, ``UBND tỉnh ban hành``).
+        voiced = _authority_issuer(lay, header.title_end, issuer.name) or \
+            infer_issuer(view, header.title_end, header.body_end, VoiceContext(header.place, exclude))
+        if voiced is not None and voiced.place and voiced.name.startswith(issuer.name + " "):
+            voiced.span, voiced.inferred = issuer.span, False
+            issuer = voiced
     if issuer is not None and issuer.place and issuer.province is None:
         issuer.province = disambiguate_province(issuer, header.date, view)
     header.issuer = issuer

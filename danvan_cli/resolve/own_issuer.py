@@ -207,7 +207,11 @@ def split_bodies(lines: Sequence[str]) -> list[str]:
                 pieces = pieces[1:]
             out.extend(pieces)
             continue
-        if out and (not _opens_body(line) or _incomplete(out[-1])):
+        if out and _incomplete(out[-1]) and fold_key(line).startswith(fold_key(out[-1]) + " "):
+            # ``ỦY BAN NHÂN DÂN`` (a cut cell) then ``ỦY BAN NHÂN DÂN TỈNH X`` (the same body
+            # named in full under it): one body, the full name.
+            out[-1] = line
+        elif out and (not _opens_body(line) or _incomplete(out[-1])):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

@@ -961,6 +961,7 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
     n = len(lines)
     seen_name = False
     seen_beside = False  # the two columns stood side by side on a line of the tail
+    seen_mark = False  # an authority mark (TM./KT./...) under the recipients list
     while i < n and i - lo < TAIL_LINES:
         t = lines[i].text
         if t:
@@ -969,7 +970,9 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
             parts = _parts(t) if ("\t" in t or "     " in t) else [t]
             beside = len(parts) > 1
             seen_beside = seen_beside or beside
-            after_head = (sig is not None and i > sig) or (seen_beside and nn is not None and i > nn)
+            # the signature block's head: found before the list, or under it (a two-cell
+            # table flattened cell after cell: Nơi nhận's list, then KT. CHỦ TỊCH / title)
+            after_head = (sig is not None and i > sig) or (seen_beside and nn is not None and i > nn) or seen_mark
             if after_head and (any(is_person_line(x) for x in parts) or _split_name(lines, i) or _caps_name_at(lines, i)):
                 if _split_name(lines, i):
                     i = next(k for k in range(i + 1, n) if lines[k].text)
@@ -984,6 +987,7 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
                     break  # neither the recipients list nor another block follows
             elif _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or (t.isupper() and not seen_name):
                 last = i
+                seen_mark = seen_mark or (nn is not None and i > nn and authority_mark(t) is not None)
             elif pattern("signature", "seal_lines").search(t) or t.startswith(("(", "[")):
                 last = i
             elif seen_name or (nn is not None and i > nn and lines[i - 1].text and not lines[i - 1].text.endswith((";", ".", ":"))):
