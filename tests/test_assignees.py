@@ -194,3 +194,11 @@ def test_a_head_word_alone_names_nobody() -> None:
 def test_the_lead_ends_at_its_verb() -> None:
     assert lead_and_support("Sở Y tế có trách nhiệm chủ trì, phối hợp với Công an tỉnh kiểm tra.") == (
         ["Sở Y tế"], ["Công an tỉnh"])
+
+
+def test_a_subject_list_parted_by_semicolons_is_read_whole() -> None:
+    text = ("Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính; Chủ tịch UBND các xã, phường và các cơ quan, "
+            "tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.")
+    assert item_assignees(None, text) == (
+        ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính", "Chủ tịch UBND các xã, phường",
+         "các cơ quan, tổ chức, cá nhân có liên quan"], [])

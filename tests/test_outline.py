@@ -586,3 +586,15 @@ def test_a_table_of_procedures_is_no_task_table(table: str) -> None:
     assert not any("bản sao" in t.text for t in tasks)
     assert doc.tasks[1].lead == ["Sở Tư pháp"] and doc.tasks[1].support == ["Văn phòng UBND tỉnh"]
     assert not any(d.text.startswith("05 ngày") for d in doc.deadlines)  # a time limit to handle a file, no deadline
+
+
+def test_an_article_that_opens_with_a_unit_has_no_title_in_a_hard_wrapped_text() -> None:
+    text = _WRAPPED_BODY.split("Điều 2.")[0] + (
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân\n"
+        "tỉnh, Giám đốc Sở Tư pháp, Giám đốc Sở Nội vụ và các tổ chức, cá nhân có liên\n"
+        "quan chịu trách nhiệm thi hành Nghị quyết này./.\n")
+    art = next(t for t in iter_tasks(outline_of(text)) if t.id == "3")
+    assert art.heading is None and art.text.startswith("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc")
+    assert next(t for t in iter_tasks(outline_of(text)) if t.id == "1").heading == "Phạm vi điều chỉnh"
+    task = next(t for t in iter_tasks(tasks_of(text)) if t.id == "3")
+    assert task.lead[:3] == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Tư pháp", "Giám đốc Sở Nội vụ"]

@@ -61,7 +61,7 @@ _VERBS = (
     "thu thập|khảo sát|điều tra|sắp xếp|bổ sung|sửa đổi|kiện toàn|ứng dụng|số hóa|vận hành"
 )
 #: ``tổ chức`` is a noun before these (``các cấp ủy, tổ chức đảng``, ``tổ chức chính trị - xã hội``).
-_NOUN_AFTER_TO_CHUC = r"(?<!tổ\s{1,3}chức)|(?<=tổ\s{1,3}chức)(?!\s{1,3}(?:đảng|chính\s+trị|đoàn\s+thể|cơ\s+sở\s+đảng|xã\s+hội|thành\s+viên)(?!\p{L}))"
+_NOUN_AFTER_TO_CHUC = r"(?<!tổ\s{1,3}chức)|(?<=tổ\s{1,3}chức)(?!\s{1,3}(?:đảng|chính\s+trị|đoàn\s+thể|cơ\s+sở\s+đảng|xã\s+hội|thành\s+viên)(?!\p{L})|\s*,\s{0,3}cá\s+nhân(?!\p{L}))"
 #: Verbs that open a sentence with a capital and never stand in a unit's name: where a
 #: text flattened onto one line runs a heading into its first sentence ("1. Sở Nội vụ Là
 #: đơn vị đầu mối ...", "2. Các sở, ban, ngành Căn cứ chức năng ..."), the unit ends there.
@@ -71,7 +71,7 @@ _OPENING_VERBS = (
     "Khẩn trương|Quán triệt|Chịu trách nhiệm|Có trách nhiệm|Đôn đốc|Tăng cường|Đẩy mạnh|Bố trí"
 )
 VERB = regex.compile(
-    rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?:{_VERBS}|{_OPENING_VERBS})(?!\p{{L}})(?:{_NOUN_AFTER_TO_CHUC})"
+    rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?!có\s+liên\s+quan)(?:{_VERBS}|{_OPENING_VERBS})(?!\p{{L}})(?:{_NOUN_AFTER_TO_CHUC})"
 )
 _REQUEST = regex.compile(r"(?<!\p{L})(?:yêu\s+cầu|đề\s+nghị|Đề\s+nghị|giao|Giao|chỉ\s+đạo)\s+(?=\S)")
 _CHU_TRI = regex.compile(r"(?<!\p{L})[Cc]hủ\s+trì(?!\p{L})")
@@ -95,7 +95,9 @@ _MAX_REQUESTS = 8
 _PHRASE_END = regex.compile(r"[:.;\n(]")
 _MARKS = regex.compile(r"[*_]+")
 _CLAUSE_END = regex.compile(r"[.;:\n]")
-_FIRST_SENTENCE = regex.compile(r"(?<=[.;:])\s|\n")
+#: Where an item's first sentence ends: a stop or a colon, a semicolon unless a unit follows it
+#: (a subject list "Chánh Văn phòng UBND tỉnh; Giám đốc Sở ...; Chủ tịch ... chịu trách nhiệm"), a line break.
+_FIRST_SENTENCE = regex.compile(r"(?<=[.:])\s|(?<=;)\s(?!\s*(?:" + UNIT_START.pattern + r"))|\n")
 _LEAD_VERB = regex.compile(r"(?<!\p{L})(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+")
 
 
@@ -173,17 +175,23 @@ def units_until_verb(s: str, pos: int = 0) -> list[str]:
     """The unit phrase starting at ``pos`` of ``s`` and running to the first verb, split."""
     if UNIT_START.match(s, pos) is None:
         return []
-    stop = min(len(s), pos + _WINDOW)
-    m = _PHRASE_END.search(s, pos, stop)
-    if m is not None:
+    limit = min(len(s), pos + _WINDOW)
+    stop = limit
+    at = pos
+    while (m := _PHRASE_END.search(s, at, limit)) is not None:
+        if m.group() == ";" and UNIT_START.match(s, m.end() + (len(s[m.end():m.end() + 3]) - len(s[m.end():m.end() + 3].lstrip()))):
+            at = m.end()  # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở ...; Chủ tịch ... chịu trách nhiệm": one subject list
+            continue
         stop = m.start()
+        break
     v = VERB.search(s, pos, stop)
     if v is None:
         return []
     phrase = s[pos : v.start()]
-    if len(phrase.split()) > _MAX_UNIT_WORDS:
+    parts = split_units(phrase)
+    if any(len(p.split()) > _MAX_UNIT_WORDS for p in parts) or len(parts) * _MAX_UNIT_WORDS < len(phrase.split()):
         return []
-    return split_units(phrase)
+    return parts
 
 
 def subject_units(sentence: str) -> list[str]:

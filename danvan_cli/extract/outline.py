@@ -691,6 +691,11 @@ def _read_heading_and_text(node: Node, view: str) -> tuple[str | None, str]:
     return None, text
 
 
+#: An article's title is a noun phrase of a few words ("Điều 1. Phạm vi điều chỉnh và đối tượng
+#: áp dụng"); a longer first line opens the article's sentence.
+_ARTICLE_TITLE_WORDS = 12
+
+
 def _wraps_on(node: Node, view: str) -> bool:
     """Whether the item's first line only wraps its sentence onto the next (``wrap.is_wrap``):
     then that line is no heading, whatever case the next line opens with."""
@@ -701,7 +706,14 @@ def _wraps_on(node: Node, view: str) -> bool:
         return False
     # A short first line ending in a word is a title in any text ("Điều 1. Phạm vi điều
     # chỉnh", "2. Trình tự thực hiện"); a long one in a hard-wrapped text goes on.
-    title_like = node.label.rank == RANK_DIEU or len(view[node.first[0] : end].split()) <= _TITLE_WORDS + 1
+    first = view[node.first[0] : end]
+    n_words = len(first.split())
+    if node.label.rank == RANK_DIEU:
+        # an article that opens with a unit has no title: it is the article's sentence
+        # ("Điều 4. Chánh Văn phòng Ủy ban nhân dân" ⏎ "Thành phố, Giám đốc Sở ... chịu trách nhiệm")
+        title_like = n_words <= _ARTICLE_TITLE_WORDS and asg.UNIT_START.match(first.lstrip(" \t*_")) is None
+    else:
+        title_like = n_words <= _TITLE_WORDS + 1
     return wrap.is_wrap(view, end, any_word=not title_like)
 
 
