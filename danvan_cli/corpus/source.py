@@ -10,6 +10,7 @@ the store, those questions read rows, not every document's record; asked in memo
 from __future__ import annotations
 
 import sys
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -44,16 +45,19 @@ class GraphSource(Protocol):
 
 
 @dataclass
-class Corpus:
-    """The documents under some paths, and the errors met reading them."""
+class Corpus(ABC):
+    """The documents under some paths, and the errors met reading them: read in memory
+    (``MemoryCorpus``) or from the store (``StoredCorpus``)."""
 
     errors: list[str] = field(default_factory=list)
 
-    def documents(self) -> list[Document]:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def documents(self) -> list[Document]:
+        """Every document of the corpus."""
 
-    def graph(self) -> GraphSource:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def graph(self) -> GraphSource:
+        """The corpus graph, asked whole or around a root."""
 
     def deadline_documents(self, start: date, end: date, include_expired: bool = False) -> list[Document]:
         """Documents carrying the deadlines that may fall in ``[start, end]`` (a superset:
