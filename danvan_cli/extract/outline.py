@@ -187,16 +187,21 @@ class Outline:
 _regions_cache: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
 
 
-#: The layout's rows of task tables for the last view registered by ``use_layout``.
-_rows_cache: tuple[str | None, tuple[TableRow, ...]] = (None, ())
+@dataclass(frozen=True, slots=True)
+class _Registered:
+    """What ``use_layout`` took from the layout of one view: the rows of its task tables, the
+    column titles of its tables read without marks (no items), and — when the layout cut
+    lines out of longer ones (a flattened text) — its lines, where items open."""
+
+    view: str | None = None
+    rows: tuple[TableRow, ...] = ()
+    titles: tuple[tuple[int, int], ...] = ()
+    flat_starts: tuple[int, ...] | None = None
+    flat_ends: tuple[int, ...] = ()
 
 
-#: The layout's lines of the last view registered by ``use_layout``, when that text was
-#: flattened (a crawler's: lines cut where parts open, not where the text breaks).
-_flat_lines_cache: tuple[str | None, tuple[int, ...], tuple[int, ...]] = (None, (), ())
-
-#: Where the column titles of the tables read without marks stand (``Layout.loose_titles``): no items.
-_titles_cache: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
+#: The last layout registered; one record, swapped whole (safe across threads).
+_registered = _Registered()
 
 
 def use_layout(layout: Layout) -> None:
@@ -204,16 +209,18 @@ def use_layout(layout: Layout) -> None:
     regions the layout found (the document inside any site chrome, its body and attachments)
     and the rows of its task tables in every form (bar, pipe, a reader's real cells); in a
     flattened text, the lines the layout cut it into (its items open there)."""
-    global _regions_cache, _rows_cache, _flat_lines_cache, _titles_cache
-    _regions_cache = (layout.view, tuple(layout.body_regions()))
-    _rows_cache = (layout.view, tuple(rows_from_tables(layout.text, layout.tables, layout.body_regions())))
-    _titles_cache = (layout.view, tuple(sorted(layout.loose_titles)))
-    view, lines = layout.view, layout.lines
-    # a line the layout cut out of a longer one (no line break between it and the one before):
-    # more lines than the text has line breaks for
-    flat = bool(lines) and len(lines) > view.count("\n", lines[0].start, lines[-1].end) + 1
-    _flat_lines_cache = ((view, tuple(x.start for x in lines), tuple(x.end for x in lines)) if flat
-                         else (None, (), ()))
+    global _regions_cache, _registered
+    regions = layout.body_regions()
+    _regions_cache = (layout.view, tuple(regions))
+    lines = layout.lines
+    cut = layout.has_cut_lines()
+    _registered = _Registered(
+        layout.view,
+        tuple(rows_from_tables(layout.text, layout.tables, regions)),
+        tuple(sorted(layout.loose_titles)),
+        tuple(x.start for x in lines) if cut else None,
+        tuple(x.end for x in lines) if cut else (),
+    )
 
 
 def body_regions(view: str) -> list[tuple[int, int]]:
@@ -240,15 +247,16 @@ def _body_regions(view: str) -> list[tuple[int, int]]:
 def flat_line_starts(view: str) -> tuple[int, ...] | None:
     """Where the layout's lines start when ``view`` is the flattened text ``use_layout``
     registered last; ``None`` for any other view (its lines are its line breaks')."""
-    flat_view, starts, _ = _flat_lines_cache
-    return starts if flat_view is view else None
+    reg = _registered
+    return reg.flat_starts if reg.view is view else None
 
 
 def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """The lines of ``view[start:end]`` as ``(start, end)`` (no line for a final line break);
     in a flattened text the layout registered, the layout's lines there."""
-    flat_view, starts, ends = _flat_lines_cache
-    if flat_view is view:
+    reg = _registered
+    starts, ends = reg.flat_starts, reg.flat_ends
+    if reg.view is view and starts is not None:
         k = bisect_right(ends, start)
         out_flat = []
         while k < len(starts) and starts[k] < end:
@@ -461,9 +469,9 @@ def rows_from_tables(text: str, tables: list[Table], regions: list[tuple[int, in
 def find_table_rows(text: str, view: str) -> list[TableRow]:
     """Every data row of the task tables in the body of a text, in order (the layout's, when
     ``use_layout`` registered one for this view)."""
-    cached_view, cached = _rows_cache
-    if cached_view is view:
-        return list(cached)
+    reg = _registered
+    if reg.view is view:
+        return list(reg.rows)
     if "|" not in text:
         return []
     lines = [line for a, b in body_regions(view) for line in _lines(view, a, b)]
@@ -588,9 +596,10 @@ def _signature_line(line: str) -> bool:
 
 
 def _in_titles(view: str, pos: int) -> bool:
-    """Whether ``pos`` lies in the column titles of a task table (``use_layout``)."""
-    cached_view, spans = _titles_cache
-    if cached_view is not view or not spans:
+    """Whether ``pos`` lies in the column titles of a table read without marks (``use_layout``)."""
+    reg = _registered
+    spans = reg.titles
+    if reg.view is not view or not spans:
         return False
     k = bisect_right(spans, (pos, len(view) + 1)) - 1
     return k >= 0 and spans[k][0] <= pos < spans[k][1]

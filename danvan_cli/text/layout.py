@@ -115,6 +115,12 @@ class Layout:
     #: the column titles of the tables read without marks (``loose_tables``): no text of an item
     loose_titles: list[tuple[int, int]] = field(default_factory=list)
 
+    def has_cut_lines(self) -> bool:
+        """Whether some of its lines were cut out of longer ones (a flattened text, a line
+        holding a sentence's end and a signature): more lines than the text has line breaks for."""
+        lines = self.lines
+        return bool(lines) and len(lines) > self.view.count("\n", lines[0].start, lines[-1].end) + 1
+
     def region(self, name: str) -> tuple[int, int]:
         """``header``, ``preamble``, ``body``, ``tail`` (signature and recipients) as spans."""
         if name == "header":
