@@ -31,6 +31,7 @@ from functools import cache
 
 import regex
 
+from ..extract.assignees import UNIT_START
 from ..refdata import alternation, pattern, words
 from .blocks import Cell, Paragraph, Row, Table
 
@@ -41,12 +42,6 @@ TIME_CELL = regex.compile(
 )
 #: A line holding only a row's number.
 _ROW_ID = regex.compile(r"[*_\s]*(?P<id>\d{1,3}|[IVX]{1,6}|[A-Z])[.)]?[*_\s]*$")
-#: A line that opens a unit's name (the lead and support columns).
-_UNIT_HEAD = regex.compile(
-    r"^(?:Sở|Phòng|Ban|Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|UBMTTQ|MTTQ|Mặt\s+trận|Công\s+an|Văn\s+phòng|Thanh\s+tra|"
-    r"Trung\s+tâm|Cục|Chi\s+cục|Đài|Báo|Hội|Đoàn|Liên\s+đoàn|Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|Đảng\s+ủy|"
-    r"Các|Cơ\s+quan|Đơn\s+vị|Thường\s+trực|Bộ\s+Chỉ\s+huy|Kho\s+bạc|Bảo\s+hiểm|Ngân\s+hàng)(?!\p{L})"
-)
 #: The item-number title is a word or two (``**Số TT**``): longer lines are turned away at once.
 _MAX_ID_TITLE = 16
 #: Titles are short; a longer line is running text.
@@ -193,7 +188,7 @@ def _fits(kind: str, line: str) -> bool:
     if kind == "time":
         return TIME_CELL.search(line) is not None
     if kind in ("lead", "support"):
-        return _UNIT_HEAD.match(line) is not None
+        return UNIT_START.match(line) is not None
     return True
 
 
