@@ -95,6 +95,8 @@ _MAX_REQUESTS = 8
 _PHRASE_END = regex.compile(r"[:.;\n(]")
 _MARKS = regex.compile(r"[*_]+")
 _CLAUSE_END = regex.compile(r"[.;:\n]")
+#: A semicolon that goes on with another unit: a list of subjects, not a clause's end.
+_SEMICOLON_THEN_UNIT = regex.compile(r";\s*(?:" + UNIT_START.pattern + r")")
 #: Where an item's first sentence ends: a stop or a colon, a semicolon unless a unit follows it
 #: (a subject list "Chánh Văn phòng UBND tỉnh; Giám đốc Sở ...; Chủ tịch ... chịu trách nhiệm"), a line break.
 _FIRST_SENTENCE = regex.compile(r"(?<=[.:])\s|(?<=;)\s(?!\s*(?:" + UNIT_START.pattern + r"))|\n")
@@ -179,7 +181,7 @@ def units_until_verb(s: str, pos: int = 0) -> list[str]:
     stop = limit
     at = pos
     while (m := _PHRASE_END.search(s, at, limit)) is not None:
-        if m.group() == ";" and UNIT_START.match(s, m.end() + (len(s[m.end():m.end() + 3]) - len(s[m.end():m.end() + 3].lstrip()))):
+        if _SEMICOLON_THEN_UNIT.match(s, m.start()):
             at = m.end()  # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở ...; Chủ tịch ... chịu trách nhiệm": one subject list
             continue
         stop = m.start()
