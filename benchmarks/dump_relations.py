@@ -33,13 +33,13 @@ from danvan_cli.pipeline import parse_file  # noqa: E402
 from danvan_cli.text.read import READABLE_SUFFIXES, DanvanInputError  # noqa: E402
 
 #: The shared real documents (``DANVAN_REAL`` points elsewhere, e.g. when run from an exported main).
-REAL = Path(os.environ.get("DANVAN_REAL", ROOT.parent / "shared" / "real"))
+REAL = Path(os.environ.get("DANVAN_REAL", ROOT.parent / "shared" / "real")).resolve()
 DEFAULTS = (REAL / "tvpl" / "docs", REAL / "tvpl-pages", REAL / "word-html", REAL / "offices" / "files")
 
 
 def _files(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
-    for p in paths:
+    for p in (q.resolve() for q in paths):
         if p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READABLE_SUFFIXES))
         elif p.exists():
@@ -55,7 +55,7 @@ def _one_line(text: str | None, limit: int = 240) -> str:
 
 def dump(path: Path, base: Path, evidence: bool = False) -> list[str]:
     """The lines of one file (an unreadable file gives one ``error`` line)."""
-    name = str(path.relative_to(base)) if path.is_relative_to(base) else str(path)
+    name = next((str(path.relative_to(b)) for b in (base, base.parent) if path.is_relative_to(b)), str(path))
     try:
         doc = parse_file(path)
     except DanvanInputError as exc:
