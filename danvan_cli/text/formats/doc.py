@@ -46,7 +46,7 @@ _PAGE = 512
 _STSHF, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _STTBF_FFN, _CLX = 1, 12, 13, 15, 33
 
 # Paragraph sprms.
-_P_IN_TABLE, _P_TTP, _P_ITAP, _P_INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B
+_P_IN_TABLE, _P_TTP, _P_ITAP, _P_INNER_CELL, _P_INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B, 0x244C
 _P_JC80, _P_JC = 0x2403, 0x2461
 _T_DEF_TABLE, _T_VERT_MERGE, _P_CHG_TABS = 0xD608, 0xD62B, 0xC615
 # Character sprms.
@@ -298,6 +298,7 @@ class _Pap:
     in_table: bool = False
     ttp: bool = False
     itap: int = 0
+    inner_cell: bool = False
     inner_ttp: bool = False
     jc: int | None = None
 
@@ -307,7 +308,7 @@ class _Pap:
 
 
 def _apply_pap(pap: _Pap, sprms: list[tuple[int, bytes]]) -> _Pap:
-    out = _Pap(pap.in_table, pap.ttp, pap.itap, pap.inner_ttp, pap.jc)
+    out = _Pap(pap.in_table, pap.ttp, pap.itap, pap.inner_cell, pap.inner_ttp, pap.jc)
     for sprm, op in sprms:
         if not op:
             continue
@@ -317,6 +318,8 @@ def _apply_pap(pap: _Pap, sprms: list[tuple[int, bytes]]) -> _Pap:
             out.ttp = bool(op[0])
         elif sprm == _P_ITAP and len(op) >= 4:
             out.itap = min(max(struct.unpack_from("<i", op, 0)[0], 0), 64)
+        elif sprm == _P_INNER_CELL:
+            out.inner_cell = bool(op[0])
         elif sprm == _P_INNER_TTP:
             out.inner_ttp = bool(op[0])
         elif sprm in (_P_JC80, _P_JC):
@@ -731,45 +734,78 @@ def _inked(p: Para) -> bool:
     return any(r.text.strip() for r in p.runs)
 
 
-def _items(doc: _Doc, paras: list[_Paragraph]) -> list[RawItem]:
-    """Paragraphs and tables in story order. A cell ends at its mark; a row at the mark
-    of a TTP paragraph, whose TAP says the row's edges and merges. A table inside a cell
-    gives its paragraphs to that cell."""
-    items: list[RawItem] = []
-    rows: list[tuple[list[list[Para]], _Tap | None]] = []
-    cells: list[list[Para]] = []
-    cell: list[Para] = []
+_Cell = list[Para | RawTable]
 
-    def close_table() -> None:
-        nonlocal rows, cells, cell
-        if cell:
-            cells.append(cell)
-        if cells:
-            rows.append((cells, None))
-        if rows:
-            items.append(_table(rows))
-        rows, cells, cell = [], [], []
+
+@dataclass(slots=True)
+class _Builder:
+    """A table being read at one nesting depth: its finished rows, the cells of the row
+    being read, and the cell being read (paragraphs, and tables nested in it)."""
+
+    rows: list[tuple[list[_Cell], _Tap | None]] = field(default_factory=list)
+    cells: list[_Cell] = field(default_factory=list)
+    cell: _Cell = field(default_factory=list)
+
+    def end_cell(self) -> None:
+        self.cells.append(self.cell)
+        self.cell = []
+
+    def end_row(self, tap: _Tap | None) -> None:
+        if self.cell:
+            self.end_cell()
+        self.rows.append((self.cells, tap))
+        self.cells = []
+
+    def table(self) -> RawTable:
+        if self.cell or self.cells:
+            self.end_row(None)
+        if len(self.rows) == 1 and len(self.rows[0][0]) == 1:
+            inner = [x for x in self.rows[0][0][0] if isinstance(x, RawTable) or _inked(x)]
+            if len(inner) == 1 and isinstance(inner[0], RawTable):
+                return inner[0]  # a one-cell frame around a table: the table is what is read
+        return _table([([_flat(c) for c in cells], tap) for cells, tap in self.rows])
+
+
+def _flat(cell: _Cell) -> list[Para]:
+    """A cell's paragraphs, a table nested in it given row by row, cell by cell."""
+    out: list[Para] = []
+    for x in cell:
+        if isinstance(x, Para):
+            out.append(x)
+        else:
+            out.extend(p for row in x.rows for c in row for p in c.paras)
+    return out
+
+
+def _items(paras: list[_Paragraph]) -> list[RawItem]:
+    """Paragraphs and tables in story order. At depth 1 a cell ends at its mark and a row
+    at the mark of a TTP paragraph, whose TAP says the row's edges and merges; deeper
+    (a table inside a cell) the paragraph says it ends an inner cell or row. A one-cell
+    table that only frames another table gives that table (``_Builder.table``)."""
+    items: list[RawItem] = []
+    open_: list[_Builder] = []  # open_[k]: the table at depth k + 1
+
+    def close_to(depth: int) -> None:
+        while len(open_) > depth:
+            t = open_.pop().table()
+            (open_[-1].cell if open_ else items).append(t)
 
     for p in paras:
-        depth = p.pap.depth
-        if depth == 0:
-            close_table()
+        d = min(p.pap.depth, 64)
+        close_to(d)
+        if d == 0:
             items.append(p.para)
             continue
-        if depth == 1 and p.end == _CELL and p.pap.ttp:
-            if cell:
-                cells.append(cell)
-            tap = _tap(p.sprms)
-            rows.append((cells, tap))
-            cells, cell = [], []
+        while len(open_) < d:
+            open_.append(_Builder())
+        b = open_[-1]
+        if (d == 1 and p.end == _CELL and p.pap.ttp) or (d > 1 and p.pap.inner_ttp):
+            b.end_row(_tap(p.sprms))
             continue
-        if depth > 1 and p.pap.inner_ttp:
-            continue  # an inner row's end: no text
-        cell.append(p.para)
-        if depth == 1 and p.end == _CELL:
-            cells.append(cell)
-            cell = []
-    close_table()
+        b.cell.append(p.para)
+        if (d == 1 and p.end == _CELL) or (d > 1 and p.pap.inner_cell):
+            b.end_cell()
+    close_to(0)
     return items
 
 
@@ -803,5 +839,5 @@ def read_doc(data: bytes) -> list[RawItem]:
     for a, b in stories:
         b = min(b, total)
         if a < b:
-            items.extend(_items(doc, _paragraphs(doc, text[a:b], a, b)))
+            items.extend(_items(_paragraphs(doc, text[a:b], a, b)))
     return tab_zones(items)

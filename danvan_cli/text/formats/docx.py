@@ -256,10 +256,26 @@ def _items(container: etree._Element, ctx: _Ctx, *, flatten_tables: bool) -> lis
             items.append(_para(el, ctx))
             items.extend(_textboxes(el, ctx))
         elif el.tag == _TBL and not flatten_tables:
-            items.append(_table(el, ctx))
+            items.append(_table(_unframed(el), ctx))
         elif el.tag in wrappers:
             stack.extend(reversed(el))
     return items
+
+
+def _unframed(tbl: etree._Element) -> etree._Element:
+    """The table a one-cell table only frames (its cell holds that table and no text),
+    else ``tbl``: an office frames its header table so (the .doc reader does the same)."""
+    for _ in range(64):
+        rows = _children(tbl, _TR)
+        cells = _children(rows[0], _TC) if len(rows) == 1 else []
+        if len(cells) != 1:
+            return tbl
+        inner = [c for c in cells[0] if c.tag == _TBL]
+        text = "".join(t.text or "" for p in cells[0] if p.tag == _P for t in p.iter(_T))
+        if len(inner) != 1 or text.strip():
+            return tbl
+        tbl = inner[0]
+    return tbl
 
 
 def _cell_paras(tc: etree._Element, ctx: _Ctx) -> list[Para]:
