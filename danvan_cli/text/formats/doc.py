@@ -85,6 +85,7 @@ def _streams(data: bytes) -> tuple[bytes, bytes]:
     """The WordDocument stream and the table stream it names. Raises ``FormatError`` for any other OLE2 file and for a damaged one."""
     import olefile
 
+    _check_header(data)
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except (OSError, ValueError, IndexError, struct.error, KeyError, OverflowError, MemoryError) as exc:
@@ -112,6 +113,34 @@ def _streams(data: bytes) -> tuple[bytes, bytes]:
         ole.close()
 
 
+def _check_header(data: bytes) -> None:
+    """The counts the OLE2 header declares, against the file's size, before any is used."""
+    if len(data) < 512:
+        raise FormatError("an OLE2 file cut short (damaged)")
+    shift = _u16(data, 0x1E)
+    if shift not in (9, 12):
+        raise FormatError("an OLE2 header with an impossible sector size (damaged)")
+    sectors = max(1, len(data) >> shift)
+    for what, at in (("FAT", 0x2C), ("mini FAT", 0x40), ("DIFAT", 0x48)):
+        if _u32(data, at) > sectors:
+            raise FormatError(f"an OLE2 header declaring {_u32(data, at)} {what} sectors in a file of {sectors}: damaged")
+
+
+def _check_chain(ole: object, name: str, size: int) -> None:
+    """A stream's sector chain, walked once: it must not loop back on itself (a cyclic
+    FAT would have the stream read the same sectors over and over, as garbage text)."""
+    if size < ole.minisectorcutoff:  # type: ignore[attr-defined]
+        return  # in the mini stream, a few kilobytes at most
+    fat = ole.fat  # type: ignore[attr-defined]
+    sect = ole.direntries[ole._find(name)].isectStart  # type: ignore[attr-defined]
+    seen: set[int] = set()
+    for _ in range(-(-size // ole.sectorsize)):  # type: ignore[attr-defined]
+        if sect in seen or not 0 <= sect < len(fat):
+            raise FormatError(f"a damaged OLE2 container (the chain of {name} loops or leaves the file)")
+        seen.add(sect)
+        sect = fat[sect]
+
+
 def _stream(ole: object, name: str, file_size: int) -> bytes:
     """A stream's bytes, once the size its directory entry declares has been checked
     against the file (a stream cannot be larger: a lie there would have the chain walk
@@ -120,6 +149,7 @@ def _stream(ole: object, name: str, file_size: int) -> bytes:
         size = ole.get_size(name)  # type: ignore[attr-defined]
         if size > file_size or size > limits.MAX_FILE_BYTES:
             raise FormatError(f"a stream ({name}) declaring {limits.human(size)} in a file of {limits.human(file_size)}: damaged")
+        _check_chain(ole, name, size)
         data = ole.openstream(name).read()  # type: ignore[attr-defined]
     except FormatError:
         raise
