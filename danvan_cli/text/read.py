@@ -5,7 +5,7 @@ HTML page saved by Word or a portal, a MIME web archive, plain text), the file e
 second, so a page saved as ``.txt`` or a .docx renamed is still read for what it is.
 Structured forms go to their readers in ``text/formats/`` and come back with the
 paragraphs and tables they saw (``Decoded.blocks``). Files that hold no text danvan
-can read (an image, a spreadsheet, an old .doc, an encrypted file) give one clear
+can read (an image, a spreadsheet, an RTF file, an encrypted file) give one clear
 ``DanvanInputError``; so does a file past the limits of ``formats.limits``.
 
 A text file's encoding, in order of trust: a byte-order mark; then strict UTF-8; then

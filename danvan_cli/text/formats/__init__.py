@@ -1,6 +1,6 @@
-"""Readers of the structured file forms (.docx, HTML, PDF) and of legacy encodings.
+"""Readers of the structured file forms (.docx, .doc, HTML, PDF) and of legacy encodings.
 
-Each form has its module (``docx``, ``html``, ``pdf``) turning bytes into the plain
+Each form has its module (``docx``, ``doc``, ``html``, ``pdf``) turning bytes into the plain
 records of ``common``, which ``common.write`` turns into text and blocks; ``legacy``
 reads TCVN3 and VNI back to Unicode; ``limits`` bounds what any file may cost.
 ``sniff`` tells the form from the bytes, so that a file named wrongly is still read
