@@ -216,6 +216,11 @@ def _vv_stop(s: str, start: int) -> int:
     return stop
 
 
+#: What a draft leaves where the number goes, before its code: blanks, a dotted or
+#: underlined space (``Số: ......../QĐ-THPT``, ``Số: ____/KH``).
+_BLANK_LEAD = regex.compile(r"[ \t]*(?:[.…_]+[ \t]*)?")
+
+
 def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
     s = u.clean.s
     taken: list[tuple[int, int]] = []
@@ -241,7 +246,7 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                         out.vv_end = u.clean.span(ve.end(), stop)[1]
                         taken.append((nm.end(), stop))
                 break
-            bm = BLANK_NUMBER.match(s, m.end())
+            bm = BLANK_NUMBER.match(s, _BLANK_LEAD.match(s, m.end()).end())
             if bm is not None:
                 out.blank_number = bm.group("raw")
                 out.number_raw = bm.group("raw")
