@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "index": "index:index_cmd",
     "search": "search:search_cmd",
     "export": "export:export_cmd",
+    "store": "store:store_cmd",
 }
 
 HELP: dict[str, str] = {
@@ -36,6 +37,7 @@ HELP: dict[str, str] = {
     "index": "Parse a corpus into the store, once (later commands read it).",
     "search": "Search the texts of the indexed corpus, accents optional.",
     "export": "Write the corpus as tables: Parquet, CSV or JSON lines.",
+    "store": "See what the store holds, by folder; forget what is gone; clear it.",
 }
 
 #: Exit code when the store cannot be used.

@@ -21,7 +21,7 @@ from .options import corpus_from, corpus_options
 @corpus_options
 def export_cmd(paths: tuple[str, ...], fmt: str, out_dir: str, store: str | None, no_store: bool,
                jobs: int | None, quiet: bool, debug: bool) -> None:
-    """Write the documents under PATH (default: the current folder) and their graph as
+    """Write the documents under PATH (without PATH: every document the store holds) and their graph as
     tables that Spark, DuckDB, pandas or a graph database load. Parquet needs the extra
     danvan[parquet] (pyarrow)."""
     from ..i18n import _, ngettext

@@ -62,7 +62,7 @@ def graph_cmd(
 ) -> None:
     """Show how the document numbered ROOT is carried out down the levels of a corpus.
 
-    PATH: files and folders, read recursively (default: the current folder). Documents
+    PATH: files and folders, read recursively; without PATH, every document the store holds. Documents
     come from the store (indexed first if new or changed) unless --no-store."""
     from ..graph.export import export
     from ..graph.query import traverse

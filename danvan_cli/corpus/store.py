@@ -590,6 +590,38 @@ class Store:
         self._delete_children(doc_id, old[0], old[1], fts=old[2] is None)
         self.conn.execute("DELETE FROM doc WHERE id = ?", (doc_id,))
 
+    # ----------------------------------------------------------------- tidying
+
+    def forget(self, ids: Iterable[int]) -> int:
+        """Drop the rows of these documents (``danvan store prune``/``forget``), and the
+        graphs kept beside them, which they may be part of (rebuilt when next asked)."""
+        ids = list(ids)
+        if not ids:
+            return 0
+        with _write(self.conn):
+            for doc_id in ids:
+                self._delete(doc_id)
+            self._drop_graphs()
+        return len(ids)
+
+    def clear(self) -> int:
+        """Forget every document (``danvan store clear``); the file stays a valid, empty store,
+        shrunk to its size."""
+        n = self.conn.execute("SELECT count(*) FROM doc").fetchone()[0]
+        with _write(self.conn):
+            for table in COLUMNS:
+                self.conn.execute(f"DELETE FROM {child_table(table)}")
+            self.conn.execute("DELETE FROM doc_data")
+            self.conn.execute("DELETE FROM doc")
+            self.conn.execute("INSERT INTO doc_fts (doc_fts) VALUES ('delete-all')")
+            self._drop_graphs()
+        self.conn.execute("VACUUM")
+        return int(n)
+
+    def _drop_graphs(self) -> None:
+        for table in ("graph_edge", "graph_node", "graph"):
+            self.conn.execute(f"DELETE FROM {table}")
+
     # ----------------------------------------------------------------- reading
 
     def documents(self, ids: list[int]) -> Iterator[tuple[int, dict[str, Any], bytes | None]]:
