@@ -253,3 +253,14 @@ def test_search_cites_folds_the_number_too(tmp_path: Path) -> None:
     hits = [json.loads(CliRunner().invoke(main, ["search", "dân vận", str(SAMPLES), "--cites", n, "--store", store,
                                                  "--format", "json"]).stdout) for n in ("23-QĐ/TW", "23-qd/tw")]
     assert hits[0] and hits[0] == hits[1]
+
+
+@pytest.mark.parametrize("window, last", [(["--year", "2025"], "20251231"), (["--year", "2025", "--month", "3"], "20250331"),
+                                          (["--from", "2025-02-01", "--to", "2025-05-31"], "20250531")])
+def test_ics_repeats_only_over_the_window_asked_for(window: list[str], last: str) -> None:
+    from icalendar import Calendar
+
+    res = CliRunner().invoke(main, ["deadlines", str(SAMPLES), *window, "--format", "ics", "--no-store"])
+    rules = [ev.get("RRULE") for ev in Calendar.from_ical(res.stdout_bytes).walk("VEVENT") if ev.get("RRULE")]
+    assert rules and all("UNTIL" in r for r in rules)
+    assert all(u.strftime("%Y%m%d") <= last for r in rules for u in r["UNTIL"])

@@ -117,7 +117,7 @@ def deadlines_cmd(
             if output:
                 data = BOM + data
         else:
-            data = to_ics(occs, include_expired=include_expired)
+            data = to_ics(occs, include_expired=include_expired, end=end)
         _write(data, output)
     if corpus.errors:
         sys.exit(1)
