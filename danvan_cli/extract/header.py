@@ -42,6 +42,7 @@ from ..text.layout import (
     closes_with_caps_name,
     is_name_line,
     is_person_line,
+    is_plain_title_line,
     is_title_line,
     outline_start,
     strip_honorific,
@@ -516,7 +517,7 @@ def _signers_in(u: Unit) -> tuple[list[Signer], Signer | None]:
     block's last line, right under its title. After a name, another mark opens the next
     block (a joint document signed by two bodies, their blocks one under the other)."""
     lines = _split_flat_signature(_unit_lines(u))
-    starts = [k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t)]
+    starts = [k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t) or is_plain_title_line(t)]
     named: list[Signer] = []
     first: Signer | None = None
     done = -1
@@ -585,6 +586,10 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             span_end = nxt[2]
             break
         if _seal(t):
+            span_end = b
+            continue
+        if k == start and is_plain_title_line(t):
+            block.append(t)  # "Hiệu trưởng": the title, written as a sentence
             span_end = b
             continue
         if not t.isupper():
