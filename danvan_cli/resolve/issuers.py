@@ -552,3 +552,13 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
     issuer = Issuer(f"{head}{body} {unit.display}", unit.level, place=unit.name,
                     province=province.name if province else (ctx.province.name if ctx.province else None))
     return IssuerMatch(issuer, end, kind=kind)
+
+
+def tier_of(level: str | None) -> str | None:
+    """``party-province`` and ``province`` sit on one tier: Tỉnh ủy and UBND tỉnh share a place."""
+    if not level:
+        return None
+    for tier in ("central", "province", "district", "commune"):
+        if level.endswith(tier):
+            return tier
+    return None
