@@ -264,3 +264,42 @@ def test_ics_repeats_only_over_the_window_asked_for(window: list[str], last: str
     rules = [ev.get("RRULE") for ev in Calendar.from_ical(res.stdout_bytes).walk("VEVENT") if ev.get("RRULE")]
     assert rules and all("UNTIL" in r for r in rules)
     assert all(u.strftime("%Y%m%d") <= last for r in rules for u in r["UNTIL"])
+
+
+# ------------------------------------------------------------------ Markdown residue
+
+
+MARKDOWN_PAGE = """**ỦY BAN NHÂN DÂN**
+**TỈNH HƯNG YÊN**
+
+Số: 12/KH-UBND
+
+**KẾ HOẠCH**
+
+*Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;* *
+
+*Thực hiện Chỉ thị số 33/CT–TTg ngày 26/11/2021 của Thủ tướng Chính phủ về **dân vận khéo**;*
+
+| TT | Nội dung |
+|---|---|
+| 1 | Tuyên truyền _Chỉ thị 33/CT-TTg_ |
+"""
+
+
+def test_evidence_and_snippets_carry_no_markdown_marks(tmp_path: Path) -> None:
+    import json
+
+    from danvan_cli.corpus.search import parse_query, snippet
+    from danvan_cli.pipeline import parse_text
+
+    doc = parse_text(MARKDOWN_PAGE, "page.md")
+    sentences = [m.sentence for r in doc.references for m in r.mentions]
+    assert sentences and not [s for s in sentences if any(mark in s for mark in "*|_")]
+    assert any(s.endswith("số 72/2025/QH15;") for s in sentences)
+    assert any("33/CT–TTg" in s for s in sentences)  # only marks go: the text's own dash stays
+    snip, spans = snippet(MARKDOWN_PAGE, parse_query("dan van kheo"))
+    assert "«dân» «vận» «khéo»" in snip and "*" not in snip and "---" not in snip and spans
+    (tmp_path / "page.md").write_text(MARKDOWN_PAGE, encoding="utf-8")
+    hits = json.loads(CliRunner().invoke(main, ["search", "tuyen truyen", str(tmp_path / "page.md"), "--format", "json",
+                                                "--store", str(tmp_path / "s.sqlite")]).stdout)
+    assert hits and "|" not in hits[0]["snippet"] and "_" not in hits[0]["snippet"]

@@ -107,7 +107,10 @@ def parse_query(text: str) -> Query:
 def snippet(text: str, query: Query, width: int = 180) -> tuple[str, list[tuple[int, int]]]:
     """A piece of ``text`` about ``width`` characters long around the matches (the window
     that holds the most different terms), and the matches' spans in ``text``."""
+    from ..text.normalize import blank_markup
+
     folded = fold(text)
+    text = blank_markup(text)  # what is shown: no Markdown marks; the same length, so spans hold
     spans = [(m.start(), m.end()) for m in query.regex().finditer(folded)]
     if not spans:
         head = " ".join(text[:width].split())

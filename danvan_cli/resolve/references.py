@@ -31,7 +31,7 @@ from ..extract.numbers import SLIPS
 from ..extract.wrap import is_wrap
 from ..model import RELATION_STRENGTH, Issuer, Link, Mention, NamedLaw, Reference, Span, Warning
 from ..refdata import body_codes, load_yaml
-from ..text.normalize import fold_key
+from ..text.normalize import blank_markup, fold_key
 from .issuers import PlaceContext, resolve_issuer
 from .relations import (
     RECEIVED,
@@ -796,7 +796,7 @@ def _evidence(text: str, s: int, e: int, start: int, end: int) -> str:
     is a whole run-on file."""
     if e - s > 4 * _CONTEXT:
         s, e = max(s, start - _CONTEXT), min(e, end + _CONTEXT)
-    return " ".join(text[s:e].split())
+    return " ".join(blank_markup(text[s:e]).split())
 
 
 def _vn_date(iso: str) -> str:
