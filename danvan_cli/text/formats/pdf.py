@@ -49,6 +49,9 @@ WORD_GAP = 0.3
 #: (a word space is a quarter em and more; letter-spacing varies by hundredths).
 MISSING_SPACE = 0.1
 
+#: Difference of two baselines, in font sizes, within which they are one baseline.
+BASELINE = 0.1
+
 #: Gap between two words, in font sizes, that splits a line into segments (columns).
 #: Word spacing is a third of the size; justified lines stretch it to about one.
 SEGMENT_GAP = 1.8
@@ -135,6 +138,27 @@ def _open(data: bytes):  # type: ignore[no-untyped-def]
         raise FormatError(f"a damaged or invalid PDF ({exc})") from exc
 
 
+#: Most annotations on one page whose appearance is merged into the page (a signed
+#: page carries a handful: the signature boxes, the stamped number and day).
+MAX_ANNOTS_PER_PAGE = 500
+
+
+def _shown_page(doc, i: int):  # type: ignore[no-untyped-def]
+    """Page ``i`` as a viewer shows it: the appearance of its annotations and form fields
+    merged into the page. An e-office system stamps the number and the day at signing as
+    the appearance of a signature field over the blank the template left (``Số:`` and
+    ``/QĐ-SGDĐT`` are the page's, ``550`` the field's); PDFium's text page reads only
+    the page's own content, so the fields are flattened into it first (in memory)."""
+    import pypdfium2.raw as raw
+
+    page = doc[i]
+    count = raw.FPDFPage_GetAnnotCount(page)
+    if 0 < count <= MAX_ANNOTS_PER_PAGE and raw.FPDFPage_Flatten(page, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS:
+        page.close()
+        page = doc[i]  # PDFium reads the flattened content when the page is loaded again
+    return page
+
+
 def _page_words(page, number: int) -> tuple[list[_Word], float, float]:  # type: ignore[no-untyped-def]
     """The words of one page (text from the top, y growing downwards) and the page size."""
     import pypdfium2.raw as raw
@@ -212,14 +236,30 @@ def _page_words(page, number: int) -> tuple[list[_Word], float, float]:  # type:
 
 
 def _lines(words: list[_Word], page: int) -> list[_Line]:
-    """Words on one baseline make a line; a wide gap splits it into segments."""
+    """Words on one baseline make a line; a wide gap splits it into segments.
+
+    Words on the very same baseline go together first: the size read from a glyph's box
+    varies from word to word (``CHỦ`` with its marks taller than ``TỊCH``), so a line is
+    never cut between them by a neighbour's slightly higher baseline (a smaller
+    recipient line beside ``PHÓ CHỦ TỊCH``). Baselines within half a size of each other
+    then make one line (a number stamped on a shifted baseline beside ``Số:``)."""
     words = sorted(words, key=lambda w: (w.y, w.x0))
-    rows: list[list[_Word]] = []
+    groups: list[list[_Word]] = []
     for w in words:
-        if rows and abs(w.y - rows[-1][0].y) <= 0.45 * max(w.size, rows[-1][0].size):
-            rows[-1].append(w)
+        if groups and abs(w.y - groups[-1][0].y) <= BASELINE * w.size:
+            groups[-1].append(w)
         else:
-            rows.append([w])
+            groups.append([w])
+    rows: list[list[_Word]] = []
+    row_size = 0.0
+    for g in groups:
+        size = statistics.median(w.size for w in g)
+        if rows and abs(g[0].y - rows[-1][0].y) <= 0.45 * max(size, row_size):
+            rows[-1].extend(g)
+            row_size = max(row_size, size)
+        else:
+            rows.append(list(g))
+            row_size = size
     out: list[_Line] = []
     for row in rows:
         row.sort(key=lambda w: w.x0)
@@ -634,6 +674,8 @@ def _page_rules(page, height: float) -> list[_Rule]:  # type: ignore[no-untyped-
     for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3)):
         if k >= MAX_PATHS_PER_PAGE:
             return []
+        if not _inked(obj):
+            continue
         left, bottom, right, top = obj.get_bounds()
         y0, y1 = height - top, height - bottom
         w, h = right - left, y1 - y0
@@ -645,6 +687,31 @@ def _page_rules(page, height: float) -> list[_Rule]:  # type: ignore[no-untyped-
             out += [_Rule(True, y0, left, right), _Rule(True, y1, left, right),
                     _Rule(False, left, y0, y1), _Rule(False, right, y0, y1)]
     return out
+
+
+#: A colour channel at or above this is paper white (0–255).
+_WHITE = 250
+
+
+def _inked(obj) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a path leaves a mark on the page: stroked, or filled in a colour that is
+    not the paper's. Word exports every cell of a borderless table as a white-filled
+    rectangle; a viewer shows nothing there, and they are no rules."""
+    import pypdfium2.raw as raw
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke):
+        return True
+    rgba = [ctypes.c_uint() for _ in range(4)]
+
+    def visible(getter) -> bool:  # type: ignore[no-untyped-def]
+        if not getter(obj.raw, *rgba):
+            return True
+        r, g, b, a = (c.value for c in rgba)
+        return a > 0 and min(r, g, b) < _WHITE
+
+    return bool(stroke.value and visible(raw.FPDFPageObj_GetStrokeColor)) or bool(
+        fill.value and visible(raw.FPDFPageObj_GetFillColor))
 
 
 def _levels(values: list[float]) -> list[float]:
@@ -805,7 +872,7 @@ def read_pdf(data: bytes) -> list[RawItem]:
         tables: list[_TableBlock] = []
         letters = 0
         for i in range(n):
-            page = doc[i]
+            page = _shown_page(doc, i)
             try:
                 words, _w, h = _page_words(page, i)
                 grids = _grids(_page_rules(page, h), i) if words else []
