@@ -44,6 +44,8 @@ from ..text.layout import (
     is_person_line,
     is_title_line,
     outline_start,
+    seal_line,
+    stamp_lines,
     strip_honorific,
 )
 from .dates import NUMERIC_DATE, VERBAL_DATE, find_dates
@@ -216,6 +218,14 @@ def _vv_stop(s: str, start: int) -> int:
     return stop
 
 
+def _column_stop(s: str, start: int) -> int:
+    """Where a trích yếu under the number ends in a header cell whose column is known: at
+    the cell's end, or at ``Kính gửi`` where the addressees' line stands in the same column
+    (a PDF's left column runs on down to it)."""
+    m = pattern("header", "kinh_gui").search(s, start)
+    return m.start() if m is not None else len(s)
+
+
 def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
     s = u.clean.s
     taken: list[tuple[int, int]] = []
@@ -234,7 +244,7 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 number_at = m.start()
                 ve = _VE.match(s, nm.end())
                 if ve is not None and out.vv_title is None:
-                    stop = len(s) if u.column is not None else _vv_stop(s, ve.end())
+                    stop = _column_stop(s, ve.end()) if u.column is not None else _vv_stop(s, ve.end())
                     title = " ".join(s[ve.end():stop].split()).strip(" .;,")
                     if title:
                         out.vv_title = title
@@ -543,23 +553,22 @@ def _whole_line(s: str, at: int) -> str:
     return s[a : len(s) if b < 0 else b].strip()
 
 
-def _seal(t: str) -> bool:
-    """``(Đã ký)``, ``[daky]``, a digital signature's stamp line: neither title nor name."""
-    return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None
-
-
 def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Signer | None:
     """The signature block opening at ``lines[start]`` (see ``_signers_in``)."""
     block: list[str] = []
     name: str | None = None
     span_start = lines[start][1]
     span_end = lines[start][2]
+    stamp = stamp_lines([t for t, _a, _b in lines])
     for k, (t, a, b) in enumerate(lines[start:], start):
+        if k in stamp:
+            span_end = b  # an e-signature's stamp between the title and the name
+            continue
         if _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")):
             break
         whole = _whole_line(u.clean.s, a)
         label = whole.split("\t", 1)[0].strip()
-        if "\t" in whole and label != t and _seal(label) and not label.startswith(("(", "[")):
+        if "\t" in whole and label != t and seal_line(label) and not label.startswith(("(", "[")):
             span_end = b  # a stamp's value parted from its label by a gap: "Ký bởi:   Cục Thuế"
             continue
         if is_person_line(t):
@@ -579,7 +588,7 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             name = strip_honorific(f"{t} {nxt[0]}")  # a name wrapped after its first word
             span_end = nxt[2]
             break
-        if _seal(t):
+        if seal_line(t):
             span_end = b
             continue
         if not t.isupper():
@@ -587,7 +596,7 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
                 break
             continue
         if block and not authority_mark(t) and caps_name_shape(t) and closes_with_caps_name([*block, t]):
-            later = next((x for x, _a2, _b2 in lines[k + 1 :] if not _seal(x)), None)
+            later = next((x for x, _a2, _b2 in lines[k + 1 :] if not seal_line(x)), None)
             if later is None or not (authority_mark(later) or is_title_line(later)):
                 # the name in capitals closes the block; what follows (an annex's heading in
                 # a flattened text) is none of it

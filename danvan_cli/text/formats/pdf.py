@@ -265,13 +265,28 @@ def _lines(words: list[_Word], page: int) -> list[_Line]:
         row.sort(key=lambda w: w.x0)
         size = statistics.median(w.size for w in row)
         line = _Line(page, statistics.median(w.y for w in row), size)
+        justified = _justified(row, size)
         for w in row:
-            if line.segs and w.x0 - line.segs[-1].x1 <= SEGMENT_GAP * size:
+            if line.segs and (justified or w.x0 - line.segs[-1].x1 <= SEGMENT_GAP * size):
                 line.segs[-1].words.append(w)
             else:
                 line.segs.append(_Seg([w]))
         out.append(line)
     return out
+
+
+#: Widest word space, in font sizes, that justification stretches a narrow column's line to.
+MAX_JUSTIFIED_GAP = 4.0
+
+
+def _justified(row: list[_Word], size: float) -> bool:
+    """A line justified across a narrow column (a trích yếu under the number): three
+    word gaps or more, all stretched alike (within a third of each other) and none past
+    a few ems. Two columns side by side leave one wide gap among narrow word spaces."""
+    gaps = [b.x0 - a.x1 for a, b in zip(row, row[1:])]
+    if len(gaps) < 3 or max(gaps) <= SEGMENT_GAP * size:
+        return False
+    return max(gaps) <= MAX_JUSTIFIED_GAP * size and min(gaps) >= 0.75 * max(gaps)
 
 
 def _drop_margins(pages: list[tuple[list[_Line], float]]) -> list[_Line]:
@@ -510,6 +525,25 @@ def _narrow(gap: tuple[float, float], line: _Line) -> tuple[float, float] | None
     return (g0, g1) if g1 - g0 >= _CLOSING_STRIP * line.size else None
 
 
+#: Most lines of a recipients list looked down for the signer's name beside it.
+_LIST_LINES = 40
+
+
+def _list_seed(lines: list, i: int, area: _Area) -> int | None:
+    """The first line of the recipients list opening at line ``i`` that has the other
+    column beside it: the title stood above ``Nơi nhận`` alone, and the signer's name
+    beside the list's last item (``- Lưu: VT.`` ... ``Võ Văn Long``). The list ends at a
+    line running over the middle, a page's end or a wide gap."""
+    for k in range(i + 1, min(len(lines), i + _LIST_LINES)):
+        a, b = lines[k - 1], lines[k]
+        if not isinstance(b, _Line) or not isinstance(a, _Line) or b.page != a.page or _crosses_middle(b, area) \
+                or b.y - a.y > 3 * max(a.size, b.size):
+            return None
+        if _middle_gap(b, area) is not None:
+            return k
+    return None
+
+
 def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple[float, float]] | None:
     """The closing block where attachments follow it (a decision's annexes, a plan's
     tables): from the line that opens ``Nơi nhận`` beside the signature (and the
@@ -525,7 +559,9 @@ def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple
         seed = next((k for k in (i, i + 1, i + 2, i - 1) if 0 <= k < len(lines) and isinstance(lines[k], _Line)
                      and lines[k].page == ln.page and _middle_gap(lines[k], area) is not None), None)
         if seed is None:
-            return None
+            seed = _list_seed(lines, i, area)
+        if seed is None:
+            continue  # a Nơi nhận with nothing beside it (a form's sample in the body): the next one
         gap: tuple[float, float] | None = _middle_gap(lines[seed], area)
 
         def inside(a: _Line, b: object) -> bool:
@@ -539,7 +575,7 @@ def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple
         for k in range(first, max(i, seed) + 1):
             gap = _narrow(gap, lines[k]) if gap is not None and isinstance(lines[k], _Line) else None
         if gap is None:
-            return None
+            continue
         last = max(i, seed)
         while last + 1 < len(lines) and last - first < 80 and inside(lines[last], lines[last + 1]):
             nxt = lines[last + 1]
@@ -554,7 +590,7 @@ def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple
             last += 1
         mid = (gap[0] + gap[1]) / 2
         if not any(sg.x0 >= mid for r in lines[first : last + 1] for sg in r.segs):
-            return None
+            continue
         return first, last + 1, gap
     return None
 
@@ -918,9 +954,9 @@ def _layout(lines: list, area: _Area) -> list[RawItem]:
         items.extend(_paragraphs(lines[: head[0]], area))
         items.append(_zone_table(lines[head[0]: head[1]], head[2]))
         body_from = head[1]
-    closing = _closing_zone(lines, area, body_from)
-    if closing is not None and (tail is None or closing[1] <= tail[0]):
-        # the closing block stands before the attachments: the body ends there
+    while (closing := _closing_zone(lines, area, body_from)) is not None and (tail is None or closing[1] <= tail[0]):
+        # a closing block before the attachments (the body ends there), or a form's sample
+        # in a guide's body: each read in its two columns
         items.extend(_paragraphs(lines[body_from:closing[0]], area))
         items.append(_zone_table(lines[closing[0]: closing[1]], closing[2]))
         body_from = closing[1]
