@@ -560,12 +560,20 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
     span_start = lines[start][1]
     span_end = lines[start][2]
     stamp = stamp_lines([t for t, _a, _b in lines])
+    in_list = False
     for k, (t, a, b) in enumerate(lines[start:], start):
         if k in stamp:
             span_end = b  # an e-signature's stamp between the title and the name
             continue
         if _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")):
-            break
+            if not block or u.column is not None:
+                break
+            # the columns flattened: the block shares its lines with the recipients list
+            # (``Nơi nhận:   PHÓ GIÁM ĐỐC``) and its name stands under the list
+            in_list = True
+            continue
+        if in_list and not is_person_line(t) and (t[:1].islower() or t.rstrip().endswith((";", ".", ","))):
+            continue  # a recipient wrapped onto the next line
         whole = _whole_line(u.clean.s, a)
         label = whole.split("\t", 1)[0].strip()
         if "\t" in whole and label != t and seal_line(label) and not label.startswith(("(", "[")):
@@ -652,6 +660,15 @@ def _find_signers(lay: Layout) -> list[Signer]:
     return named or ([fallback] if fallback is not None else [])
 
 
+def _beside_list(t: str, a: int, u: Unit, lines: list[tuple[str, int, int]], k: int) -> bool:
+    """A piece of the signature block among the recipients in a text whose columns were
+    flattened: capitals, a mark or a seal sharing its line with an item (``Nơi nhận:   CHỦ
+    TỊCH``), or the name on a line of its own with the list going on under it."""
+    if t.isupper() or authority_mark(t) or seal_line(t):
+        return _whole_line(u.clean.s, a) != t
+    return is_person_line(t) and k + 1 < len(lines) and lines[k + 1][0].startswith(("-", "+", "•"))
+
+
 def _find_recipients(lay: Layout) -> list[str]:
     if lay.signature is None:
         return []
@@ -669,9 +686,13 @@ def _find_recipients(lay: Layout) -> list[str]:
                 items.append(content)
             else:
                 pending_dash = True
-        for t, _a, _b in lines[head + 1 :]:
+        stamp = stamp_lines([t for t, _a, _b in lines])
+        for k in range(head + 1, len(lines)):
+            t, a, _b = lines[k]
             if t in ("-", "+", "•"):
                 pending_dash = True
+                continue
+            if k in stamp or (u.column is None and _beside_list(t, a, u, lines, k)):
                 continue
             if t.startswith(("-", "+", "•")) or pending_dash:
                 content = t.lstrip("-+• ").strip()
