@@ -620,6 +620,8 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             authorities.extend(rest)
             rest = []
             authorities.append(t)
+        elif rest and not is_title_line(rest[-1]) and is_title_line(f"{rest[-1]} {t}"):
+            rest[-1] = f"{rest[-1]} {t}"  # a title wrapped: "PHÓ CHỦ" / "TỊCH"
         else:
             rest.append(t)
     title: str | None = None
@@ -832,6 +834,11 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
     header.recipients = _find_recipients(lay)
     header.signers = _find_signers(lay)
     header.signer = header.signers[0] if header.signers else None
+    if header.signer is not None and header.signer.name is None:
+        lines = " / ".join(x for x in (header.signer.authority, header.signer.title) if x)
+        header.warn("signer-name-not-in-text",
+                    f"the signature block ({lines}) names no signer in the text: the name is only in the "
+                    "signature's image or left out; signer.name is null", header.signer.span)
 
     ctx = PlaceContext()
     issuer = compose_header_issuer([t for t, _s in read.issuer_lines], ctx) if read.issuer_lines else None

@@ -616,10 +616,12 @@ def is_name_line(s: str) -> bool:
     s = strip_honorific(" ".join(s.split()))
     if not s or _DIGIT.search(s):
         return False
+    # a title or an office wrapped over lines (``Phó Chủ``, ``PHÓ CHỦ``), a body or a place
+    # in an e-signature's stamp (``Tỉnh An``): no family name opens them
+    if pattern("signature", "not_name_heads").match(" ".join(w[:1] + w[1:].lower() for w in s.split())):
+        return False
     if _NAME_LINE.match(s):
-        # a title or an office wrapped over lines (``Phó Chủ``), a body or a place in an
-        # e-signature's stamp (``Tỉnh An``): no family name opens them
-        return not pattern("signature", "seal_lines").search(s) and not pattern("signature", "not_name_heads").match(s)
+        return not pattern("signature", "seal_lines").search(s)
     return bool(_CAPS_NAME_LINE.match(s)) and not is_title_line(s) and not authority_mark(s)
 
 
