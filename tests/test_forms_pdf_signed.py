@@ -22,7 +22,7 @@ from danvan_cli.model import Document  # noqa: E402
 from danvan_cli.pipeline import parse_text  # noqa: E402
 from danvan_cli.text.blocks import Table  # noqa: E402
 from danvan_cli.text.read import decode_file  # noqa: E402
-from tests.support.formats_doc import FONTS  # noqa: E402
+from tests.support.formats_doc import a4  # noqa: E402
 from tests.support.signing import Field, add_fields  # noqa: E402
 
 LEFT, RIGHT = 30.0, 195.0
@@ -31,13 +31,7 @@ LEFT_COL, RIGHT_COL = (30.0, 95.0), (95.0, 195.0)
 
 
 def _pdf() -> "fpdf.FPDF":
-    pdf = fpdf.FPDF(format="A4", unit="mm")
-    pdf.set_margins(LEFT, 20, 210 - RIGHT)
-    pdf.set_auto_page_break(False)
-    pdf.add_font("V", "", str(FONTS / "DejaVuSans-vi.ttf"))
-    pdf.add_font("V", "B", str(FONTS / "DejaVuSans-Bold-vi.ttf"))
-    pdf.add_font("V", "I", str(FONTS / "DejaVuSans-Oblique-vi.ttf"))
-    pdf.set_font("V", "", 11)
+    pdf = a4(LEFT, RIGHT)
     pdf.add_page()
     return pdf
 
@@ -51,6 +45,13 @@ def _centred(pdf: "fpdf.FPDF", col: tuple[float, float], y: float, lines: list[s
             pdf.text((col[0] + col[1] - pdf.get_string_width(t)) / 2, y, t)
         y += step
     return y
+
+
+def _header(pdf: "fpdf.FPDF", left: list[str], date: str) -> None:
+    """The two-column header: the issuer's lines and the number left, the Quốc hiệu, the
+    motto and the place and date right."""
+    _centred(pdf, LEFT_COL, 22, left)
+    _centred(pdf, RIGHT_COL, 22, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", date])
 
 
 def _at(pdf: "fpdf.FPDF", x: float, y: float, text: str, *, style: str = "", size: float = 10.5) -> float:
@@ -191,9 +192,7 @@ def test_white_cells_of_a_borderless_table_are_no_rules() -> None:
 
 def test_a_line_justified_in_a_narrow_column_stays_in_its_column() -> None:
     pdf = _pdf()
-    _centred(pdf, LEFT_COL, 22, ["UBND TỈNH GIA LAI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 2341/SGDĐT-TTr"])
-    _centred(pdf, RIGHT_COL, 22, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                                  "Gia Lai, ngày 02 tháng 12 năm 2020"])
+    _header(pdf, ["UBND TỈNH GIA LAI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 2341/SGDĐT-TTr"], "Gia Lai, ngày 02 tháng 12 năm 2020")
     pdf.set_font("V", "", 10)
     pdf.set_xy(LEFT_COL[0], 36)
     # Word justifies the trích yếu across its cell: a short line's few words spread wide
@@ -215,9 +214,7 @@ STAMP = ["Người ký: Sở Giáo dục", "và Đào tạo", "Email:", "sogddt@
 def _signed_letter(right: list[str], *, stamp_at: float | None = None, stamp: list[str] = STAMP,
                    left: list[str] | None = None) -> bytes:
     pdf = _pdf()
-    _centred(pdf, LEFT_COL, 22, ["UBND TỈNH AN GIANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 1066/KH-SGDĐT"])
-    _centred(pdf, RIGHT_COL, 22, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                                  "An Giang, ngày 21 tháng 4 năm 2020"])
+    _header(pdf, ["UBND TỈNH AN GIANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 1066/KH-SGDĐT"], "An Giang, ngày 21 tháng 4 năm 2020")
     _body(pdf, 50)
     _closing(pdf, 110, right, left)
     if stamp_at is not None:  # the box's lines, smaller, beside the seal in the signature's room
@@ -246,9 +243,7 @@ def test_a_stamp_before_the_header_is_no_header_field() -> None:
     pdf = _pdf()
     for k, t in enumerate(["Ký bởi: Phòng Nội vụ", "Huyện Bình Tân, Tỉnh Vĩnh Long", "Giờ ký: 2021-09-10T13:59:48+07:00"]):
         _at(pdf, 140, 8 + 3.5 * k, t, size=8)
-    _centred(pdf, LEFT_COL, 22, ["UBND HUYỆN BÌNH TÂN", "PHÒNG NỘI VỤ", "Số: 32/PNV"])
-    _centred(pdf, RIGHT_COL, 22, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                                  "Bình Tân, ngày 10 tháng 9 năm 2021"])
+    _header(pdf, ["UBND HUYỆN BÌNH TÂN", "PHÒNG NỘI VỤ", "Số: 32/PNV"], "Bình Tân, ngày 10 tháng 9 năm 2021")
     _body(pdf, 50)
     _closing(pdf, 110, ["TRƯỞNG PHÒNG", "", "", "", "Lê Văn Tư"])
     doc = _parse(bytes(pdf.output()))
@@ -259,9 +254,7 @@ def test_a_stamp_before_the_header_is_no_header_field() -> None:
 
 def test_a_title_on_one_baseline_stays_one_line_beside_a_smaller_recipient() -> None:
     pdf = _pdf()
-    _centred(pdf, LEFT_COL, 22, ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH TÂN", "Số: 897/UBND"])
-    _centred(pdf, RIGHT_COL, 22, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                                  "Bình Tân, ngày 06 tháng 10 năm 2021"])
+    _header(pdf, ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH TÂN", "Số: 897/UBND"], "Bình Tân, ngày 06 tháng 10 năm 2021")
     _body(pdf, 50)
     _at(pdf, LEFT_COL[0] + 2, 110, "Nơi nhận:", style="B", size=11)
     _centred(pdf, RIGHT_COL, 110, ["KT. CHỦ TỊCH"], size=12)
@@ -309,9 +302,7 @@ def test_a_signature_sharing_its_lines_with_the_recipients_reaches_the_name_unde
 
 def test_the_name_beside_the_last_recipient_closes_a_block_whose_title_stands_above_the_list() -> None:
     pdf = _pdf()
-    _centred(pdf, LEFT_COL, 22, ["PHÒNG GD&ĐT LAI VUNG", "TRƯỜNG THCS TÂN THÀNH", "Số: 133/KH-THCSTT"])
-    _centred(pdf, RIGHT_COL, 22, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                                  "Tân Thành, ngày 10 tháng 9 năm 2021"])
+    _header(pdf, ["PHÒNG GD&ĐT LAI VUNG", "TRƯỜNG THCS TÂN THÀNH", "Số: 133/KH-THCSTT"], "Tân Thành, ngày 10 tháng 9 năm 2021")
     _body(pdf, 50)
     _centred(pdf, RIGHT_COL, 106, ["HIỆU TRƯỞNG"], size=12)
     left = ["Nơi nhận:", "- Phòng GDĐT (báo cáo);", "- Hiệu trưởng, các PHT;", "- Website của trường;", "- Lưu: VT."]
