@@ -27,6 +27,7 @@ import regex
 from ..extract.numbers import NumberParts, parse_number
 from ..model import RELATION_STRENGTH, Document, Issuer, Reference, Warning
 from ..refdata import party_term as _party_term
+from ..resolve.issuers import tier_of
 from ..text.normalize import fold_key
 
 # --------------------------------------------------------------------------- numbers
@@ -89,16 +90,6 @@ def place_key(place: str | None) -> str | None:
     key = fold_key(place).replace("(cũ)", "").strip(" .,")
     key = _UNIT_PREFIX.sub("", key).strip()
     return key or None
-
-
-def tier_of(level: str | None) -> str | None:
-    """``party-province`` and ``province`` sit on one tier: Tỉnh ủy and UBND tỉnh share a place."""
-    if not level:
-        return None
-    for tier in ("central", "province", "district", "commune"):
-        if level.endswith(tier):
-            return tier
-    return None
 
 
 def year_of(date: str | None) -> int | None:
