@@ -719,7 +719,7 @@ def _signature_at(lines: list[Line], i: int) -> bool:
     title = is_title_line(t)
     if is_plain_title_line(t):
         # "Hiệu trưởng" then the name, blank lines between at most
-        nxt = next((ln.text for ln in lines[i + 1 : i + 9] if ln.text and not ln.bar and not _seal_line(ln.text)), None)
+        nxt = next((ln.text for ln in lines[i + 1 : i + 9] if ln.text and not ln.bar and not seal_line(ln.text)), None)
         return nxt is not None and is_person_line(nxt)
     if not (mark or title or pattern("signature", "titles").match(t.removeprefix("PHÓ ")) is not None):
         # a cell's lines on one line, parted by wide gaps (<br> in a pipe row)
