@@ -35,9 +35,32 @@ MAX_PDF_PAGES = 3000
 #: to hold millions is refused.
 MAX_PDF_PAGE_CHARS = 200_000
 
+#: Address space one worker process may take (``RLIMIT_AS``), whatever file it reads: the
+#: largest file danvan reads needs well under half of it; a file built to make a reader
+#: allocate gigabytes stops there, with one line, instead of taking the machine.
+WORKER_MEMORY_BYTES = 4 * 2**30
+
+#: Time one file may take in a worker: a base for any file, plus a share per MiB of input.
+#: Parsing runs at megabytes a second, so this is tens of times what a real file takes even
+#: on a loaded machine; a file that still runs past it is stopped, with one line.
+FILE_SECONDS = 120.0
+SECONDS_PER_MIB = 10.0
+
+
+def seconds_for(size: int) -> float:
+    """The time budget of a file of ``size`` bytes (see ``FILE_SECONDS``)."""
+    return FILE_SECONDS + SECONDS_PER_MIB * size / 2**20
+
+
+def out_of_memory() -> str:
+    """The reason given for a file whose reading ran out of the worker's memory."""
+    return f"too large to read in memory (over the {human(WORKER_MEMORY_BYTES)} a worker may use)"
+
 
 def human(n: int) -> str:
     """A byte count for an error line (``64 MiB``, ``900 KiB``, ``512 bytes``)."""
+    if n >= 2**30:
+        return f"{n / 2**30:.0f} GiB"
     if n >= 2**20:
         return f"{n / 2**20:.0f} MiB"
     if n >= 2**10:
