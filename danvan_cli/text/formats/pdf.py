@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import limits
+from . import limits, pdf_size
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 
 #: A PDF with fewer letters than this per page has no text layer to speak of (a scan,
@@ -796,6 +796,7 @@ def _style_of(line: _Line) -> tuple[bool, bool]:
 
 def read_pdf(data: bytes) -> list[RawItem]:
     """The paragraphs and two-column zones of a PDF's text layer. Raises ``FormatError``."""
+    pdf_size.check(data)
     doc = _open(data)
     try:
         n = len(doc)
