@@ -42,6 +42,7 @@ from ..text.layout import (
     closes_with_caps_name,
     is_name_line,
     is_person_line,
+    is_plain_title_line,
     is_title_line,
     outline_start,
     strip_honorific,
@@ -159,6 +160,7 @@ class _Read:
     date_span: Span | None = None
     vv_title: str | None = None
     vv_end: int | None = None
+    vv_span: tuple[int, int] | None = None  # the trích yếu after ``V/v``: its citations are the title's
     issuer_lines: list[tuple[str, Span]] = field(default_factory=list)
 
 
@@ -216,6 +218,11 @@ def _vv_stop(s: str, start: int) -> int:
     return stop
 
 
+#: What a draft leaves where the number goes, before its code: blanks, a dotted or
+#: underlined space (``Số: ......../QĐ-THPT``, ``Số: ____/KH``).
+_BLANK_LEAD = regex.compile(r"[ \t]*(?:[.…_]+[ \t]*)?")
+
+
 def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
     s = u.clean.s
     taken: list[tuple[int, int]] = []
@@ -235,13 +242,17 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 ve = _VE.match(s, nm.end())
                 if ve is not None and out.vv_title is None:
                     stop = len(s) if u.column is not None else _vv_stop(s, ve.end())
+                    # a left cell that holds the addressee line too ends its trích yếu there
+                    kg = pattern("header", "kinh_gui").search(s, ve.end(), stop)
+                    stop = kg.start() if kg is not None else stop
                     title = " ".join(s[ve.end():stop].split()).strip(" .;,")
                     if title:
                         out.vv_title = title
-                        out.vv_end = u.clean.span(ve.end(), stop)[1]
+                        out.vv_span = u.clean.span(ve.end(), stop)
+                        out.vv_end = out.vv_span[1]
                         taken.append((nm.end(), stop))
                 break
-            bm = BLANK_NUMBER.match(s, m.end())
+            bm = BLANK_NUMBER.match(s, _BLANK_LEAD.match(s, m.end()).end())
             if bm is not None:
                 out.blank_number = bm.group("raw")
                 out.number_raw = bm.group("raw")
@@ -277,7 +288,8 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
             title = " ".join(s[vm.end():stop].split()).strip(" .;,")
             if title:
                 out.vv_title = title
-                out.vv_end = u.clean.span(vm.end(), stop)[1]
+                out.vv_span = u.clean.span(vm.end(), stop)
+                out.vv_end = out.vv_span[1]
             taken.append((vm.start(), len(s) if u.column is not None else stop))
     if u.column == "right":
         return
@@ -379,8 +391,8 @@ def _title(lay: Layout) -> tuple[str | None, int, tuple[int, int] | None]:
         ln = lines[j]
         if not ln.text or ln.bar or _is_separator(ln.text) or _looks_like_body(ln) or ln.start >= lay.body_end:
             break
-        if caps != ln.is_caps or _BODY_START.match(ln.text):
-            break
+        if caps != ln.is_caps or (_BODY_START.match(ln.text) and not ln.text[:1].islower()):
+            break  # a line opening in lower case wraps the title ("... dạy học" / "trong thời gian ...")
         if caps and voice.match(ln.text) and (len(collected) >= 1):
             break
         if not bold and _whole_bold(text, ln) and len(collected) >= 1:
@@ -511,7 +523,7 @@ def _signers_in(u: Unit) -> tuple[list[Signer], Signer | None]:
     block's last line, right under its title. After a name, another mark opens the next
     block (a joint document signed by two bodies, their blocks one under the other)."""
     lines = _split_flat_signature(_unit_lines(u))
-    starts = [k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t)]
+    starts = [k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t) or is_plain_title_line(t)]
     named: list[Signer] = []
     first: Signer | None = None
     done = -1
@@ -580,6 +592,10 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             span_end = nxt[2]
             break
         if _seal(t):
+            span_end = b
+            continue
+        if k == start and is_plain_title_line(t):
+            block.append(t)  # "Hiệu trưởng": the title, written as a sentence
             span_end = b
             continue
         if not t.isupper():
@@ -739,6 +755,31 @@ def _authority_issuer(lay: Layout, start: int, bare: str) -> Issuer | None:
     return None
 
 
+#: How many lines above the signature zone a closing place and date may stand.
+_CLOSING_DATE_REACH = 3
+
+
+def _closing_date(lay: Layout) -> tuple[str, str, Span] | None:
+    """The place and date written at the end, above the signature, where the header has
+    none (a school's notice: ``Tân Thành, ngày 28 tháng 02 năm 2020`` / ``HIỆU TRƯỞNG``):
+    a line that is that and nothing else, among the last lines of the body or in the
+    signature zone."""
+    if lay.signature is None:
+        return None
+    end = lay.line_index(lay.signature.end) if lay.signature.end < len(lay.view) else len(lay.lines)
+    first = lay.line_index(lay.body_end)
+    body = [ln for ln in lay.lines[:first] if ln.text][-_CLOSING_DATE_REACH:]
+    for ln in body + [ln for ln in lay.lines[first:end] if ln.text]:
+        m = _PLACE_DATE_LOOSE.match(ln.text)  # "Tân Thành, ngày": a place in capitals, its comma
+        if m is None:
+            continue
+        got = _date_at(ln.text, m.end())
+        if got is None or ln.text[got[1]:].strip(" .,"):
+            continue
+        return canonical_place(" ".join(m.group("place").split())), got[0], Span(ln.start + m.start("place"), ln.start + got[1])
+    return None
+
+
 def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) -> Header:
     """The header stage: the document's own fields read from the layout, as one record.
     ``exclude`` are the spans of citations: nothing of the document's own identity is taken
@@ -756,6 +797,10 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
                  f"the document's own number is left blank ('Số: {read.blank_number}'): a draft or unsent copy",
                  read.number_span)
     header.place, header.date = read.place, read.date
+    if read.date is None:
+        closing = _closing_date(lay)
+        if closing is not None:
+            header.place, header.date, read.date_span = closing
     if read.number_span is not None:
         header.spans["number"] = read.number_span
     if read.date_span is not None:
@@ -769,6 +814,7 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
     elif read.vv_title is not None:
         header.doc_type = "Công văn"
         header.title = read.vv_title
+        header.title_span = read.vv_span
         header.title_end = max(read.vv_end or 0, lay.header.end)
     else:
         # Not an administrative document (a news report...): its headline is its title;

@@ -522,6 +522,8 @@ def _table_units(text: str, view: str, table: Table) -> list[Unit]:
                 # the row boundary between the header's two rows lost ("|" for "|\n|"): the
                 # cells run issuer, Quốc hiệu, "Số:", place and date; "Số:" is always left
                 column = "left" if k % 2 == 0 else "right"
+            elif len(filled) == 1 and _both_halves(view, c.start, c.end):
+                column = None  # the two halves stacked in one cell: issuer and Số, then Quốc hiệu and date
             elif len(filled) == 1:
                 if wide is None and c.col == 0:
                     wide = table.columns > 1
@@ -533,6 +535,16 @@ def _table_units(text: str, view: str, table: Table) -> list[Unit]:
 
 
 _NUMBER_LABEL = regex.compile(r"[\s*_]*+(?:Số|SỐ)(?:\s*:|\s+\d)")
+_NUMBER_LINE = regex.compile(r"(?m)^[\s*_]*+(?:Số|SỐ)(?:\s*:|\s+\d)")
+
+
+def _both_halves(view: str, start: int, end: int) -> bool:
+    """Whether one cell holds the header's two halves one under the other: the number
+    line, and the Quốc hiệu (or the Party's heading) on a line of its own after it."""
+    n = _NUMBER_LINE.search(view, start, end)
+    if n is None:
+        return False
+    return any(pattern("header", k).search(view, n.end(), end) for k in ("quoc_hieu", "party_header"))
 
 
 def _opens_number_field(view: str, start: int, end: int) -> bool:
@@ -544,15 +556,33 @@ def _start_of(ln: Line) -> int:
     return ln.start
 
 
-def _zone(text: str, view: str, lines: list[Line], start: int, end: int, tables: list[Table]) -> Zone:
-    """A header or signature zone: its tables' cells, then the lines outside them (side by
-    side in two columns when they are, else the whole rest as one unit)."""
+def _column_units(text: str, view: str, table: Table) -> list[Unit]:
+    """A table's columns as units, each the cells of one grid column read down its rows:
+    a closing table typed a line to a row (``Nơi nhận:`` | ``HIỆU TRƯỞNG``, ``- Lưu: VT.``
+    | ``(đã ký)``, then | ``Võ Văn Long``) holds one signature block down its right column."""
+    cols: dict[int, list[tuple[int, int]]] = {}
+    for row in table.rows:
+        for c in row.cells:
+            if c.end > c.start:
+                cols.setdefault(c.col, []).append((c.start, c.end))
+    first = min(cols) if cols else 0
+    return [_unit_of_spans(text, view, spans, "left" if col == first else "right") for col, spans in sorted(cols.items())]
+
+
+def _zone(text: str, view: str, lines: list[Line], start: int, end: int, tables: list[Table], *,
+          by_column: bool = False) -> Zone:
+    """A header or signature zone: its tables' cells (``by_column``: a table of several
+    rows read column by column), then the lines outside them (side by side in two columns
+    when they are, else the whole rest as one unit)."""
     z = Zone(start, end)
     inside = [t for t in tables if t.start < end and t.end > start]
     z.tables = inside
     covered: list[tuple[int, int]] = [(t.start, t.end) for t in inside]
     for t in inside:
-        z.units.extend(_table_units(text, view, t))
+        if by_column and len(t.rows) > 1 and t.columns <= 3:
+            z.units.extend(_column_units(text, view, t))
+        else:
+            z.units.extend(_table_units(text, view, t))
     free = []
     for ln in lines[bisect_left(lines, start, key=_start_of) :]:  # lines stand in order
         if ln.start >= end:
@@ -608,6 +638,13 @@ def is_title_line(s: str) -> bool:
     body = s.removeprefix("PHÓ ").strip()
     m = pattern("signature", "titles").match(body)
     return m is not None
+
+
+def is_plain_title_line(s: str) -> bool:
+    """A signer's title written as a sentence (``Hiệu trưởng``, ``Giám đốc``), as a
+    school's or a small office's Word file often has it: alone on its line, a few words."""
+    s = s.strip()
+    return bool(s) and s[0].isupper() and not s.isupper() and len(s.split()) <= 5 and is_title_line(s.upper())
 
 
 _DIGIT = regex.compile(r"\d")
@@ -679,6 +716,10 @@ def _signature_at(lines: list[Line], i: int) -> bool:
         return False  # every signature opens with a capital: most lines are out at once
     mark = authority_mark(t) is not None
     title = is_title_line(t)
+    if is_plain_title_line(t):
+        # "Hiệu trưởng" then the name, blank lines between at most
+        nxt = next((ln.text for ln in lines[i + 1 : i + 9] if ln.text and not ln.bar and not _seal_line(ln.text)), None)
+        return nxt is not None and is_person_line(nxt)
     if not (mark or title or pattern("signature", "titles").match(t.removeprefix("PHÓ ")) is not None):
         # a cell's lines on one line, parted by wide gaps (<br> in a pipe row)
         return ("\t" in t or "     " in t) and _signature_in_pieces(_parts(t))
@@ -909,7 +950,7 @@ def build_layout(text: str, view: str, blocks: Blocks | None = None) -> Layout:
             if reader_tables is not None
             else bar_tables(text, _opening_bar(lines, tail_lo), sig_stop) + pipe_tables(text, lay.body_end, sig_stop)
         )
-        lay.signature = _zone(text, view, lines, lay.body_end, sig_stop, tail_tables)
+        lay.signature = _zone(text, view, lines, lay.body_end, sig_stop, tail_tables, by_column=True)
     else:
         lay.end = document_end(text, view, lines, header_end)
     if reader_tables is not None:

@@ -5,7 +5,7 @@ HTML page saved by Word or a portal, a MIME web archive, plain text), the file e
 second, so a page saved as ``.txt`` or a .docx renamed is still read for what it is.
 Structured forms go to their readers in ``text/formats/`` and come back with the
 paragraphs and tables they saw (``Decoded.blocks``). Files that hold no text danvan
-can read (an image, a spreadsheet, an old .doc, an encrypted file) give one clear
+can read (an image, a spreadsheet, an RTF file, an encrypted file) give one clear
 ``DanvanInputError``; so does a file past the limits of ``formats.limits``.
 
 A text file's encoding, in order of trust: a byte-order mark; then strict UTF-8; then
@@ -17,6 +17,7 @@ always decodes and is therefore reported as a warning.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from .normalize import normalize_text
 #: File endings read when a folder is walked (a file named explicitly is always tried).
 #: Text forms and the structured forms the readers of ``text/formats/`` take.
 READABLE_SUFFIXES: frozenset[str] = frozenset(
-    {".txt", ".md", ".text", ".htm", ".html", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf"}
+    {".txt", ".md", ".text", ".htm", ".html", ".xhtml", ".mht", ".mhtml", ".docx", ".doc", ".pdf"}
 )
 
 #: What a file that is not a document is, for the one line that says so.
@@ -39,7 +40,6 @@ _NOT_READ: dict[str, str] = {
     "pptx": "a presentation (.pptx), not a document danvan reads",
     "odf": "an OpenDocument file: save it as .docx",
     "zip": "a zip archive, not a document: unpack it",
-    "ole2": "an old Word .doc or a password-protected Office file: save it in Word as .docx without a password",
     "rtf": "an RTF file: save it as .docx",
 }
 
@@ -109,7 +109,9 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
     from .formats.legacy import cp1252
 
     text = data.decode("cp1258", errors="replace")
-    found = _legacy(cp1252(data), "bytes", {"cp1258": normalize_text(text)})
+    # the Windows-1258 reading as decoded (NFC only): ``normalize_text`` would mend TCVN3
+    # words in it, and the legacy reading would no longer win
+    found = _legacy(cp1252(data), "bytes", {"cp1258": unicodedata.normalize("NFC", text)})
     if found is not None:
         return found
     return Decoded(

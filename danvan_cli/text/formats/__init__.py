@@ -1,6 +1,6 @@
-"""Readers of the structured file forms (.docx, HTML, PDF) and of legacy encodings.
+"""Readers of the structured file forms (.docx, .doc, HTML, PDF) and of legacy encodings.
 
-Each form has its module (``docx``, ``html``, ``pdf``) turning bytes into the plain
+Each form has its module (``docx``, ``doc``, ``html``, ``pdf``) turning bytes into the plain
 records of ``common``, which ``common.write`` turns into text and blocks; ``legacy``
 reads TCVN3 and VNI back to Unicode; ``limits`` bounds what any file may cost.
 ``sniff`` tells the form from the bytes, so that a file named wrongly is still read
@@ -100,6 +100,10 @@ def read_structured(form: str, data: bytes, name: str) -> Decoded:
             from .docx import read_docx
 
             items, encoding = read_docx(data), "docx"
+        elif form == "ole2":
+            from .doc import read_doc
+
+            items, encoding = read_doc(data), "doc"
         elif form in ("html", "mhtml"):
             from .html import read_html, read_mhtml
 
@@ -112,5 +116,5 @@ def read_structured(form: str, data: bytes, name: str) -> Decoded:
             raise FormatError(f"no reader for the form {form!r}")
     except FormatError as exc:
         raise DanvanInputError(f"{name}: {exc}") from exc
-    text, blocks, warnings = write(items, "html" if form == "mhtml" else form)
+    text, blocks, warnings = write(items, {"mhtml": "html", "ole2": "doc"}.get(form, form))
     return Decoded(text, encoding, notes + warnings, blocks)

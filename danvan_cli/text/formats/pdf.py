@@ -18,8 +18,12 @@ every character's box) reads the characters; this module rebuilds what a reader 
   (``1.``, ``a)``, ``-``); a number wrapped at its hyphen or slash (``NĐ-`` / ``CP``) is
   joined without a space.
 
-A PDF without a text layer (a scan) is refused with a line saying OCR is needed; an
-encrypted or damaged one with a line saying so.
+A page without a usable text layer (a scan; or a scanner's own OCR layer, invisible text
+over the page image, that lost the Vietnamese marks) is read by OCR when the caller gives a
+``PageOcr`` (``ocr.py``): its positioned words go through the same lines, segments and
+zones (``layout_words`` is that entry for any source of placed words). Without one, a
+scan is refused with a line saying OCR is needed; an encrypted or damaged PDF with a line
+saying so.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from __future__ import annotations
 import bisect
 import ctypes
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 import regex
 
@@ -72,6 +78,11 @@ class _Word:
     size: float
     bold: bool
     italic: bool
+
+
+#: A word placed on a page: text, left and right edges, baseline from the page's top, font
+#: size (all in points) and style. PDFium's characters make them here; OCR gives them too.
+Word = _Word
 
 
 @dataclass(slots=True)
@@ -794,8 +805,64 @@ def _style_of(line: _Line) -> tuple[bool, bool]:
     return all(r.bold for r in runs), all(r.italic for r in runs)
 
 
-def read_pdf(data: bytes) -> list[RawItem]:
-    """The paragraphs and two-column zones of a PDF's text layer. Raises ``FormatError``."""
+#: Share of a page's text objects drawn invisible (render mode 3) above which its text is
+#: a scanner's OCR layer laid over the page image, not text a program wrote.
+INVISIBLE_SHARE = 0.9
+
+#: Share of the page an image must cover to be the page itself (a scan).
+PAGE_IMAGE_SHARE = 0.5
+
+#: Share of a Vietnamese text's letters that carry a mark (``ă``, ``ơ``, ``ế``...): about a
+#: quarter in any real text. A scanner's OCR layer below this lost them.
+MIN_MARKED_SHARE = 0.15
+
+
+class PageOcr(Protocol):
+    """What reads pages by OCR for ``read_pdf`` (``ocr.py`` makes one)."""
+
+    #: Every page, text layer or not (``--ocr always``); else only pages without a usable one.
+    always: bool
+
+    def read_pages(self, doc: Any, pages: list[int]) -> dict[int, list[Word]]:
+        """The words of each page of ``pages`` of the open PDFium document ``doc``, in
+        points from the page's top. Raises ``FormatError`` when OCR cannot run."""
+        ...
+
+
+def _scanner_layer(page) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the page's text is invisible text over an image that fills the page: what
+    a scanner's OCR writes (the page is a picture; the text only makes it searchable)."""
+    import pypdfium2.raw as raw
+
+    width, height = page.get_size()
+    texts = invisible = 0
+    covered = 0.0
+    for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE], max_depth=3)):
+        if k >= MAX_PATHS_PER_PAGE:
+            break
+        if obj.type == raw.FPDF_PAGEOBJ_TEXT:
+            texts += 1
+            invisible += raw.FPDFTextObj_GetTextRenderMode(obj.raw) == raw.FPDF_TEXTRENDERMODE_INVISIBLE
+        else:
+            left, bottom, right, top = obj.get_bounds()
+            covered = max(covered, (right - left) * (top - bottom) / max(1.0, width * height))
+    return texts > 0 and invisible >= INVISIBLE_SHARE * texts and covered >= PAGE_IMAGE_SHARE
+
+
+def _usable(page, words: list[_Word]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a page's text layer is worth reading: letters enough, and not a scanner's OCR
+    layer that lost the Vietnamese marks (``TINH UY VIMI LONG``, ``s6:698ISGDDT``)."""
+    letters = [c for w in words for c in w.text if c.isalpha()]
+    if len(letters) < MIN_LETTERS_PER_PAGE:
+        return False
+    if not _scanner_layer(page):
+        return True
+    return sum(1 for c in letters if not c.isascii()) >= MIN_MARKED_SHARE * len(letters)
+
+
+def read_pdf(data: bytes, ocr: PageOcr | None = None) -> list[RawItem]:
+    """The paragraphs and two-column zones of a PDF's text layer; pages without a usable
+    one read by ``ocr`` when given. Raises ``FormatError``."""
     pdf_size.check(data)
     doc = _open(data)
     try:
@@ -805,10 +872,14 @@ def read_pdf(data: bytes) -> list[RawItem]:
         pages: list[tuple[list[_Line], float]] = []
         tables: list[_TableBlock] = []
         letters = 0
+        scans: list[int] = []
         for i in range(n):
             page = doc[i]
             try:
                 words, _w, h = _page_words(page, i)
+                if ocr is not None and (ocr.always or not _usable(page, words)):
+                    scans.append(i)
+                    words = []
                 grids = _grids(_page_rules(page, h), i) if words else []
             finally:
                 page.close()
@@ -819,17 +890,37 @@ def read_pdf(data: bytes) -> list[RawItem]:
                     tables.append(_TableBlock(i, g.top, _grid_table(g, inside)))
                     words = [w for w in words if not g.contains(w)]
             pages.append((_lines(words, i), h))
+        if scans and ocr is not None:
+            for i, words in ocr.read_pages(doc, scans).items():
+                letters += sum(1 for w in words for c in w.text if c.isalpha())
+                pages[i] = (_lines(words, i), pages[i][1])
     except FormatError:
         raise
     except Exception as exc:  # PDFium's errors on a damaged page
         raise FormatError(f"a damaged PDF ({type(exc).__name__}: {exc})") from exc
     finally:
         doc.close()
-    if letters < MIN_LETTERS_PER_PAGE * max(1, n):
+    if letters < MIN_LETTERS_PER_PAGE * max(1, n) and not scans:
         raise FormatError("PDF has no text layer (a scan): OCR is needed")
+    items = _assemble(pages, tables)
+    if not items:
+        raise FormatError("PDF has no text layer (a scan): OCR is needed" if not scans else "no text found on its pages, even by OCR")
+    return items
+
+
+def layout_words(pages: Sequence[tuple[list[Word], float]]) -> list[RawItem]:
+    """The paragraphs and two-column zones of pages of placed words (each page: its words
+    and its height, in points): what ``read_pdf`` does with a text layer, for words from any
+    source (OCR of an image), so that header columns and the signature block are told
+    apart by position alike."""
+    return _assemble([(_lines(words, i), h) for i, (words, h) in enumerate(pages)], [])
+
+
+def _assemble(pages: list[tuple[list[_Line], float]], tables: list[_TableBlock]) -> list[RawItem]:
+    """Margins dropped, then the lines and ruled tables of all pages laid out in reading order."""
     lines = _drop_margins(pages)
     if not lines and not tables:
-        raise FormatError("PDF has no text layer (a scan): OCR is needed")
+        return []
     flow: list[_Line | _TableBlock] = sorted([*lines, *tables], key=lambda b: (b.page, b.y))
     return _layout(flow, _area(lines) if lines else _Area(0, 1))
 
