@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..pipeline import parse_text
 
-_WARM_UP = """ỦY BAN NHÂN DÂN
+#: A short document in the usual shape (also what tests build their repeated shapes from).
+WARM_UP = """ỦY BAN NHÂN DÂN
 TỈNH HẢI DƯƠNG
 Số: 12/KH-UBND
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -22,8 +23,9 @@ Triển khai thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Th�
 Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
 Thực hiện Chỉ thị số 33/CT-TTg, UBND tỉnh ban hành Kế hoạch như sau:
 I. NHIỆM VỤ
-1. Sở Nội vụ chủ trì, phối hợp với các sở, ngành báo cáo trước ngày 15/12/2022.
-2. UBND các huyện báo cáo định kỳ trước ngày 30/11 hàng năm.
+1. Sở Nội vụ chủ trì, phối hợp với các sở, ngành báo cáo kết quả trước ngày 15/12/2022.
+2. UBND các huyện tổ chức bầu cử; trước ngày bầu cử 70 ngày công bố danh sách; ngày bầu cử là ngày 23 tháng 5 năm 2021.
+3. Các sở, ban, ngành báo cáo định kỳ trước ngày 30/11 hàng năm.
 Nơi nhận:
 - Như trên;
 TM. ỦY BAN NHÂN DÂN
@@ -31,4 +33,4 @@ CHỦ TỊCH
 Nguyễn Văn A
 """
 
-parse_text(_WARM_UP, "warm-up")
+parse_text(WARM_UP, "warm-up")

@@ -11,29 +11,13 @@ import zlib
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
+from danvan_cli.corpus.warm import WARM_UP
+
 X = TypeVar("X")
 
-#: A real document's opening, cited documents, tasks and a deadline: what the repeated and
-#: flattened shapes are made of.
-DOCUMENT = """ỦY BAN NHÂN DÂN
-TỈNH HẢI DƯƠNG
-Số: 12/KH-UBND
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Hải Dương, ngày 05 tháng 3 năm 2022
-KẾ HOẠCH
-Triển khai thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ
-Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tiếp tục tăng cường công tác dân vận, UBND tỉnh ban hành Kế hoạch như sau:
-I. NHIỆM VỤ
-1. Sở Nội vụ chủ trì, phối hợp với các sở, ngành báo cáo kết quả trước ngày 15/12/2022.
-2. UBND các huyện tổ chức bầu cử; trước ngày bầu cử 70 ngày công bố danh sách; ngày bầu cử là ngày 23 tháng 5 năm 2021.
-3. Các sở, ban, ngành báo cáo định kỳ trước ngày 30/11 hàng năm.
-Nơi nhận:
-- Như trên;
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-Nguyễn Văn A
-"""
+#: A real document's opening, cited documents, tasks and deadlines (relative ones too): what
+#: the repeated and flattened shapes are made of.
+DOCUMENT = WARM_UP
 
 
 def repeat(unit: str, size: int) -> str:
