@@ -58,9 +58,10 @@ _C_BOLD, _C_ITALIC, _C_CAPS, _C_VANISH, _C_FTC0, _C_ISTD = 0x0835, 0x0836, 0x083
 _ALIGN = {0: "left", 1: "center", 2: "right", 3: "justify", 4: "justify", 5: "justify", 7: "left", 8: "left", 9: "justify"}
 
 #: Characters of the text stream and what they are in the text read: a line break, a tab
-#: stop, a non-breaking hyphen; marks of pictures, drawn objects, notes and fields that
-#: hold no text (left out).
-_CHARS = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\t": TAB, "\x1e": "-", "\x1f": "", "\xad": ""}
+#: stop, a non-breaking hyphen, Word's optional hyphen (``\x1f``: nothing); marks of
+#: pictures, drawn objects, notes and fields that hold no text (left out). U+00AD is kept:
+#: in a ``.VnTime`` run it is TCVN3's ``ư``, and ``normalize`` folds it where it is not.
+_CHARS = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\t": TAB, "\x1e": "-", "\x1f": ""}
 _DROP = {chr(c) for c in range(0x20)} - {"\n", "\t", "\r", "\x07", "\x0b", "\x0c", "\x0e", "\x1e", "\x1f"}
 _FIELD_BEGIN, _FIELD_SEP, _FIELD_END = "\x13", "\x14", "\x15"
 _CELL = "\x07"
