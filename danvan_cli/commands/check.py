@@ -7,10 +7,11 @@ import sys
 
 import click
 
+from .help import LocalizedCommand
 from .options import corpus_from, corpus_options
 
 
-@click.command("check")
+@click.command("check", cls=LocalizedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @corpus_options

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from .help import LocalizedCommand
 from ..graph.export import FORMATS
 from ..graph.query import DIRECTIONS
 from .options import corpus_from, corpus_options, output_option
@@ -30,7 +31,7 @@ def _relations(value: str | None) -> tuple[str, ...] | None:
     return rels
 
 
-@click.command("graph")
+@click.command("graph", cls=LocalizedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--root", "root_number", required=True, help="Number of the root document as people write it: 33/CT-TTg, 23-QĐ/TW.")
 @click.option("--year", type=int, default=None, help="Keep the root documents of this year (numbers restart every year).")

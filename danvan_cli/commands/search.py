@@ -7,10 +7,11 @@ import sys
 
 import click
 
+from .help import LocalizedCommand
 from .options import corpus_options
 
 
-@click.command("search")
+@click.command("search", cls=LocalizedCommand)
 @click.argument("query")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--type", "doc_type", default=None, help="Only documents of this type (Kế hoạch, chi thi...).")

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from .help import LocalizedGroup
 from .options import lang_option
 
 
@@ -15,7 +16,7 @@ def _store_option(fn: Any) -> Any:
                         help="The store file (default: danvan's folder in your cache; or DANVAN_STORE).")(fn)
 
 
-@click.group("store")
+@click.group("store", cls=LocalizedGroup)
 @lang_option
 def store_cmd() -> None:
     """See what the store holds, by folder, and tidy it."""

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..filenames import from_db, shown, to_db
+from ..i18n import N_
 from .codec import RECORD_VERSION, pack, pack_text, unpack_text
 from .rows import COLUMNS, DOCUMENT_COLUMNS, document_rows, head
 from .scan import Walk, internal_error
@@ -222,7 +223,7 @@ def index_file(path: str, source: str, state: FileState, old_hash: str | None, d
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        out.error = f"{source}: cannot be read ({exc.strerror or exc})"
+        out.error = N_("{name}: cannot be read ({reason})").format(name=source, reason=exc.strerror or exc)
         return out
     out.hash = hashlib.sha256(data).hexdigest()
     if old_hash is not None and old_hash == out.hash:
@@ -466,8 +467,8 @@ class Store:
             except OSError as exc:
                 if isinstance(exc, FileNotFoundError):
                     missing.add(path)
-                msg = f"{source}: no such file" if isinstance(exc, FileNotFoundError) else \
-                    f"{source}: cannot be read ({exc.strerror or exc})"
+                msg = N_("{name}: no such file").format(name=source) if isinstance(exc, FileNotFoundError) else \
+                    N_("{name}: cannot be read ({reason})").format(name=source, reason=exc.strerror or exc)
                 report.errors.append(msg)
                 if on_error:
                     on_error(msg)

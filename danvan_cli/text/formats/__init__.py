@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from typing import TYPE_CHECKING
+from ...i18n import N_
 
 if TYPE_CHECKING:
     from ...model import Warning
@@ -113,7 +114,7 @@ def read_structured(form: str, data: bytes, name: str) -> Decoded:
 
             items, encoding = read_pdf(data), "pdf"
         else:
-            raise FormatError(f"no reader for the form {form!r}")
+            raise FormatError(N_("no reader for the form {form}").format(form=repr(form)))
     except FormatError as exc:
         raise DanvanInputError(f"{name}: {exc}") from exc
     text, blocks, warnings = write(items, {"mhtml": "html", "ole2": "doc"}.get(form, form))
