@@ -67,6 +67,15 @@ class LazyGroup(LocalizedGroup):
         with formatter.section(_("Commands")):
             formatter.write_dl(rows)
 
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        """Each run starts in the language of the environment: a ``--lang`` given to an earlier
+        run in this process (tests, a program calling ``main`` twice) does not carry over."""
+        from .i18n import set_language
+
+        set_language(None)
+        return super().make_context(info_name, args, parent, **extra)
+
     def invoke(self, ctx: click.Context) -> Any:
         """A store that cannot be used, or breaks mid-way, is one line naming it (exit 2),
         never a traceback."""

@@ -194,3 +194,8 @@ def test_every_template_is_recognized_and_rendered_in_vietnamese() -> None:
         with language("vi"):
             shown = localized(template.format(**values))
         assert shown == catalogue.gettext(template).format(**values), template
+
+
+def test_a_language_chosen_for_one_run_does_not_carry_over_to_the_next() -> None:
+    CliRunner().invoke(main, ["--lang", "vi", "check", "--help"])
+    assert "Usage:" in CliRunner().invoke(main, ["check", "--help"]).output  # the environment's (tests: English)
