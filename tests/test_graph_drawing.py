@@ -175,3 +175,23 @@ def test_unnumbered_documents_are_told_apart_by_issuer_and_date(samples_dir: Pat
     assert "2025-02 · UBND quận Ba Đình" in text and "2022 · UBND tỉnh Hải Dương" in text
     assert d.dom.count('class="node stub unnumbered') == 0  # a stub always has its number
     assert len(re.findall(r'class="node unnumbered', d.dom)) == 3
+
+
+TVPL = Path(__file__).resolve().parent.parent.parent / "shared" / "real" / "tvpl"
+
+
+@pytest.mark.skipif(not TVPL.is_dir(), reason="../shared/real/tvpl is not beside the repository")
+def test_a_real_graph_of_about_100_documents_is_drawn_without_crossing_a_box(tmp_path: Path) -> None:
+    """Every document within two citations of Luật 64/2025/QH15 in the 70 thuvienphapluat pages."""
+    import sys
+
+    from danvan_cli.corpus.scan import parse_paths
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from graph_screenshots import neighbourhood
+
+    sub = neighbourhood(build_graph(parse_paths([str(TVPL)]).documents), "64/2025/QH15", 2)
+    assert 80 <= sub.number_of_nodes() <= 130
+    d = draw(page_of(sub, tmp_path, "real.html"), tmp_path / "profile")
+    assert_drawn_well(d, sub.number_of_nodes(), sub.number_of_edges())
+    assert d.attr("data-sideways-scroll") == "false"

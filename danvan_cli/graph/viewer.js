@@ -79,6 +79,20 @@
   nodes.filter(function (n) { return !n._out.length; }).forEach(visit);
   nodes.forEach(visit);
 
+  // Rank: the longest chain of citations above a document (what it carries out, and so on),
+  // so that inside a lane what is carried out comes in an earlier row than what carries it out.
+  function rankOf(n, stack) {
+    if (n._rank !== undefined) return n._rank;
+    if (stack[n.id]) return 0;  // a cycle of citations: cut it here
+    stack[n.id] = true;
+    var r = 0;
+    n._out.forEach(function (e) { r = Math.max(r, rankOf(byId[e.target], stack) + 1); });
+    delete stack[n.id];
+    n._rank = r;
+    return r;
+  }
+  nodes.forEach(function (n) { rankOf(n, {}); });
+
   var laneMembers = {};
   nodes.forEach(function (n) {
     if (n === root) return;
@@ -94,7 +108,7 @@
     var part = 0, rows = [];
     laneKeys.forEach(function (key) {
       if (root && key === 10 + root._lane) { root._part = part++; rows.push({ key: key, nodes: [root] }); }
-      var list = (laneMembers[key] || []).slice().sort(function (a, b) { return a._order - b._order; });
+      var list = (laneMembers[key] || []).slice().sort(function (a, b) { return (a._rank - b._rank) || (a._order - b._order); });
       for (var i = 0; i < list.length; i += perRow) {
         var row = list.slice(i, i + perRow);
         row.forEach(function (n) { n._part = part; });
