@@ -8,6 +8,7 @@ import click
 
 from ..corpus.scan import parse_paths
 from ..model import Document
+from .options import lang_option
 
 
 @click.command("parse")
@@ -26,6 +27,7 @@ from ..model import Document
     help="Add the normalized text danvan worked on (key 'text'): every offset in the output points into it.",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@lang_option
 def parse_cmd(paths: tuple[str, ...], fmt: str, with_text: bool, debug: bool) -> None:
     """Extract header, cited documents, tasks and deadlines from PATH (files, folders, or - for stdin).
 
