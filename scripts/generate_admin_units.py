@@ -179,6 +179,11 @@ SRC = {
     "cao-bang": "https://vi.m.wikipedia.org/wiki/Quảng_Uyên_(huyện)",
     "nghi-son": "https://quochoi.vn/UBTVQH/tintuc/Pages/tin-hoat-dong.aspx?ItemID=1244",
     "dong-trieu": "https://xaydungtoday.vn/author/admin/page/430",
+    "long-dat": "https://cafef.vn/ba-ria-vung-tau-sap-nhap-lai-2-huyen-sau-hon-20-nam-chia-tach-188241123171339545.chn",
+    "thuy-nguyen": "https://vtcnews.vn/hai-phong-thanh-lap-thanh-pho-thuy-nguyen-ar905645.html",
+    "an-duong": "https://vietbao.vn/hai-phong-huyen-an-duong-len-quan-huyen-thuy-nguyen-len-thanh-pho-tu-nam-2025-514733.html",
+    "hoa-lu": "https://thuonghieuxanh.vn/tin-tuc/ninh-binh-se-co-thanh-pho-moi-mang-ten-hoa-lu.html",
+    "my-loc": "https://uat-raovat.thuviennhadat.vn/phap-ly-nha-dat/sap-nhap-huyen-my-loc-vao-thanh-pho-nam-dinh-tu-ngay-192024-545732.html",
     "communes-2025": "https://thuviennhadat.vn/phap-luat/tai-file-toan-bo-34-nghi-quyet-sap-xep-don-vi-hanh-chinh-cap-xa-nam-2025-685791.html",
 }
 
@@ -213,6 +218,20 @@ EVENTS: list[tuple[str, str, str, dict[str, str]]] = [
     # Thanh Hóa: thị xã Nghi Sơn from huyện Tĩnh Gia (933/NQ-UBTVQH14, signed 22/04/2020).
     ("Thanh Hóa", "Tĩnh Gia", "end", {"a": "933/NQ-UBTVQH14", "ad": "2020-04-22", "src": "nghi-son"}),
     ("Thanh Hóa", "Nghi Sơn", "begin", {"a": "933/NQ-UBTVQH14", "ad": "2020-04-22", "src": "nghi-son"}),
+    # Bà Rịa - Vũng Tàu (1256/NQ-UBTVQH15 of 24/10/2024, in force 01/01/2025): huyện Long Đất
+    # from huyện Long Điền and huyện Đất Đỏ.
+    ("Bà Rịa - Vũng Tàu", "Long Điền", "end", {"a": "1256/NQ-UBTVQH15", "ad": "2024-10-24", "d": "2025-01-01", "src": "long-dat"}),
+    ("Bà Rịa - Vũng Tàu", "Đất Đỏ", "end", {"a": "1256/NQ-UBTVQH15", "ad": "2024-10-24", "d": "2025-01-01", "src": "long-dat"}),
+    ("Bà Rịa - Vũng Tàu", "Long Đất", "begin", {"a": "1256/NQ-UBTVQH15", "ad": "2024-10-24", "d": "2025-01-01", "src": "long-dat"}),
+    # Hải Phòng (1232/NQ-UBTVQH15, in force 01/01/2025): thành phố Thủy Nguyên, quận An Dương.
+    ("Hải Phòng", "Thủy Nguyên", "huyện", {"a": "1232/NQ-UBTVQH15", "d": "2025-01-01", "src": "thuy-nguyen"}),
+    ("Hải Phòng", "An Dương", "huyện", {"a": "1232/NQ-UBTVQH15", "d": "2025-01-01", "src": "an-duong"}),
+    # Ninh Bình (adopted 10/12/2024, in force 01/01/2025; the act's number not in the source):
+    # thành phố Hoa Lư from huyện Hoa Lư and thành phố Ninh Bình.
+    ("Ninh Bình", "Hoa Lư", "huyện", {"ad": "2024-12-10", "d": "2025-01-01", "src": "hoa-lu"}),
+    ("Ninh Bình", "Ninh Bình", "end", {"ad": "2024-12-10", "d": "2025-01-01", "src": "hoa-lu"}),
+    # Nam Định (1104/NQ-UBTVQH15 of 23/07/2024, in force 01/09/2024): huyện Mỹ Lộc into thành phố Nam Định.
+    ("Nam Định", "Mỹ Lộc", "end", {"a": "1104/NQ-UBTVQH15", "ad": "2024-07-23", "d": "2024-09-01", "src": "my-loc"}),
     # Quảng Ninh: thị xã Đông Triều a thành phố from 01/11/2024 (the act's number not found).
     ("Quảng Ninh", "Đông Triều", "thị xã", {"d": "2024-11-01", "src": "dong-trieu"}),
 ]
@@ -253,7 +272,8 @@ def apply_history(legacy: list[dict[str, Any]], short_of: dict[str, str], snapsh
             d = next(d for d in matches if "s" not in d)
             d.setdefault("kh", []).append({"k": KINDS[what], **_change(c)})
         dated.add((p["c"], _plain(name)))
-        record.append({"province": p["n"], "unit": name, "change": what, **c, "source": SRC[c["src"]]})
+        record.append({"province": p["n"], "unit": name, "change": what,
+                       **{k: v for k, v in c.items() if k != "src"}, "source": SRC[c["src"]]})
     for p in legacy:
         old = {_plain(n): (n, k) for n, k in snapshot.get(p["c"], [])}
         now = {_plain(d["n"]): d for d in p["d"] if "s" not in d}

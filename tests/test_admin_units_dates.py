@@ -82,12 +82,17 @@ def test_a_unit_knows_its_kind_on_each_day() -> None:
 
 
 def test_a_change_known_only_within_the_snapshot_window_keeps_the_old_map_through_it() -> None:
-    # Long Điền and Đất Đỏ (Bà Rịa - Vũng Tàu) became Long Đất between the 2023 snapshot and
-    # 30 June 2025; no act with its day was found, so the old map holds to the window's end.
-    got = districts("Bà Rịa - Vũng Tàu", "2024-06-01")
-    assert {"huyện Long Điền", "huyện Đất Đỏ"} <= got and "huyện Long Đất" not in got
-    (ld,) = au.district("Long Điền", "Bà Rịa - Vũng Tàu")
-    assert ld.approximate
+    # huyện Lộc Hà (Hà Tĩnh) was merged away between the 2023 snapshot and 30 June 2025; no
+    # act with its day was found, so the old map holds to the window's end.
+    assert "huyện Lộc Hà" in districts("Hà Tĩnh", "2025-03-01")
+    (lh,) = au.district("Lộc Hà", "Hà Tĩnh")
+    assert lh.approximate and lh.ends == "2025-07-01"
+
+
+def test_long_dat_replaced_long_dien_and_dat_do_on_1_january_2025() -> None:
+    before, after = districts("Bà Rịa - Vũng Tàu", "2024-12-31"), districts("Bà Rịa - Vũng Tàu", "2025-01-01")
+    assert {"huyện Long Điền", "huyện Đất Đỏ"} <= before and "huyện Long Đất" not in before
+    assert "huyện Long Đất" in after and not {"huyện Long Điền", "huyện Đất Đỏ"} & after
 
 
 def test_without_a_date_the_map_of_30_june_2025_as_before() -> None:
