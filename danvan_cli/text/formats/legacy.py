@@ -13,6 +13,7 @@ of words that read as Vietnamese syllables each way (one word decides nothing, s
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -263,16 +264,14 @@ def _vietnamese_letter(c: str) -> bool:
 
 
 @cache
-def _fragment_pattern() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
-    """Words of letters and TCVN3 bytes; what may show a TCVN3 word (a byte no Vietnamese
-    word holds — ``µ``, ``·``, ``ñ``, the soft hyphen that is TCVN3's ``ư`` — or a capital
-    byte after a small letter, ``ViÖt``); the bytes no Vietnamese word holds."""
+def _fragment_pattern() -> tuple[regex.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Words of letters and TCVN3 bytes; the bytes no Vietnamese word holds (``µ``, ``·``,
+    ``ñ``, ``Ö``, ``®``, the soft hyphen that is TCVN3's ``ư``), as a plain character class
+    (the standard library's, a scan of a megabyte in milliseconds) and as a set."""
     keys = {chr(k) for k in _tables().tcvn3}
     foreign = frozenset(c for c in keys if not _vietnamese_letter(c))
     cls = "".join(regex.escape(c) for c in sorted(keys))
-    odd = "".join(regex.escape(c) for c in sorted(foreign))
-    caps = "".join(regex.escape(c) for c in sorted(keys) if c.isupper() and not c.isascii())
-    trigger = regex.compile(rf"[{odd}]|(?<=\p{{Ll}})[{caps}]")
+    trigger = re.compile("[" + "".join(re.escape(c) for c in sorted(foreign)) + "]")
     return regex.compile(rf"[\p{{L}}\p{{M}}{cls}]+"), trigger, foreign
 
 
@@ -301,9 +300,10 @@ def fold_fragments(text: str) -> str:
     ``Thủ tướng Chính phủ``). A fragment is a run of words, on one line, that TCVN3 may
     hold (no ``ư``, ``ạ``... that only Unicode writes): it is read back when at least
     ``FRAGMENT_WORDS`` of its words are damaged as Unicode (a byte no Vietnamese word
-    holds, ``µ``, ``ñ``, ``·``; a capital inside a word, ``ViÖt``) and read as syllables in
-    TCVN3; its other words (``Céng`` → ``Cộng``) are read with it. A lone such word (``5
-    µm``), or words apart in a Unicode sentence, stay as written."""
+    holds, ``µ``, ``ñ``, ``·``; a capital inside a word, ``ChÝnh``) and read as syllables in
+    TCVN3; its other words (``Céng`` → ``Cộng``) are read with it. Only a line holding a
+    byte no Vietnamese word holds is looked at. A lone such word (``5 µm``), or words apart
+    in a Unicode sentence, stay as written."""
     words, trigger, foreign = _fragment_pattern()
     if trigger.search(text) is None:
         return text
