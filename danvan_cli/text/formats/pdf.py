@@ -37,7 +37,7 @@ from typing import Any, Protocol
 
 import regex
 
-from . import limits
+from . import limits, pdf_size
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 
 #: A PDF with fewer letters than this per page has no text layer to speak of (a scan,
@@ -966,6 +966,7 @@ def _usable(page, words: list[_Word]) -> bool:  # type: ignore[no-untyped-def]
 def read_pdf(data: bytes, ocr: PageOcr | None = None) -> list[RawItem]:
     """The paragraphs and two-column zones of a PDF's text layer; pages without a usable
     one read by ``ocr`` when given. Raises ``FormatError``."""
+    pdf_size.check(data)
     doc = _open(data)
     try:
         n = len(doc)
