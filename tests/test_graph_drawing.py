@@ -195,3 +195,15 @@ def test_a_real_graph_of_about_100_documents_is_drawn_without_crossing_a_box(tmp
     d = draw(page_of(sub, tmp_path, "real.html"), tmp_path / "profile")
     assert_drawn_well(d, sub.number_of_nodes(), sub.number_of_edges())
     assert d.attr("data-sideways-scroll") == "false"
+
+
+def test_a_cascade_of_400_documents_is_laid_out_and_drawn_whole(tmp_path: Path) -> None:
+    """Rows are capped (wider rows, a sideways scroll) so ELK is not handed hundreds of layers
+    of long edges: with a row of three per lane this page took minutes."""
+    corpus = generate_corpus(provinces=20, districts=3, communes=2, seed=1, decoys=False)
+    g = build_graph(as_documents(corpus))
+    sub = traverse(g, find_roots(g, "33/CT-TTg")[0])
+    assert sub.number_of_nodes() > 350
+    d = draw(page_of(sub, tmp_path, "big.html"), tmp_path / "profile")
+    assert int(d.attr("data-rendered-nodes")) == sub.number_of_nodes()
+    assert len(d.boxes) == sub.number_of_nodes()
