@@ -216,15 +216,15 @@ def _split_tail(members: str) -> tuple[str, str]:
 
 
 def is_fragment(phrase: str) -> bool:
-    """A piece of a sentence taken for a unit: a head word or a plural word alone, anything
-    that ends with a word no name ends with (``Các trường không``), or no unit at all."""
-    words = phrase.split()
-    if not words or not UNIT_START.match(phrase.lstrip("→>-–•* ")):
+    """A piece of a sentence taken for a unit: a plural word alone (``→ Các``), anything that
+    ends with a word no name ends with (``Các trường không``) or names any unit at all
+    (``Đơn vị nào ...``)."""
+    words = phrase.lstrip("→>-–•* ").split()
+    if not words:
         return True
     if pattern(TOPIC, "dangling_words").fullmatch(words[-1]) or pattern(TOPIC, "indefinite_words").search(phrase):
         return True
     return len(words) == 1 and words[0].casefold() in ("các", "những")
-
 
 
 
