@@ -8,12 +8,16 @@ links) → tasks → deadlines; each stage returns its record and its warnings.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import Document
 from .resolve.admin_units import Gazetteer
 from .text.blocks import Blocks
 from .text.normalize import matching_view, normalize_text
 from .text.read import read_source
+
+if TYPE_CHECKING:
+    from .text.formats.ocr import OcrOptions
 
 
 def parse_text(
@@ -67,10 +71,10 @@ def parse_text(
     return doc
 
 
-def parse_file(path: str | Path, *, gazetteer: Gazetteer | None = None) -> Document:
-    """Read and parse one file (``-`` is standard input). Raises ``DanvanInputError``
-    for a missing or binary file."""
-    decoded = read_source(path)
+def parse_file(path: str | Path, *, gazetteer: Gazetteer | None = None, ocr: OcrOptions | None = None) -> Document:
+    """Read and parse one file (``-`` is standard input; ``ocr``: how scans and pictures
+    are read). Raises ``DanvanInputError`` for a missing or binary file."""
+    decoded = read_source(path, ocr)
     doc = parse_text(decoded.text, source=str(path), normalized=True, blocks=decoded.blocks, gazetteer=gazetteer)
     doc.encoding = decoded.encoding
     doc.warnings[:0] = decoded.warnings

@@ -8,9 +8,14 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from ..model import Document
 from ..text.read import READABLE_SUFFIXES, DanvanInputError
+
+if TYPE_CHECKING:
+    from .ocr_cache import OcrPlan
 
 
 @dataclass(slots=True)
@@ -113,18 +118,41 @@ def internal_error(path: str, exc: BaseException) -> str:
     return f"{path}: internal error while parsing ({type(exc).__name__}: {exc}); rerun with --debug"
 
 
-def parse_one(path: str, debug: bool = False) -> Document | str:
-    """The document of one file, or the one line saying why there is none."""
+def parse_one(path: str, debug: bool = False, *, ocr: OcrPlan | None = None,
+              pages: Callable[[int, int], None] | None = None) -> Document | str:
+    """The document of one file, or the one line saying why there is none. ``ocr``: how
+    scans are read; ``pages(done, total)`` told as OCR reads their pages."""
     from ..pipeline import parse_file
 
+    options = ocr.options(pages) if ocr is not None else None
     try:
-        return parse_file(path)
+        return parse_file(path, ocr=options)
     except DanvanInputError as exc:
         return str(exc)
     except Exception as exc:  # a parser bug must not sink the batch
         if debug:
             traceback.print_exc()
         return internal_error(path, exc)
+    finally:
+        if options is not None and options.cache is not None:
+            options.cache.close()
+
+
+def per_file(fn: Callable[..., Any], files: int, jobs: int | None, ocr: OcrPlan | None,
+             pages: Callable[[int, int], None] | None) -> Callable[..., Any]:
+    """``fn`` (``parse_one``, ``index_file``) with the OCR plan for ``files`` files under
+    ``jobs``: where the files are read in this process, a file's pages are OCR'd ``jobs``
+    at once and ``pages`` shows them; in worker processes, each worker OCRs a page at a
+    time (the workers are the parallel work) and shows nothing."""
+    from dataclasses import replace
+
+    from .parallel import default_jobs, workers_for
+
+    if ocr is None:
+        return fn
+    if workers_for(files, jobs) <= 1:
+        return partial(fn, ocr=replace(ocr, jobs=jobs if jobs and jobs > 0 else default_jobs()), pages=pages)
+    return partial(fn, ocr=replace(ocr, jobs=1))
 
 
 def parse_paths(
@@ -135,15 +163,19 @@ def parse_paths(
     on_error: Callable[[str], None] = report_error,
     jobs: int | None = 1,
     report_skipped: bool = False,
+    ocr: OcrPlan | None = None,
+    pages: Callable[[int, int], None] | None = None,
 ) -> Batch:
     """Parse every file under ``paths``, in memory. Errors are reported (one line naming the
     file) and collected; the batch goes on. ``on_document`` streams results in walk order.
-    ``jobs`` > 1 (or None: every core) parses in worker processes, with the same results."""
+    ``jobs`` > 1 (or None: every core) parses in worker processes, with the same results;
+    ``ocr`` says how scans are read, ``pages(done, total)`` is told of OCR'd pages."""
     from .parallel import map_ordered
 
     walk = walk_paths(list(paths))
     batch = Batch()
-    for result in map_ordered(parse_one, [(p, debug) for p in walk.files], jobs=jobs):
+    fn = per_file(parse_one, len(walk.files), jobs, ocr, pages)
+    for result in map_ordered(fn, [(p, debug) for p in walk.files], jobs=jobs):
         if isinstance(result, str):
             batch.errors.append(result)
             on_error(result)

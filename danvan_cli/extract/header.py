@@ -750,12 +750,22 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
     header.doc_type = lay.doc_type
     if read.number is not None:
         header.number, header.number_raw = read.number, read.number_raw
+    elif read.blank_number is not None and lay.form == "ocr":
+        # On a scan a blank is where the number was written in ink or stamped after printing:
+        # OCR leaves ink out, and a number is read or it is not, never guessed.
+        header.number_raw = read.blank_number
+        header.warn("ink-not-read", f"the scan's own number was not read ('Số: {read.blank_number}'): written in "
+                    "ink or stamped after printing (OCR leaves ink out), or left blank; read it on the page",
+                    read.number_span)
     elif read.blank_number is not None:
         header.number_raw = read.blank_number
         header.warn("blank-own-number",
                  f"the document's own number is left blank ('Số: {read.blank_number}'): a draft or unsent copy",
                  read.number_span)
     header.place, header.date = read.place, read.date
+    if lay.form == "ocr" and read.date is not None and len(read.date) == 7:
+        header.warn("ink-not-read", f"the scan's date has no day ({read.date}): written in ink or stamped after "
+                    "printing (OCR leaves ink out), or left blank; read it on the page", read.date_span)
     if read.number_span is not None:
         header.spans["number"] = read.number_span
     if read.date_span is not None:

@@ -19,22 +19,26 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Warning
 from .blocks import Blocks
 from .formats import limits, sniff
 from .normalize import normalize_text
 
+if TYPE_CHECKING:
+    from .formats.ocr import OcrOptions
+
 
 #: File endings read when a folder is walked (a file named explicitly is always tried).
 #: Text forms and the structured forms the readers of ``text/formats/`` take.
 READABLE_SUFFIXES: frozenset[str] = frozenset(
-    {".txt", ".md", ".text", ".htm", ".html", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf"}
+    {".txt", ".md", ".text", ".htm", ".html", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf",
+     ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 )
 
 #: What a file that is not a document is, for the one line that says so.
 _NOT_READ: dict[str, str] = {
-    "image": "an image, not a text: OCR is needed",
     "xlsx": "a spreadsheet (.xlsx), not a document danvan reads",
     "pptx": "a presentation (.pptx), not a document danvan reads",
     "odf": "an OpenDocument file: save it as .docx",
@@ -125,9 +129,9 @@ def _too_big(name: str, size: int) -> DanvanInputError:
     )
 
 
-def decode_file(data: bytes, name: str = "-") -> Decoded:
+def decode_file(data: bytes, name: str = "-", ocr: OcrOptions | None = None) -> Decoded:
     """Read ``data`` in whatever form it has (``name`` gives the file ending and the
-    name errors carry)."""
+    name errors carry; ``ocr`` how scans and pictures are read)."""
     if len(data) > limits.MAX_FILE_BYTES:
         raise _too_big(name, len(data))
     suffix = Path(name).suffix.lower() if name != "-" else ""
@@ -139,7 +143,7 @@ def decode_file(data: bytes, name: str = "-") -> Decoded:
     from .formats import read_structured
 
     try:
-        return read_structured(form, data, name)
+        return read_structured(form, data, name, ocr)
     except DanvanInputError:
         raise
     except RecursionError as exc:  # a reader's dependency recursing on a hostile file
@@ -148,8 +152,9 @@ def decode_file(data: bytes, name: str = "-") -> Decoded:
         raise DanvanInputError(f"{name}: too large to read in memory") from exc
 
 
-def read_source(path: str | Path) -> Decoded:
-    """Read ``path`` (``-`` for standard input) and decode it, in whatever form it has."""
+def read_source(path: str | Path, ocr: OcrOptions | None = None) -> Decoded:
+    """Read ``path`` (``-`` for standard input) and decode it, in whatever form it has
+    (``ocr``: how scans and pictures are read)."""
     name = str(path)
     if name == "-":
         data = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)
@@ -167,4 +172,4 @@ def read_source(path: str | Path) -> Decoded:
                 data = fh.read(limits.MAX_FILE_BYTES + 1)
         except OSError as exc:
             raise DanvanInputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-    return decode_file(data, name)
+    return decode_file(data, name, ocr)
