@@ -208,3 +208,21 @@ def test_a_bad_picture_in_a_folder_leaves_the_rest_of_the_batch_read(tmp_path: P
     assert len(proc.stdout.splitlines()) == 1
     (line,) = proc.stderr.strip().splitlines()
     assert line.startswith(f"danvan: {tmp_path / 'bomb.png'}: an image of ") and line.endswith("refused")
+
+
+def test_a_region_of_a_pdf_page_is_read_in_the_pages_points(tmp_path: Path) -> None:
+    require_tesseract()
+    import pypdfium2 as pdfium
+
+    pdf = scanned_pdf([page_image(LETTER)], tmp_path / "scan.pdf")
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        page = doc[0]
+        mm = 72 / 25.4
+        # the number line of the left column: ``Số: 245/UBND-VP`` drawn at y = 38 mm, centred on 57 mm
+        words = ocr.ocr_region(page, (20 * mm, 36 * mm, 95 * mm, 44 * mm))
+        page.close()
+    finally:
+        doc.close()
+    assert " ".join(w.text for w in words) == "Số: 245/UBND-VP"
+    assert all(20 * mm <= w.x0 < w.x1 <= 95 * mm and 36 * mm <= w.y <= 44 * mm for w in words)

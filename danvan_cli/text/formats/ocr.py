@@ -85,6 +85,10 @@ LONG_LINE = 0.3
 #: How far, in line sizes, a long line lends its slope to the lines around it.
 NEAR_LINES = 6
 
+#: White border, in pixels, put round a region before OCR (Tesseract misreads text that
+#: touches the image's edge).
+REGION_PAD = 24
+
 #: Bumped when what is sent to Tesseract or read from it changes (cached pages then go).
 OCR_VERSION = 4
 
@@ -227,14 +231,17 @@ def _decode(blob: bytes) -> list[Word] | None:
 # --------------------------------------------------------------------------- images → Tesseract
 
 
-def prepare(image: Any) -> Any:
+def prepare(image: Any, *, keep_colour: bool = False, fit_width: bool = True) -> Any:
     """The page ``image`` (Pillow) as Tesseract reads it best: one grey channel in which
     coloured marks are paper (stamps, seals, ink: strokes of strong saturation, and a rim
-    around them), scaled towards an A4 page's width at ``DPI``."""
+    around them; unless ``keep_colour``), scaled towards an A4 page's width at ``DPI``
+    (when ``fit_width``: a whole page)."""
     from PIL import Image, ImageChops, ImageFilter
 
     if image.mode not in ("L", "RGB"):
         image = image.convert("RGB")
+    if image.mode == "RGB" and keep_colour:
+        image = image.convert("L")
     if image.mode == "RGB":
         _h, sat, val = image.convert("HSV").split()
         ink = ImageChops.multiply(sat.point(lambda v: 255 if v >= INK_SATURATION else 0),
@@ -245,7 +252,7 @@ def prepare(image: Any) -> Any:
         grey = image.convert("L")
         image = Image.composite(Image.new("L", grey.size, 255), grey, ink)
     width = image.width
-    if width < MIN_WIDTH_SHARE * A4_WIDTH_PX or width > 2 * A4_WIDTH_PX:
+    if fit_width and (width < MIN_WIDTH_SHARE * A4_WIDTH_PX or width > 2 * A4_WIDTH_PX):
         factor = A4_WIDTH_PX / width
         image = image.resize((max(1, round(image.width * factor)), max(1, round(image.height * factor))),
                              Image.LANCZOS if factor > 1 else Image.BOX)
@@ -258,12 +265,14 @@ def _pnm(image: Any) -> bytes:
     return buf.getvalue()
 
 
-def run_tesseract(image: Any, scale: float, what: str = "the page") -> list[Word]:
-    """OCR one prepared grey page image; its words in points (``scale`` per pixel)."""
+def run_tesseract(image: Any, scale: float, what: str = "the page", *, psm: int = 3) -> list[Word]:
+    """OCR one prepared grey page image; its words in points (``scale`` per pixel).
+    ``psm``: Tesseract's page segmentation (3: a page, 7: one line)."""
     exe, _version = _require()
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        proc = subprocess.run([exe, "stdin", "stdout", "-l", LANG, "--dpi", str(DPI), "hocr"], input=_pnm(image),
+        proc = subprocess.run([exe, "stdin", "stdout", "-l", LANG, "--dpi", str(DPI), "--psm", str(psm), "hocr"],
+                              input=_pnm(image),
                               capture_output=True, timeout=PAGE_TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired as exc:
         raise FormatError(f"OCR of {what} took more than {PAGE_TIMEOUT_S} s: stopped") from exc
@@ -375,6 +384,30 @@ class Tesseract:
         found = self.run(((i, render(i)) for i in pages), len(pages))
         return found
 
+
+
+def ocr_region(page: Any, box: tuple[float, float, float, float], *, line: bool = True) -> list[Word]:
+    """The words OCR reads inside ``box`` of an open PDFium page (left, top, right, bottom,
+    in points from the page's top-left corner), placed in the page's points: for what a
+    page shows and its text layer lacks (a number or a day stamped as a picture at
+    signing). ``line``: the box holds one line. Colour is kept (what is asked for may be
+    printed in colour); digits Tesseract is unsure of are left out as on a whole page.
+    Nothing is cached: a region is small. Raises ``FormatError`` where Tesseract is
+    missing or fails."""
+    from PIL import ImageOps
+
+    width, height = page.get_size()
+    left, top = max(0.0, box[0]), max(0.0, box[1])
+    right, bottom = min(width, box[2]), min(height, box[3])
+    if right - left < 1 or bottom - top < 1:
+        return []
+    image = page.render(scale=DPI / 72, crop=(left, height - bottom, width - right, top)).to_pil()
+    pad = REGION_PAD
+    grey = ImageOps.expand(prepare(image, keep_colour=True, fit_width=False), border=pad, fill=255)
+    scale = 72 / DPI
+    words = run_tesseract(grey, scale, "a region of the page", psm=7 if line else 6)
+    dx, dy = left - pad * scale, top - pad * scale
+    return [Word(w.text, w.x0 + dx, w.x1 + dx, w.y + dy, w.size, w.bold, w.italic) for w in words]
 
 
 # --------------------------------------------------------------------------- pictures of pages
