@@ -22,7 +22,7 @@ from support.generate import GeneratedCorpus, as_documents, generate_corpus
 from danvan_cli.graph import build_graph, find_roots, traverse
 
 
-def corpus_of_size(n: int) -> GeneratedCorpus:
+def corpus_of_size(n: int, *, invented: bool = False) -> GeneratedCorpus:
     """About ``n`` documents: 63 provinces at most, so districts and communes grow with ``n``."""
     provinces = 60
     districts, communes = 3, 2
@@ -35,17 +35,19 @@ def corpus_of_size(n: int) -> GeneratedCorpus:
             communes += 1
         else:
             districts += 1
-    return generate_corpus(provinces=provinces, districts=districts, communes=communes, seed=1)
+    return generate_corpus(provinces=provinces, districts=districts, communes=communes, seed=1, invented=invented)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--parse", action="store_true", help="also parse the texts (needs the parser)")
+    ap.add_argument("--invented", action="store_true",
+                    help="made-up unit names the admin-unit data does not know (as in real archives)")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    corpus = corpus_of_size(args.docs)
+    corpus = corpus_of_size(args.docs, invented=args.invented)
     t1 = time.perf_counter()
     print(f"generated {len(corpus.documents)} documents in {t1 - t0:.2f}s")
     if args.parse:
@@ -70,7 +72,9 @@ def main() -> None:
     print(f"root lookup + traversal: {sub.number_of_nodes()} documents in {t6 - t5:.3f}s")
     found = {a.get("source", "").rsplit("/", 1)[-1] for _n, a in sub.nodes(data=True) if a.get("source")}
     truth = corpus.cascade()
-    print(f"cascade: {len(found & truth)}/{len(truth)} found, {len(found - truth)} extra")
+    hit = len(found & truth)
+    print(f"cascade: {hit}/{len(truth)} found, {len(found - truth)} extra "
+          f"(precision {hit / max(len(found), 1):.3f}, recall {hit / max(len(truth), 1):.3f})")
 
 
 if __name__ == "__main__":

@@ -58,7 +58,8 @@ def parse_text(
         body=(header.title_end, header.body_end),
         numbered=outline_start(view, header.title_end, header.body_end),
     )
-    own = Own(doc.number, doc.issuer.name if doc.issuer else None, doc.date, DocumentTime.of(doc).year)
+    level = (doc.issuer.level or (doc.issuer.parent.level if doc.issuer.parent else None)) if doc.issuer else None
+    own = Own(doc.number, doc.issuer.name if doc.issuer else None, doc.date, DocumentTime.of(doc).year, level)
     refs = resolve_references(text, view, citations, frame, header.context, own)
     doc.references, doc.named_laws, doc.links = refs.references, refs.named_laws, refs.links
     doc.warnings.extend(refs.warnings)

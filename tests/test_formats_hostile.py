@@ -126,7 +126,7 @@ def test_nesting_within_the_limit_is_read() -> None:
 @pytest.mark.parametrize("data, name, says", [
     (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "scan.png", "damaged image"),
     (b"\xff\xd8\xff\xe0" + b"\0" * 100, "photo.jpg", "damaged image"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "old.doc", ".doc"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "old.doc", "OLE2"),
     (_zip({"[Content_Types].xml": _CT, "xl/workbook.xml": b"<workbook/>"}), "sheet.xlsx", "spreadsheet"),
     (_zip({"a.txt": b"hello"}), "files.zip", "zip archive"),
     (b"{\\rtf1\\ansi hello}", "old.rtf", "RTF"),

@@ -25,6 +25,7 @@ def forms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (d / "kh.txt").write_text(F.plain_text(), encoding="utf-8")
     return {
         "docx": F.build_docx(d / "kh.docx"),
+        "doc": F.build_doc(d / "kh.doc"),
         "pdf": F.build_pdf(d / "kh.pdf"),
         "html": d / "kh.htm",
         "tcvn3": d / "kh-tcvn3.txt",
@@ -36,18 +37,18 @@ def _cells(text: str, table: Table) -> list[list[str]]:
     return [[text[c.start:c.end] for c in row.cells] for row in table.rows]
 
 
-@pytest.mark.parametrize("form", ["docx", "pdf", "html"])
+@pytest.mark.parametrize("form", ["docx", "doc", "pdf", "html"])
 def test_structured_reader_gives_the_text_a_person_reads(forms: dict[str, Path], form: str) -> None:
     d = read_source(forms[form])
     assert d.form == form
     expected = F.plain_text()
-    if form == "docx":  # footnotes follow the body
+    if form in ("docx", "doc"):  # footnotes follow the body
         assert d.text == expected + "\n" + F.FOOTNOTE
     else:
         assert d.text == expected
 
 
-@pytest.mark.parametrize("form", ["docx", "pdf", "html"])
+@pytest.mark.parametrize("form", ["docx", "doc", "pdf", "html"])
 def test_header_and_signature_come_out_as_two_cell_tables(forms: dict[str, Path], form: str) -> None:
     d = read_source(forms[form])
     assert d.blocks is not None
@@ -60,7 +61,7 @@ def test_header_and_signature_come_out_as_two_cell_tables(forms: dict[str, Path]
     assert d.blocks.items[0] is header
 
 
-@pytest.mark.parametrize("form", ["docx", "pdf", "html"])
+@pytest.mark.parametrize("form", ["docx", "doc", "pdf", "html"])
 def test_task_table_keeps_its_merged_cells_once(forms: dict[str, Path], form: str) -> None:
     d = read_source(forms[form])
     tasks = d.blocks.tables()[1]  # type: ignore[union-attr]
@@ -77,7 +78,7 @@ def test_task_table_keeps_its_merged_cells_once(forms: dict[str, Path], form: st
     assert tasks.columns == 5
 
 
-@pytest.mark.parametrize("form", ["docx", "html"])
+@pytest.mark.parametrize("form", ["docx", "doc", "html"])
 def test_bold_and_alignment_are_carried_per_paragraph(forms: dict[str, Path], form: str) -> None:
     d = read_source(forms[form])
     paras = {d.text[p.start:p.end]: p for p in d.blocks.items if isinstance(p, Paragraph)}  # type: ignore[union-attr]
@@ -98,7 +99,7 @@ def test_pdf_tells_bold_lines_by_their_font(forms: dict[str, Path]) -> None:
 
 
 def test_spans_point_into_the_reported_text(forms: dict[str, Path]) -> None:
-    for form in ("docx", "pdf", "html"):
+    for form in ("docx", "doc", "pdf", "html"):
         d = read_source(forms[form])
         for item in d.blocks.items:  # type: ignore[union-attr]
             if isinstance(item, Paragraph):
@@ -118,7 +119,7 @@ def test_tcvn3_text_is_read_back_with_a_warning(forms: dict[str, Path]) -> None:
     assert d.text.split("\n")[:-1] == F.flat_lines()
 
 
-@pytest.mark.parametrize("form", ["docx", "pdf", "html", "tcvn3"])
+@pytest.mark.parametrize("form", ["docx", "doc", "pdf", "html", "tcvn3"])
 def test_every_form_parses_to_the_plain_texts_header_and_references(forms: dict[str, Path], form: str) -> None:
     plain = parse_text(F.plain_text(), "plain")
     doc = parse_file(forms[form])
@@ -128,7 +129,7 @@ def test_every_form_parses_to_the_plain_texts_header_and_references(forms: dict[
     assert {r.number for r in doc.references} == {r.number for r in plain.references}
 
 
-@pytest.mark.parametrize("form", ["pdf", "html", "tcvn3"])
+@pytest.mark.parametrize("form", ["doc", "pdf", "html", "tcvn3"])
 def test_every_form_gives_the_same_issuer_signer_recipients_tasks_and_deadlines(forms: dict[str, Path], form: str) -> None:
     # Structured forms are compared with the .docx (a cell merged over two rows is known
     # there, and lost in a plain text); the TCVN3 text with the Unicode text it was encoded
@@ -146,6 +147,16 @@ def test_every_form_gives_the_same_issuer_signer_recipients_tasks_and_deadlines(
         return [(t.lead, t.support) for t in tasks] + [x for t in tasks for x in lead(t.children)]
 
     assert lead(doc.tasks) == lead(plain.tasks)
+
+
+def test_word_97_doc_and_docx_of_one_document_give_the_same_record(forms: dict[str, Path]) -> None:
+    # Word 97 and Word 2007 write the same document: the reader of each gives the same
+    # text and blocks, so the whole record is the same but for where it was read from.
+    doc, docx = parse_file(forms["doc"]).to_dict(), parse_file(forms["docx"]).to_dict()
+    for rec in (doc, docx):
+        rec.pop("source")
+        rec.pop("encoding", None)
+    assert doc == docx
 
 
 # --- the same document scanned ---------------------------------------------------------

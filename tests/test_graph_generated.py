@@ -70,3 +70,18 @@ def test_graph_command_over_the_generated_texts_finds_exactly_the_cascade(
     got = {Path(n["source"]).name for n in data["nodes"] if n.get("source")}
     truth = corpus.cascade()
     assert got == truth, f"missing {sorted(truth - got)[:10]}, extra {sorted(got - truth)[:10]}"
+
+
+def test_cascade_holds_through_units_the_admin_data_does_not_know(tmp_path: Path) -> None:
+    """Made-up unit names (``UBND huyện Long Khê``): nothing resolves from the gazetteer, cited
+    issuers are read from their words alone, relative ones (``của UBND tỉnh``) have no
+    province to fall back on; the cascade must still come out whole and nothing else with it."""
+    from danvan_cli.corpus.scan import parse_paths
+
+    corpus = generate_corpus(provinces=12, districts=3, communes=2, seed=12, invented=True)
+    corpus.write(tmp_path)
+    g = build_graph(parse_paths([str(tmp_path)]).documents)
+    (root,) = find_roots(g, "33/CT-TTg")
+    got, truth = cascade_of(g, root), corpus.cascade()
+    assert got <= truth, f"extra {sorted(got - truth)[:10]}"
+    assert len(got) >= 0.99 * len(truth), f"missing {sorted(truth - got)[:10]}"

@@ -189,3 +189,66 @@ def test_a_number_shared_by_many_documents_is_resolved_by_index_not_by_scan() ->
     warnings = [w for w in g.graph["warnings"] if "without enough to tell" in str(w)] or [
         w for n, a in g.nodes(data=True) for w in a.get("warnings") or [] if "without enough to tell" in w]
     assert warnings and all("more" in str(w) for w in warnings)
+
+
+def _province_plans() -> list[Document]:
+    """Two provinces' plans sharing a number in one year, on different days."""
+    return [
+        doc("vh.txt", "32/KH-UBND", "2022-03-16", "UBND tỉnh Vĩnh Hà", "province", "Vĩnh Hà"),
+        doc("tl.txt", "32/KH-UBND", "2022-02-01", "UBND tỉnh Tân Lâm", "province", "Tân Lâm"),
+    ]
+
+
+def test_citation_naming_the_place_cut_short_joins_the_plan_of_that_number_and_day() -> None:
+    g = build_graph([*_province_plans(),
+                     doc("h.txt", "5/KH-UBND", "2022-04-01", "UBND huyện Long Khê", "district", "Long Khê",
+                         refs=[ref("32/KH-UBND", "2022-03-16", "UBND tỉnh Vĩnh", "province", "Vĩnh")])])
+    (target,) = g.successors("5/KH-UBND · Long Khê · 2022")
+    assert target == "32/KH-UBND · Vĩnh Hà · 2022"
+
+
+def test_citation_naming_a_shorter_place_on_another_day_stays_apart() -> None:
+    g = build_graph([*_province_plans(),
+                     doc("h.txt", "5/KH-UBND", "2022-04-01", "UBND huyện Long Khê", "district", "Long Khê",
+                         refs=[ref("32/KH-UBND", "2022-03-20", "UBND tỉnh Vĩnh", "province", "Vĩnh")])])
+    (target,) = g.successors("5/KH-UBND · Long Khê · 2022")
+    assert not g.nodes[target]["in_corpus"]
+
+
+def test_a_shorter_place_that_begins_two_plans_names_neither() -> None:
+    plans = [doc("vh.txt", "32/KH-UBND", "2022-03-16", "UBND tỉnh Vĩnh Hà", "province", "Vĩnh Hà"),
+             doc("vc.txt", "32/KH-UBND", "2022-03-16", "UBND tỉnh Vĩnh Châu", "province", "Vĩnh Châu")]
+    g = build_graph([*plans, doc("h.txt", "5/KH-UBND", "2022-04-01", "UBND huyện Long Khê", "district", "Long Khê",
+                                 refs=[ref("32/KH-UBND", "2022-03-16", "UBND tỉnh Vĩnh", "province", "Vĩnh")])])
+    (target,) = g.successors("5/KH-UBND · Long Khê · 2022")
+    assert not g.nodes[target]["in_corpus"]
+
+
+def test_relative_citation_prefers_the_parsed_plan_of_its_day_over_a_misnamed_citation_of_it() -> None:
+    # One district cites the plan under a damaged name (a stub of that day); another cites
+    # it as "UBND tỉnh" with the same date: the parsed plan of that day is the one meant.
+    g = build_graph([*_province_plans(),
+                     doc("a.txt", "5/KH-UBND", "2022-04-01", "UBND huyện Long Khê", "district", "Long Khê",
+                         refs=[ref("32/KH-UBND", "2022-03-16", "UBND tỉnh Hà", "province", "Hà")]),
+                     doc("b.txt", "9/KH-UBND", "2022-04-02", "UBND huyện Phú Điền", "district", "Phú Điền",
+                         refs=[ref("32/KH-UBND", "2022-03-16", "UBND tỉnh", "province", None)])])
+    (target,) = g.successors("9/KH-UBND · Phú Điền · 2022")
+    assert target == "32/KH-UBND · Vĩnh Hà · 2022"
+
+
+def test_relative_citation_with_a_day_no_parsed_plan_has_stays_apart() -> None:
+    g = build_graph([*_province_plans(),
+                     doc("b.txt", "9/KH-UBND", "2022-04-02", "UBND huyện Phú Điền", "district", "Phú Điền",
+                         refs=[ref("32/KH-UBND", "2022-03-18", "UBND tỉnh", "province", None)])])
+    (target,) = g.successors("9/KH-UBND · Phú Điền · 2022")
+    assert not g.nodes[target]["in_corpus"]
+
+
+def test_city_name_cut_short_at_a_known_district_still_joins_its_plan() -> None:
+    # "UBND thành phố Lạc Sơn Thượng" read as the district "Lạc Sơn": another tier, same plan.
+    g = build_graph([doc("ls.txt", "39/KH-UBND", "2022-01-22", "UBND thành phố Lạc Sơn Thượng", "province",
+                         "Lạc Sơn Thượng"),
+                     doc("h.txt", "5/KH-UBND", "2022-04-01", "UBND huyện Long Khê", "district", "Long Khê",
+                         refs=[ref("39/KH-UBND", "2022-01-22", "UBND thành phố Lạc Sơn", "district", "Lạc Sơn")])])
+    (target,) = g.successors("5/KH-UBND · Long Khê · 2022")
+    assert target == "39/KH-UBND · Lạc Sơn Thượng · 2022"

@@ -92,7 +92,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
 def test_html_graph_renders_every_node_in_chromium(page: tuple[Path, int], tmp_path: Path) -> None:
     path, count = page
     out = subprocess.run(
-        [chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000",
+        [chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=20000",
          "--dump-dom", path.as_uri()],
         capture_output=True, text=True, timeout=60,
     )
@@ -108,7 +108,7 @@ def test_html_graph_screenshot_is_not_blank(page: tuple[Path, int], tmp_path: Pa
     path, _count = page
     png = tmp_path / "graph.png"
     subprocess.run(
-        [chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000",
+        [chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=20000",
          "--window-size=1280,800", f"--screenshot={png}", path.as_uri()],
         capture_output=True, timeout=60,
     )

@@ -280,3 +280,35 @@ def test_a_text_without_header_still_has_its_citations() -> None:
     doc = parse_text("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, UBND huyện xây dựng kế hoạch.\n")
     assert doc.doc_type is None and doc.title is None
     assert [(r.number, r.relation) for r in doc.references] == [("33/CT-TTg", "implements")]
+
+
+COMMUNE_PLAN_UNKNOWN_DISTRICT = """ỦY BAN NHÂN DÂN
+XÃ AN BÌNH
+Số: 12/KH-UBND
+An Bình, ngày 05 tháng 9 năm 2023
+KẾ HOẠCH
+Thực hiện công tác dân vận năm 2023
+
+Thực hiện Kế hoạch số 01/KH-UBND ngày 07/8/2023 của UBND huyện Đông Lạc Thành về công tác dân vận; Chỉ thị số 04-CT/HU ngày 02/02/2023 của Huyện ủy Đông Lạc Thành, UBND xã xây dựng Kế hoạch như sau:
+I. NHIỆM VỤ
+1. Các thôn thực hiện.
+"""
+
+
+def test_a_cited_issuer_keeps_the_place_the_text_names_even_where_the_data_has_none() -> None:
+    # a unit the administrative data does not know (created since, renamed, a typo) is still
+    # the one the text names: "UBND huyện Đông Lạc Thành", never "UBND huyện"
+    r = refs(COMMUNE_PLAN_UNKNOWN_DISTRICT)
+    issuer = r["01/KH-UBND"].issuer
+    assert (issuer.name, issuer.level, issuer.place) == ("UBND huyện Đông Lạc Thành", "district", "Đông Lạc Thành")
+    assert r["04-CT/HU"].issuer_name == "Huyện ủy Đông Lạc Thành"
+
+
+def test_a_capitalized_word_that_opens_something_else_is_no_place_name() -> None:
+    # negative twin: after the unit word stands the trích yếu, a type word or the next line
+    from danvan_cli.resolve.issuers import resolve_issuer
+
+    for phrase in ("UBND huyện Về việc triển khai", "UBND huyện Kế hoạch số 3", "UBND huyện\nThực hiện",
+                   "UBND huyện SỐ 3", "Chủ tịch UBND huyện Nguyễn Văn Tám"):
+        m = resolve_issuer(phrase)
+        assert m is not None and m.unresolved and m.issuer.place is None, phrase

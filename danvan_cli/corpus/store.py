@@ -13,7 +13,7 @@ file at the store's path that is not a danvan store (another program's database,
 damaged file, anything else) is reported in one line and never touched.
 
 The schema (tables and the plain views that sqlite3, DuckDB or Datasette show) is in
-``SCHEMA`` below and in README.
+``SCHEMA`` below and in docs/store.md.
 """
 
 from __future__ import annotations

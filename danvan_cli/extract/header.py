@@ -159,6 +159,7 @@ class _Read:
     date_span: Span | None = None
     vv_title: str | None = None
     vv_end: int | None = None
+    vv_span: tuple[int, int] | None = None  # the trích yếu after ``V/v``: its citations are the title's
     issuer_lines: list[tuple[str, Span]] = field(default_factory=list)
 
 
@@ -216,6 +217,11 @@ def _vv_stop(s: str, start: int) -> int:
     return stop
 
 
+#: What a draft leaves where the number goes, before its code: blanks, a dotted or
+#: underlined space (``Số: ......../QĐ-THPT``, ``Số: ____/KH``).
+_BLANK_LEAD = regex.compile(r"[ \t]*(?:[.…_]+[ \t]*)?")
+
+
 def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
     s = u.clean.s
     taken: list[tuple[int, int]] = []
@@ -235,13 +241,17 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 ve = _VE.match(s, nm.end())
                 if ve is not None and out.vv_title is None:
                     stop = len(s) if u.column is not None else _vv_stop(s, ve.end())
+                    # a left cell that holds the addressee line too ends its trích yếu there
+                    kg = pattern("header", "kinh_gui").search(s, ve.end(), stop)
+                    stop = kg.start() if kg is not None else stop
                     title = " ".join(s[ve.end():stop].split()).strip(" .;,")
                     if title:
                         out.vv_title = title
-                        out.vv_end = u.clean.span(ve.end(), stop)[1]
+                        out.vv_span = u.clean.span(ve.end(), stop)
+                        out.vv_end = out.vv_span[1]
                         taken.append((nm.end(), stop))
                 break
-            bm = BLANK_NUMBER.match(s, m.end())
+            bm = BLANK_NUMBER.match(s, _BLANK_LEAD.match(s, m.end()).end())
             if bm is not None:
                 out.blank_number = bm.group("raw")
                 out.number_raw = bm.group("raw")
@@ -277,7 +287,8 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
             title = " ".join(s[vm.end():stop].split()).strip(" .;,")
             if title:
                 out.vv_title = title
-                out.vv_end = u.clean.span(vm.end(), stop)[1]
+                out.vv_span = u.clean.span(vm.end(), stop)
+                out.vv_end = out.vv_span[1]
             taken.append((vm.start(), len(s) if u.column is not None else stop))
     if u.column == "right":
         return
@@ -779,6 +790,7 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
     elif read.vv_title is not None:
         header.doc_type = "Công văn"
         header.title = read.vv_title
+        header.title_span = read.vv_span
         header.title_end = max(read.vv_end or 0, lay.header.end)
     else:
         # Not an administrative document (a news report...): its headline is its title;

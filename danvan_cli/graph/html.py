@@ -22,7 +22,9 @@ def _script_safe(text: str) -> str:
 
 
 def to_html(g: nx.DiGraph, title: str | None = None) -> str:
-    """The page: a band per administrative level, citations as coloured lines, details on click."""
+    """The page: a lane per administrative level (the root's row on top), laid out by ELK's
+    layered algorithm (``vendor/elk.bundled.js``, inlined) with the citations routed around
+    the boxes; zoom, search, and a document's details on click."""
     if title is None:
         root = g.graph.get("root")
         title = f"danvan — {root}" if root else "danvan — đồ thị văn bản"
@@ -30,5 +32,6 @@ def to_html(g: nx.DiGraph, title: str | None = None) -> str:
     page = _asset("template.html")
     # Fill the script before the data so nothing in the data can look like a placeholder.
     page = page.replace("__SCRIPT__", _asset("viewer.js").replace("</script", "<\\/script"))
+    page = page.replace("__ELK__", _asset("vendor/elk.bundled.js").replace("</script", "<\\/script"), 1)
     page = page.replace("__TITLE__", html.escape(title))
     return page.replace("__DATA__", payload, 1)

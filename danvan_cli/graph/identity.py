@@ -27,6 +27,7 @@ import regex
 from ..extract.numbers import NumberParts, parse_number
 from ..model import RELATION_STRENGTH, Document, Issuer, Reference, Warning
 from ..refdata import party_term as _party_term
+from ..resolve.issuers import tier_of
 from ..text.normalize import fold_key
 
 # --------------------------------------------------------------------------- numbers
@@ -89,16 +90,6 @@ def place_key(place: str | None) -> str | None:
     key = fold_key(place).replace("(cũ)", "").strip(" .,")
     key = _UNIT_PREFIX.sub("", key).strip()
     return key or None
-
-
-def tier_of(level: str | None) -> str | None:
-    """``party-province`` and ``province`` sit on one tier: Tỉnh ủy and UBND tỉnh share a place."""
-    if not level:
-        return None
-    for tier in ("central", "province", "district", "commune"):
-        if level.endswith(tier):
-            return tier
-    return None
 
 
 def year_of(date: str | None) -> int | None:
@@ -318,6 +309,12 @@ def _narrow(dates: set[str], context: set[str], central: bool, candidates: list[
         exact = [g for g in candidates if any(o.date in full for o in g.items)]
         if exact:
             candidates = exact
+            # Same number, same day: a parsed file carrying that date is the document; a
+            # group of citations alone with that date is the same document cited under a
+            # damaged or shortened issuer ("UBND tỉnh Vĩnh" for "UBND tỉnh Vĩnh Hà").
+            parsed = [g for g in exact if any(o.in_corpus and o.date in full for o in g.items)]
+            if len(parsed) == 1 and len(exact) > 1:
+                candidates = parsed
     if len(candidates) > 1 and context and not central:
         ctx = {place_key(c) for c in context}
         local = [g for g in candidates if any(place_key(o.province) in ctx for o in g.items if o.province)]
@@ -431,6 +428,8 @@ def _resolve_number(items: list[Sighting]) -> list[_Group]:
         dates = {c.date for c in cites if c.date}
         exact = [ix.groups[gid] for gid in ix.exact(key)]
         fits = exact or [ix.groups[gid] for gid in ix.fitting(key) if ix.groups[gid].in_corpus]
+        if not fits:
+            fits = _shortened(ix, key, dates)
         if len(fits) > 1:
             fits = _narrow(dates, set(), True, fits)
         if len(fits) == 1 and (exact or not _dates_clash(fits[0], dates)):
@@ -474,6 +473,33 @@ def _resolve_number(items: list[Sighting]) -> list[_Group]:
                 seen.add(msg)
                 bucket.warnings.append(Warning("ambiguous-citation", msg))
     return ix.groups + list(leftovers.values())
+
+
+def _shortened(ix: _Index, key: Parts, dates: set[str]) -> list[_Group]:
+    """The one parsed document a citation means whose issuer's place it names cut short or
+    run on by whole words (``UBND tỉnh Vĩnh`` for the ``Vĩnh Hà Hạ`` plan of that number, that
+    day): same number, period and full date; nothing when several or none fit.
+
+    Why: a place the admin-unit data does not know is read from the citation's words alone,
+    and where those words run into the next ones, or stop at a shorter known name, the key's
+    place differs from the header's by whole words, while the number and the day agree."""
+    place, tier, period = key
+    full = {d for d in dates if len(d) == 10}
+    if not place or not full or tier == "central":
+        return []
+    found = []
+    # The tier is not asked: a name cut short at a known unit takes that unit's tier
+    # (``UBND thành phố Lạc Sơn Thượng`` read as the district ``Lạc Sơn``).
+    for gid in ix.fitting((None, None, period)):
+        g = ix.groups[gid]
+        other = g.parts[0]
+        if not other or other == place or g.parts[1] == "central" \
+                or not any(s.in_corpus and s.date in full for s in g.items):
+            continue
+        short, long_ = sorted((place, other), key=len)
+        if long_.startswith(short + " "):
+            found.append(g)
+    return found if len(found) == 1 else []
 
 
 def _gid(ix: _Index, g: _Group) -> int:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import regex
 
 from ..model import Issuer
-from ..refdata import alternation, load_yaml, unit_levels
+from ..refdata import alternation, load_yaml, type_words, unit_levels, words
 from ..text.normalize import ascii_key, fold_key
 
 #: Unit word -> the level of its UBND (``thành phố`` is province-level unless the data says not).
@@ -239,6 +239,47 @@ def _proper_at(body: str, pos: int, kind: str | None = None) -> tuple[str, int] 
     return name, end
 
 
+# A unit's name as the text writes it, on the unit word's own line: capitalized words
+# ("Long Minh", "Ea H'Leo", "Bà Rịa - Vũng Tàu"), none of them all capitals (a header's
+# capitals are read by ``own_issuer``).
+_WRITTEN_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}']*(?![\p{L}\p{N}])")
+_WRITTEN_GAP = regex.compile(r"[ \t]+|[ \t]?[-–][ \t]?")
+
+
+@cache
+def _place_breaks() -> regex.Pattern[str]:
+    """What opens something other than a place name after a unit word: ``place_breaks``,
+    the header's body heads and the document types' words (``data/``)."""
+    spellings = [*words("header", "place_breaks"), *words("header", "org_heads"), *type_words()]
+    return regex.compile(r"(?i)(?:" + alternation(spellings) + r")(?![\p{L}\p{N}])")
+
+
+def written_place_at(body: str, pos: int) -> tuple[str, int] | None:
+    """A place name written after a unit word at ``pos`` that the administrative-unit data
+    need not know (a unit created or renamed since, a typo, an invented example): up to
+    four capitalized words on the same line, cut where a word opens something else
+    (``UBND huyện Long Minh về ...`` → ``Long Minh``; ``UBND huyện Về việc`` → nothing)."""
+    gap = regex.compile(r"[ \t]+").match(body, pos)
+    if gap is None:
+        return None
+    at = gap.end()
+    taken: list[str] = []
+    end = at
+    while len(taken) < 4:
+        w = _WRITTEN_WORD.match(body, at)
+        if w is None or (len(w.group(0)) > 1 and w.group(0).isupper()) or _place_breaks().match(body, at):
+            break
+        taken.append(w.group(0))
+        end = w.end()
+        g = _WRITTEN_GAP.match(body, end)
+        if g is None:
+            break
+        at = g.end()
+    if not taken:
+        return None
+    return " ".join(body[gap.end():end].split()), end
+
+
 @_per_gazetteer
 def province_of(unit: PlaceUnit) -> PlaceUnit | None:
     """The province a district or commune belongs to, from the administrative data."""
@@ -343,6 +384,10 @@ def _resolve_state(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContex
         pn = _proper_at(body, pos, word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
         if pn is None and _DIGIT_AHEAD.match(body, pos):
             pn = _proper_at(body, pos, word)
+        if pn is None and not kind.name.startswith("Chủ tịch"):
+            # a name the data does not know is still the text's ("Chủ tịch UBND huyện"
+            # may be followed by the holder's own name: not a place)
+            pn = written_place_at(body, pos)
         if pn is not None and not t.unit_re.match(pn[0]):
             unit = make_unit(word, pn[0])
             pos = pn[1]
@@ -380,7 +425,8 @@ def _resolve_party(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContex
     um = t.unit_re.match(body, pos)
     if um is not None and kind.unit in ("commune", "district"):
         word = t.unit_names[_key(um.group(0))]
-        pn = _proper_at(body, um.end(), word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
+        pn = (_proper_at(body, um.end(), word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
+              or written_place_at(body, um.end()))
         if pn is not None:
             unit = make_unit(word, pn[0])
             province = province_of(unit)
@@ -390,6 +436,7 @@ def _resolve_party(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContex
     pn = _proper_at(body, pos)
     if pn is None and kind.unit == "commune":
         pn = _proper_at(body, pos, "xã") or _proper_at(body, pos, "phường") or _proper_at(body, pos, "thị trấn")
+    written = pn is None and (pn := written_place_at(body, pos)) is not None
     unit = None
     relative = False
     if pn is not None:
@@ -398,7 +445,7 @@ def _resolve_party(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContex
         )
         unit = make_unit(unit_kind, pn[0])
         admin = _admin()
-        if admin is not None:
+        if admin is not None and not written:
             cands = [c for c in admin.find_units(pn[0]) if kind.unit != "province" or c.level == "province"]
             if kind.unit in ("district",):
                 cands = [c for c in cands if c.level == "district"] or cands
@@ -492,7 +539,7 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
     um = t.unit_re.match(phrase, end)
     if um is not None:
         word = t.unit_names[_key(um.group(0))]
-        pn = _proper_at(phrase, um.end())
+        pn = _proper_at(phrase, um.end()) or written_place_at(phrase, um.end())
         if pn is not None:
             unit = make_unit(word, pn[0])
             end = pn[1]
@@ -505,3 +552,13 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
     issuer = Issuer(f"{head}{body} {unit.display}", unit.level, place=unit.name,
                     province=province.name if province else (ctx.province.name if ctx.province else None))
     return IssuerMatch(issuer, end, kind=kind)
+
+
+def tier_of(level: str | None) -> str | None:
+    """``party-province`` and ``province`` sit on one tier: Tỉnh ủy and UBND tỉnh share a place."""
+    if not level:
+        return None
+    for tier in ("central", "province", "district", "commune"):
+        if level.endswith(tier):
+            return tier
+    return None

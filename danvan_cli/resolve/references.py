@@ -33,6 +33,7 @@ from ..refdata import body_codes, load_yaml
 from ..text.normalize import fold_key
 from .issuers import PlaceContext, resolve_issuer
 from .relations import (
+    RECEIVED,
     Stretch,
     basis_sections,
     ceases_after,
@@ -44,10 +45,14 @@ from .relations import (
     is_empty_clause,
     is_retrospective,
     opening_stretches,
+    pass_down_type,
+    received_relation,
+    reports_frame,
     reports_past_act,
     states_own_purpose,
     stretch_at,
     subject_link,
+    title_follows,
 )
 
 #: How much of a sentence around a citation its relation and evidence are read from: a
@@ -76,6 +81,7 @@ class Own:
     issuer: str | None = None
     date: str | None = None
     year: int | None = None
+    level: str | None = None  # the issuer's tier, or its parent's (a letter from above is carried out)
 
 
 @dataclass(slots=True)
@@ -114,7 +120,7 @@ def resolve_references(
         _share_list_parts(view, citations, keep)
         blanks = _Blanked.build(view, citations, keep)
         relations = _type_relations(citations, keep, frame, blanks, _own_matcher(ctx, own.issuer), own)
-        refs, ref_of, firsts, multi, dates = _merge(text, citations, keep, relations, blanks, out)
+        refs, ref_of, firsts, multi, dates = _merge(text, citations, keep, relations, blanks, out, frame.title)
         _complete(refs, firsts, multi, dates, out)
         out.references = refs
         out.links = _links(citations, keep, ref_of, blanks, out.references)
@@ -278,20 +284,30 @@ def _type_relations(
 
     relations: dict[int, str] = {}
     prev_in_sentence: dict[tuple[int, int], int] = {}
+    followed: list[int] = []
+    kept = set(keep)
     for i in keep:
         c = citations[i]
+        # named inside a cited document's subject (not inside the own number line's "subject":
+        # a Công văn's V/v under its Số is its own title)
+        nested = c.nested_in is not None and c.nested_in in kept
         s, e = blanks.sentence(c.start)
         ws, we = max(s, c.start - _CONTEXT), min(e, c.core_end + _CONTEXT)
         clause_from = max(ws, ext.rfind(";", ws, c.start) + 1)
-        retro = is_retrospective(ext[clause_from : c.start], core[ws:we], own.year)
+        retro = is_retrospective(ext[clause_from : c.start], core[ws:we], own.year) or reports_frame(ext[ws : c.start])
         in_title = frame.title is not None and frame.title[0] <= c.start < frame.title[1]
         stretch = stretch_at(stretches, st_starts, c.start)
         if in_title:
-            rel = "cites" if c.nested_in is not None else classify_opening(ext[frame.title[0] : c.start])
-        elif c.nested_in is not None:
+            rel = "cites" if nested else classify_opening(ext[frame.title[0] : c.start])
+            if rel == "cites" and not nested and title_follows(ext[frame.title[0] : c.start]):
+                followed.append(i)
+        elif nested:
             rel = "based_on" if stretch is not None and stretch.relation == "based_on" else "cites"
         elif stretch is not None and stretch.main:
             rel = classify_main(ext[stretch.start : c.start])
+        elif stretch is not None and stretch.relation == RECEIVED:
+            im = c.issuer_match
+            rel = received_relation(im.issuer.level if im is not None and not im.unresolved else None, own.level)
         elif stretch is not None and stretch.relation is not None:
             rel = stretch.relation
         elif is_closing(core[ws:we]) or (frame.numbered is not None and body_start <= c.start < opening_end):
@@ -322,6 +338,14 @@ def _type_relations(
             rel = "cites"
         relations[i] = rel
         prev_in_sentence[(s, e)] = i
+    for i in followed:
+        # "V/v ... theo Công văn số X": the letter is done after X when X is a letter that
+        # passes work down, or when the body itself carries X out or orders it
+        number = citations[i].number.number
+        if pass_down_type(citations[i].doc_type) or any(
+            relations[j] in ("implements", "directs") for j in keep if j != i and citations[j].number.number == number
+        ):
+            relations[i] = "implements"
     return relations
 
 
@@ -361,6 +385,7 @@ def _merge(
     relations: dict[int, str],
     blanks: _Blanked,
     out: References,
+    title: tuple[int, int] | None = None,
 ) -> tuple[list[Reference], dict[int, int], list[Citation], set[int], dict[int, list[str]]]:
     """One reference per document, in order of first mention. One number names one document
     unless mentions give it different issuers (every UBND writes a 02/CT-UBND). Returns the
@@ -376,6 +401,8 @@ def _merge(
         c = citations[i]
         number = c.number.number
         s, e = blanks.sentence(c.start)
+        if title is not None and title[0] <= c.start < title[1]:
+            s = max(s, title[0])  # a title's evidence starts with the title, not in the header above it
         mention = Mention(
             start=c.start,
             end=c.core_end,

@@ -39,6 +39,7 @@ from ..extract.outline import RANK_DASH, read_label
 from ..extract.scan import Anchored
 from ..extract.wrap import is_wrap
 from ..refdata import alternation, pattern, words
+from .issuers import tier_of
 from ..text.layout import outline_start
 
 _TOPIC = "relations"
@@ -47,11 +48,17 @@ _TOPIC = "relations"
 #: two spellings overlap: ``xét đề nghị`` is a proposal, ``thực hiện`` an implementation).
 #: ``sửa đổi``, ``thay thế`` open no preamble line: after a citation they are its subject
 #: (``Nghị định số X sửa đổi, bổ sung ...``); in a title or a main clause they are read there.
+#: ``theo`` (``follow_cue``) governs only a document named right after it or after whose
+#: instruction it names (``Theo Công văn số X``, ``Theo chỉ đạo của UBND tỉnh tại Công văn
+#: số X``): ``Theo quy định tại Nghị định X`` is a yardstick, not a letter carried out.
 _CUE_RELATIONS = (
     ("based_on", "basis_cue"),
     ("proposal", "proposal_cue"),
+    ("follows", "follow_cue"),
     ("implements", "implement_cue"),
 )
+#: The relation each cue group gives.
+_CUE_GIVES = {"based_on": "based_on", "proposal": "proposal", "follows": "implements", "implements": "implements"}
 
 
 def _p(name: str) -> regex.Pattern[str]:
@@ -60,9 +67,30 @@ def _p(name: str) -> regex.Pattern[str]:
 
 @cache
 def _cue_re() -> regex.Pattern[str]:
-    """One alternation of every governing verb, a named group per relation."""
-    groups = "|".join(f"(?P<{rel}>{alternation(words(_TOPIC, name))})" for rel, name in _CUE_RELATIONS)
+    """One alternation of every governing verb, a named group per cue list."""
+    groups = "|".join(f"(?P<{group}>{alternation(words(_TOPIC, name))})" for group, name in _CUE_RELATIONS)
     return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{groups})(?![\p{{L}}\p{{N}}])")
+
+
+@cache
+def _follow_gap_re() -> regex.Pattern[str]:
+    """What may stand between ``theo`` and the document it governs: nothing, or whose
+    instruction (``chỉ đạo của Chủ tịch UBND tỉnh tại``, ``hướng dẫn của Sở ... tại``)."""
+    heads = alternation(words(_TOPIC, "follow_heads"))
+    return regex.compile(rf"(?i)^[\s*_]*+(?:(?:{heads})(?!\p{{L}})[^;:.!?]{{0,160}}?(?<!\p{{L}})(?:tại|theo)[\s*_]*+)?$")
+
+
+@cache
+def _receipt_re() -> regex.Pattern[str]:
+    """A clause telling that the issuer received a document (``Ủy ban nhân dân tỉnh nhận
+    được Công văn số X``, ``Nhận được Công văn số X``): the unit before the verb, if any."""
+    from ..extract.assignees import UNIT_START
+
+    verbs = alternation(words(_TOPIC, "receipt_verbs"))
+    return regex.compile(
+        rf"(?:(?P<unit>{UNIT_START.pattern}|(?i:ủy\s+ban|uỷ\s+ban|chủ\s+tịch|giám\s+đốc))(?P<name>[^;:.!?]{{0,120}}?))?"
+        rf"(?<!\p{{L}})(?i:{verbs})(?!\p{{L}})"
+    )
 
 
 @cache
@@ -240,6 +268,47 @@ def is_retrospective(before: str, sentence: str, own_year: int | None) -> bool:
     return False
 
 
+@cache
+def _heard_re() -> regex.Pattern[str]:
+    """``nghe`` and, a few words on in its clause, what was heard (``Sau khi nghe Sở Nội vụ
+    báo cáo``, ``họp nghe báo cáo``); ``lắng nghe`` (to listen to the people) is no hearing."""
+    reports = alternation(words(_TOPIC, "heard_reports"))
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?<!lắng\s)nghe(?!\p{{L}})[^;:.!?]{{0,150}}?(?<!\p{{L}})(?:{reports})(?!\p{{L}})")
+
+
+def reports_frame(before: str) -> bool:
+    """Whether the words before a citation, in its sentence, only report it: what a meeting
+    heard (``Sau khi nghe Sở Nội vụ báo cáo tình hình thực hiện Kế hoạch X``) or a recital of
+    what a year or a sector faces (``Năm 2024 là năm tăng tốc thực hiện Nghị quyết X``).
+    The frame holds until a unit speaks (``..., Chủ tịch UBND tỉnh kết luận``, ``UBND tỉnh
+    yêu cầu``) or a colon opens what is said: what follows takes its own relation."""
+    last = None
+    for m in _heard_re().finditer(before):
+        last = m
+    for m in _p("recital_frames").finditer(before):
+        if last is None or m.end() > last.end():
+            last = m
+    if last is None:
+        return False
+    rest = before[last.end() :]
+    return ":" not in rest and _main_re().search(rest) is None
+
+
+def title_follows(words_before: str) -> bool:
+    """A title whose last words before a citation are ``theo`` (``V/v triển khai Ngày Pháp
+    luật theo Công văn số X``) or ``theo chỉ đạo của ... tại``: the letter is done after X."""
+    last = None
+    for last in _p("follow_cue").finditer(words_before):
+        pass
+    return last is not None and _follow_gap_re().match(words_before[last.end() :]) is not None
+
+
+def pass_down_type(doc_type: str | None) -> bool:
+    """A type of document that passes work down (a Công văn, a Kế hoạch, a Chỉ thị...), not
+    a norm one measures against (a Luật, a Nghị định, a Thông tư)."""
+    return doc_type is not None and _p("pass_down_types").fullmatch(doc_type) is not None
+
+
 # --- where the numbered body starts ------------------------------------------------------------
 
 _LINE_START = regex.compile(r"(?m)^[ \t*_]*+(?=\S)")
@@ -347,7 +416,7 @@ class Stretch:
 #: one clause), or before a capitalised governing verb (``...Bộ Công Thương\\nXét đề nghị``).
 @cache
 def _boundary_re() -> regex.Pattern[str]:
-    caps = [w[:1].upper() + w[1:] for _rel, name in _CUE_RELATIONS for w in words(_TOPIC, name)]
+    caps = [w[:1].upper() + w[1:] for _group, name in _CUE_RELATIONS for w in words(_TOPIC, name)]
     return regex.compile(rf"[;:,.!?]|\n(?P<cue>(?=[ \t*_]*+(?:{alternation(caps)})(?!\p{{L}})))?")
 
 
@@ -406,6 +475,7 @@ def opening_stretches(
     cue_re = _cue_re()
     prefix = _prefix_re()
     main_re = _main_re()
+    receipt_re = _receipt_re()
     out: list[Stretch] = []
     cur_start, cur_rel, cur_main = lo, initial, False
 
@@ -438,19 +508,55 @@ def opening_stretches(
             close(cs)
             cur_start, cur_rel = cs, None
         cue = cue_re.search(blank, cs, ce)
-        if cue is not None and prefix.match(blank[cs : cue.start()]) and opens(cs, cue.start()):
+        if cue is not None and prefix.match(blank[cs : cue.start()]) and opens(cs, cue.start()) \
+                and (cue.lastgroup != "follows" or _follows_document(blank, cue.end(), ce, cited)):
             close(cs)
-            cur_start, cur_rel, cur_main = cs, cue.lastgroup, False
+            cur_start, cur_rel, cur_main = cs, _CUE_GIVES[cue.lastgroup or ""], False
             continue
         lead = cs
         while lead < ce and blank[lead] in " \t\n*_":
             lead += 1
+        rm = receipt_re.match(blank, lead, min(ce, lead + 200))
+        if rm is not None and opens(cs, lead) and (rm.group("unit") is None or is_own(blank[rm.start() : rm.end()])):
+            # "Ủy ban nhân dân tỉnh nhận được Công văn số X ...; Chủ tịch UBND tỉnh có ý kiến
+            # như sau": the letter received is what this one carries out (if its sender is
+            # not below the issuer: ``RECEIVED``, settled where the sender is known)
+            close(cs)
+            cur_start, cur_rel, cur_main = cs, RECEIVED, False
+            continue
         mm = main_re.match(blank, lead, min(ce, lead + 200))
         if mm is not None and opens(cs, lead) and is_own(blank[mm.start() : mm.start("verb")]):
             close(cs)
             cur_start, cur_rel, cur_main = cs, None, True
     close(hi)
     return out
+
+
+def _follows_document(blank: str, at: int, clause_end: int, cited: list[int]) -> bool:
+    """Whether the ``theo`` ending at ``at`` governs the next cited document of its clause."""
+    k = bisect_right(cited, at - 1)
+    return k < len(cited) and cited[k] < clause_end and _follow_gap_re().match(blank[at : cited[k]]) is not None
+
+
+#: A stretch governed by a receipt (``UBND tỉnh nhận được Công văn số X``): implements where
+#: the sender is not below the issuer (``received_relation``).
+RECEIVED = "received"
+
+_TIERS = ("commune", "district", "province", "central")
+
+
+def received_relation(sender_level: str | None, own_level: str | None) -> str:
+    """A document the issuer says it received is carried out when its sender stands at the
+    issuer's tier or above (Bộ Tư pháp to UBND tỉnh, UBND tỉnh to its Sở); a letter from
+    below or from outside the administration (a Thuế tỉnh's question to the Cục Thuế, a
+    company's request: no tier known) is answered, not carried out: cited. ``own_level`` is
+    the issuer's tier, or its parent's (a Cục under its Bộ)."""
+    sender, own = tier_of(sender_level), tier_of(own_level)
+    if sender is None:
+        return "cites"
+    if own is None:  # a school, a unit with no tier of its own: a body with a tier is above it
+        return "implements"
+    return "implements" if _TIERS.index(sender) >= _TIERS.index(own) else "cites"
 
 
 def stretch_at(stretches: list[Stretch], starts: list[int], pos: int) -> Stretch | None:
@@ -474,14 +580,27 @@ def subject_link(words_before: str) -> tuple[str, bool] | None:
         return rel, True
     # the verb nearest the named document governs it: "sửa đổi, bổ sung Chương trình hành
     # động của Chính phủ thực hiện Nghị quyết số X" carries X out; it amends the programme
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for rel, name in (("replaces", "replace_cue"), ("amends", "amend_cue"), ("implements", "implement_cue")):
         last = None
         for last in _p(name).finditer(words_before):
             pass
         if last is not None and (best is None or last.end() > best[0]):
-            best = (last.end(), rel)
-    return (best[1], False) if best is not None else None
+            best = (last.end(), last.start(), rel)
+    if best is not None and best[2] == "implements" and _reports_on(words_before[: best[1]]):
+        return None  # "điều tra ... kết quả sau 01 năm thực hiện Nghị định X": a report on X
+    return (best[2], False) if best is not None else None
+
+
+#: How far before "thực hiện" a report's topic may stand ("kết quả sau 01 năm thực hiện").
+_REPORT_REACH = 40
+
+
+def _reports_on(words_before_verb: str) -> bool:
+    """Whether the words right before an implement verb make it the topic of a report
+    (``tình hình, kết quả thực hiện X``, ``sau 01 năm thực hiện X``), not an act."""
+    near = words_before_verb[-_REPORT_REACH:]
+    return _p("report_topics").search(near) is not None or _elapsed_re().search(near) is not None
 
 
 def changed_by_between(gap: str) -> str | None:

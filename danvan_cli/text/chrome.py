@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
 START_REACH = 40_000
 #: Lines above the Quốc hiệu that may still be the issuing body's (parent, body, marks).
 _BACK_LINES = 14
+#: How many lines a Công văn's trích yếu (and the ``Kính gửi:`` closing its cell) may wrap
+#: over in a narrow left column (``V/v triển khai thực hiện Chỉ thị`` ⏎ four more lines).
+_VV_LINES = 9
 
 # The site's caption of the document: its type as running text writes it (``Công văn``,
 # ``Quyết định``, ``Nghị quyết``: a capital, then words in lower case), its number, then its
@@ -109,7 +112,7 @@ def document_start(text: str, view: str, lines: list[Line]) -> int:
                 break
             if not _headerish(prev):
                 # a Công văn's trích yếu under its number, wrapped over a line or two
-                vv = next((k for k in range(j - 1, max(-1, j - 4), -1) if _vv_line(lines, k)), None)
+                vv = next((k for k in range(j - 1, max(-1, j - 1 - _VV_LINES), -1) if _vv_line(lines, k)), None)
                 if vv is None:
                     break
                 j = vv

@@ -521,6 +521,8 @@ def _table_units(text: str, view: str, table: Table) -> list[Unit]:
                 # the row boundary between the header's two rows lost ("|" for "|\n|"): the
                 # cells run issuer, Quốc hiệu, "Số:", place and date; "Số:" is always left
                 column = "left" if k % 2 == 0 else "right"
+            elif len(filled) == 1 and _both_halves(view, c.start, c.end):
+                column = None  # the two halves stacked in one cell: issuer and Số, then Quốc hiệu and date
             elif len(filled) == 1:
                 column = "left" if c.col == 0 and table.columns > 1 else ("right" if c.col > 0 else None)
             else:
@@ -530,6 +532,16 @@ def _table_units(text: str, view: str, table: Table) -> list[Unit]:
 
 
 _NUMBER_LABEL = regex.compile(r"[\s*_]*+(?:Số|SỐ)(?:\s*:|\s+\d)")
+_NUMBER_LINE = regex.compile(r"(?m)^[\s*_]*+(?:Số|SỐ)(?:\s*:|\s+\d)")
+
+
+def _both_halves(view: str, start: int, end: int) -> bool:
+    """Whether one cell holds the header's two halves one under the other: the number
+    line, and the Quốc hiệu (or the Party's heading) on a line of its own after it."""
+    n = _NUMBER_LINE.search(view, start, end)
+    if n is None:
+        return False
+    return any(pattern("header", k).search(view, n.end(), end) for k in ("quoc_hieu", "party_header"))
 
 
 def _opens_number_field(view: str, start: int, end: int) -> bool:

@@ -5,7 +5,7 @@ HTML page saved by Word or a portal, a MIME web archive, plain text), the file e
 second, so a page saved as ``.txt`` or a .docx renamed is still read for what it is.
 Structured forms go to their readers in ``text/formats/`` and come back with the
 paragraphs and tables they saw (``Decoded.blocks``). Files that hold no text danvan
-can read (an image, a spreadsheet, an old .doc, an encrypted file) give one clear
+can read (an image, a spreadsheet, an RTF file, an encrypted file) give one clear
 ``DanvanInputError``; so does a file past the limits of ``formats.limits``.
 
 A text file's encoding, in order of trust: a byte-order mark; then strict UTF-8; then
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 #: File endings read when a folder is walked (a file named explicitly is always tried).
 #: Text forms and the structured forms the readers of ``text/formats/`` take.
 READABLE_SUFFIXES: frozenset[str] = frozenset(
-    {".txt", ".md", ".text", ".htm", ".html", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf",
+    {".txt", ".md", ".text", ".htm", ".html", ".xhtml", ".mht", ".mhtml", ".docx", ".doc", ".pdf",
      ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 )
 
@@ -43,7 +43,6 @@ _NOT_READ: dict[str, str] = {
     "pptx": "a presentation (.pptx), not a document danvan reads",
     "odf": "an OpenDocument file: save it as .docx",
     "zip": "a zip archive, not a document: unpack it",
-    "ole2": "an old Word .doc or a password-protected Office file: save it in Word as .docx without a password",
     "rtf": "an RTF file: save it as .docx",
 }
 

@@ -201,6 +201,46 @@ def _add_footnotes_part(d) -> None:  # type: ignore[no-untyped-def]
 FOOTNOTE = _FOOTNOTE
 
 
+# --- Word 97 .doc ----------------------------------------------------------------
+
+
+def build_doc(path: Path) -> Path:
+    """The document as Word 97 writes it (``msdoc.py``): the same tables as the .docx —
+    header and closing as 1×2 tables, the task table's group row one cell over the five
+    columns' edges, the lead merged down with Word 97's vertical-merge flags — and the
+    footnote in the footnote story."""
+    from . import msdoc as M
+
+    def cell_of(lines: list[tuple[str, bool]]) -> M.WCell:
+        return M.WCell([M.WPara([M.WRun(t, b, t.startswith("Tân Hưng Lộc, ngày"))], "center") for t, b in lines])
+
+    def two_cells(left: list[tuple[str, bool]], right: list[tuple[str, bool]]) -> M.WTable:
+        return M.WTable([M.WRow([cell_of(left), cell_of(right)], [0, 4500, 9600])])
+
+    edges = [0, 700, 3700, 5700, 7700, 9600]
+    rows = [M.WRow([M.WCell([M.WPara.of(t, True)]) for t in TABLE_HEAD], edges),
+            M.WRow([M.WCell([M.WPara.of(TABLE_GROUP, True)])], [0, 9600])]
+    for i, r in enumerate(TABLE_ROWS):
+        cells = [M.WCell([M.WPara.of(t)]) for t in r]
+        if i == MERGED_LEAD_ROWS[0]:
+            cells[2].vmerge = 3
+        elif i == MERGED_LEAD_ROWS[1]:
+            cells[2] = M.WCell([], vmerge=1)
+        rows.append(M.WRow(cells, edges))
+    items: list[M.WPara | M.WTable] = [two_cells(HEADER_LEFT, HEADER_RIGHT)]
+    items += [M.WPara.of(t, b, align="center") for t, b in TITLE]
+    for t, b in BODY_BEFORE_TABLE:
+        p = M.WPara.of(t, b)
+        if t.startswith("Thực hiện Chỉ thị"):
+            p.runs.append(M.WRun("\x02"))  # the footnote's reference mark
+        items.append(p)
+    items.append(M.WTable(rows))
+    items += [M.WPara.of(t, b) for t, b in BODY_AFTER_TABLE]
+    items.append(two_cells(SIGN_LEFT, SIGN_RIGHT))
+    path.write_bytes(M.build_doc(items, [_FOOTNOTE]))
+    return path
+
+
 # --- PDF -----------------------------------------------------------------------
 
 

@@ -109,6 +109,42 @@ def _load_units() -> list[Province]:
     ]
 
 
+# Syllables of invented place names: real archives name units the bundled data does not
+# know (units set up after it, names typed wrong), and a cascade must hold through them.
+_FIRST = ["Long", "Tân", "Phú", "Bình", "Hòa", "An", "Thạnh", "Vĩnh", "Mỹ", "Đức", "Quang", "Hưng", "Xuân",
+          "Minh", "Thuận", "Lạc", "Gia", "Kim"]
+_SECOND = ["Khê", "Sơn", "Điền", "Thịnh", "Phong", "Lâm", "Giang", "Trung", "Nguyên", "Lợi", "Hà", "Châu",
+           "Hội", "Vân", "Đông", "Tây"]
+
+
+def _invented_units(count: int, rng: random.Random) -> list[Province]:
+    """``count`` provinces of made-up names none of which the admin-unit data knows, each
+    with four districts (huyện, thị xã, quận) of three communes: the shape of a real map
+    with names a gazetteer cannot resolve (``UBND huyện Long Minh``)."""
+    from danvan_cli.resolve import admin_units as au
+
+    used: set[str] = set()
+
+    def fresh() -> str:
+        while True:
+            name = f"{rng.choice(_FIRST)} {rng.choice(_SECOND)}"
+            if rng.random() < 0.25:
+                name += " " + rng.choice(["Thượng", "Hạ", "Nam", "Bắc"])
+            if name not in used and not au.find_units(name):
+                used.add(name)
+                return name
+
+    out = []
+    for _ in range(count):
+        districts = [
+            District(Place(fresh(), rng.choice(["huyện", "huyện", "thị xã", "quận"])),
+                     [Place(fresh(), rng.choice(["xã", "xã", "phường", "thị trấn"])) for _ in range(3)])
+            for _ in range(4)
+        ]
+        out.append(Province(Place(fresh(), rng.choice(["tỉnh", "tỉnh", "thành phố"])), districts))
+    return out
+
+
 # --------------------------------------------------------------------------- records
 
 
@@ -259,6 +295,7 @@ def generate_corpus(
     second_year: bool = True,
     number_space: int = 1,
     years: int | None = None,
+    invented: bool = False,
 ) -> GeneratedCorpus:
     """A central directive (Chỉ thị 33/CT-TTg of 26/11/2021), plans of ``provinces``
     provinces carrying it out (2022, and 2023 when ``second_year``), ``districts`` district
@@ -267,9 +304,11 @@ def generate_corpus(
     colliding numbers. Deterministic for a given ``seed``. ``number_space`` multiplies the
     range of serial numbers each issuer uses in a year (large corpora need more numbers:
     a busy UBND issues hundreds of plans a year). ``years`` (default 2, or 1 without
-    ``second_year``) is how many yearly campaigns, from 2022 on, carry the root out."""
+    ``second_year``) is how many yearly campaigns, from 2022 on, carry the root out. With
+    ``invented``, every province, district and commune has a made-up name the admin-unit
+    data does not know, so nothing can be resolved from the gazetteer."""
     rng = random.Random(seed)
-    units = _load_units()
+    units = _invented_units(provinces, random.Random(seed + 1)) if invented else _load_units()
     rng.shuffle(units)
     chosen = units[:provinces]
     numbers = _Numbers(rng)

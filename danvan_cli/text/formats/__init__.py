@@ -1,6 +1,6 @@
-"""Readers of the structured file forms (.docx, HTML, PDF) and of legacy encodings.
+"""Readers of the structured file forms (.docx, .doc, HTML, PDF) and of legacy encodings.
 
-Each form has its module (``docx``, ``html``, ``pdf``) turning bytes into the plain
+Each form has its module (``docx``, ``doc``, ``html``, ``pdf``) turning bytes into the plain
 records of ``common``, which ``common.write`` turns into text and blocks; ``legacy``
 reads TCVN3 and VNI back to Unicode; ``limits`` bounds what any file may cost.
 ``sniff`` tells the form from the bytes, so that a file named wrongly is still read
@@ -106,6 +106,10 @@ def read_structured(form: str, data: bytes, name: str, ocr: OcrOptions | None = 
             from .docx import read_docx
 
             items, encoding = read_docx(data), "docx"
+        elif form == "ole2":
+            from .doc import read_doc
+
+            items, encoding = read_doc(data), "doc"
         elif form in ("html", "mhtml"):
             from .html import read_html, read_mhtml
 
@@ -125,5 +129,5 @@ def read_structured(form: str, data: bytes, name: str, ocr: OcrOptions | None = 
     if encoding.endswith("ocr"):
         # what OCR reads is mended where it slips on the words a header is found by
         items = repair(items)
-    text, blocks, warnings = write(items, "ocr" if encoding.endswith("ocr") else "html" if form == "mhtml" else form)
+    text, blocks, warnings = write(items, "ocr" if encoding.endswith("ocr") else {"mhtml": "html", "ole2": "doc"}.get(form, form))
     return Decoded(text, encoding, notes + warnings, blocks)

@@ -14,7 +14,6 @@ back to Unicode (``common.write``).
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from lxml import etree
 from . import limits
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 from .legacy import font_encoding
+from .tabzones import TAB, tab_zones
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -40,11 +40,9 @@ _P, _TBL, _TR, _TC, _R, _T, _SDT = (_w(t) for t in ("p", "tbl", "tr", "tc", "r",
 _ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
           "both": "justify", "distribute": "justify", "lowKashida": "justify", "mediumKashida": "justify",
           "highKashida": "justify", "thaiDistribute": "justify"}
-#: Run content that is text in Word's own rendering.
-#: A tab stop, while reading: an office lays the header's or the closing block's two
-#: halves out with tab stops as often as with a table (``_tab_zones``); anywhere else a blank.
-_TAB = "\u2409"
-_CHAR = {_w("tab"): _TAB, _w("noBreakHyphen"): "-", _w("softHyphen"): "", _w("br"): "\n", _w("cr"): "\n"}
+#: Run content that is text in Word's own rendering; a tab stop is kept as ``TAB`` while
+#: reading (``tabzones``: an office lays the header's two halves out with tab stops).
+_CHAR = {_w("tab"): TAB, _w("noBreakHyphen"): "-", _w("softHyphen"): "", _w("br"): "\n", _w("cr"): "\n"}
 #: Containers whose runs are part of the paragraph's text (links, tracked insertions, fields).
 _RUN_CONTAINERS = {_w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml", "sdtContent", "sdt", "moveTo", "dir", "bdo")}
 
@@ -258,10 +256,26 @@ def _items(container: etree._Element, ctx: _Ctx, *, flatten_tables: bool) -> lis
             items.append(_para(el, ctx))
             items.extend(_textboxes(el, ctx))
         elif el.tag == _TBL and not flatten_tables:
-            items.append(_table(el, ctx))
+            items.append(_table(_unframed(el), ctx))
         elif el.tag in wrappers:
             stack.extend(reversed(el))
     return items
+
+
+def _unframed(tbl: etree._Element) -> etree._Element:
+    """The table a one-cell table only frames (its cell holds that table and no text),
+    else ``tbl``: an office frames its header table so (the .doc reader does the same)."""
+    for _ in range(64):
+        rows = _children(tbl, _TR)
+        cells = _children(rows[0], _TC) if len(rows) == 1 else []
+        if len(cells) != 1:
+            return tbl
+        inner = [c for c in cells[0] if c.tag == _TBL]
+        text = "".join(t.text or "" for p in cells[0] if p.tag == _P for t in p.iter(_T))
+        if len(inner) != 1 or text.strip():
+            return tbl
+        tbl = inner[0]
+    return tbl
 
 
 def _cell_paras(tc: etree._Element, ctx: _Ctx) -> list[Para]:
@@ -369,129 +383,4 @@ def read_docx(data: bytes) -> list[RawItem]:
         items.extend(_notes(document, ctx))
     except (KeyError, ValueError, etree.XMLSyntaxError):
         pass  # notes are a bonus: a damaged notes part loses them only
-    return _tab_zones(items)
-
-
-# --- halves laid out with tab stops ------------------------------------------------------------
-
-#: A list label with the tab Word puts after it ("-<tab>Như trên;", "1.<tab>..."): no column.
-_LABEL_TAB = re.compile("^([-+•*–]|\\d{1,2}(?:\\.\\d{1,2})*[.)]|[a-zđ]\\)|[IVX]{1,5}\\.|(?:Điều|Chương|Mục|Phần)\\s+[\\dIVX]+[.:]?)[ ]*"
-                        + _TAB + "[ " + _TAB + "]*")
-#: Paragraphs without a tab that may stand inside a zone between two that have one (the
-#: left half's own lines: a recipient) — at most this many in a row, each a short line.
-_ZONE_GAP = 3
-_ZONE_LINE = 160
-#: A line that goes on in the left half after the last line with halves: a recipient, a
-#: Công văn's trích yếu under its number.
-_LEFT_GOES_ON = re.compile(r"^\s*(?:[-+•]\s|V/v|Về\s)")
-
-
-def _left_line(it: RawItem) -> bool:
-    """A paragraph that may be a line of the left half inside a zone: one short line, not
-    centred or justified as the body's lines and headings are, in capitals (a body's name),
-    a rule, a recipient or a Công văn's trích yếu."""
-    if not isinstance(it, Para) or it.align in ("center", "justify"):
-        return False
-    t = _text(it).replace(_TAB, " ").strip()
-    if not t or "\n" in t or len(t) > _ZONE_LINE:
-        return False
-    letters = [c for c in t if c.isalpha()]
-    return not letters or all(c.isupper() for c in letters) or _LEFT_GOES_ON.match(t) is not None
-
-
-def _text(p: Para) -> str:
-    return "".join(r.text for r in p.runs)
-
-
-def _halves(p: Para) -> tuple[list[Run], list[Run]] | None:
-    """A paragraph of one line parted by tab stops: its left and right runs (the left may
-    be empty: the right half alone after its tabs), or ``None``."""
-    text = _text(p)
-    if "\n" in text or _TAB not in text:
-        return None
-    lead = _LABEL_TAB.match(text)
-    if lead is not None and _TAB not in text[lead.end():]:
-        return None  # "-<tab>Như trên;": the label's tab only
-    left: list[Run] = []
-    right: list[Run] = []
-    seen = False
-    skip = lead.end() if lead is not None else 0  # the label's own tab is a blank
-    pos = 0
-    for r in p.runs:
-        t = r.text
-        for k, ch in enumerate(t):
-            if ch == _TAB and pos + k >= skip and not seen:
-                head, tail = t[:k], t[k:]
-                if head:
-                    left.append(Run(head, r.bold, r.italic, r.font_encoding))
-                if tail.strip(_TAB + " "):
-                    right.append(Run(tail.lstrip(_TAB + " "), r.bold, r.italic, r.font_encoding))
-                seen = True
-                break
-        else:
-            (right if seen else left).append(r)
-        pos += len(t)
-    right_text = "".join(x.text for x in right).strip(_TAB + " ")
-    if not right_text or right_text[0].islower():
-        return None  # a half opens as a line does; "... tuyên truyền<tab>và ..." is one sentence
-    return left, right
-
-
-def _tab_zones(items: list[RawItem]) -> list[RawItem]:
-    """Runs of paragraphs laid out in two halves with tab stops (``Nơi nhận:<tab><tab>KT.
-    CHỦ TỊCH``; ``ỦY BAN NHÂN DÂN<tab>CỘNG HÒA ...``): two of them at least, with no more
-    than a few short lines of the left half between them, become one row of two cells, as
-    Word's header or closing table reads. Every other tab is a blank."""
-    halves = [(_halves(it) if isinstance(it, Para) else None) for it in items]
-    out: list[RawItem] = []
-    i = 0
-    n = len(items)
-    while i < n:
-        if halves[i] is None:
-            out.append(_untab(items[i]))
-            i += 1
-            continue
-        j = i  # the zone's last paragraph with halves
-        k = i + 1
-        while k < n and k - j <= _ZONE_GAP + 1:
-            if halves[k] is not None:
-                j = k
-            elif not _left_line(items[k]):
-                break
-            k += 1
-        if sum(1 for h in halves[i : j + 1] if h is not None) < 2:
-            out.append(_untab(items[i]))
-            i += 1
-            continue
-        # the left half goes on under the last line with halves: recipients, a Công văn's
-        # trích yếu under its number
-        while j + 1 < n and j + 1 - i < 60 and halves[j + 1] is None and _left_line(items[j + 1]) \
-                and _LEFT_GOES_ON.match(_text(items[j + 1])):
-            j += 1
-        left: list[Para] = []
-        right: list[Para] = []
-        for it, h in zip(items[i : j + 1], halves[i : j + 1]):
-            assert isinstance(it, Para)
-            if h is None:
-                left.append(_untab(it))
-                continue
-            if h[0] and "".join(x.text for x in h[0]).strip():
-                left.append(_untab(Para(h[0], it.align)))
-            right.append(_untab(Para(h[1], it.align)))
-        out.append(RawTable([[RawCell(left), RawCell(right)]]))
-        i = j + 1
-    return out
-
-
-def _untab(it: RawItem) -> RawItem:
-    """Tabs left in a paragraph (or a table's paragraphs) as blanks."""
-    if isinstance(it, Para):
-        for r in it.runs:
-            if _TAB in r.text:
-                r.text = r.text.replace(_TAB, " ")
-        return it
-    for row in it.rows:
-        for cell in row:
-            for p in cell.paras:
-                _untab(p)
-    return it
+    return tab_zones(items)

@@ -57,3 +57,7 @@ def human(n: int) -> str:
     if n >= 2**10:
         return f"{n / 2**10:.0f} KiB"
     return f"{n} bytes"
+
+#: Most characters a Word 97 .doc may declare in its stories (a long Quyết định with its
+#: appendices holds a few hundred thousand): checked before the text is read.
+MAX_DOC_CHARS = 20_000_000
