@@ -226,3 +226,11 @@ def test_a_region_of_a_pdf_page_is_read_in_the_pages_points(tmp_path: Path) -> N
         doc.close()
     assert " ".join(w.text for w in words) == "Số: 245/UBND-VP"
     assert all(20 * mm <= w.x0 < w.x1 <= 95 * mm and 36 * mm <= w.y <= 44 * mm for w in words)
+
+
+@pytest.mark.parametrize("turn", [180, 90])
+def test_a_page_photographed_upside_down_or_on_its_side_is_turned_and_read(turn: int) -> None:
+    require_tesseract()
+    img = page_image(LETTER).rotate(turn, expand=True)
+    _d, doc = _parse(png_bytes(img), "turned.png")
+    assert (doc.doc_type, doc.number, doc.date) == ("Công văn", "245/UBND-VP", "2024-03-12")

@@ -29,7 +29,8 @@ def test_the_number_anchor_and_its_serial_are_mended(ocr: str, read: str) -> Non
     assert repair_line(ocr) == read
 
 
-@pytest.mark.parametrize("line", ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số lượng 12 người tham dự", "Sổ tay đảng viên"])
+@pytest.mark.parametrize("line", ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số lượng 12 người tham dự", "Sổ tay đảng viên",
+                                  "Sổ tay - 2020 / 3", "Số: 12a/QĐ-UBND", "Số 453 - CV/TU"])
 def test_a_line_opening_with_a_word_like_so_is_no_number_line(line: str) -> None:
     assert repair_line(line) == line
 
@@ -100,3 +101,19 @@ def test_the_header_phrases_are_found_again_by_their_skeleton(ocr: str, read: st
 def test_a_line_only_a_little_like_a_phrase_is_left() -> None:
     for line in ("CỘNG HÒA PHÁP", "Kinh tế xã hội phát triển", "Nơi ở hiện nay"):
         assert repair_line(line) == line
+
+
+@pytest.mark.parametrize(("ocr", "read"), [
+    ("Số: .:- /SGDĐT-CTTT", "Số: /SGDĐT-CTTT"),
+    ("Số: “ /HD-PGDĐT", "Số: /HD-PGDĐT"),
+    ("Số: I0† /TL-BTC", "Số: /TL-BTC"),
+    ("Vĩnh Long, ngày _. -. tháng 02 năm 2020", "Vĩnh Long, ngày tháng 02 năm 2020"),
+    ("Gia Lai, ngày 2 Ö tháng 10 năm 2021", "Gia Lai, ngày tháng 10 năm 2021"),
+])
+def test_specks_ocr_made_of_ink_leave_the_number_or_day_blank(ocr: str, read: str) -> None:
+    assert repair_line(ocr) == read
+
+
+def test_a_word_where_a_day_or_month_would_stand_is_no_date() -> None:
+    line = "họp vào ngày 1 tháng sau năm 2020"
+    assert repair_line(line) == line

@@ -36,7 +36,7 @@ def test_words_of_one_printed_line_share_a_baseline_on_a_skewed_page() -> None:
 
 def test_unsure_specks_and_unsure_digits_are_dropped_sure_ones_kept() -> None:
     line = ((100, 200, 2000, 260), 0.0, 0, [
-        ("Số:", (100, 200, 200, 250), 96), ("}5", (220, 200, 300, 250), 22), ("I0†", (320, 200, 400, 250), 59),
+        ("Số:", (100, 200, 200, 250), 96), ("}5", (220, 200, 300, 250), 22), ("I0†", (320, 200, 400, 250), 41),
         ("/TL-BTC", (420, 200, 700, 250), 91), ("~", (900, 200, 920, 250), 5), ("2019", (1000, 200, 1200, 250), 95)])
     assert [w.text for w in parse_hocr(_hocr([line]), 1.0)] == ["Số:", "/TL-BTC", "2019"]
 
@@ -113,3 +113,44 @@ def test_another_programs_database_is_never_written(tmp_path: Path) -> None:
     assert cache.get("k") is None
     tables = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
     assert tables == {"notes"}
+
+
+def _pdf_with_a_scanned_page() -> bytes:
+    fpdf = pytest.importorskip("fpdf")
+    from tests.support.formats_doc import FONTS
+
+    pdf = fpdf.FPDF(format="A4", unit="mm")
+    pdf.add_font("V", "", str(FONTS / "DejaVuSans-vi.ttf"))
+    pdf.set_font("V", "", 11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Ủy ban nhân dân huyện hướng dẫn các cơ quan, đơn vị thực hiện công tác dân vận năm 2024. " * 3)
+    pdf.add_page()
+    pdf.rect(20, 20, 150, 200, style="F")  # an appendix scanned: a picture
+    return bytes(pdf.output())
+
+
+def test_without_tesseract_the_typed_pages_are_read_and_the_scanned_one_is_said_missing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from danvan_cli.text.formats import ocr
+    from danvan_cli.text.read import decode_file
+
+    monkeypatch.setattr(ocr, "tesseract", lambda: None)
+    d = decode_file(_pdf_with_a_scanned_page(), "mixed.pdf")
+    assert d.encoding == "pdf" and "công tác dân vận" in d.text
+    (w,) = [w for w in d.warnings if w.code == "pages-not-read"]
+    assert w.message.startswith("page(s) 2 have no text layer and were not read: a scan: OCR needs Tesseract")
+
+
+def test_without_tesseract_a_pdf_of_scans_only_is_one_line_saying_how_to_install_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from danvan_cli.text.formats import ocr
+    from danvan_cli.text.read import DanvanInputError, decode_file
+
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 150, 200, style="F")
+    monkeypatch.setattr(ocr, "tesseract", lambda: None)
+    with pytest.raises(DanvanInputError) as exc:
+        decode_file(bytes(pdf.output()), "scan.pdf")
+    assert str(exc.value) == f"scan.pdf: a scan: {ocr.INSTALL_LINE}"

@@ -70,14 +70,20 @@ class Progress:
         if self.total_files:
             self._task = self._bar.add_task(self.label, total=self.total_files, completed=self.done_files)
 
-    def pages(self, done: int, total: int) -> None:
-        """OCR has read ``done`` of the ``total`` pages of the file it is on."""
+    def _shown(self) -> bool:
+        """Whether the bar is on screen, opening it once the run has lasted ``DELAY_S``."""
         if not self.enabled:
-            return
+            return False
         if self._bar is None:
             if time.monotonic() - self._t0 < DELAY_S:
-                return
+                return False
             self._open()
+        return True
+
+    def pages(self, done: int, total: int) -> None:
+        """OCR has read ``done`` of the ``total`` pages of the file it is on."""
+        if not self._shown():
+            return
         if self._pages is None:
             self._pages = self._bar.add_task("OCR pages", total=total)
         self._bar.update(self._pages, completed=done, total=total)
@@ -88,12 +94,10 @@ class Progress:
     def advance(self, files: int, size: int) -> None:
         self.done_files += files
         self.done_bytes += size
-        if not self.enabled:
+        if not self._shown():
             return
-        if self._bar is None:
-            if time.monotonic() - self._t0 < DELAY_S:
-                return
-            self._open()
+        if self._task is None:
+            self._task = self._bar.add_task(self.label, total=self.total_files, completed=self.done_files)
         self._bar.update(self._task, completed=self.done_files)
 
     def close(self) -> None:

@@ -241,6 +241,9 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 ve = _VE.match(s, nm.end())
                 if ve is not None and out.vv_title is None:
                     stop = len(s) if u.column is not None else _vv_stop(s, ve.end())
+                    kg = pattern("header", "kinh_gui").search(s, ve.end(), stop)
+                    if kg is not None:  # ``Kính gửi`` under the trích yếu in the same cell: no part of it
+                        stop = kg.start()
                     # a left cell that holds the addressee line too ends its trích yếu there
                     kg = pattern("header", "kinh_gui").search(s, ve.end(), stop)
                     stop = kg.start() if kg is not None else stop

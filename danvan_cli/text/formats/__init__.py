@@ -119,7 +119,13 @@ def read_structured(form: str, data: bytes, name: str, ocr: OcrOptions | None = 
 
             reader = Tesseract(ocr, data) if ocr.mode != "never" else None
             items = read_pdf(data, reader)
-            encoding = "pdf+ocr" if reader is not None and reader.pages_read else "pdf"
+            encoding = "pdf+ocr" if reader is not None and reader.pages_read and reader.unread is None else "pdf"
+            if reader is not None and reader.unread is not None:
+                from ...model import Warning
+
+                pages, why = reader.unread
+                listed = ", ".join(str(i + 1) for i in pages[:10]) + (" ..." if len(pages) > 10 else "")
+                notes.append(Warning("pages-not-read", f"page(s) {listed} have no text layer and were not read: {why}"))
         elif form == "image":
             items, encoding = read_image(data, ocr), "ocr"
         else:

@@ -75,9 +75,10 @@ PAGE_TIMEOUT_S = 180
 MIN_CONFIDENCE = 20
 
 #: Words holding a digit that Tesseract is less sure of than this are left out: a number
-#: or day written by hand after printing (``}5`` for 25, ``I0†`` for 107) is read with
-#: a confidence under 60, typed digits over 90. A number not read is null, never a guess.
-MIN_DIGIT_CONFIDENCE = 70
+#: damaged by a stamp over it (``5I1-KL/TW``) or written by hand is read with a confidence
+#: under 50, printed digits over 60 (italic ones too). What is left of ink is mostly no
+#: number at all (``}5``, ``2 Ö``): ``ocr_repair`` leaves such a day or number blank.
+MIN_DIGIT_CONFIDENCE = 50
 
 #: A line at least this share of the text's width is long: its slope is the page's there.
 LONG_LINE = 0.3
@@ -85,19 +86,20 @@ LONG_LINE = 0.3
 #: How far, in line sizes, a long line lends its slope to the lines around it.
 NEAR_LINES = 6
 
+#: Mean word confidence under which a page may be turned (an upright page of print reads
+#: at 85 and more, a poor scan at 70; one upside down at under 50).
+TURNED_CONFIDENCE = 60
+
 #: White border, in pixels, put round a region before OCR (Tesseract misreads text that
 #: touches the image's edge).
 REGION_PAD = 24
 
 #: Bumped when what is sent to Tesseract or read from it changes (cached pages then go).
-OCR_VERSION = 4
+OCR_VERSION = 5
 
 #: The one line a scan gives where Tesseract is missing (README repeats it).
 INSTALL_LINE = ("OCR needs Tesseract with Vietnamese: install it with "
                 "`sudo apt-get install tesseract-ocr tesseract-ocr-vie` (or pass --ocr never)")
-
-MODES = ("auto", "always", "never")
-
 
 class OcrCache(Protocol):
     """Where a page's OCR is kept between runs (the store): bytes under a key."""
@@ -105,6 +107,8 @@ class OcrCache(Protocol):
     def get(self, key: str) -> bytes | None: ...
 
     def put(self, key: str, value: bytes) -> None: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,14 +269,12 @@ def _pnm(image: Any) -> bytes:
     return buf.getvalue()
 
 
-def run_tesseract(image: Any, scale: float, what: str = "the page", *, psm: int = 3) -> list[Word]:
-    """OCR one prepared grey page image; its words in points (``scale`` per pixel).
-    ``psm``: Tesseract's page segmentation (3: a page, 7: one line)."""
+def _tesseract(image: Any, what: str, *args: str) -> bytes:
+    """Tesseract's standard output for ``image`` (a grey Pillow image) with ``args``."""
     exe, _version = _require()
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        proc = subprocess.run([exe, "stdin", "stdout", "-l", LANG, "--dpi", str(DPI), "--psm", str(psm), "hocr"],
-                              input=_pnm(image),
+        proc = subprocess.run([exe, "stdin", "stdout", "--dpi", str(DPI), *args], input=_pnm(image),
                               capture_output=True, timeout=PAGE_TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired as exc:
         raise FormatError(f"OCR of {what} took more than {PAGE_TIMEOUT_S} s: stopped") from exc
@@ -281,7 +283,43 @@ def run_tesseract(image: Any, scale: float, what: str = "the page", *, psm: int 
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise FormatError(f"OCR of {what} failed ({err[-1] if err else f'exit {proc.returncode}'})")
-    return parse_hocr(proc.stdout, scale)
+    return proc.stdout
+
+
+_CONFIDENCE = regex.compile(rb"x_wconf (\d+)")
+_ROTATE = regex.compile(r"Rotate:\s*(\d+)")
+
+
+def _confidence(hocr: bytes) -> float:
+    """The mean confidence (0–100) of a page's words; 0 for none."""
+    confs = [int(c) for c in _CONFIDENCE.findall(hocr)]
+    return sum(confs) / len(confs) if confs else 0.0
+
+
+def _turn(image: Any, what: str) -> int:
+    """How many degrees (90, 180, 270) Tesseract's orientation detection says ``image``
+    must be turned clockwise to stand upright; 0 when upright or when it cannot tell."""
+    try:
+        out = _tesseract(image, what, "--psm", "0").decode("utf-8", "replace")
+    except FormatError:
+        return 0  # no orientation data (tesseract-ocr-osd), or too little text to tell
+    m = _ROTATE.search(out)
+    return int(m.group(1)) % 360 if m else 0
+
+
+def run_tesseract(image: Any, scale: float, what: str = "the page", *, psm: int = 3) -> list[Word]:
+    """OCR one prepared grey page image; its words in points (``scale`` per pixel).
+    ``psm``: Tesseract's page segmentation (3: a page, 7: one line). A page read with
+    little confidence may be on its side or upside down (a photo, a sheet fed turned):
+    it is turned as orientation detection says and read again, the surer reading kept."""
+    hocr = _tesseract(image, what, "-l", LANG, "--psm", str(psm), "hocr")
+    if psm == 3 and _confidence(hocr) < TURNED_CONFIDENCE:
+        turn = _turn(image, what)
+        if turn:
+            again = _tesseract(image.rotate(-turn, expand=True), what, "-l", LANG, "--psm", "3", "hocr")
+            if _confidence(again) > _confidence(hocr):
+                hocr = again
+    return parse_hocr(hocr, scale)
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +339,8 @@ class Tesseract:
         self.always = options.mode == "always"
         #: Pages handed to OCR so far (from the cache or by Tesseract).
         self.pages_read = 0
+        #: Pages of a PDF with text on its other pages that OCR could not read, and why.
+        self.unread: tuple[list[int], str] | None = None
         self._digest = hashlib.sha256(data).hexdigest()
 
     def key(self, page: int) -> str:
@@ -381,9 +421,14 @@ class Tesseract:
                     page.close()
             return go
 
-        found = self.run(((i, render(i)) for i in pages), len(pages))
-        return found
-
+        try:
+            return self.run(((i, render(i)) for i in pages), len(pages))
+        except FormatError as exc:
+            if len(pages) == len(doc):
+                raise
+            # other pages have their text: they are read, and these are said to be missing
+            self.unread = (pages, str(exc))
+            return {}
 
 
 def ocr_region(page: Any, box: tuple[float, float, float, float], *, line: bool = True) -> list[Word]:

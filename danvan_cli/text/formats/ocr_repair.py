@@ -75,18 +75,28 @@ def _rx(name: str) -> str:
 
 @cache
 def _number_anchor() -> regex.Pattern[str]:
-    # ``Số`` opening a line (a cell's), then a number's serial before its slash or dash,
-    # or the slash of a number left blank (``SỞ GIÁO DỤC`` is no ``Số``)
+    # ``Số`` opening a line (a cell's), and what stands before the number's first slash
+    # (its serial, and a Party number's type code: ``453-CV``); ``SỞ GIÁO DỤC`` is no ``Số``
     return regex.compile(rf"^(?P<lead>\W{{0,3}})(?P<a>{_rx('number_anchor')})(?P<sep>\s*[:.;,]?\s*)"
-                         rf"(?:(?P<n>[\doqlis|!]+)(?=\s*[/\-])|(?=/))")
+                         r"(?P<n>[^/]{0,24}?)(?=\s*/)")
+
+
+_SERIAL = regex.compile(r"\d{1,6}[\p{Ll}]?")
+#: A Party number's type code after its serial (``453-CV/TU``, ``51-KL/TW``).
+_PARTY_CODE = regex.compile(r"\s*[-–]\s*\p{Lu}[\p{Lu}\p{Ll}]{0,5}$")
+
+
+#: What stands between ``ngày`` and ``tháng`` (or ``tháng`` and ``năm``): a day or month,
+#: or up to three specks OCR made of ink it could not read (``-, '``, ``2 Ö``).
+_SLOT = r"(?:\S{1,4}(?:\s+\S{1,4}){0,2})"
 
 
 @cache
 def _date() -> regex.Pattern[str]:
     word = r"(?<![\p{L}\p{N}])"
     return regex.compile(
-        rf"{word}(?P<d0>{_rx('day')})(?![\p{{L}}])\s*(?P<d>[^\s]{{0,3}}?)\s*(?P<m0>{_rx('month')})(?![\p{{L}}])"
-        rf"\s*(?P<m>[^\s]{{0,3}}?)\s*(?P<y0>{_rx('year')})(?![\p{{L}}])\s*[:.,]?\s*(?P<y>[12][0-9Oo]{{3}})(?!\d)",
+        rf"{word}(?P<d0>{_rx('day')})(?![\p{{L}}])\s*(?P<d>{_SLOT}?)\s*(?P<m0>{_rx('month')})(?![\p{{L}}])"
+        rf"\s*(?P<m>{_SLOT}?)\s*(?P<y0>{_rx('year')})(?![\p{{L}}])\s*[:.,]?\s*(?P<y>[12][0-9Oo]{{3}})(?!\d)",
         regex.I)
 
 
@@ -192,15 +202,31 @@ def _fix_cited_types(text: str) -> str:
 
 
 def _fix_number(text: str) -> str:
+    """``Số`` and the serial after it mended: a serial with letters read for digits
+    (``1O5``) is those digits; what OCR made of ink it could not read (``.:-``, ``I0†``,
+    specks with a digit) leaves the number blank, never guessed."""
     m = _number_anchor().match(skeleton(text))
     if m is None:
         return text
-    n = text[m.start("n"):m.end("n")] if m.group("n") else ""
-    fixed = digits(n) if n else ""
-    if fixed is None:
-        return text  # ``Số`` then a word: no number line after all
-    return text[:m.start("a")] + _cased("Số", text[m.start("a"):m.end("a")]) + text[m.end("a"):m.start("sep") + len(
-        m.group("sep"))] + fixed + text[m.end():]
+    before = text[m.start("n"):m.end("n")]
+    code = _PARTY_CODE.search(before)
+    raw = before[:code.start()] if code is not None else before
+    serial = "".join(raw.split())
+    fixed = digits(serial) if serial else ""
+    if fixed is None and _SERIAL.fullmatch(serial):
+        fixed = serial  # ``12a``: a serial as written
+    elif fixed is None and regex.search(r"\p{L}{3}", raw):
+        return text  # a word: no number line after all (``Số lượng``, ``Sổ tay``)
+    elif fixed is None:
+        fixed = ""  # ink OCR could not read
+    anchor = _cased("Số", text[m.start("a"):m.end("a")])
+    sep = text[m.end("a"):m.end("sep")]
+    rest = (code.group(0) if code is not None else "") + text[m.end("n"):]
+    if not fixed:  # left blank: ``Số: /TL-BTC``
+        return text[:m.start("a")] + anchor + sep.rstrip() + " " + rest.lstrip()
+    # the serial in place of what OCR read, the spacing around it as written
+    serial_text = raw[:len(raw) - len(raw.lstrip())] + fixed + raw[len(raw.rstrip()):]
+    return text[:m.start("a")] + anchor + sep + serial_text + rest
 
 
 def _fix_date(text: str) -> str:
@@ -208,7 +234,11 @@ def _fix_date(text: str) -> str:
     could not read, a stroke) left blank."""
     out, pos = [], 0
     for m in _date().finditer(skeleton(text)):
-        day, month, year = (digits(text[m.start(k):m.end(k)]) or "" for k in ("d", "m", "y"))
+        slots = [text[m.start(k):m.end(k)] for k in ("d", "m")]
+        if any(sl and all(c.isalpha() or c.isspace() for c in sl) for sl in slots):
+            continue  # a word where the day or month goes (``tháng sau``): no date
+        day, month, year = (digits("".join(text[m.start(k):m.end(k)].split()).strip(".,:")) or ""
+                            for k in ("d", "m", "y"))
         out.append(text[pos:m.start()])
         out.append(" ".join(p for p in ("ngày", day, "tháng", month, "năm", year) if p))
         pos = m.end()
