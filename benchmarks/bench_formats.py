@@ -6,7 +6,7 @@ Run from the repository root (needs the test extra for the PDF writer)::
     .venv/bin/python benchmarks/bench_formats.py --quick    # 1 and 4 copies
 
 The document is the format tests' Kế hoạch (``tests/support/formats_doc.py``) with its
-body repeated ``k`` times, written as .docx, text-layer PDF, Word web page, TCVN3 text
+body repeated ``k`` times, written as .docx, Word 97 .doc, text-layer PDF, Word web page, TCVN3 text
 and UTF-8 text. For each form and size: the best of ``--repeat`` reads
 (``text.read.read_source``: decoding and structure only, no parsing), the time per
 copy (flat when reading is linear), and the ratio to reading the UTF-8 text of the same
@@ -61,6 +61,7 @@ def main() -> None:
                 files = {
                     "text": d / f"kh{k}.txt",
                     "docx": F.build_docx(d / f"kh{k}.docx"),
+                    "doc": F.build_doc(d / f"kh{k}.doc"),
                     "pdf": F.build_pdf(d / f"kh{k}.pdf"),
                     "html": d / f"kh{k}.htm",
                     "tcvn3": d / f"kh{k}-tcvn3.txt",

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .commands.options import lang_option
 
 #: command name -> "module:attribute" (relative to danvan_cli.commands)
 COMMANDS: dict[str, str] = {
@@ -82,6 +83,7 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="danvan")
+@lang_option
 def main() -> None:
     """Read Vietnamese administrative directives and turn them into data."""
 

@@ -38,3 +38,13 @@ def _private_store(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["DANVAN_STORE"] = str(tmp_path_factory.mktemp("store") / "store.sqlite")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_interface() -> None:
+    """Tests read the interface in English (the messages as the code writes them) unless they
+    choose a language: Vietnamese, the users' default, is checked by tests/test_i18n.py and
+    by README's examples."""
+    import os
+
+    os.environ["DANVAN_LANG"] = "en"

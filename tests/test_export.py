@@ -64,6 +64,6 @@ def test_export_without_pyarrow_says_which_extra_to_install(tmp_path: Path, monk
         return real(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_arrow)
-    res = CliRunner().invoke(main, ["export", str(SAMPLES), "-o", str(tmp_path / "x"), "--store",
+    res = CliRunner().invoke(main, ["export", str(SAMPLES), "-o", str(tmp_path / "x"), "--format", "parquet", "--store",
                                     str(tmp_path / "s.sqlite")])
     assert res.exit_code == 2 and "danvan[parquet]" in res.output

@@ -296,3 +296,76 @@ def test_a_batch_goes_on_past_a_damaged_doc(tmp_path: Path) -> None:
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and "a-hong.doc" in lines[0] and "Traceback" not in proc.stderr
     assert len(proc.stdout.splitlines()) == 1
+
+
+# --- halves laid out with tabs and blanks (tabzones, shared with the .docx reader) -----------------
+
+
+def test_a_closing_block_typed_with_tabs_around_a_recipients_list_reads_as_two_cells() -> None:
+    d = _read([M.WPara.of("Trên đây là Kế hoạch của Trường./.", align="justify"),
+               M.WPara.of("\t\t\t\t\t\tHIỆU TRƯỞNG", True, align="justify"),
+               M.WPara.of("Nơi nhận:", True, align="justify"),
+               M.WPara.of("- Phòng GDĐT (báo cáo);", align="justify"),
+               M.WPara.of("- UBND xã Tân Thành (báo cáo);\t\t\t\t\t(đã ký)", align="justify"),
+               M.WPara.of("- Các trường Tiểu học (phối hợp);\t\t\t", align="justify"),
+               M.WPara.of("- Đăng website trường;", align="justify"),
+               M.WPara.of("- Lưu: VT.", align="justify"),
+               M.WPara.of(""),
+               M.WPara.of("\t\t\t\t\t\t\t   Võ Văn Long\t\t")])
+    t = d.blocks.tables()[0]
+    assert _cells(d, t) == [["Nơi nhận:\n- Phòng GDĐT (báo cáo);\n- UBND xã Tân Thành (báo cáo);\n"
+                             "- Các trường Tiểu học (phối hợp);\n- Đăng website trường;\n- Lưu: VT.",
+                             "HIỆU TRƯỞNG\n(đã ký)\nVõ Văn Long"]]
+    doc = parse_file_bytes(M.build_doc(_HEAD + [M.WPara.of(x) for x in ("\t\t\t\t\t\tHIỆU TRƯỞNG", "Nơi nhận:",
+                                                                      "- Lưu: VT.", "\t\t\t\t\t\tVõ Văn Long")]))
+    assert (doc.signer.name, doc.signer.title) == ("Võ Văn Long", "HIỆU TRƯỞNG")
+
+
+def test_runs_of_blanks_part_the_halves_as_tab_stops_do() -> None:
+    d = _read([M.WPara.of("Nơi nhận:" + "\u00a0" * 30 + "HIỆU TRƯỞNG"),
+               M.WPara.of("- UBND xã Tân Thành;"),
+               M.WPara.of("- Lưu: VT." + " " * 12 + "(đã ký)"),
+               M.WPara.of(" " * 60 + "Võ Văn Long")])
+    t = d.blocks.tables()[0]
+    assert _cells(d, t) == [["Nơi nhận:\n- UBND xã Tân Thành;\n- Lưu: VT.", "HIỆU TRƯỞNG\n(đã ký)\nVõ Văn Long"]]
+
+
+@pytest.mark.parametrize("paras", [
+    # lines only indented with tabs or blanks: no left half anywhere, no columns
+    ["\t\t\t\tHiệu trưởng", "", "", " " * 40 + "Nguyễn Bá Luân"],
+    # a sentence after a tab, then a short line after tabs: indentation, not a right half
+    ["\tTrên đây là kế hoạch của BGH trường. Đề nghị CBGV-NV nghiêm túc thực hiện các nội dung nêu trên./.",
+     "\t\t\t\t\t\t\t\tHiệu trưởng"],
+    # recipients indented with a tab
+    ["Nơi nhận:", " \t- Lưu VT.\t\t", "\t- Phòng GD&ĐT;"],
+])
+def test_negative_twin_lines_indented_with_tabs_or_blanks_make_no_columns(paras: list[str]) -> None:
+    d = _read([M.WPara.of(p) for p in paras])
+    assert d.blocks.tables() == []
+
+
+_HEAD: list[M.WPara | M.WTable] = [
+    M.WTable([M.WRow([M.WCell([M.WPara.of("PHÒNG GDĐT LAI VUNG"), M.WPara.of("TRƯỜNG THCS TÂN THÀNH"), M.WPara.of("Số: 40/TB-THCSTT")]),
+                      M.WCell([M.WPara.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), M.WPara.of("Độc lập - Tự do - Hạnh phúc"),
+                               M.WPara.of("Tân Thành, ngày 29 tháng 6 năm 2019")])], [0, 4000, 9600])]),
+    M.WPara.of("THÔNG BÁO", True, align="center"),
+    M.WPara.of("Mở lớp tăng cường Tiếng Anh", True, align="center"),
+    M.WPara.of("Trường THCS Tân Thành thông báo đến học sinh việc mở lớp như sau.", align="justify"),
+]
+
+
+def test_a_closing_table_typed_a_line_to_a_row_gives_its_signer() -> None:
+    # Nơi nhận and the signature in two columns, each line in a row of its own: the right
+    # column read down its rows is one signature block
+    lines = [("Nơi nhận:", "HIỆU TRƯỞNG"), ("- Phòng GDĐT (báo cáo);", ""), ("- Lưu: VT.", "(đã ký)"), ("", ""), ("", "Võ Văn Long")]
+    rows = [M.WRow([M.WCell([M.WPara.of(a)]), M.WCell([M.WPara.of(b, align="center")])], [0, 4000, 9600]) for a, b in lines]
+    doc = parse_file_bytes(M.build_doc(_HEAD + [M.WTable(rows)]))
+    assert (doc.signer.name, doc.signer.title) == ("Võ Văn Long", "HIỆU TRƯỞNG")
+    assert doc.recipients == ["Phòng GDĐT (báo cáo)", "Lưu: VT."]
+
+
+def parse_file_bytes(data: bytes):  # type: ignore[no-untyped-def]
+    from danvan_cli.pipeline import parse_text
+
+    dec = decode_file(data, "x.doc")
+    return parse_text(dec.text, "x.doc", normalized=True, blocks=dec.blocks)

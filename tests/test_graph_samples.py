@@ -83,7 +83,7 @@ def test_07_ct_tu_of_hai_phong_and_of_ha_noi_are_two_documents() -> None:
 def test_tree_marks_documents_not_in_the_corpus() -> None:
     res = CliRunner().invoke(main, ["graph", str(SAMPLES), "--root", "33/CT-TTg"])
     assert res.exit_code == 0, res.output
-    assert "33/CT-TTg" in res.output and "not in corpus" in res.output
+    assert "33/CT-TTg" in res.output and "not in the corpus" in res.output
     assert "implements" in res.output
 
 

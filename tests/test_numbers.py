@@ -141,3 +141,57 @@ def test_a_trailing_year_or_mark_belongs_to_the_number() -> None:
     assert [n.number for n in find_numbers("Tờ trình số 1025/PLYK/2025 ngày 23/11/2025")] == ["1025/PLYK/2025"]
     (nm,) = find_numbers("Văn bản số 919-CV/VPTW/nb ngày 21/11/2016")
     assert (nm.number, nm.raw) == ("919-CV/VPTW", "919-CV/VPTW/nb")
+
+
+@pytest.mark.parametrize(
+    "written, normalized",
+    [
+        ("Số: 31/CT - UBND ngày", "31/CT-UBND"),  # blanks on both sides of the hyphen after a type code
+        ("Kế hoạch số 74/KH - CĐN của", "74/KH-CĐN"),
+        ("Công văn số 3150/CT- BGDĐT ngày", "3150/CT-BGDĐT"),
+        ("Luật số 47/2019/ QH 14 ngày", "47/2019/QH14"),  # the Assembly's term typed apart
+        ("Quyết định số 512/QĐ-UBND-VP ngày", "512/QĐ-UBND-VP"),  # three groups
+        ("Kế hoạch số 9/KH-BCA-V03 ngày", "9/KH-BCA-V03"),
+        ("Công văn số 77/SGD&ĐT-TCCB ngày", "77/SGD&ĐT-TCCB"),  # an ampersand inside a code
+    ],
+)
+def test_slips_of_spacing_and_longer_symbols_keep_the_number_whole(written: str, normalized: str) -> None:
+    assert [n.number for n in find_numbers(written)] == [normalized]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Chỉ thị 12/CT-UBND - Hà Nội", "12/CT-UBND"),  # a whole number, then a prose dash
+        ("Công văn 12/UBND - Hội Nông dân", "12/UBND"),  # what follows the dash is no code
+        ("Chỉ thị 5/CT - Ban Chỉ đạo tỉnh", "5/CT"),
+        ("Luật 47/2019/QH 2019", "47/2019/QH"),  # a year is no Assembly term
+    ],
+)
+def test_a_dash_between_blanks_joins_only_a_type_code_to_a_code_in_capitals(text: str, number: str) -> None:
+    assert [n.number for n in find_numbers(text)] == [number]
+
+
+@pytest.mark.parametrize(
+    "written, slip",
+    [("Chỉ thị số 14/CT-TT ngày", "clipped-code"), ("Nghị định số 72/20191/NĐ-CP ngày", "year-digits")],
+)
+def test_a_mistyped_number_is_kept_as_written_and_marked(written: str, slip: str) -> None:
+    (found,) = find_numbers(written)
+    assert found.number == found.raw and found.parts.slip == slip
+
+
+@pytest.mark.parametrize("written", ["Chỉ thị số 14/CT-TTg", "Nghị định số 72/2019/NĐ-CP", "Quyết định 3/QĐ-TTr",
+                                     "Kế hoạch 8/KH-CĐN"])
+def test_a_well_typed_number_is_no_slip(written: str) -> None:
+    (found,) = find_numbers(written)
+    assert found.parts.slip is None
+
+
+def test_a_cited_slip_is_a_warning_never_a_lost_citation() -> None:
+    from danvan_cli import parse_text
+
+    doc = parse_text("Số: 5/KH-UBND\nKẾ HOẠCH\nVề công tác\n\nThực hiện Chỉ thị số 14/CT-TT ngày 10/01/2023 của "
+                     "Thủ tướng Chính phủ, UBND huyện xây dựng Kế hoạch:\n1. Các xã thực hiện.\n")
+    assert [r.number for r in doc.references] == ["14/CT-TT"]
+    assert len(doc.warnings_with("cited-number-slip")) == 1

@@ -243,9 +243,11 @@ def test_the_store_opens_as_plain_sqlite_with_its_views(tmp_path: Path) -> None:
 def test_files_that_are_not_documents_are_counted_in_one_line(tmp_path: Path, corpus_dir: Path) -> None:
     for name in ("a.png", "b.png", "table.xlsx", ".hidden.png"):
         (corpus_dir / name).write_bytes(b"x")
-    res = CliRunner().invoke(main, ["index", str(corpus_dir), "--store", str(tmp_path / "s.sqlite"), "-q"])
+    res = CliRunner().invoke(main, ["index", str(corpus_dir), "--store", str(tmp_path / "s.sqlite")])
     assert res.exit_code == 0
     assert "danvan: skipped 3 files that are not documents: .png ×2, .xlsx" in res.output
+    quiet = CliRunner().invoke(main, ["index", str(corpus_dir), "--store", str(tmp_path / "s.sqlite"), "-q"])
+    assert quiet.exit_code == 0 and quiet.output == ""  # -q: not a line
 
 
 # ------------------------------------------------------------------ crashes and company

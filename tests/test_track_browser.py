@@ -18,6 +18,7 @@ from test_html_browser import FLAGS, png_pixels
 
 from danvan_cli.corpus.scan import parse_paths
 from danvan_cli.graph import build_graph, find_roots
+from danvan_cli.i18n import language
 from danvan_cli.render.track import to_html
 from danvan_cli.track.report import root_document, track
 
@@ -43,7 +44,8 @@ def page(tmp_path_factory: pytest.TempPathFactory):
     folder = generate_track_corpus().write(tmp_path_factory.mktemp("c"))
     report = build(folder, ROOT_NUMBER, date(2023, 1, 15))
     path = tmp_path_factory.mktemp("html") / "track.html"
-    path.write_text(to_html(report), encoding="utf-8")
+    with language("vi"):  # the users' language: the page's words come from the Vietnamese catalogue
+        path.write_text(to_html(report), encoding="utf-8")
     return path, report
 
 
@@ -96,7 +98,10 @@ def test_track_page_screenshot_is_not_blank(page, tmp_path: Path) -> None:
 def test_samples_page_lists_who_acted_by_level(samples_dir, tmp_path: Path) -> None:
     report = build(samples_dir, "33/CT-TTg", date(2025, 6, 30))
     path = tmp_path / "samples.html"
-    path.write_text(to_html(report), encoding="utf-8")
+    with language("vi"):
+        path.write_text(to_html(report), encoding="utf-8")
     html = dom(path, tmp_path)
-    assert 'data-rendered-rows="3"' in html and "cannot be read" in html
-    assert "Huyện / Quận / Thị xã" in html
+    assert 'data-rendered-rows="3"' in html and "cannot be read" in html  # the JSON's notes stay English
+    assert "Huyện / Quận / Thị xã" in html and "không đọc được các đơn vị được giao" in html
+    # the same marks as the terminal: a lag from a partial date is a lower bound, no date is "—", never "?"
+    assert "≥36" in cells(html, "lag") and "?" not in cells(html, "date")

@@ -9,9 +9,12 @@ from datetime import date
 
 import click
 
-from .options import corpus_from, corpus_options
+from .options import corpus_from, corpus_options, output_option
 
 FORMATS = ("table", "json", "csv", "ics")
+#: a CSV written to a file (-o) opens with a byte-order mark, so that Excel reads it as UTF-8
+#: (Vietnamese intact); on standard output, which goes to programs, it does not
+BOM = "\ufeff"
 
 
 def _iso_date(value: str | None, name: str) -> date | None:
@@ -55,8 +58,7 @@ def window(year: int | None, month: int | None, start: str | None, end: str | No
               help="Add each occurrence's status on this day: upcoming, due, overdue, met or late (answered by a report in the corpus).")
 @click.option("--include-expired", is_flag=True, help="Also show occurrences past a document's horizon (đến năm 2020...).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file instead of standard output.")
+@output_option
 @corpus_options
 def deadlines_cmd(
     paths: tuple[str, ...],
@@ -112,6 +114,8 @@ def deadlines_cmd(
             data: str | bytes = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
         elif fmt == "csv":
             data = to_csv(occs, [st.status for st in statuses] if statuses is not None else None)
+            if output:
+                data = BOM + data
         else:
             data = to_ics(occs, include_expired=include_expired)
         _write(data, output)

@@ -9,7 +9,7 @@ import click
 
 from ..graph.export import FORMATS
 from ..graph.query import DIRECTIONS
-from .options import corpus_from, corpus_options
+from .options import corpus_from, corpus_options, output_option
 
 #: exit code when the root fits several documents (the user must narrow it)
 EXIT_AMBIGUOUS = 2
@@ -42,7 +42,7 @@ def _relations(value: str | None) -> tuple[str, ...] | None:
               help="Relations to follow, comma-separated (implements,directs,based_on,amends,replaces,cites or all). "
                    "Default down: implements,directs,based_on; up: all but cites.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="tree", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, help="Write to this file instead of standard output.")
+@output_option
 @corpus_options
 def graph_cmd(
     paths: tuple[str, ...],
@@ -90,10 +90,13 @@ def pick_root(g: Any, root_number: str, year: int | None, issuer: str | None) ->
     exits 1 with a line saying so, several exit 2 with the candidates listed."""
     from ..graph.query import candidates_table, find_roots
 
+    from ..i18n import _
+
     roots = find_roots(g, root_number, year=year, issuer=issuer)
     if not roots:
-        click.echo(f"danvan: no document numbered {root_number} in the corpus or its citations"
-                   + (" with that year/issuer" if year or issuer else ""), err=True)
+        message = (_("no document numbered {number} with that year or issuer in the corpus or its citations")
+                   if year or issuer else _("no document numbered {number} in the corpus or its citations"))
+        click.echo("danvan: " + message.format(number=root_number), err=True)
         sys.exit(EXIT_NOT_FOUND)
     if len(roots) > 1:
         _print_candidates(candidates_table(g, roots), root_number)
@@ -105,16 +108,19 @@ def _print_candidates(rows: list[dict[str, object]], number: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{number} fits {len(rows)} documents: narrow with --year or --issuer", title_justify="left")
-    for col in ("number", "issuer", "date", "title", "in corpus"):
+    from ..i18n import _
+
+    table = Table(title=_("{number} fits {n} documents: narrow with --year or --issuer").format(number=number, n=len(rows)),
+                  title_justify="left")
+    for col in (_("number"), _("issuer"), _("date"), _("title"), _("in the corpus")):
         table.add_column(col)
     for r in rows:
         table.add_row(
             str(r["number"] or ""),
-            str(r["issuer"] or "?"),
-            str(r["date"] or "?"),
+            str(r["issuer"] or "—"),
+            str(r["date"] or "—"),
             str(r["title"] or ""),
-            "yes" if r["in_corpus"] else "no",
+            _("yes") if r["in_corpus"] else _("no"),
         )
     Console(stderr=True, soft_wrap=True).print(table)
 

@@ -47,10 +47,13 @@ def index_cmd(paths: tuple[str, ...], engine: str, scheduler: str | None, to_dir
         click.echo(f"danvan: {exc}", err=True)
         sys.exit(2)
     line = walk.skipped_line()
-    if line:
+    if line and not quiet:
         click.echo(f"danvan: {line}", err=True)
     if not quiet:
-        failed = f", {len(errors)} could not be read" if errors else ""
+        from ..i18n import ngettext
+
+        failed = (", " + ngettext("{n} could not be read", "{n} could not be read", len(errors)).format(n=len(errors))
+                  if errors else "")
         click.echo(f"danvan: {summary}{failed} ({time.monotonic() - t0:.1f} s)", err=True)
     if errors:
         sys.exit(1)
@@ -67,7 +70,10 @@ def _run(walk: Walk, engine: str, scheduler: str | None, to_dir: str | None, no_
         from ..corpus.cluster import index_to_parquet
 
         counts, errors = index_to_parquet(walk, to_dir, scheduler=scheduler, debug=debug, on_error=report_error)
-        summary = f"wrote {counts.get('documents', 0)} documents to {to_dir}"
+        from ..i18n import ngettext
+
+        n = counts.get("documents", 0)
+        summary = ngettext("wrote {n} document to {folder}", "wrote {n} documents to {folder}", n).format(n=n, folder=to_dir)
     else:
         from ..corpus.ocr_cache import OcrPlan
         from ..corpus.progress import Progress, wanted
@@ -89,6 +95,11 @@ def _run(walk: Walk, engine: str, scheduler: str | None, to_dir: str | None, no_
             StoredCorpus(store=st, selected=report.selected, report=report).graph()
         st.close()
         errors = report.errors
-        summary = (f"{len(report.selected)} documents in {st.path}: {report.parsed} parsed, "
-                   f"{report.unchanged + report.refreshed} unchanged, {report.removed} removed")
+        from ..i18n import ngettext
+
+        summary = ngettext("{n} document in {store}: {parsed} parsed, {unchanged} unchanged, {removed} removed",
+                           "{n} documents in {store}: {parsed} parsed, {unchanged} unchanged, {removed} removed",
+                           len(report.selected)).format(n=len(report.selected), store=st.path, parsed=report.parsed,
+                                                        unchanged=report.unchanged + report.refreshed,
+                                                        removed=report.removed)
     return errors, summary

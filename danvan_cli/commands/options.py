@@ -14,6 +14,7 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+<<<<<<< HEAD
 def _keep_ocr(ctx: click.Context, _param: click.Parameter, value: str) -> str:
     ctx.meta["danvan.ocr"] = value
     return value
@@ -36,14 +37,59 @@ def ocr_mode() -> str:
 
 def corpus_options(fn: F) -> F:
     """``--store PATH``, ``--no-store``, ``--jobs N``, ``--ocr``, ``--quiet``, ``--debug``."""
+=======
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    from ..i18n import set_language
+
+    if value is not None:
+        set_language(value)
+
+
+def lang_option(fn: F) -> F:
+    """``--lang vi|en``: the interface's language for this run (default: DANVAN_LANG, the
+    locale, else Vietnamese). Eager, so every message after it is in that language."""
+    return click.option("--lang", type=click.Choice(["vi", "en"]), default=None, expose_value=False, is_eager=True,
+                        callback=_set_language,
+                        help="Language of labels and messages: vi (default) or en (also DANVAN_LANG, or the locale).")(fn)
+
+
+def check_output(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``-o FILE`` checked before any work: its folder must exist and take files, and it must
+    not be a folder itself (a mistyped path is found in a second, not after the parsing)."""
+    import os
+
+    from ..i18n import _
+
+    if value is None or value == "-":
+        return value
+    folder = os.path.dirname(os.path.abspath(value))
+    if os.path.isdir(value):
+        raise click.BadParameter(_("{path} is a folder: give a file name").format(path=value))
+    if not os.path.isdir(folder):
+        raise click.BadParameter(_("the folder {folder} does not exist").format(folder=folder))
+    if not os.access(folder, os.W_OK):
+        raise click.BadParameter(_("cannot write in {folder}").format(folder=folder))
+    return value
+
+
+def output_option(fn: F) -> F:
+    """``-o/--output FILE``, checked before any work."""
+    return click.option("-o", "--output", default=None, callback=check_output, metavar="FILE",
+                        help="Write to this file instead of standard output.")(fn)
+
+
+def corpus_options(fn: F) -> F:
+    """``--store PATH``, ``--no-store``, ``--jobs N``, ``--quiet``, ``--debug``, ``--lang``."""
+>>>>>>> main
     decorators = [
+        lang_option,
         click.option("--store", "store", type=click.Path(dir_okay=False), default=None, envvar="DANVAN_STORE",
                      help="The store file (default: danvan's folder in your cache; or DANVAN_STORE)."),
         click.option("--no-store", "no_store", is_flag=True,
                      help="Parse in memory: read no store and write none."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
                      help="Worker processes for parsing (default: every core; 1: none)."),
-        click.option("--quiet", "-q", is_flag=True, help="No progress bar (and no summary line from index)."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary or skipped-files line."),
         click.option("--debug", is_flag=True, help="Show tracebacks of files that fail to parse."),
         ocr_option,
     ]

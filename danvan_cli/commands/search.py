@@ -29,10 +29,11 @@ def search_cmd(query: str, paths: tuple[str, ...], doc_type: str | None, issuer:
     With PATH (files, folders), those are indexed first if new or changed and only they are
     searched; without, the whole store is."""
     from ..corpus.search import QueryError, parse_query, search
+    from ..i18n import _
     from .options import corpus_from
 
     if no_store:
-        raise click.UsageError("search reads the store's index: it cannot run with --no-store")
+        raise click.UsageError(_("search reads the store's index: it cannot run with --no-store"))
     try:
         parse_query(query)
     except QueryError as exc:
@@ -45,6 +46,10 @@ def search_cmd(query: str, paths: tuple[str, ...], doc_type: str | None, issuer:
         from ..corpus.source import open_store
 
         st, ids = open_store(store), None
+    if not paths and not st.conn.execute("SELECT 1 FROM doc LIMIT 1").fetchone():
+        click.echo("danvan: " + _("the store {store} is empty: index a folder first (danvan index FOLDER), or give "
+                                  "the folder to search (danvan search QUERY FOLDER)").format(store=st.path), err=True)
+        sys.exit(1)
     hits = search(st.conn, query, ids=ids, doc_type=doc_type, issuer=issuer, year=year, cites=cites, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
@@ -59,15 +64,18 @@ def _table(hits: list[dict[str, object]], query: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from ..i18n import _, ngettext
+
     console = Console(soft_wrap=False)
     if not hits:
-        console.print(f"nothing found for {query!r}")
+        console.print(_("nothing found for {query}").format(query=repr(query)))
         return
-    t = Table(title=f"{len(hits)} documents for {query!r}", title_justify="left", show_lines=True)
-    for col in ("document", "snippet"):
+    title = ngettext("{n} document for {query}", "{n} documents for {query}", len(hits)).format(n=len(hits), query=repr(query))
+    t = Table(title=title, title_justify="left", show_lines=True)
+    for col in (_("document"), _("snippet")):
         t.add_column(col, overflow="fold")
     for h in hits:
-        ident = " ".join(str(x) for x in (h["doc_type"], h["number"]) if x) or "(no type/number)"
+        ident = " ".join(str(x) for x in (h["doc_type"], h["number"]) if x) or _("(no type or number)")
         who = " · ".join(str(x) for x in (h["issuer"], h["date"]) if x)
         left = Text(f"{ident}\n{who}\n", style="bold")
         left.append(str(h["source"]), style="dim")

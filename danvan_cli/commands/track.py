@@ -9,7 +9,7 @@ from datetime import date
 
 import click
 
-from .options import corpus_from, corpus_options
+from .options import corpus_from, corpus_options, output_option
 
 FORMATS = ("table", "json", "csv", "html")
 #: exit code of ``--fail-on-missing`` when some unit told to act has no document in the corpus
@@ -33,8 +33,7 @@ def _as_of(value: str | None) -> date:
 @click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD",
               help="The day deadlines are judged on (upcoming, due, overdue); documents dated later are not counted. Default: today.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file instead of standard output.")
+@output_option
 @click.option("--fail-on-missing", is_flag=True, help=f"Exit {EXIT_MISSING} when a unit told to act has no document in the corpus.")
 @corpus_options
 def track_cmd(
@@ -91,7 +90,11 @@ def _emit(report: object, fmt: str, output: str | None) -> None:
     if fmt == "json":
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"  # type: ignore[attr-defined]
     elif fmt == "csv":
+        from .deadlines import BOM
+
         text = to_csv(report)  # type: ignore[arg-type]
+        if output:
+            text = BOM + text
     else:
         text = to_html(report)  # type: ignore[arg-type]
     if output:

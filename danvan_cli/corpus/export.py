@@ -89,7 +89,8 @@ class TableWriter:
         elif self.fmt == "csv":
             fh = self._open.get(table)
             if fh is None:
-                fh = self._open[table] = self.path(table).open("w", encoding="utf-8", newline="")
+                # with a BOM: Excel opens UTF-8 CSV as Vietnamese only when the file says so
+                fh = self._open[table] = self.path(table).open("w", encoding="utf-8-sig", newline="")
                 csv.writer(fh).writerow(cols)
             csv.writer(fh).writerows(rows)
         else:

@@ -30,18 +30,30 @@ class Walk:
     #: files named on their own (not found in a folder)
     named: list[str] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+    #: FIFOs, devices and sockets met (by kind): never opened (a FIFO would wait forever)
+    special: Counter[str] = field(default_factory=Counter)
 
     def skipped_line(self) -> str | None:
-        """``skipped 3 files that are not documents: .png ×2, .xlsx`` (None when nothing was)."""
+        """``skipped 3 files that are not documents: .png ×2, .xlsx`` (None when nothing was);
+        special files are counted apart: ``skipped 1 special file (not a regular file): FIFO``."""
+        from ..i18n import ngettext
+
+        def kinds(counts: Counter[str]) -> str:
+            return ", ".join(f"{kind} ×{n}" if n > 1 else kind
+                             for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+        lines = []
         total = sum(self.skipped.values())
-        if not total:
-            return None
-        kinds = ", ".join(
-            f"{ext} ×{n}" if n > 1 else ext
-            for ext, n in sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))
-        )
-        noun = "file that is not a document" if total == 1 else "files that are not documents"
-        return f"skipped {total} {noun}: {kinds}"
+        if total:
+            lines.append(ngettext("skipped {n} file that is not a document: {kinds}",
+                                  "skipped {n} files that are not documents: {kinds}", total)
+                         .format(n=total, kinds=kinds(self.skipped)))
+        total = sum(self.special.values())
+        if total:
+            lines.append(ngettext("skipped {n} special file (not a regular file): {kinds}",
+                                  "skipped {n} special files (not regular files): {kinds}", total)
+                         .format(n=total, kinds=kinds(self.special)))
+        return "; ".join(lines) or None
 
 
 def _walk_folder(root: str, walk: Walk) -> None:
@@ -53,7 +65,7 @@ def _walk_folder(root: str, walk: Walk) -> None:
     cut = len(root)
     sep = os.sep
     readable = READABLE_SUFFIXES
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=lambda exc: None):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         absolute_dir = absolute_root + dirpath[cut:]
         for name in sorted(filenames):
@@ -62,10 +74,33 @@ def _walk_folder(root: str, walk: Walk) -> None:
             dot = name.rfind(".")
             ext = name[dot:].lower() if dot > 0 else ""
             if ext in readable:
+                kind = special_kind(dirpath + sep + name)
+                if kind:
+                    walk.special[kind] += 1
+                    continue
                 walk.files.append(dirpath + sep + name)
                 walk.absolute.append(absolute_dir + sep + name)
             else:
                 walk.skipped[ext or "(no ending)"] += 1
+
+
+def special_kind(path: str) -> str | None:
+    """``FIFO``, ``device`` or ``socket`` for a file that is not a regular file (and no
+    folder); None for a regular file or one that cannot be looked at (its reading says why).
+    One ``lstat``-free ``stat`` per document file: the endings filtered the rest out first."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return None
 
 
 def walk_paths(paths: Iterable[str]) -> Walk:
@@ -77,6 +112,10 @@ def walk_paths(paths: Iterable[str]) -> Walk:
             walk.folders.append(raw)
             _walk_folder(raw.rstrip(os.sep) or os.sep, walk)
         else:
+            kind = None if raw == "-" else special_kind(raw)
+            if kind:
+                walk.special[kind] += 1
+                continue
             walk.files.append(raw)
             walk.absolute.append(raw if raw == "-" else os.path.abspath(raw))
             walk.named.append(raw)
@@ -110,12 +149,16 @@ class Batch:
 
 
 def report_error(message: str) -> None:
-    print(f"danvan: {message}", file=sys.stderr)
+    from ..filenames import shown
+
+    print(f"danvan: {shown(message)}", file=sys.stderr)
 
 
 def internal_error(path: str, exc: BaseException) -> str:
     """The one line for a parser bug on one file (the batch goes on)."""
-    return f"{path}: internal error while parsing ({type(exc).__name__}: {exc}); rerun with --debug"
+    from ..filenames import shown
+
+    return shown(f"{path}: internal error while parsing ({type(exc).__name__}: {exc}); rerun with --debug")
 
 
 def parse_one(path: str, debug: bool = False, *, ocr: OcrPlan | None = None,
@@ -124,11 +167,20 @@ def parse_one(path: str, debug: bool = False, *, ocr: OcrPlan | None = None,
     scans are read; ``pages(done, total)`` told as OCR reads their pages."""
     from ..pipeline import parse_file
 
+<<<<<<< HEAD
     options = ocr.options(pages) if ocr is not None else None
     try:
         return parse_file(path, ocr=options)
+=======
+    from ..filenames import shown
+
+    try:
+        doc = parse_file(path)
+        doc.source = shown(doc.source)
+        return doc
+>>>>>>> main
     except DanvanInputError as exc:
-        return str(exc)
+        return shown(str(exc))
     except Exception as exc:  # a parser bug must not sink the batch
         if debug:
             traceback.print_exc()
@@ -163,8 +215,12 @@ def parse_paths(
     on_error: Callable[[str], None] = report_error,
     jobs: int | None = 1,
     report_skipped: bool = False,
+<<<<<<< HEAD
     ocr: OcrPlan | None = None,
     pages: Callable[[int, int], None] | None = None,
+=======
+    walk: Walk | None = None,
+>>>>>>> main
 ) -> Batch:
     """Parse every file under ``paths``, in memory. Errors are reported (one line naming the
     file) and collected; the batch goes on. ``on_document`` streams results in walk order.
@@ -172,7 +228,7 @@ def parse_paths(
     ``ocr`` says how scans are read, ``pages(done, total)`` is told of OCR'd pages."""
     from .parallel import map_ordered
 
-    walk = walk_paths(list(paths))
+    walk = walk if walk is not None else walk_paths(list(paths))
     batch = Batch()
     fn = per_file(parse_one, len(walk.files), jobs, ocr, pages)
     for result in map_ordered(fn, [(p, debug) for p in walk.files], jobs=jobs):

@@ -204,6 +204,6 @@ def open_corpus(paths: tuple[str, ...] | list[str], options: CorpusOptions) -> C
                                 ocr=OcrPlan(options.ocr, store=str(store.path)), pages=bar.pages)
         corpus = StoredCorpus(errors=list(report.errors), store=store, selected=report.selected, report=report)
     line = walk.skipped_line()
-    if line:
+    if line and not options.quiet:
         print(f"danvan: {line}", file=sys.stderr)
     return corpus

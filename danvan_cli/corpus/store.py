@@ -30,6 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..filenames import from_db, shown, to_db
 from .codec import RECORD_VERSION, pack, pack_text, unpack_text
 from .rows import COLUMNS, DOCUMENT_COLUMNS, document_rows, head
 from .scan import Walk, internal_error
@@ -218,6 +219,7 @@ def index_file(path: str, source: str, state: FileState, old_hash: str | None, d
     from .codec import document_to_dict
     from .search import fold
 
+    source = shown(source)
     out = Indexed(path=path, source=source, state=state)
     try:
         data = Path(path).read_bytes()
@@ -423,7 +425,7 @@ class Store:
     def known(self) -> dict[str, tuple[Any, ...]]:
         """path → (path, id, size, mtime_ns, inode, hash, parser, error, source) of every stored file."""
         rows = self.conn.execute("SELECT path, id, size, mtime_ns, inode, hash, parser, error, source FROM doc")
-        return {r[0]: r for r in rows}
+        return {from_db(r[0]): r for r in rows}
 
     def sync(
         self,
@@ -455,7 +457,8 @@ class Store:
         slots: list[tuple[int, str] | None] = []
         renamed: list[tuple[str, int]] = []  # unchanged files named otherwise this time (another folder)
         missing: set[str] = set()
-        for source, path in zip(walk.files, walk.absolute, strict=True):
+        for named, path in zip(walk.files, walk.absolute, strict=True):
+            source = shown(named)
             seen.add(path)
             try:
                 st = os.stat(path)
@@ -550,7 +553,7 @@ class Store:
     def _write_one(self, res: Indexed, parser: str) -> int:
         c = self.conn
         old = c.execute("SELECT d.id, d.title, x.text, d.error FROM doc d LEFT JOIN doc_data x ON x.doc_id = d.id "
-                        "WHERE d.path = ?", (res.path,)).fetchone()
+                        "WHERE d.path = ?", (to_db(res.path),)).fetchone()
         st = res.state
         if res.unchanged and old is not None:
             c.execute("UPDATE doc SET size=?, mtime_ns=?, inode=?, source=? WHERE id=?",
@@ -559,7 +562,7 @@ class Store:
         if old is not None:
             self._delete_children(old[0], old[1], old[2], fts=old[3] is None)
         cols = ["path", "size", "mtime_ns", "inode", "hash", "parser", "error", "indexed_at", "source"]
-        values: list[Any] = [res.path, st.size, st.mtime_ns, st.inode, res.hash, parser, res.error, _now(), res.source]
+        values: list[Any] = [to_db(res.path), st.size, st.mtime_ns, st.inode, res.hash, parser, res.error, _now(), res.source]
         cols += DOCUMENT_COLUMNS
         values += res.document if res.error is None else [None] * len(DOCUMENT_COLUMNS)
         quoted = ", ".join(f'"{x}"' for x in cols)

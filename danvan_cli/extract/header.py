@@ -42,6 +42,7 @@ from ..text.layout import (
     closes_with_caps_name,
     is_name_line,
     is_person_line,
+    is_plain_title_line,
     is_title_line,
     outline_start,
     strip_honorific,
@@ -393,8 +394,8 @@ def _title(lay: Layout) -> tuple[str | None, int, tuple[int, int] | None]:
         ln = lines[j]
         if not ln.text or ln.bar or _is_separator(ln.text) or _looks_like_body(ln) or ln.start >= lay.body_end:
             break
-        if caps != ln.is_caps or _BODY_START.match(ln.text):
-            break
+        if caps != ln.is_caps or (_BODY_START.match(ln.text) and not ln.text[:1].islower()):
+            break  # a line opening in lower case wraps the title ("... dạy học" / "trong thời gian ...")
         if caps and voice.match(ln.text) and (len(collected) >= 1):
             break
         if not bold and _whole_bold(text, ln) and len(collected) >= 1:
@@ -525,7 +526,7 @@ def _signers_in(u: Unit) -> tuple[list[Signer], Signer | None]:
     block's last line, right under its title. After a name, another mark opens the next
     block (a joint document signed by two bodies, their blocks one under the other)."""
     lines = _split_flat_signature(_unit_lines(u))
-    starts = [k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t)]
+    starts = [k for k, (t, _a, _b) in enumerate(lines) if authority_mark(t) or is_title_line(t) or is_plain_title_line(t)]
     named: list[Signer] = []
     first: Signer | None = None
     done = -1
@@ -594,6 +595,10 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             span_end = nxt[2]
             break
         if _seal(t):
+            span_end = b
+            continue
+        if k == start and is_plain_title_line(t):
+            block.append(t)  # "Hiệu trưởng": the title, written as a sentence
             span_end = b
             continue
         if not t.isupper():
@@ -753,6 +758,31 @@ def _authority_issuer(lay: Layout, start: int, bare: str) -> Issuer | None:
     return None
 
 
+#: How many lines above the signature zone a closing place and date may stand.
+_CLOSING_DATE_REACH = 3
+
+
+def _closing_date(lay: Layout) -> tuple[str, str, Span] | None:
+    """The place and date written at the end, above the signature, where the header has
+    none (a school's notice: ``Tân Thành, ngày 28 tháng 02 năm 2020`` / ``HIỆU TRƯỞNG``):
+    a line that is that and nothing else, among the last lines of the body or in the
+    signature zone."""
+    if lay.signature is None:
+        return None
+    end = lay.line_index(lay.signature.end) if lay.signature.end < len(lay.view) else len(lay.lines)
+    first = lay.line_index(lay.body_end)
+    body = [ln for ln in lay.lines[:first] if ln.text][-_CLOSING_DATE_REACH:]
+    for ln in body + [ln for ln in lay.lines[first:end] if ln.text]:
+        m = _PLACE_DATE_LOOSE.match(ln.text)  # "Tân Thành, ngày": a place in capitals, its comma
+        if m is None:
+            continue
+        got = _date_at(ln.text, m.end())
+        if got is None or ln.text[got[1]:].strip(" .,"):
+            continue
+        return canonical_place(" ".join(m.group("place").split())), got[0], Span(ln.start + m.start("place"), ln.start + got[1])
+    return None
+
+
 def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) -> Header:
     """The header stage: the document's own fields read from the layout, as one record.
     ``exclude`` are the spans of citations: nothing of the document's own identity is taken
@@ -777,9 +807,16 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
                  f"the document's own number is left blank ('Số: {read.blank_number}'): a draft or unsent copy",
                  read.number_span)
     header.place, header.date = read.place, read.date
+<<<<<<< HEAD
     if lay.form == "ocr" and read.date is not None and len(read.date) == 7:
         header.warn("ink-not-read", f"the scan's date has no day ({read.date}): written in ink or stamped after "
                     "printing (OCR leaves ink out), or left blank; read it on the page", read.date_span)
+=======
+    if read.date is None:
+        closing = _closing_date(lay)
+        if closing is not None:
+            header.place, header.date, read.date_span = closing
+>>>>>>> main
     if read.number_span is not None:
         header.spans["number"] = read.number_span
     if read.date_span is not None:

@@ -15,7 +15,7 @@ Dates (``26/11/2021``, ``30-7-2021``) and ranges (``2021-2030``) have no code: n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
@@ -29,7 +29,19 @@ _CODE = r"\p{Lu}(?:[\p{L}\d]|[&.](?=[\p{L}\d]))*"
 # may be a Markdown mark the view blanked (``QĐ-**UBND**``) or a line break (``QĐ-\nUBND``).
 _DASH = r"(?:-(?:[ \t]{0,3}\n[ \t]{0,3}|[ \t]{0,3})(?![ \t])|[ \t]{1,3}-(?![ \t]))"
 _SLASH = r"(?:[ \t]?/(?:[ \t]{0,3}\n[ \t]{0,3}|[ \t]{0,3})(?![ \t]))"
-_CODES = rf"{_CODE}(?:{_DASH}{_CODE}){{0,6}}"
+# The National Assembly's code with its term typed apart (``45/2019/ QH 14``): one group.
+_GROUP = rf"(?:(?:UBTVQH|QH)[ \t]\d{{1,2}}(?![\p{{L}}\d])|{_CODE})"
+_CODES = rf"{_GROUP}(?:{_DASH}{_GROUP}){{0,6}}"
+
+
+def _spaced_type_alternation() -> str:
+    """A State type code typed with blanks on both sides of its hyphen (``27/CT - UBND``,
+    ``58/KH - CĐN``): prose puts blanks there too (``UBND - Hà Nội``), so only a type code
+    standing right after the slash, followed by a code in capitals, makes a number."""
+    from ..refdata import alternation, state_type_codes
+
+    codes = {c for c in state_type_codes()} | {c.upper() for c in state_type_codes()}
+    return rf"(?:{alternation(codes)})[ \t]{{1,3}}-[ \t]{{1,3}}(?=\p{{Lu}}[\p{{Lu}}\d&]*(?![\p{{L}}\d]))"
 
 
 def _party_type_alternation() -> str:
@@ -50,7 +62,7 @@ NUMBER = regex.compile(
     (?P<serial>\d{{1,6}}[a-zđ]?)
     (?:
         (?P<party>(?:{_DASH}|[ \t](?=(?i:{_party_type_alternation()})/))(?P<ptype>{_CODE}){_SLASH}(?P<pbody>{_CODES}))
-      | {_SLASH}(?:(?P<year>(?:19|20)\d{{2}}){_SLASH})?(?P<scodes>{_CODES})(?:/(?P<joint>{_CODES}))?
+      | {_SLASH}(?:(?P<year>(?:19|20)\d{{2}}\d?){_SLASH})?(?P<scodes>(?:{_spaced_type_alternation()})?{_CODES})(?:/(?P<joint>{_CODES}))?
     )
     (?:(?:[ \t]/|/[ \t]{{0,2}})(?P<tailyear>(?:19|20)\d{{2}})(?![\p{{L}}\d])|/(?P<mark>[a-zđ]{{1,4}})(?![\p{{L}}\d]))?
     (?![\p{{L}}\d&])
@@ -75,19 +87,22 @@ class NumberParts:
     joint: bool = False
     #: ``1025/PLYK/2025``: the year written last
     year_last: bool = False
+    #: what looks mistyped in the number, kept as written (see ``SLIPS``); ``None`` for none
+    slip: str | None = None
+    #: the year slot as written when it is no year (``20201`` in ``61/20201/NĐ-CP``)
+    year_written: str | None = None
 
     @property
     def normalized(self) -> str:
         body = "-".join(self.body_codes)
+        year = f"{self.year_written or self.year}/" if (self.year or self.year_written) else ""
         if self.system == "party":
             return f"{self.serial}-{self.type_code}/{body}" + (f"/{self.year}" if self.year_last else "")
         if self.joint:
-            year = f"{self.year}/" if self.year else ""
             return f"{self.serial}/{year}{self.type_code}/{body}"
         if self.year_last:
             return f"{self.serial}/{body}/{self.year}"
         groups = "-".join(([self.type_code] if self.type_code else []) + list(self.body_codes))
-        year = f"{self.year}/" if self.year else ""
         return f"{self.serial}/{year}{groups}"
 
     @property
@@ -118,7 +133,8 @@ def _canon(group: str, force_upper: bool = False) -> str:
 
 
 def _split(codes: str) -> list[str]:
-    return [g.strip(" \t\n") for g in codes.split("-") if g.strip(" \t\n")]
+    """The groups of a code run, blanks typed inside a group dropped (``QH 14`` is ``QH14``)."""
+    return ["".join(g.split()) for g in codes.split("-") if g.strip(" \t\n")]
 
 
 def _body(code: str, force_upper: bool) -> str:
@@ -187,7 +203,10 @@ def _parts(
         )
     assert scodes is not None
     raw_groups = _split(scodes)
-    year = int(year_s) if year_s else None
+    year = int(year_s) if year_s and len(year_s) == 4 else None
+    if year_s and year is None:  # "61/20201/NĐ-CP": a year with a digit too many, kept as written
+        return replace(_parts(serial, party, ptype, pbody, scodes, None, tailyear, joint, force_upper),
+                       slip="year-digits", year_written=year_s)
     if tailyear and not year_s:  # "48/2019/QĐ-UBND/2020": the year in its place wins
         return NumberParts(serial=serial, year=int(tailyear), type_code=None,
                            body_codes=tuple(_canon(g, force_upper) for g in raw_groups), system="state", year_last=True)
@@ -203,7 +222,25 @@ def _parts(
         type_code = groups.pop(0)
     elif len(groups) == 1 and groups[0].upper() in state_type_codes() and groups[0].upper() not in body_codes():
         type_code = groups.pop(0)  # "50/QĐ": an old number with no body
-    return NumberParts(serial=serial, year=year, type_code=type_code, body_codes=tuple(groups), system="state")
+    slip = "clipped-code" if type_code and len(groups) == 1 and _clipped_body(groups[0]) else None
+    return NumberParts(serial=serial, year=year, type_code=type_code, body_codes=tuple(groups), system="state", slip=slip)
+
+
+def _clipped_body(code: str) -> bool:
+    """A body code one letter short of a known one and no code itself (``CT-TT`` for
+    ``CT-TTg``): a slip a reader would flag. Local bodies choose their own codes, so any
+    other unknown code is theirs, not a slip."""
+    up = code.upper()
+    if up in canonical_codes():
+        return up not in body_codes() and any(len(k) == len(up) + 1 and k.startswith(up) for k in body_codes())
+    return any(len(k) == len(up) + 1 and k.startswith(up) for k in body_codes())
+
+
+#: Slips a number can carry, kept as written and warned about (``NumberParts.slip``).
+SLIPS = {
+    "year-digits": "its year has a digit too many",
+    "clipped-code": "its issuer's code is one letter short of a known one",
+}
 
 
 _SERIAL_LETTER = regex.compile(r"^(\d{1,6})([A-ZĐ])(?=[ \t]?/)")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import _, ngettext
+
 
 def print_report(report: dict[str, Any], limit: int = 30) -> None:
     """Rich tables, one per list; long lists are cut at ``limit`` rows (json has them all)."""
@@ -11,7 +13,8 @@ def print_report(report: dict[str, Any], limit: int = 30) -> None:
     from rich.table import Table
 
     console = Console(soft_wrap=True)
-    console.print(f"[bold]{report['documents']}[/] documents, {report['in_corpus']} parsed from the corpus")
+    console.print(ngettext("{n} document, {parsed} read from the corpus", "{n} documents, {parsed} read from the corpus",
+                           report["documents"]).format(n=report["documents"], parsed=report["in_corpus"]))
 
     def table(title: str, cols: list[str], rows: list[list[Any]]) -> None:
         t = Table(title=f"{title} ({len(rows)})", title_justify="left")
@@ -20,17 +23,17 @@ def print_report(report: dict[str, Any], limit: int = 30) -> None:
         for r in rows[:limit]:
             t.add_row(*("" if x is None else str(x) for x in r))
         if len(rows) > limit:
-            t.caption = f"… {len(rows) - limit} more (--format json for all)"
+            t.caption = _("… {n} more (--format json for all)").format(n=len(rows) - limit)
         console.print(t)
 
-    table("Cited with conflicting dates or types", ["document", "warning"],
+    table(_("Cited with conflicting dates or types"), [_("document"), _("warning")],
           [[c["id"], "\n".join(c["warnings"])] for c in report["conflicts"]])
-    table("Cited but not in the corpus", ["document", "type", "date", "issuer", "cited by"],
+    table(_("Cited but not in the corpus"), [_("document"), _("type"), _("date"), _("issuer"), _("cited by")],
           [[m["id"], m["doc_type"], m["date"], m["issuer"], m["cited_by"]] for m in report["missing"]])
-    table("Numbers that stand for several documents", ["number", "documents"],
+    table(_("Numbers that stand for several documents"), [_("number"), _("documents")],
           [[a["number"], "\n".join(a["documents"])] for a in report["ambiguous_numbers"]]
-          + [["(citation)", w] for w in report["unresolved_citations"]])
-    table("Plans whose implemented document is not in the corpus", ["plan", "file", "implements"],
+          + [[_("(citation)"), w] for w in report["unresolved_citations"]])
+    table(_("Plans whose implemented document is not in the corpus"), [_("plan"), _("file"), _("implements")],
           [[o["plan"], o["source"], o["implements"]] for o in report["orphan_plans"]])
-    table("From directive to plan", ["directive", "plan", "directive date", "plan date", "days"],
+    table(_("From directive to plan"), [_("directive"), _("plan"), _("directive date"), _("plan date"), _("days")],
           [[t["directive"], t["plan"], t["directive_date"], t["plan_date"], t["days"]] for t in report["lead_times"]])

@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("danvan-data").textContent);
-  var L = data.labels;
+  var L = data.labels, T = data.labels.text;
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     if (attrs) for (var k in attrs) if (attrs[k] !== null && attrs[k] !== undefined) e.setAttribute(k, attrs[k]);
@@ -11,11 +11,11 @@
   }
   var root = data.root;
   document.getElementById("meta").textContent =
-    (root.date || "?") + " · " + (root.issuer || "?") + " · " + (root.title || "") +
-    (root.in_corpus ? "" : " · ◌ not in corpus") + " · as of " + data.as_of +
+    (root.date || "—") + " · " + (root.issuer || "—") + " · " + (root.title || "") +
+    (root.in_corpus ? "" : " · ◌ " + T.not_in_corpus) + " · " + T.as_of + " " + data.as_of +
     (data.territory ? " · " + data.territory : "");
   var notes = document.getElementById("notes");
-  data.notes.forEach(function (n) { notes.appendChild(el("p", {"class": "note"}, n)); });
+  data.notes_text.forEach(function (n) { notes.appendChild(el("p", {"class": "note"}, n)); });
 
   // Summary
   var s = data.summary, cards = document.getElementById("summary");
@@ -26,16 +26,17 @@
     cards.appendChild(c);
   }
   if (data.expected_readable) {
-    card("đơn vị được giao (units)", s.units);
-    card("có kế hoạch (with a plan)", s.with_plan, "ok");
-    card("không có văn bản (no document)", s.no_document, s.no_document ? "bad" : "");
-    card("độ trễ trung vị, ngày (median lag)", s.median_lag_days);
-    card("quá hạn (overdue)", s.overdue, s.overdue ? "bad" : "");
-    card("không được giao (unasked)", s.unasked);
+    card(T.card_units, s.units);
+    card(T.card_plan, s.with_plan, "ok");
+    card(T.card_none, s.no_document, s.no_document ? "bad" : "");
+    card(T.card_median, s.median_lag_days);
+    card(T.card_overdue, s.overdue, s.overdue ? "bad" : "");
+    card(T.card_unasked, s.unasked);
   } else {
-    card("văn bản thực hiện (documents)", s.documents);
-    card("độ trễ trung vị, ngày (median lag)", s.median_lag_days);
+    card(T.card_documents, s.documents);
+    card(T.card_median, s.median_lag_days);
   }
+  document.getElementById("notes").appendChild(el("p", {"class": "note summary"}, data.summary_text));
 
   // Cascade: root, then each unit with its documents and those below it (or by level).
   var cascade = document.getElementById("cascade");
@@ -45,9 +46,9 @@
   top.appendChild(ul);
   cascade.appendChild(top);
   function docText(d) {
-    return (d.label || ((d.doc_type || "Văn bản") + " " + (d.number || "(không số)"))) + "  " + (d.date || "?") +
-      "  " + (d.issuer || "?") + (d.lag_days === null ? "" : "  (+" + d.lag_days + " ngày)") +
-      (d.how && d.how !== "directly" ? "  [" + d.how + "]" : "");
+    return d.label + "  " + d.date_text + "  " + (d.issuer || "—") +
+      (d.lag_days === null ? "" : "  (" + d.lag_text + " " + T.days_after + ")") +
+      (d.how && d.how !== "directly" ? "  [" + d.relation_text + "]" : "");
   }
   var shown = 0;
   if (data.expected_readable) {
@@ -66,7 +67,7 @@
       var docs = data.cascade.filter(function (d) { return d.tier === tier && d.source; });
       if (!docs.length) return;
       var li = el("li");
-      li.appendChild(el("span", {"class": "doc"}, L.level[tier] || tier));
+      li.appendChild(el("span", {"class": "doc"}, L.level[tier] || "—"));
       var sub = el("ul");
       docs.forEach(function (d) { sub.appendChild(el("li", null, docText(d))); shown++; });
       li.appendChild(sub);
@@ -78,22 +79,22 @@
   // Table
   var cols, rows;
   if (data.expected_readable) {
-    cols = [["unit", "Đơn vị", "text"], ["level", "Cấp", "text"], ["status", "Trạng thái", "text"],
-            ["document", "Văn bản", "text"], ["date", "Ngày", "text"], ["lag", "Trễ (ngày)", "num"],
-            ["next", "Hạn kế tiếp", "text"], ["overdue", "Quá hạn", "num"]];
+    cols = [["unit", T.col_unit, "text"], ["level", T.col_level, "text"], ["status", T.col_status, "text"],
+            ["document", T.col_document, "text"], ["date", T.col_date, "text"], ["lag", T.col_lag, "num"],
+            ["next", T.col_next, "text"], ["overdue", T.col_overdue, "num"]];
     rows = data.units.map(function (u) {
-      var d = u.document || {};
-      return {unit: u.unit, level: L.level[u.level] || u.level || "", status: u.status, document: u.document_label || "—",
-              date: d.date || "", lag: u.lag_days, next: u.next_text, next_status: u.next_deadline ? u.next_deadline.status : "",
-              overdue: u.overdue};
+      return {unit: u.unit, level: u.level_text, status: u.status, document: u.document_label || "—",
+              date: u.date_text, lag: u.lag_days, lag_text: u.lag_text, next: u.next_text,
+              next_status: u.next_deadline ? u.next_deadline.status : "", overdue: u.overdue};
     });
   } else {
-    document.getElementById("table-title").textContent = "Văn bản thực hiện, theo cấp (documents carrying it out, by level)";
-    cols = [["unit", "Đơn vị", "text"], ["level", "Cấp", "text"], ["status", "Trạng thái", "text"],
-            ["document", "Văn bản", "text"], ["date", "Ngày", "text"], ["lag", "Trễ (ngày)", "num"], ["how", "Quan hệ", "text"]];
+    document.getElementById("table-title").textContent = T.by_level;
+    cols = [["unit", T.col_unit, "text"], ["level", T.col_level, "text"], ["status", T.col_status, "text"],
+            ["document", T.col_document, "text"], ["date", T.col_date, "text"], ["lag", T.col_lag, "num"],
+            ["how", T.col_relation, "text"]];
     rows = data.cascade.filter(function (d) { return d.source; }).map(function (d) {
-      return {unit: d.issuer || "?", level: L.level[d.tier] || d.tier, status: "acted", document: d.label, date: d.date || "",
-              lag: d.lag_days, how: d.relation + " (" + d.how + ")"};
+      return {unit: d.issuer || "—", level: d.level_text, status: "acted", document: d.label, date: d.date_text,
+              lag: d.lag_days, lag_text: d.lag_text, how: d.relation_text};
     });
   }
   var head = document.getElementById("head"), body = document.getElementById("rows");
@@ -106,7 +107,9 @@
         var v = r[c[0]];
         var td = el("td", {"class": c[2] === "num" ? "num" : null, "data-col": c[0]});
         if (c[0] === "status") {
-          td.appendChild(el("span", {"class": "st " + v}, (L.status[v] || (v === "acted" ? "có văn bản" : v))));
+          td.appendChild(el("span", {"class": "st " + v}, L.status[v] || v));
+        } else if (c[0] === "lag") {
+          td.textContent = r.lag_text || "—";  // the same marks as the terminal: ≥ for a lag from a partial date
         } else if (c[0] === "next") {
           td.textContent = v || "—";
           if (r.next_status) td.className = "due-" + r.next_status;
@@ -149,8 +152,7 @@
     sec.hidden = false;
     data.unasked.forEach(function (d) {
       var tr = el("tr", {"class": "unasked"});
-      [L.level[(d.level || "").replace("party-", "")] || d.level, d.issuer, (d.doc_type || "") + " " + (d.number || ""), d.date || "?",
-       d.lag_days === null ? "—" : d.lag_days].forEach(function (v) { tr.appendChild(el("td", null, v)); });
+      [d.level_text, d.issuer || "—", d.label, d.date_text, d.lag_text].forEach(function (v) { tr.appendChild(el("td", null, v)); });
       tb.appendChild(tr);
     });
   }

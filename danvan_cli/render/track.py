@@ -22,13 +22,18 @@ from rich.table import Table
 from ..track.cascade import Action
 from ..track.report import CITED, HAS, NONE, TrackReport
 
-STATUS_TEXT = {HAS: "có văn bản", CITED: "chỉ qua trích dẫn", NONE: "không có trong kho"}
-STATUS_EN = {HAS: "has a document", CITED: "cited only (text not in corpus)", NONE: "no document in this corpus"}
-DUE_TEXT = {"upcoming": "sắp tới", "due": "đến hạn", "overdue": "quá hạn", "met": "đúng hạn", "late": "muộn"}
-HOW_TEXT = {"directly": "trực tiếp", "through an intermediate document": "qua cấp trung gian",
-            "second-hand": "qua liên kết gián tiếp"}
-LEVEL_TEXT = {"central": "Trung ương", "province": "Tỉnh / Thành phố", "district": "Huyện / Quận / Thị xã",
-              "commune": "Xã / Phường / Thị trấn"}
+from ..i18n import N_, _, current, ngettext
+from .labels import due as due_word
+from .labels import how as how_word
+from .labels import relation as relation_word
+from .labels import tier as tier_word
+from .labels import unnumbered
+from ..filenames import shown as shown_path
+
+STATUS = {HAS: N_("has a document"), CITED: N_("cited only (text not in the corpus)"),
+          NONE: N_("no document in this corpus"), "acted": N_("has a document"), "unasked": N_("not told to act")}
+#: below this many columns each unit is one block (status, document, days, deadline stacked)
+WIDE = 110
 
 
 def _tier(level: str | None) -> str:
@@ -38,97 +43,181 @@ def _tier(level: str | None) -> str:
     return "?"
 
 
+def status_word(code: str) -> str:
+    return _(STATUS[code]) if code in STATUS else code
+
+
 def doc_label(a: Action) -> str:
     x = a.attrs
-    ident = f"{x.get('doc_type') or 'Văn bản'} {x.get('number') or '(không số)'}"
+    ident = f"{x['doc_type'] or _('Document')} {x['number']}" if x.get("number") else unnumbered(x.get("doc_type"))
     return ident if x.get("in_corpus") else ident + " ◌"
 
 
 def lag_text(a: Action | None) -> str:
+    """Days from the root to the document; ``≥36`` when the document's date is partial
+    (a month or a year: the lag is at least that)."""
     if a is None or a.lag_days is None:
         return "—"
     return ("≥" if a.lag_approximate else "") + str(a.lag_days)
 
 
 def _due_cell(report: TrackReport, row: Any, sep: str = " ") -> str:
+    """The next deadline and its status; how many are overdue, and by how many days the
+    oldest is late (days late against a deadline, apart from the days after the root)."""
     nxt = row.next_due(report.as_of)
-    overdue = sum(1 for d in row.dues if d.status == "overdue")
+    overdue = [d for d in row.dues if d.status == "overdue"]
     if nxt is None:
         return "—"
-    cell = f"{nxt.day.strftime('%d/%m/%Y')} {DUE_TEXT.get(nxt.status, nxt.status)}"
-    if overdue and nxt.status != "overdue":
-        cell += f"{sep}({overdue} quá hạn)"
+    cell = f"{nxt.day.strftime('%d/%m/%Y')} {due_word(nxt.status)}"
+    if nxt.status == "overdue":
+        cell += sep + _("{n} days late").format(n=(report.as_of - nxt.day).days)
+    elif overdue:
+        cell += sep + "(" + ngettext("{n} overdue", "{n} overdue", len(overdue)).format(n=len(overdue)) + ")"
     return cell
 
 
 def date_text(a: Action | None) -> str:
-    """The document's date, else the year it is for, else ``?``."""
+    """The document's date, else the year it is for, else ``—`` (never ``?``)."""
     if a is None:
         return "—"
-    return a.attrs.get("date") or (str(a.attrs["year"]) if a.attrs.get("year") else "?")
+    return a.attrs.get("date") or (str(a.attrs["year"]) if a.attrs.get("year") else "—")
 
 
 def _root_line(report: TrackReport) -> str:
+    from rich.markup import escape
+
     a = report.root_attrs
-    present = "" if a.get("in_corpus") else "  ◌ not in corpus"
-    return (f"[bold]{a.get('doc_type') or 'Văn bản'} {a.get('number') or ''}[/bold]  {a.get('date') or '?'}  "
-            f"{a.get('issuer') or '?'}{present} — {a.get('title') or ''}")
+    present = "" if a.get("in_corpus") else "  ◌ " + _("not in the corpus")
+    ident = f"{a.get('doc_type') or _('Document')} {a.get('number') or ''}".strip()
+    return escape(f"{ident}  {a.get('date') or '—'}  {a.get('issuer') or '—'}{present} — {a.get('title') or ''}")
+
+
+def median_text(report: TrackReport) -> str:
+    """``median 36 days after the root (12 exact); 2 at least 599 days`` — the median is of exact
+    lags only; lags from partial dates are lower bounds, said apart."""
+    s = report.summary()
+    parts = []
+    if s["median_lag_days"] is not None:
+        parts.append(_("median {days:g} days after the root (of {n} exact)").format(days=s["median_lag_days"],
+                                                                                      n=s["exact_lags"]))
+    else:
+        parts.append(_("no exact lag"))
+    bounds = s["lag_lower_bounds"]
+    if bounds:
+        parts.append(ngettext("{n} lag from a partial date: at least {days} days",
+                              "{n} lags from partial dates: at least {days} days", len(bounds))
+                     .format(n=len(bounds), days=", ".join(str(b) for b in bounds)))
+    return "; ".join(parts)
 
 
 def summary_line(report: TrackReport) -> str:
     s = report.summary()
-    lag = "—" if s["median_lag_days"] is None else f"{s['median_lag_days']:g}"
     if not report.readable:
-        return f"{s['documents']} documents carry it out; median lag {lag} days"
-    return (f"{s['units']} units told to act · {s['with_document']} with a document ({s['with_plan']} with a plan) · "
-            f"{s['no_document']} with no document in this corpus · median lag {lag} days · "
-            f"{s['overdue']} overdue, {s['due']} due · {s['unasked']} acted without being told")
+        docs = ngettext("{n} document carries it out", "{n} documents carry it out", s["documents"]).format(n=s["documents"])
+        return f"{docs}; {median_text(report)}"
+    return " · ".join([
+        ngettext("{n} unit told to act", "{n} units told to act", s["units"]).format(n=s["units"]),
+        _("{n} with a document ({plans} with a plan)").format(n=s["with_document"], plans=s["with_plan"]),
+        _("{n} with no document in this corpus").format(n=s["no_document"]),
+        median_text(report),
+        _("{overdue} overdue, {due} due").format(overdue=s["overdue"], due=s["due"]),
+        _("{n} acted without being told").format(n=s["unasked"]),
+    ])
 
 
 def render_table(report: TrackReport, console: Console) -> None:
+    from rich.markup import escape
+
+    wide = console.width >= WIDE
     console.print(_root_line(report))
-    console.print(f"[dim]as of {report.as_of.isoformat()}"
-                  + (f" · territory: {report.territory.display}" if report.territory else "") + "[/dim]")
-    for note in report.notes:
-        console.print(f"[yellow]{note}[/yellow]")
+    territory = " · " + _("territory: {name}").format(name=report.territory.display) if report.territory else ""
+    as_of = _("as of {day}").format(day=report.as_of.isoformat())
+    console.print("[dim]" + escape(as_of + territory) + "[/dim]")
+    for message, values in report.notes:
+        console.print(f"[yellow]{escape(_(message).format(**values))}[/yellow]")
     if report.readable:
-        t = Table(show_lines=False, expand=True)
-        for col, kw in (("Đơn vị", {"ratio": 3}), ("Trạng thái", {"no_wrap": True}), ("Văn bản", {"ratio": 2}),
-                        ("Ngày", {"no_wrap": True}), ("Trễ (ngày)", {"justify": "right", "no_wrap": True}),
-                        ("Hạn kế tiếp", {"no_wrap": True, "min_width": 18})):
-            t.add_column(col, **kw)
+        t = Table(show_lines=not wide, expand=True)
+        if wide:
+            for col, kw in ((_("Unit"), {"ratio": 3}), (_("Status"), {"no_wrap": True}), (_("Document"), {"ratio": 2}),
+                            (_("Date"), {"no_wrap": True}),
+                            (_("Days after the root"), {"justify": "right", "no_wrap": True}),
+                            (_("Next deadline"), {"no_wrap": True, "min_width": 18})):
+                t.add_column(col, **kw)
+        else:
+            t.add_column(_("Unit"), ratio=2)
+            t.add_column(_("Document · date · days after the root · next deadline"), ratio=3)
         for row in report.rows:
             p = row.primary
             style = None if row.status == HAS else "dim"
-            t.add_row(row.unit.target.name, STATUS_TEXT[row.status], doc_label(p) if p else "—",
-                      date_text(p), lag_text(p), _due_cell(report, row, "\n"), style=style)
+            cells = [status_word(row.status), doc_label(p) if p else "—", date_text(p), lag_text(p),
+                     _due_cell(report, row, "\n" if wide else " ")]
+            if wide:
+                t.add_row(escape(row.unit.target.name), *map(escape, cells), style=style)
+            else:
+                t.add_row(escape(row.unit.target.name), escape(_stacked(cells)), style=style)
             for b in row.below:
-                t.add_row(f"  └ {b.attrs.get('issuer') or '?'}", f"[dim]{HOW_TEXT.get(b.how, b.how)}[/dim]", doc_label(b),
-                          date_text(b), lag_text(b), "")
+                below = [f"[dim]{escape(how_word(b.how))}[/dim]", escape(doc_label(b)), date_text(b), lag_text(b), ""]
+                name = escape(f"  └ {b.attrs.get('issuer') or '—'}")
+                if wide:
+                    t.add_row(name, *below)
+                else:
+                    t.add_row(name, escape(_stacked([how_word(b.how), doc_label(b), date_text(b), lag_text(b), ""])))
         console.print(t)
     else:
-        _cascade_table(report.cascade, console, "Who acted, by level")
+        _cascade_table(report.cascade, console, _("Who acted, by level"))
     if report.unasked:
-        _cascade_table(report.unasked, console, "Acted without being told (not named by the root)")
+        _cascade_table(report.unasked, console, _("Acted without being told (not named by the root)"))
     exp = report.expectation
     if exp and exp.untracked:
-        console.print("[dim]Told, but no list of units stands for it: "
-                      + "; ".join(f"«{o.phrase}» ({o.where})" for o in exp.untracked) + "[/dim]")
-    console.print(summary_line(report))
-    console.print("[dim]◌ = known from citations only; ≥ = lag from a partial date; "
-                  "no document in this corpus ≠ did not act[/dim]")
+        console.print("[dim]" + escape(_("Told, but no list of units stands for it:") + " "
+                      + "; ".join(f"«{o.phrase}» ({o.where})" for o in exp.untracked)) + "[/dim]")
+    console.print(escape(summary_line(report)))
+    console.print("[dim]" + escape(_("◌ = known from citations only; ≥ = days after the root from a partial date "
+                                     "(at least); no document in this corpus ≠ did not act")) + "[/dim]")
+
+
+def _stacked(cells: list[str]) -> str:
+    """A unit's status, document, date, days after the root and next deadline as lines of one cell."""
+    status, doc, day, lag, nxt = cells
+    lines = [status]
+    if doc != "—":
+        lines.append(_doc_line(doc, day, lag))
+    if nxt and nxt != "—":
+        lines.append(_("next deadline: {deadline}").format(deadline=nxt))
+    return "\n".join(lines)
+
+
+def _doc_line(doc: str, day: str, lag: str) -> str:
+    """``Kế hoạch 34/KH-UBND · 2022-04-12 · 28 days after the root``; what is not known is left out."""
+    parts = [doc] + [x for x in (day,) if x != "—"]
+    if lag != "—":
+        parts.append(_("{days} days after the root").format(days=lag))
+    return " · ".join(parts)
 
 
 def _cascade_table(actions: list[Action], console: Console, title: str) -> None:
-    t = Table(title=title, title_justify="left", expand=True)
-    for col in ("Cấp", "Đơn vị", "Văn bản", "Ngày", "Trễ (ngày)", "Quan hệ"):
-        t.add_column(col)
+    from rich.markup import escape
+
+    wide = console.width >= WIDE
+    t = Table(title=title, title_justify="left", expand=True, show_lines=not wide)
+    if wide:
+        for col in (_("Level"), _("Unit"), _("Document"), _("Date"), _("Days after the root"), _("Relation")):
+            t.add_column(col)
+    else:
+        t.add_column(_("Unit"), ratio=2)
+        t.add_column(_("Document · date · days after the root"), ratio=3)
     for a in sorted(actions, key=lambda a: (["central", "province", "district", "commune", "?"].index(_tier(a.attrs.get("level"))),
                                             a.attrs.get("issuer") or "", a.node)):
         if not a.attrs.get("in_corpus"):
             continue
-        t.add_row(LEVEL_TEXT.get(_tier(a.attrs.get("level")), "?"), a.attrs.get("issuer") or "?", doc_label(a),
-                  date_text(a), lag_text(a), f"{a.relation} ({a.how})")
+        rel = f"{relation_word(a.relation)} ({how_word(a.how)})"
+        if wide:
+            t.add_row(*map(escape, (tier_word(a.attrs.get("level")), a.attrs.get("issuer") or "—", doc_label(a),
+                                    date_text(a), lag_text(a), rel)))
+        else:
+            unit = f"{escape(a.attrs.get('issuer') or '—')}\n[dim]{escape(tier_word(a.attrs.get('level')))}[/dim]"
+            docline = _doc_line(doc_label(a), date_text(a), lag_text(a))
+            t.add_row(unit, escape(docline) + "\n" + f"[dim]{escape(rel)}[/dim]")
     console.print(t)
 
 
@@ -183,16 +272,56 @@ def _script_safe(text: str) -> str:
 def html_payload(report: TrackReport) -> dict[str, Any]:
     """What the page shows: the report's JSON plus the labels the page needs."""
     data = report.to_dict()
-    data["labels"] = {"status": STATUS_TEXT, "status_en": STATUS_EN, "due": DUE_TEXT, "level": LEVEL_TEXT}
+    data["labels"] = {"status": {code: status_word(code) for code in STATUS},
+                      "level": {code: tier_word(code) for code in ("central", "province", "district", "commune")},
+                      "text": {key: _(message) for key, message in PAGE_TEXT.items()}}
+    data["notes_text"] = [_(message).format(**values) for message, values in report.notes]
+    data["summary_text"] = summary_line(report)
     for row, out in zip(report.rows, data["units"], strict=True):
         out["document_label"] = doc_label(row.primary) if row.primary else None
         out["lag_text"] = lag_text(row.primary)
+        out["date_text"] = date_text(row.primary) if row.primary else "—"
         out["next_text"] = _due_cell(report, row)
-    for a, out in zip(report.cascade, data["cascade"], strict=True):
-        out["label"] = doc_label(a)
-        out["tier"] = _tier(a.attrs.get("level"))
-        out["file"] = Path(a.attrs.get("source") or "").name or None
+        out["level_text"] = tier_word(row.unit.target.level)
+    for key, actions in (("cascade", report.cascade), ("unasked", report.unasked)):
+        for a, out in zip(actions, data[key], strict=True):
+            out["label"] = doc_label(a)
+            out["tier"] = _tier(a.attrs.get("level"))
+            out["level_text"] = tier_word(a.attrs.get("level"))
+            out["file"] = shown_path(Path(a.attrs.get("source") or "").name) or None
+            out["lag_text"] = lag_text(a)
+            out["date_text"] = date_text(a)
+            out["relation_text"] = f"{relation_word(a.relation)} ({how_word(a.how)})"
     return data
+
+
+#: the page's own words (headings, cards, hints), from the catalogue like every other view's
+PAGE_TEXT = {
+    "cascade": N_("The cascade"),
+    "units": N_("Units told to act"),
+    "by_level": N_("Documents carrying it out, by level"),
+    "hint": N_("Click a column heading to sort. \"No document in this corpus\" does not mean the unit did not act."),
+    "unasked": N_("Acted without being told"),
+    "not_in_corpus": N_("not in the corpus"),
+    "as_of": N_("as of"),
+    "card_units": N_("units told to act"),
+    "card_plan": N_("with a plan"),
+    "card_none": N_("no document"),
+    "card_median": N_("median days after the root (exact dates)"),
+    "card_overdue": N_("overdue"),
+    "card_unasked": N_("not told to act"),
+    "card_documents": N_("documents carrying it out"),
+    "col_unit": N_("Unit"),
+    "col_level": N_("Level"),
+    "col_status": N_("Status"),
+    "col_document": N_("Document"),
+    "col_date": N_("Date"),
+    "col_lag": N_("Days after the root"),
+    "col_next": N_("Next deadline"),
+    "col_overdue": N_("Overdue"),
+    "col_relation": N_("Relation"),
+    "days_after": N_("days after the root"),
+}
 
 
 def to_html(report: TrackReport) -> str:
@@ -202,5 +331,7 @@ def to_html(report: TrackReport) -> str:
     payload = _script_safe(json.dumps(html_payload(report), ensure_ascii=False))
     page = _asset("track.html")
     page = page.replace("__SCRIPT__", _asset("track.js").replace("</script", "<\\/script"))
-    page = page.replace("__TITLE__", html.escape(title))
+    page = page.replace("__TITLE__", html.escape(title)).replace("__LANG__", current())
+    for key, message in PAGE_TEXT.items():
+        page = page.replace(f"__T_{key}__", html.escape(_(message)))
     return page.replace("__DATA__", payload, 1)

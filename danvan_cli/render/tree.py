@@ -13,14 +13,11 @@ import networkx as nx
 from rich.text import Text
 from rich.tree import Tree
 
-RELATION_VI = {
-    "implements": "thực hiện",
-    "directs": "chỉ đạo thực hiện",
-    "based_on": "căn cứ",
-    "amends": "sửa đổi",
-    "replaces": "thay thế",
-    "cites": "dẫn chiếu",
-}
+from ..i18n import _
+from .labels import relation as relation_word
+from .labels import shorten, unnumbered
+from ..filenames import shown as shown_path
+
 RELATION_STYLE = {
     "implements": "bold red",
     "directs": "blue",
@@ -31,24 +28,18 @@ RELATION_STYLE = {
 }
 
 
-def _short(s: str | None, n: int = 70) -> str:
-    if not s:
-        return ""
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
 def node_text(attrs: dict[str, Any], node_id: str, relation: str | None = None) -> Text:
     """``[implements] Kế hoạch 12/KH-UBND 2022-03-05 UBND tỉnh Hải Dương — title ◌``;
     ``◌ not in corpus`` marks a document only known from citations."""
     t = Text(overflow="fold")
     if relation:
-        t.append(f"[{relation}] ", style=RELATION_STYLE.get(relation, ""))
+        t.append(f"[{relation_word(relation)}] ", style=RELATION_STYLE.get(relation, ""))
     head = " ".join(x for x in (attrs.get("doc_type"), attrs.get("number")) if x)
     if not attrs.get("number"):
-        head = f"{attrs.get('doc_type') or 'Văn bản'} (không số)"
+        head = unnumbered(attrs.get("doc_type"))
     t.append(head, style="bold")
     if not attrs.get("in_corpus"):
-        t.append("  ◌ not in corpus", style="dim")
+        t.append("  ◌ " + _("not in the corpus"), style="dim")
     if attrs.get("date"):
         t.append(f"  {attrs['date']}", style="cyan")
     elif attrs.get("year"):
@@ -58,9 +49,9 @@ def node_text(attrs: dict[str, Any], node_id: str, relation: str | None = None) 
     if attrs.get("warnings"):
         t.append(f"  ⚠ {len(attrs['warnings'])}", style="yellow")
     if attrs.get("in_corpus") and attrs.get("source"):
-        t.append(f"  [{attrs['source']}]", style="dim")
+        t.append(f"  [{shown_path(attrs['source'])}]", style="dim")
     if attrs.get("title"):
-        t.append(f" — {_short(attrs['title'])}", style="italic")
+        t.append(f" — {shorten(attrs['title'], 70)}", style="italic")
     return t
 
 
@@ -78,7 +69,8 @@ def render_tree(sub: nx.DiGraph, root: str) -> Tree:
 
     ways = ["down", "up"] if direction == "both" else [direction]
     for way in ways:
-        top = tree if len(ways) == 1 else tree.add(Text("↓ thực hiện văn bản này" if way == "down" else "↑ văn bản này dựa trên", style="bold"))
+        top = tree if len(ways) == 1 else tree.add(Text(_("↓ carry this document out") if way == "down" else _("↑ this document rests on"),
+                                                          style="bold"))
         shown: set[str] = {root}
         stack: list[tuple[str, Tree]] = [(root, top)]
         # breadth-first so a document sits under its nearest parent
@@ -87,7 +79,7 @@ def render_tree(sub: nx.DiGraph, root: str) -> Tree:
             for node, branch in stack:
                 for child, rel in children(node, way):
                     if child in shown:
-                        branch.add(Text(f"[{rel}] ↺ {child}", style="dim"))
+                        branch.add(Text(f"[{relation_word(rel)}] ↺ {shown_path(child)}", style="dim"))
                         continue
                     shown.add(child)
                     next_stack.append((child, branch.add(node_text(sub.nodes[child], child, rel))))

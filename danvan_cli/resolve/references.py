@@ -27,6 +27,7 @@ from functools import cache
 import regex
 
 from ..extract.citations import Citation
+from ..extract.numbers import SLIPS
 from ..extract.wrap import is_wrap
 from ..model import RELATION_STRENGTH, Issuer, Link, Mention, NamedLaw, Reference, Span, Warning
 from ..refdata import body_codes, load_yaml
@@ -416,6 +417,10 @@ def _merge(
         if k is None:
             refs.append(Reference(number=number, number_raw=c.number.raw))
             firsts.append(c)
+            if c.number.parts.slip is not None:
+                out.warn("cited-number-slip",
+                         f"{c.number.raw} looks mistyped ({SLIPS[c.number.parts.slip]}): kept as written",
+                         Span(c.start, c.core_end))
             candidates.append(len(refs) - 1)
             idx = len(refs) - 1
         else:

@@ -553,15 +553,33 @@ def _start_of(ln: Line) -> int:
     return ln.start
 
 
-def _zone(text: str, view: str, lines: list[Line], start: int, end: int, tables: list[Table]) -> Zone:
-    """A header or signature zone: its tables' cells, then the lines outside them (side by
-    side in two columns when they are, else the whole rest as one unit)."""
+def _column_units(text: str, view: str, table: Table) -> list[Unit]:
+    """A table's columns as units, each the cells of one grid column read down its rows:
+    a closing table typed a line to a row (``Nơi nhận:`` | ``HIỆU TRƯỞNG``, ``- Lưu: VT.``
+    | ``(đã ký)``, then | ``Võ Văn Long``) holds one signature block down its right column."""
+    cols: dict[int, list[tuple[int, int]]] = {}
+    for row in table.rows:
+        for c in row.cells:
+            if c.end > c.start:
+                cols.setdefault(c.col, []).append((c.start, c.end))
+    first = min(cols) if cols else 0
+    return [_unit_of_spans(text, view, spans, "left" if col == first else "right") for col, spans in sorted(cols.items())]
+
+
+def _zone(text: str, view: str, lines: list[Line], start: int, end: int, tables: list[Table], *,
+          by_column: bool = False) -> Zone:
+    """A header or signature zone: its tables' cells (``by_column``: a table of several
+    rows read column by column), then the lines outside them (side by side in two columns
+    when they are, else the whole rest as one unit)."""
     z = Zone(start, end)
     inside = [t for t in tables if t.start < end and t.end > start]
     z.tables = inside
     covered: list[tuple[int, int]] = [(t.start, t.end) for t in inside]
     for t in inside:
-        z.units.extend(_table_units(text, view, t))
+        if by_column and len(t.rows) > 1 and t.columns <= 3:
+            z.units.extend(_column_units(text, view, t))
+        else:
+            z.units.extend(_table_units(text, view, t))
     free = []
     for ln in lines[bisect_left(lines, start, key=_start_of) :]:  # lines stand in order
         if ln.start >= end:
@@ -617,6 +635,13 @@ def is_title_line(s: str) -> bool:
     body = s.removeprefix("PHÓ ").strip()
     m = pattern("signature", "titles").match(body)
     return m is not None
+
+
+def is_plain_title_line(s: str) -> bool:
+    """A signer's title written as a sentence (``Hiệu trưởng``, ``Giám đốc``), as a
+    school's or a small office's Word file often has it: alone on its line, a few words."""
+    s = s.strip()
+    return bool(s) and s[0].isupper() and not s.isupper() and len(s.split()) <= 5 and is_title_line(s.upper())
 
 
 _DIGIT = regex.compile(r"\d")
@@ -688,6 +713,10 @@ def _signature_at(lines: list[Line], i: int) -> bool:
         return False  # every signature opens with a capital: most lines are out at once
     mark = authority_mark(t) is not None
     title = is_title_line(t)
+    if is_plain_title_line(t):
+        # "Hiệu trưởng" then the name, blank lines between at most
+        nxt = next((ln.text for ln in lines[i + 1 : i + 9] if ln.text and not ln.bar and not _seal_line(ln.text)), None)
+        return nxt is not None and is_person_line(nxt)
     if not (mark or title or pattern("signature", "titles").match(t.removeprefix("PHÓ ")) is not None):
         # a cell's lines on one line, parted by wide gaps (<br> in a pipe row)
         return ("\t" in t or "     " in t) and _signature_in_pieces(_parts(t))
@@ -918,7 +947,7 @@ def build_layout(text: str, view: str, blocks: Blocks | None = None) -> Layout:
             if reader_tables is not None
             else bar_tables(text, _opening_bar(lines, tail_lo), sig_stop) + pipe_tables(text, lay.body_end, sig_stop)
         )
-        lay.signature = _zone(text, view, lines, lay.body_end, sig_stop, tail_tables)
+        lay.signature = _zone(text, view, lines, lay.body_end, sig_stop, tail_tables, by_column=True)
     else:
         lay.end = document_end(text, view, lines, header_end)
     if reader_tables is not None:

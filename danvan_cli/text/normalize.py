@@ -5,8 +5,11 @@ in one is an offset in the other and no offset map is ever needed:
 
 - ``normalize_text``: what danvan reports it used. NFC, ``\\n`` line ends, no BOM,
   the old tone placement (``hoá``, ``uỷ``) folded to the new one (``hóa``, ``ủy``) so
-  that names compare equal, and ``Ð`` (U+00D0, Icelandic eth) read as ``Đ``.
-  Each fold replaces characters one for one, so lengths are kept.
+  that names compare equal, and ``Ð`` (U+00D0, Icelandic eth) read as ``Đ``; font
+  damage mended (``fold_font_damage``: ``ƣ`` for ``ư``, TCVN3 words inside Unicode,
+  private-use glyphs, soft hyphens). Each fold replaces characters one for one, so
+  lengths are kept, except that a soft hyphen inside a word (an invisible break
+  opportunity) is dropped, as the Word readers drop it.
 - ``matching_view``: the same text with Markdown and table marks (``**``, ``*``,
   ``_``, ``|``, ``#``) blanked to spaces, which is what lets ``trước **ngày 15**``
   match a date pattern with ``\\s+`` between words.
@@ -52,10 +55,47 @@ def fold_tone_placement(text: str) -> str:
     return _PAIR_WITH_TONE.sub(repl, text)
 
 
+_OI = regex.compile(r"[\p{L}\p{M}]*[\u01a2\u01a3][\p{L}\p{M}]*")
+_OI_TO_U = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af"})
+
+
+def _fold_oi(text: str) -> str:
+    """``ƣ``/``Ƣ`` (Latin letter oi, U+01A3/U+01A2) where a font meant ``ư``/``Ư``: PDF fonts
+    whose Unicode map points the horned u at its neighbour (``đƣợc``, ``TRƢỜNG``). Read so
+    in a word that is then a Vietnamese syllable; before NFC, so that a tone written after
+    it composes (``ƣ`` + U+0300 → ``ừ``)."""
+    from .formats.legacy import is_syllable
+
+    def repl(m: regex.Match[str]) -> str:
+        read = m.group(0).translate(_OI_TO_U)
+        return read if is_syllable(unicodedata.normalize("NFC", read)) else m.group(0)
+
+    return _OI.sub(repl, text)
+
+
+#: A soft hyphen where a PDF font shows the hyphen of a code (``QĐ\u00adUBND``, ``COVID\u00ad19``).
+_SOFT_HYPHEN_IN_CODE = regex.compile(r"(?<=[\p{Lu}\d])\u00ad(?=[\p{Lu}\d])")
+
+
+def fold_font_damage(text: str) -> str:
+    """What fonts did to an NFC text (the ``ƣ`` fold runs before NFC, in ``normalize_text``):
+    TCVN3 words inside Unicode read back (``legacy.fold_fragments``), private-use glyphs
+    as what they show (``legacy.fold_private_use``), a soft hyphen between capitals or
+    digits as the code's hyphen it shows and elsewhere dropped."""
+    from .formats.legacy import fold_fragments, fold_private_use
+
+    text = fold_private_use(fold_fragments(text))
+    if "\u00ad" in text:
+        text = _SOFT_HYPHEN_IN_CODE.sub("-", text).replace("\u00ad", "")
+    return text
+
+
 def normalize_text(raw: str) -> str:
     """The text danvan works on and reports offsets into."""
     text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    if "\u01a2" in text or "\u01a3" in text:
+        text = _fold_oi(text)
+    text = fold_font_damage(unicodedata.normalize("NFC", text))
     text = text.replace("\u00d0", "\u0110").replace("\u00a0", " ").replace("\u200b", " ")
     return fold_tone_placement(text)
 

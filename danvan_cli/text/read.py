@@ -17,6 +17,7 @@ always decodes and is therefore reported as a warning.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -112,7 +113,9 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
     from .formats.legacy import cp1252
 
     text = data.decode("cp1258", errors="replace")
-    found = _legacy(cp1252(data), "bytes", {"cp1258": normalize_text(text)})
+    # the Windows-1258 reading as decoded (NFC only): ``normalize_text`` would mend TCVN3
+    # words in it, and the legacy reading would no longer win
+    found = _legacy(cp1252(data), "bytes", {"cp1258": unicodedata.normalize("NFC", text)})
     if found is not None:
         return found
     return Decoded(

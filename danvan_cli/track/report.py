@@ -22,11 +22,19 @@ from ..graph.build import DOWN_RELATIONS
 from ..graph.identity import place_key, tier_of
 from ..model import Document
 from ..resolve import admin_units as au
+from ..i18n import N_
 from .cascade import Action, answers, carried_out, day_of
 from .collectives import _RANK, Territory, territory_of
 from .due import OVERDUE, Due, unit_dues
 from .expected import Expectation, ExpectedUnit, Origin, expected_units
 from .units import GROUP, Target, issuer_keys, member_of, same_province, system_of
+
+Note = tuple[str, dict[str, str]]
+NO_ROOT_TEXT = N_("the root's own text is not in this corpus: the units it told to act cannot be read; "
+                  "documents carrying it out are listed by level")
+UNIT_NOT_IN_DATA = N_("the issuer's unit ({unit}) is not in the administrative data of its period: "
+                      "collective addressees are not listed")
+NO_UNITS = N_("the root's text names no unit danvan can count")
 
 SCHEMA = "danvan.track/1"
 HAS, CITED, NONE = "has_document", "cited_only", "no_document"
@@ -97,7 +105,9 @@ class TrackReport:
     unasked: list[Action]
     cascade: list[Action]
     expectation: Expectation | None
-    notes: list[str] = field(default_factory=list)
+    #: what the reader must know, as (message, its values): the JSON gives it in English,
+    #: a view in the interface's language
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def readable(self) -> bool:
@@ -108,10 +118,19 @@ class TrackReport:
     def missing(self) -> list[UnitRow]:
         return [r for r in self.rows if r.status != HAS]
 
-    def summary(self) -> dict[str, Any]:
-        lags = [r.primary.lag_days for r in self.rows if r.status == HAS and r.primary and r.primary.lag_days is not None]
+    def lagged(self) -> list[Action]:
+        """The documents whose lag after the root is counted: each unit's own (or, with no
+        readable root, each document of the cascade in the corpus)."""
         if not self.readable:
-            lags = [a.lag_days for a in self.cascade if a.lag_days is not None and a.attrs.get("in_corpus")]
+            return [a for a in self.cascade if a.lag_days is not None and a.attrs.get("in_corpus")]
+        return [r.primary for r in self.rows if r.status == HAS and r.primary and r.primary.lag_days is not None]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts for the report's last line. The median lag is of exact lags only: a lag from
+        a partial date (``2025-02``) is a lower bound, counted apart (``lag_lower_bounds``)."""
+        acted = self.lagged()
+        lags = [a.lag_days for a in acted if not a.lag_approximate]
+        bounds = sorted(a.lag_days for a in acted if a.lag_approximate)
         dues = [d for r in self.rows for d in r.dues]
         return {
             "units": len(self.rows),
@@ -120,6 +139,8 @@ class TrackReport:
             "cited_only": sum(1 for r in self.rows if r.status == CITED),
             "no_document": sum(1 for r in self.rows if r.status == NONE),
             "median_lag_days": statistics.median(lags) if lags else None,
+            "exact_lags": len(lags),
+            "lag_lower_bounds": bounds,
             "overdue": sum(1 for d in dues if d.status == OVERDUE),
             "due": sum(1 for d in dues if d.status == "due"),
             "met": sum(1 for d in dues if d.status == "met"),
@@ -139,7 +160,7 @@ class TrackReport:
             "as_of": self.as_of.isoformat(),
             "expected_readable": self.readable,
             "territory": self.territory.display if self.territory else None,
-            "notes": list(self.notes),
+            "notes": [message.format(**values) for message, values in self.notes],
             "summary": self.summary(),
             "units": [r.to_dict(self.as_of) for r in self.rows],
             "unasked": [x.to_dict() for x in self.unasked],
@@ -240,10 +261,9 @@ def track(
     acts += answers(g, root, {a.node for a in acts})
     acts.sort(key=lambda a: (a.depth, a.day or date.max, a.node))
     cascade = acts
-    notes: list[str] = []
+    notes: list[Note] = []
     if root_doc is None:
-        notes.append("the root's own text is not in this corpus: the units it told to act cannot be read; "
-                      "documents carrying it out are listed by level")
+        notes.append((NO_ROOT_TEXT, {}))
         return TrackReport(root, attrs, as_of, None, [], [], cascade, None, notes)
     issuer = root_doc.issuer
     day, _ = day_of(root_doc.date or attrs.get("date"))
@@ -252,11 +272,10 @@ def track(
     territory = territory_of(issuer.level if issuer else None, issuer.place if issuer else None,
                              issuer.province if issuer else None, day)
     if issuer is not None and territory.level != "central" and territory.unit is None:
-        notes.append(f"the issuer's unit ({issuer.name}) is not in the administrative data of its period: "
-                     "collective addressees are not listed")
+        notes.append((UNIT_NOT_IN_DATA, {"unit": issuer.name}))
     exp = expected_units(root_doc, territory)
     if not exp.units:
-        notes.append("the root's text names no unit danvan can count")
+        notes.append((NO_UNITS, {}))
     by_key, unasked = attribute(acts, exp)
     for dl, keys in exp.deadlines:
         for key in keys:

@@ -13,6 +13,7 @@ of words that read as Vietnamese syllables each way (one word decides nothing, s
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -243,3 +244,125 @@ def detect(text: str, alternatives: dict[str, str] | None = None) -> str | None:
 
 
 NAMES = {"tcvn3": "TCVN3 (ABC, .VnTime fonts)", "vni": "VNI (VNI-Times fonts)"}
+
+
+# --- fragments inside a Unicode text -------------------------------------------------------------
+
+#: Marks Vietnamese letters carry (tones, circumflex, breve, horn).
+_VIET_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+#: A line is read as holding TCVN3 fragments only when this many of its words read so: one
+#: word alone may be a symbol (``5 µm``).
+FRAGMENT_WORDS = 2
+
+
+def _vietnamese_letter(c: str) -> bool:
+    """Whether Vietnamese writes ``c`` (an ASCII letter, ``đ``, a vowel with its marks)."""
+    if c.isascii() or c in "đĐ":
+        return True
+    nfd = unicodedata.normalize("NFD", c)
+    return nfd[0].lower() in "aeiouy" and all(m in _VIET_MARKS for m in nfd[1:])
+
+
+@cache
+def _fragment_pattern() -> tuple[regex.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Words of letters and TCVN3 bytes; the bytes no Vietnamese word holds (``µ``, ``·``,
+    ``ñ``, ``Ö``, ``®``, the soft hyphen that is TCVN3's ``ư``), as a plain character class
+    (the standard library's, a scan of a megabyte in milliseconds) and as a set."""
+    keys = {chr(k) for k in _tables().tcvn3}
+    foreign = frozenset(c for c in keys if not _vietnamese_letter(c))
+    cls = "".join(regex.escape(c) for c in sorted(keys))
+    trigger = re.compile("[" + "".join(re.escape(c) for c in sorted(foreign)) + "]")
+    return regex.compile(rf"[\p{{L}}\p{{M}}{cls}]+"), trigger, foreign
+
+
+def _kind(w: str, foreign: frozenset[str], keys: frozenset[str]) -> tuple[str, str | None]:
+    """How a word stands to a TCVN3 reading: ``damaged`` (a byte no Vietnamese word holds,
+    or a capital inside a lower-case word, ``ViÖt``, and a syllable once read), ``both``
+    (read either way), ``ascii``, else ``unicode`` (a word TCVN3 cannot hold, or one that
+    reads as no syllable in TCVN3); with its TCVN3 reading."""
+    if w.isascii():
+        return "ascii", None
+    if any(c not in keys and not c.isascii() for c in w):
+        return "unicode", None  # ư, ơ, ạ...: no TCVN3 byte shows them
+    read = convert(w, "tcvn3")
+    if not is_syllable(read):
+        return "unicode", None
+    odd = any(c in foreign for c in w) or any(
+        c.isupper() and not c.isascii() and p.islower() for p, c in zip(w, w[1:]))
+    if odd or not is_syllable(w):
+        return "damaged", read
+    return "both", read
+
+
+def fold_fragments(text: str) -> str:
+    """TCVN3 words inside a Unicode text read back: a run in a .VnTime font a reader saw
+    no font name for, or a PDF font with no Unicode map (``Thñ t­íng ChÝnh phñ`` →
+    ``Thủ tướng Chính phủ``). A fragment is a run of words, on one line, that TCVN3 may
+    hold (no ``ư``, ``ạ``... that only Unicode writes): it is read back when at least
+    ``FRAGMENT_WORDS`` of its words are damaged as Unicode (a byte no Vietnamese word
+    holds, ``µ``, ``ñ``, ``·``; a capital inside a word, ``ChÝnh``) and read as syllables in
+    TCVN3; its other words (``Céng`` → ``Cộng``) are read with it. Only a line holding a
+    byte no Vietnamese word holds is looked at. A lone such word (``5 µm``), or words apart
+    in a Unicode sentence, stay as written."""
+    words, trigger, foreign = _fragment_pattern()
+    if trigger.search(text) is None:
+        return text
+    keys = frozenset(chr(k) for k in _tables().tcvn3)
+    out: list[str] = []
+    for line in text.split("\n"):
+        if trigger.search(line) is None:
+            out.append(line)
+            continue
+        run: list[tuple[int, int, str | None]] = []
+        damaged = 0
+        edits: list[tuple[int, int, str]] = []
+
+        def close() -> None:
+            if damaged >= FRAGMENT_WORDS:
+                edits.extend((a, b, r) for a, b, r in run if r is not None)
+
+        for m in words.finditer(line):
+            kind, read = _kind(m.group(0), foreign, keys)
+            if kind == "unicode":
+                close()
+                run, damaged = [], 0
+                continue
+            run.append((m.start(), m.end(), read))
+            damaged += kind == "damaged"
+        close()
+        if edits:
+            parts: list[str] = []
+            at = 0
+            for a, b, read in edits:
+                parts += [line[at:a], read]
+                at = b
+            line = "".join(parts) + line[at:]
+        out.append(line)
+    return "\n".join(out)
+
+
+@cache
+def _symbol_chars() -> tuple[dict[int, str], str]:
+    data = load_yaml("legacy_encodings.yaml")["symbol_fonts"]
+    return {int(k): v for k, v in data["chars"].items()}, data["bullet"]
+
+
+_PRIVATE = regex.compile(r"[\ue000-\uf8ff]")
+
+
+def fold_private_use(text: str) -> str:
+    """Private-use glyphs (Symbol and Wingdings fonts, PDF fonts with no Unicode map) as
+    what they show: the Symbol font's digits and punctuation as such, another glyph that
+    opens a line as a list's bullet (``•``), elsewhere a blank. One character for one."""
+    if _PRIVATE.search(text) is None:
+        return text
+    chars, bullet = _symbol_chars()
+
+    def repl(m: regex.Match[str]) -> str:
+        c = m.group(0)
+        if ord(c) in chars:
+            return chars[ord(c)]
+        before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        return bullet if not before.strip() else " "
+
+    return _PRIVATE.sub(repl, text)

@@ -21,18 +21,31 @@ _TAB = TAB
 _LABEL_TAB = re.compile("^([-+•*–]|\\d{1,2}(?:\\.\\d{1,2})*[.)]|[a-zđ]\\)|[IVX]{1,5}\\.|(?:Điều|Chương|Mục|Phần)\\s+[\\dIVX]+[.:]?)[ ]*"
                         + _TAB + "[ " + _TAB + "]*")
 #: Paragraphs without a tab that may stand inside a zone between two that have one (the
-#: left half's own lines: a recipient) — at most this many in a row, each a short line.
+#: left half's own lines) — at most this many in a row, each a short line; the lines of a
+#: recipients list (``Nơi nhận:``, ``- Như trên;``) and empty paragraphs do not count, up
+#: to ``_ZONE_MAX`` paragraphs in all.
 _ZONE_GAP = 3
 _ZONE_LINE = 160
+_ZONE_MAX = 60
 #: A line that goes on in the left half after the last line with halves: a recipient, a
 #: Công văn's trích yếu under its number.
 _LEFT_GOES_ON = re.compile(r"^\s*(?:[-+•]\s|V/v|Về\s)")
+#: A line of the recipients list, whatever its alignment: the list's head or one recipient.
+_RECIPIENT = re.compile(r"^\s*(?:(?:Nơi|NƠI)\s+(?:nhận|NHẬN)\b|[-+•]\s*\S)")
+_RECIPIENT_LINE = 100
+#: The longest right half: a title, a place and date, a name. A longer text after tabs
+#: is a sentence indented with them.
+_HALF_LINE = 100
+#: A run of blanks a typist pushed the right half across with, as a tab stop does.
+_BLANKS = re.compile("[ \u00a0]{5,}")
 
 
 def _left_line(it: RawItem) -> bool:
     """A paragraph that may be a line of the left half inside a zone: one short line, not
     centred or justified as the body's lines and headings are, in capitals (a body's name),
-    a rule, a recipient or a Công văn's trích yếu."""
+    a rule, a recipient or a Công văn's trích yếu; or a line of a recipients list."""
+    if _recipient(it):
+        return True
     if not isinstance(it, Para) or it.align in ("center", "justify"):
         return False
     t = _text(it).replace(_TAB, " ").strip()
@@ -44,6 +57,26 @@ def _left_line(it: RawItem) -> bool:
 
 def _text(p: Para) -> str:
     return "".join(r.text for r in p.runs)
+
+
+def _recipient(it: RawItem) -> bool:
+    if not isinstance(it, Para):
+        return False
+    t = _text(it).replace(_TAB, " ").strip()
+    return len(t) <= _RECIPIENT_LINE and "\n" not in t and _RECIPIENT.match(t) is not None
+
+
+def _empty(it: RawItem) -> bool:
+    return isinstance(it, Para) and not _text(it).replace(_TAB, " ").strip()
+
+
+def _blanks_as_tabs(it: RawItem) -> RawItem:
+    """Runs of five blanks or more (spaces, no-break spaces) as tab stops."""
+    if isinstance(it, Para):
+        for r in it.runs:
+            if "  " in r.text or "\u00a0" in r.text:
+                r.text = _BLANKS.sub(_TAB, r.text)
+    return it
 
 
 def _halves(p: Para) -> tuple[list[Run], list[Run]] | None:
@@ -75,8 +108,10 @@ def _halves(p: Para) -> tuple[list[Run], list[Run]] | None:
             (right if seen else left).append(r)
         pos += len(t)
     right_text = "".join(x.text for x in right).strip(_TAB + " ")
-    if not right_text or right_text[0].islower():
-        return None  # a half opens as a line does; "... tuyên truyền<tab>và ..." is one sentence
+    if not right_text or right_text[0].islower() or right_text[0] in "-+•" or len(right_text) > _HALF_LINE:
+        # a half opens as a line does ("... tuyên truyền<tab>và ..." is one sentence) and is
+        # short; a recipient or a sentence after a tab is only indented
+        return None
     return left, right
 
 
@@ -85,6 +120,7 @@ def tab_zones(items: list[RawItem]) -> list[RawItem]:
     CHỦ TỊCH``; ``ỦY BAN NHÂN DÂN<tab>CỘNG HÒA ...``): two of them at least, with no more
     than a few short lines of the left half between them, become one row of two cells, as
     Word's header or closing table reads. Every other tab is a blank."""
+    items = [_blanks_as_tabs(it) for it in items]
     halves = [(_halves(it) if isinstance(it, Para) else None) for it in items]
     out: list[RawItem] = []
     i = 0
@@ -96,13 +132,22 @@ def tab_zones(items: list[RawItem]) -> list[RawItem]:
             continue
         j = i  # the zone's last paragraph with halves
         k = i + 1
-        while k < n and k - j <= _ZONE_GAP + 1:
+        gap = 0
+        while k < n and k - i < _ZONE_MAX:
             if halves[k] is not None:
-                j = k
-            elif not _left_line(items[k]):
+                j, gap = k, 0
+            elif _empty(items[k]) or _recipient(items[k]):
+                pass
+            elif _left_line(items[k]) and gap < _ZONE_GAP:
+                gap += 1
+            else:
                 break
             k += 1
-        if sum(1 for h in halves[i : j + 1] if h is not None) < 2:
+        zone = list(zip(items[i : j + 1], halves[i : j + 1]))
+        has_left = any((h is None and not _empty(it)) or (h is not None and "".join(x.text for x in h[0]).strip())
+                       for it, h in zone)
+        if sum(1 for _, h in zone if h is not None) < 2 or not has_left:
+            # one line with halves, or lines only indented with tabs (no left half): no columns
             out.append(_untab(items[i]))
             i += 1
             continue
