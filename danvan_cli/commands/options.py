@@ -14,7 +14,6 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-<<<<<<< HEAD
 def _keep_ocr(ctx: click.Context, _param: click.Parameter, value: str) -> str:
     ctx.meta["danvan.ocr"] = value
     return value
@@ -35,9 +34,6 @@ def ocr_mode() -> str:
     return str(ctx.meta.get("danvan.ocr", "auto")) if ctx is not None else "auto"
 
 
-def corpus_options(fn: F) -> F:
-    """``--store PATH``, ``--no-store``, ``--jobs N``, ``--ocr``, ``--quiet``, ``--debug``."""
-=======
 def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     from ..i18n import set_language
 
@@ -79,8 +75,7 @@ def output_option(fn: F) -> F:
 
 
 def corpus_options(fn: F) -> F:
-    """``--store PATH``, ``--no-store``, ``--jobs N``, ``--quiet``, ``--debug``, ``--lang``."""
->>>>>>> main
+    """``--store PATH``, ``--no-store``, ``--jobs N``, ``--quiet``, ``--debug``, ``--lang``, ``--ocr``."""
     decorators = [
         lang_option,
         click.option("--store", "store", type=click.Path(dir_okay=False), default=None, envvar="DANVAN_STORE",

@@ -8,11 +8,7 @@ import click
 
 from ..corpus.scan import parse_paths
 from ..model import Document
-<<<<<<< HEAD
-from .options import ocr_mode, ocr_option
-=======
-from .options import lang_option
->>>>>>> main
+from .options import lang_option, ocr_mode, ocr_option
 
 
 @click.command("parse")
@@ -34,13 +30,9 @@ from .options import lang_option
               help="Worker processes for many files (default: every core; 1: none); a scan's pages are OCR'd this "
                    "many at once.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-<<<<<<< HEAD
+@lang_option
 @ocr_option
 def parse_cmd(paths: tuple[str, ...], fmt: str, with_text: bool, jobs: int | None, debug: bool) -> None:
-=======
-@lang_option
-def parse_cmd(paths: tuple[str, ...], fmt: str, with_text: bool, debug: bool) -> None:
->>>>>>> main
     """Extract header, cited documents, tasks and deadlines from PATH (files, folders, or - for stdin).
 
     A file that cannot be read is reported on stderr with its name; the others are

@@ -167,18 +167,13 @@ def parse_one(path: str, debug: bool = False, *, ocr: OcrPlan | None = None,
     scans are read; ``pages(done, total)`` told as OCR reads their pages."""
     from ..pipeline import parse_file
 
-<<<<<<< HEAD
-    options = ocr.options(pages) if ocr is not None else None
-    try:
-        return parse_file(path, ocr=options)
-=======
     from ..filenames import shown
 
+    options = ocr.options(pages) if ocr is not None else None
     try:
-        doc = parse_file(path)
+        doc = parse_file(path, ocr=options)
         doc.source = shown(doc.source)
         return doc
->>>>>>> main
     except DanvanInputError as exc:
         return shown(str(exc))
     except Exception as exc:  # a parser bug must not sink the batch
@@ -215,12 +210,9 @@ def parse_paths(
     on_error: Callable[[str], None] = report_error,
     jobs: int | None = 1,
     report_skipped: bool = False,
-<<<<<<< HEAD
+    walk: Walk | None = None,
     ocr: OcrPlan | None = None,
     pages: Callable[[int, int], None] | None = None,
-=======
-    walk: Walk | None = None,
->>>>>>> main
 ) -> Batch:
     """Parse every file under ``paths``, in memory. Errors are reported (one line naming the
     file) and collected; the batch goes on. ``on_document`` streams results in walk order.

@@ -807,16 +807,13 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
                  f"the document's own number is left blank ('Số: {read.blank_number}'): a draft or unsent copy",
                  read.number_span)
     header.place, header.date = read.place, read.date
-<<<<<<< HEAD
-    if lay.form == "ocr" and read.date is not None and len(read.date) == 7:
-        header.warn("ink-not-read", f"the scan's date has no day ({read.date}): written in ink or stamped after "
-                    "printing (OCR leaves ink out), or left blank; read it on the page", read.date_span)
-=======
     if read.date is None:
         closing = _closing_date(lay)
         if closing is not None:
             header.place, header.date, read.date_span = closing
->>>>>>> main
+    if lay.form == "ocr" and header.date is not None and len(header.date) == 7:
+        header.warn("ink-not-read", f"the scan's date has no day ({header.date}): written in ink or stamped after "
+                    "printing (OCR leaves ink out), or left blank; read it on the page", read.date_span)
     if read.number_span is not None:
         header.spans["number"] = read.number_span
     if read.date_span is not None:
