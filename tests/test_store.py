@@ -46,9 +46,9 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = pipeline.parse_file
 
-    def counting(path: str | Path):  # type: ignore[no-untyped-def]
+    def counting(path: str | Path, **kw):  # type: ignore[no-untyped-def]
         seen.append(str(path))
-        return real(path)
+        return real(path, **kw)
 
     monkeypatch.setattr(pipeline, "parse_file", counting)
     return seen
@@ -241,11 +241,12 @@ def test_the_store_opens_as_plain_sqlite_with_its_views(tmp_path: Path) -> None:
 
 
 def test_files_that_are_not_documents_are_counted_in_one_line(tmp_path: Path, corpus_dir: Path) -> None:
-    for name in ("a.png", "b.png", "table.xlsx", ".hidden.png"):
+    # (pictures of pages, .png and .jpg, are documents: read by OCR)
+    for name in ("a.zip", "b.zip", "table.xlsx", ".hidden.png"):
         (corpus_dir / name).write_bytes(b"x")
     res = CliRunner().invoke(main, ["index", str(corpus_dir), "--store", str(tmp_path / "s.sqlite")])
     assert res.exit_code == 0
-    assert "danvan: skipped 3 files that are not documents: .png ×2, .xlsx" in res.output
+    assert "danvan: skipped 3 files that are not documents: .zip ×2, .xlsx" in res.output
     quiet = CliRunner().invoke(main, ["index", str(corpus_dir), "--store", str(tmp_path / "s.sqlite"), "-q"])
     assert quiet.exit_code == 0 and quiet.output == ""  # -q: not a line
 
@@ -392,10 +393,10 @@ def test_a_parser_bug_on_one_file_is_one_line_and_the_rest_is_indexed(tmp_path: 
 
     real = pipeline.parse_file
 
-    def flaky(path):  # type: ignore[no-untyped-def]
+    def flaky(path, **kw):  # type: ignore[no-untyped-def]
         if str(path).endswith("002_9ac44cf077a342da.txt"):
             raise ZeroDivisionError("a bug")
-        return real(path)
+        return real(path, **kw)
 
     monkeypatch.setattr(pipeline, "parse_file", flaky)
     res = CliRunner().invoke(main, ["index", str(corpus_dir), "--store", str(tmp_path / "s.sqlite"), "--jobs", "1"])

@@ -31,12 +31,15 @@ if TYPE_CHECKING:
     from .formats.ocr import OcrOptions
 
 
+#: Endings of pictures of pages (read by OCR): a file so named whose bytes are no picture
+#: is a damaged one.
+_PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
+
 #: File endings read when a folder is walked (a file named explicitly is always tried).
-#: Text forms and the structured forms the readers of ``text/formats/`` take.
+#: Text forms, the structured forms the readers of ``text/formats/`` take, pictures of pages.
 READABLE_SUFFIXES: frozenset[str] = frozenset(
-    {".txt", ".md", ".text", ".htm", ".html", ".xhtml", ".mht", ".mhtml", ".docx", ".doc", ".pdf",
-     ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
-)
+    {".txt", ".md", ".text", ".htm", ".html", ".xhtml", ".mht", ".mhtml", ".docx", ".doc", ".pdf"}
+) | _PICTURE_SUFFIXES
 
 #: What a file that is not a document is, for the one line that says so.
 _NOT_READ: dict[str, str] = {
@@ -140,6 +143,8 @@ def decode_file(data: bytes, name: str = "-", ocr: OcrOptions | None = None) -> 
     form = sniff(data, suffix)
     if form in _NOT_READ:
         raise DanvanInputError(f"{name}: {_NOT_READ[form]}")
+    if form == "text" and suffix in _PICTURE_SUFFIXES:
+        raise DanvanInputError(f"{name}: a damaged image (its bytes are no picture danvan knows)")
     if form == "text":
         return decode_bytes(data, name)
     from .formats import read_structured
