@@ -17,7 +17,7 @@ fpdf = pytest.importorskip("fpdf", reason="fpdf2 (test extra) writes the PDFs")
 from danvan_cli.pipeline import parse_text  # noqa: E402
 from danvan_cli.text.blocks import Table  # noqa: E402
 from danvan_cli.text.read import decode_file  # noqa: E402
-from tests.support.formats_doc import FONTS  # noqa: E402
+from tests.support.formats_doc import a4  # noqa: E402
 
 LEFT, RIGHT = 30.0, 195.0
 LEFT_COL, RIGHT_COL = (30.0, 95.0), (95.0, 195.0)
@@ -26,13 +26,7 @@ PAD = 1.9
 
 
 def _pdf() -> "fpdf.FPDF":
-    pdf = fpdf.FPDF(format="A4", unit="mm")
-    pdf.set_margins(LEFT, 20, 210 - RIGHT)
-    pdf.set_auto_page_break(False)
-    pdf.add_font("V", "", str(FONTS / "DejaVuSans-vi.ttf"))
-    pdf.add_font("V", "B", str(FONTS / "DejaVuSans-Bold-vi.ttf"))
-    pdf.set_font("V", "", 11)
-    return pdf
+    return a4(LEFT, RIGHT)
 
 
 def _column(pdf: "fpdf.FPDF", col: tuple[float, float], y: float, lines: list[str], *, center: bool = True,

@@ -114,29 +114,31 @@ def test_without_tesseract_a_scan_gives_the_one_line_that_says_how_to_install_it
 # --- cached, in parallel ---------------------------------------------------------------
 
 
-def test_each_page_is_ocrd_once_and_a_second_run_does_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_page_is_ocrd_once_and_a_second_run_does_none(tmp_path: Path) -> None:
     require_tesseract()
+    import sqlite3
+
     from danvan_cli.corpus.ocr_cache import OcrPlan
     from danvan_cli.corpus.scan import parse_paths
 
-    scanned_pdf([page_image(LETTER), page_image(LETTER[8:])], tmp_path / "docs" / "a.pdf") if \
-        (tmp_path / "docs").mkdir() is None else None
-    (tmp_path / "docs" / "b.png").write_bytes(png_bytes(page_image(LETTER)))
-    runs: list[int] = []
-    real = ocr.run_tesseract
-
-    def counted(*a, **k):  # type: ignore[no-untyped-def]
-        runs.append(1)
-        return real(*a, **k)
-
-    monkeypatch.setattr(ocr, "run_tesseract", counted)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    scanned_pdf([page_image(LETTER), page_image(LETTER[8:])], docs / "a.pdf")
+    (docs / "b.png").write_bytes(png_bytes(page_image(LETTER)))
+    store = tmp_path / "store.sqlite"
     seen: list[tuple[int, int]] = []
-    plan = OcrPlan("auto", jobs=2, store=str(tmp_path / "store.sqlite"))
-    first = parse_paths([str(tmp_path / "docs")], jobs=1, ocr=plan, pages=lambda d, t: seen.append((d, t)))
-    assert len(runs) == 3 and [d.number for d in first.documents] == ["245/UBND-VP", "245/UBND-VP"]
-    assert (1, 2) in seen and (2, 2) in seen and (1, 1) in seen
-    again = parse_paths([str(tmp_path / "docs")], jobs=1, ocr=plan)
-    assert len(runs) == 3, "a page already OCR'd was OCR'd again"
+    plan = OcrPlan("auto", jobs=2, store=str(store))
+    first = parse_paths([str(docs)], jobs=1, ocr=plan, pages=lambda d, t: seen.append((d, t)))
+    assert [d.number for d in first.documents] == ["245/UBND-VP", "245/UBND-VP"]
+    assert sorted(seen) == [(1, 1), (1, 2), (2, 2)]  # each page told, from the worker, as it was read
+
+    def pages() -> list[tuple[str, float]]:
+        return sqlite3.connect(store).execute("SELECT key, made_at FROM ocr_page ORDER BY key").fetchall()
+
+    kept = pages()
+    assert len(kept) == 3
+    again = parse_paths([str(docs)], jobs=1, ocr=plan)
+    assert pages() == kept, "a page already OCR'd was OCR'd again"
     assert [d.to_dict() for d in again.documents] == [d.to_dict() for d in first.documents]
 
 

@@ -161,21 +161,25 @@ def internal_error(path: str, exc: BaseException) -> str:
     return shown(f"{path}: internal error while parsing ({type(exc).__name__}: {exc}); rerun with --debug")
 
 
-def parse_one(path: str, debug: bool = False, *, ocr: OcrPlan | None = None,
+def parse_one(path: str, debug: bool = False, data: bytes | None = None, *, ocr: OcrPlan | None = None,
               pages: Callable[[int, int], None] | None = None) -> Document | str:
-    """The document of one file, or the one line saying why there is none. ``ocr``: how
-    scans are read; ``pages(done, total)`` told as OCR reads their pages."""
-    from ..pipeline import parse_file
-
+    """The document of one file (of ``data`` when given: standard input, read by the parent),
+    or the one line saying why there is none. ``ocr``: how scans are read; ``pages(done,
+    total)`` told as OCR reads their pages."""
     from ..filenames import shown
+    from ..pipeline import parse_bytes, parse_file
 
     options = ocr.options(pages) if ocr is not None else None
     try:
-        doc = parse_file(path, ocr=options)
+        doc = parse_file(path, ocr=options) if data is None else parse_bytes(data, path, ocr=options)
         doc.source = shown(doc.source)
         return doc
     except DanvanInputError as exc:
         return shown(str(exc))
+    except MemoryError:
+        from ..text.formats import limits
+
+        return shown(f"{path}: {limits.out_of_memory()}")
     except Exception as exc:  # a parser bug must not sink the batch
         if debug:
             traceback.print_exc()
@@ -185,21 +189,41 @@ def parse_one(path: str, debug: bool = False, *, ocr: OcrPlan | None = None,
             options.cache.close()
 
 
-def per_file(fn: Callable[..., Any], files: int, jobs: int | None, ocr: OcrPlan | None,
-             pages: Callable[[int, int], None] | None) -> Callable[..., Any]:
+def per_file(fn: Callable[..., Any], files: int, jobs: int | None, ocr: OcrPlan | None) -> Callable[..., Any]:
     """``fn`` (``parse_one``, ``index_file``) with the OCR plan for ``files`` files under
-    ``jobs``: where the files are read in this process, a file's pages are OCR'd ``jobs``
-    at once and ``pages`` shows them; in worker processes, each worker OCRs a page at a
-    time (the workers are the parallel work) and shows nothing."""
+    ``jobs``: where one worker reads them all, a file's pages are OCR'd ``jobs`` at once;
+    where several do, each OCRs a page at a time (the workers are the parallel work). Each
+    page read is told to the batch (``parallel.heartbeat``: the progress bar's count, and
+    the worker's time budget starts again)."""
     from dataclasses import replace
 
-    from .parallel import default_jobs, workers_for
+    from .parallel import default_jobs, heartbeat, workers_for
 
     if ocr is None:
         return fn
-    if workers_for(files, jobs) <= 1:
-        return partial(fn, ocr=replace(ocr, jobs=jobs if jobs and jobs > 0 else default_jobs()), pages=pages)
-    return partial(fn, ocr=replace(ocr, jobs=1))
+    pages = jobs if jobs and jobs > 0 else default_jobs()
+    return partial(fn, ocr=replace(ocr, jobs=pages if workers_for(files, jobs) <= 1 else 1), pages=heartbeat)
+
+
+def _lost(args: tuple[object, ...], reason: str) -> str:
+    """The line for a file whose worker died or ran out of time while reading it."""
+    from ..filenames import shown
+
+    return shown(f"{args[0]}: {reason}")
+
+
+def _task(path: str, debug: bool) -> tuple[tuple[str, bool, bytes | None], int]:
+    """What a worker is sent for ``path`` and the input's size (its time budget): standard
+    input is read here, since a worker has none."""
+    if path == "-":
+        from ..text.formats import limits
+
+        data = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)
+        return (path, debug, data), len(data)
+    try:
+        return (path, debug, None), os.stat(path).st_size
+    except OSError:
+        return (path, debug, None), 0
 
 
 def parse_paths(
@@ -216,14 +240,17 @@ def parse_paths(
 ) -> Batch:
     """Parse every file under ``paths``, in memory. Errors are reported (one line naming the
     file) and collected; the batch goes on. ``on_document`` streams results in walk order.
-    ``jobs`` > 1 (or None: every core) parses in worker processes, with the same results;
-    ``ocr`` says how scans are read, ``pages(done, total)`` is told of OCR'd pages."""
+    Each file is read in a worker process (``jobs`` of them, None: every core), so a file
+    that crashes a reader or runs over its budget is one error line like any other.
+    ``ocr`` says how scans are read; ``pages(done, total)`` is told of OCR'd pages."""
     from .parallel import map_ordered
 
     walk = walk if walk is not None else walk_paths(list(paths))
     batch = Batch()
-    fn = per_file(parse_one, len(walk.files), jobs, ocr, pages)
-    for result in map_ordered(fn, [(p, debug) for p in walk.files], jobs=jobs):
+    tasks = [_task(p, debug) for p in walk.files]
+    results = map_ordered(per_file(parse_one, len(tasks), jobs, ocr), [t for t, _ in tasks], jobs=jobs, failed=_lost,
+                          sizes=[n for _, n in tasks], progress=pages)
+    for result in results:
         if isinstance(result, str):
             batch.errors.append(result)
             on_error(result)

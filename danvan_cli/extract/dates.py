@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import regex
 
-# \s here may cross a line break: page breaks split dates in real texts.
+# \s here may cross a line break: page breaks split dates in real texts. A day or month stamped
+# at signing may stand glued to its word (``ngày11 tháng12``, ``tháng 04năm 2021``).
 _SEP = r"[ \t]{0,2}[/.\-][ \t]{0,2}"
 NUMERIC_DATE = regex.compile(
     rf"(?<![\d/.\-])(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>(?:19|20)\d{{2}})(?![\d/]|[.\-]\d)"
@@ -25,7 +26,7 @@ NUMERIC_DATE = regex.compile(
 #: ``ngày mồng 5``, ``ngày mùng 10``: the word some texts put before a day of the month.
 _MONG = r"(?:(?:mồng|mùng)\s{1,5})?"
 VERBAL_DATE = regex.compile(
-    rf"(?i)(?<!\p{{L}})ngày\s{{1,40}}{_MONG}(?P<d>\d{{1,2}})?\s{{0,40}}tháng\s{{0,10}}(?P<m>\d{{1,2}})\s{{1,10}}năm\s{{1,10}}(?P<y>(?:19|20)\d{{2}})(?!\d)"
+    rf"(?i)(?<!\p{{L}})ngày\s{{0,40}}{_MONG}(?P<d>\d{{1,2}})?\s{{0,40}}tháng\s{{0,10}}(?P<m>\d{{1,2}})\s{{0,10}}năm\s{{0,10}}(?P<y>(?:19|20)\d{{2}})(?!\d)"
 )
 DAY_MONTH = regex.compile(
     rf"(?i)(?<!\p{{L}})ngày\s{{1,10}}{_MONG}(?P<d>\d{{1,2}})(?:\s{{0,2}}/\s{{0,2}}(?P<m1>\d{{1,2}})(?![\d/])|\s{{1,10}}tháng\s{{1,10}}(?P<m2>\d{{1,2}})(?!\d|\s{{1,10}}năm|\s{{0,2}}/))"

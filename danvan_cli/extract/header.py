@@ -45,6 +45,8 @@ from ..text.layout import (
     is_plain_title_line,
     is_title_line,
     outline_start,
+    seal_line,
+    stamp_lines,
     strip_honorific,
 )
 from .dates import NUMERIC_DATE, VERBAL_DATE, find_dates
@@ -558,23 +560,30 @@ def _whole_line(s: str, at: int) -> str:
     return s[a : len(s) if b < 0 else b].strip()
 
 
-def _seal(t: str) -> bool:
-    """``(Đã ký)``, ``[daky]``, a digital signature's stamp line: neither title nor name."""
-    return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None
-
-
 def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Signer | None:
     """The signature block opening at ``lines[start]`` (see ``_signers_in``)."""
     block: list[str] = []
     name: str | None = None
     span_start = lines[start][1]
     span_end = lines[start][2]
+    stamp = stamp_lines([t for t, _a, _b in lines])
+    in_list = False
     for k, (t, a, b) in enumerate(lines[start:], start):
+        if k in stamp:
+            span_end = b  # an e-signature's stamp between the title and the name
+            continue
         if _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")):
-            break
+            if not block or u.column is not None:
+                break
+            # the columns flattened: the block shares its lines with the recipients list
+            # (``Nơi nhận:   PHÓ GIÁM ĐỐC``) and its name stands under the list
+            in_list = True
+            continue
+        if in_list and not is_person_line(t) and (t[:1].islower() or t.rstrip().endswith((";", ".", ","))):
+            continue  # a recipient wrapped onto the next line
         whole = _whole_line(u.clean.s, a)
         label = whole.split("\t", 1)[0].strip()
-        if "\t" in whole and label != t and _seal(label) and not label.startswith(("(", "[")):
+        if "\t" in whole and label != t and seal_line(label) and not label.startswith(("(", "[")):
             span_end = b  # a stamp's value parted from its label by a gap: "Ký bởi:   Cục Thuế"
             continue
         if is_person_line(t):
@@ -594,7 +603,7 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             name = strip_honorific(f"{t} {nxt[0]}")  # a name wrapped after its first word
             span_end = nxt[2]
             break
-        if _seal(t):
+        if seal_line(t):
             span_end = b
             continue
         if k == start and is_plain_title_line(t):
@@ -606,7 +615,7 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
                 break
             continue
         if block and not authority_mark(t) and caps_name_shape(t) and closes_with_caps_name([*block, t]):
-            later = next((x for x, _a2, _b2 in lines[k + 1 :] if not _seal(x)), None)
+            later = next((x for x, _a2, _b2 in lines[k + 1 :] if not seal_line(x)), None)
             if later is None or not (authority_mark(later) or is_title_line(later)):
                 # the name in capitals closes the block; what follows (an annex's heading in
                 # a flattened text) is none of it
@@ -622,6 +631,8 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             authorities.extend(rest)
             rest = []
             authorities.append(t)
+        elif rest and not is_title_line(rest[-1]) and is_title_line(f"{rest[-1]} {t}"):
+            rest[-1] = f"{rest[-1]} {t}"  # a title wrapped: "PHÓ CHỦ" / "TỊCH"
         else:
             rest.append(t)
     title: str | None = None
@@ -662,6 +673,15 @@ def _find_signers(lay: Layout) -> list[Signer]:
     return named or ([fallback] if fallback is not None else [])
 
 
+def _beside_list(t: str, a: int, u: Unit, lines: list[tuple[str, int, int]], k: int) -> bool:
+    """A piece of the signature block among the recipients in a text whose columns were
+    flattened: capitals, a mark or a seal sharing its line with an item (``Nơi nhận:   CHỦ
+    TỊCH``), or the name on a line of its own with the list going on under it."""
+    if t.isupper() or authority_mark(t) or seal_line(t):
+        return _whole_line(u.clean.s, a) != t
+    return is_person_line(t) and k + 1 < len(lines) and lines[k + 1][0].startswith(("-", "+", "•"))
+
+
 def _find_recipients(lay: Layout) -> list[str]:
     if lay.signature is None:
         return []
@@ -679,9 +699,13 @@ def _find_recipients(lay: Layout) -> list[str]:
                 items.append(content)
             else:
                 pending_dash = True
-        for t, _a, _b in lines[head + 1 :]:
+        stamp = stamp_lines([t for t, _a, _b in lines])
+        for k in range(head + 1, len(lines)):
+            t, a, _b = lines[k]
             if t in ("-", "+", "•"):
                 pending_dash = True
+                continue
+            if k in stamp or (u.column is None and _beside_list(t, a, u, lines, k)):
                 continue
             if t.startswith(("-", "+", "•")) or pending_dash:
                 content = t.lstrip("-+• ").strip()
@@ -861,6 +885,11 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
     header.recipients = _find_recipients(lay)
     header.signers = _find_signers(lay)
     header.signer = header.signers[0] if header.signers else None
+    if header.signer is not None and header.signer.name is None:
+        lines = " / ".join(x for x in (header.signer.authority, header.signer.title) if x)
+        header.warn("signer-name-not-in-text",
+                    f"the signature block ({lines}) names no signer in the text: the name is only in the "
+                    "signature's image or left out; signer.name is null", header.signer.span)
 
     ctx = PlaceContext()
     issuer = compose_header_issuer([t for t, _s in read.issuer_lines], ctx) if read.issuer_lines else None

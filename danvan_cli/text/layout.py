@@ -513,6 +513,7 @@ def _table_units(text: str, view: str, table: Table) -> list[Unit]:
     """The cells of a table as units; the first column is left, the last non-empty one right
     (a header table of two columns; a spacer column between them is skipped)."""
     units = []
+    wide: bool | None = None  # whether the grid has two columns and more (measured once: it reads every cell)
     for row in table.rows:
         filled = [c for c in row.cells if c.end > c.start]
         two_rows = len(filled) == 4 and _opens_number_field(view, filled[2].start, filled[2].end)
@@ -524,7 +525,9 @@ def _table_units(text: str, view: str, table: Table) -> list[Unit]:
             elif len(filled) == 1 and _both_halves(view, c.start, c.end):
                 column = None  # the two halves stacked in one cell: issuer and Số, then Quốc hiệu and date
             elif len(filled) == 1:
-                column = "left" if c.col == 0 and table.columns > 1 else ("right" if c.col > 0 else None)
+                if wide is None and c.col == 0:
+                    wide = table.columns > 1
+                column = "left" if c.col == 0 and wide else ("right" if c.col > 0 else None)
             else:
                 column = "left" if c is filled[0] else "right"
             units.append(Unit(c.start, c.end, column, clean(text, view, c.start, c.end)))
@@ -653,6 +656,10 @@ def is_name_line(s: str) -> bool:
     s = strip_honorific(" ".join(s.split()))
     if not s or _DIGIT.search(s):
         return False
+    # a title or an office wrapped over lines (``Phó Chủ``, ``PHÓ CHỦ``), a body or a place
+    # in an e-signature's stamp (``Tỉnh An``): no family name opens them
+    if pattern("signature", "not_name_heads").match(" ".join(w[:1] + w[1:].lower() for w in s.split())):
+        return False
     if _NAME_LINE.match(s):
         return not pattern("signature", "seal_lines").search(s)
     return bool(_CAPS_NAME_LINE.match(s)) and not is_title_line(s) and not authority_mark(s)
@@ -715,7 +722,7 @@ def _signature_at(lines: list[Line], i: int) -> bool:
     title = is_title_line(t)
     if is_plain_title_line(t):
         # "Hiệu trưởng" then the name, blank lines between at most
-        nxt = next((ln.text for ln in lines[i + 1 : i + 9] if ln.text and not ln.bar and not _seal_line(ln.text)), None)
+        nxt = next((ln.text for ln in lines[i + 1 : i + 9] if ln.text and not ln.bar and not seal_line(ln.text)), None)
         return nxt is not None and is_person_line(nxt)
     if not (mark or title or pattern("signature", "titles").match(t.removeprefix("PHÓ ")) is not None):
         # a cell's lines on one line, parted by wide gaps (<br> in a pipe row)
@@ -777,7 +784,7 @@ def _signature_in_pieces(pieces: list[str]) -> bool:
             continue
         block = [x]
         for y in pieces[j + 1 : j + 9]:
-            if _seal_line(y):
+            if seal_line(y):
                 continue
             if is_person_line(y) or (y.isupper() and closes_with_caps_name([*block, y])):
                 return True
@@ -787,9 +794,50 @@ def _signature_in_pieces(pieces: list[str]) -> bool:
     return False
 
 
-def _seal_line(t: str) -> bool:
+def seal_line(t: str) -> bool:
     """``(Đã ký)``, ``[daky]``, a digital signature's stamp: neither title nor name."""
-    return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None
+    return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None or stamp_label(t)
+
+
+def stamp_label(t: str) -> bool:
+    """A line opening a field of an e-signature's stamp: ``Ký bởi: ...``, ``Người ký: ...``,
+    ``Thời gian ký: ...`` (``data/lexicon/signature.yaml`` ``stamp_labels``), or a field as
+    common as ``Email:``/``Cơ quan:`` with its colon (``stamp_fields``)."""
+    if pattern("signature", "stamp_labels").match(t):
+        return True
+    m = pattern("signature", "stamp_fields").match(t)
+    return m is not None and t[m.end():].lstrip().startswith(":")
+
+
+#: Most lines a stamp field's value wraps onto under its label (a narrow box: ``Email:`` /
+#: ``sogddt@angiang.gov.v`` / ``n``).
+STAMP_WRAP = 3
+
+
+def stamp_lines(lines: list[str]) -> set[int]:
+    """The indices of ``lines`` that belong to an e-signature's stamp: each line opening a
+    field (``stamp_label``) and the lines under it that carry its value on — neither a
+    person's name, nor capitals, nor a list item or ``Nơi nhận`` — a few at most. The stamp
+    stands between the title and the name, before the header or among the recipients; the
+    name under it ends it."""
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        if not stamp_label(lines[k]):
+            k += 1
+            continue
+        out.add(k)
+        k += 1
+        wrapped = 0
+        while k < len(lines) and wrapped < STAMP_WRAP and not stamp_label(lines[k]):
+            t = lines[k]
+            if (not t or is_person_line(t) or t.isupper() or authority_mark(t) or _NOI_NHAN.match(t)
+                    or t.startswith(("-", "+", "•", "(", "["))):
+                break
+            out.add(k)
+            wrapped += 1
+            k += 1
+    return out
 
 
 def _caps_name_at(lines: list[Line], j: int) -> bool:
@@ -803,7 +851,7 @@ def _caps_name_at(lines: list[Line], j: int) -> bool:
         if not x.text or x.bar:
             continue
         right = _parts(x.text)[-1]  # columns side by side: the signature is the right one
-        if _seal_line(right) or right.startswith(("-", "+", "•")):
+        if seal_line(right) or right.startswith(("-", "+", "•")):
             continue  # a seal line, or a recipient left of the signature's room
         if not right.isupper() or len(block) > 5:
             break
@@ -884,8 +932,8 @@ def build_layout(text: str, view: str, blocks: Blocks | None = None) -> Layout:
         if not ln.text:
             continue
         nonempty += 1
-        if nonempty > HEADER_LINES:
-            break
+        if nonempty > HEADER_LINES or _NOI_NHAN.match(ln.text) or pattern("header", "kinh_gui").match(ln.text):
+            break  # a type line stands above the addressees and the closing (an annex's is its own)
         hit = caps_type_line(ln.text)
         if hit is not None:
             doc_type, rest = hit

@@ -21,6 +21,22 @@ from danvan_cli.text.blocks import TextBuilder
 
 FONTS = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
 
+
+def a4(left: float, right: float):  # type: ignore[no-untyped-def]
+    """An fpdf2 A4 document in mm with the text area from ``left`` to ``right``, no page
+    breaks of its own, and the DejaVu subset as font ``V`` (regular, bold, oblique) at 11 pt:
+    what the PDF form tests place their lines on."""
+    import fpdf
+
+    pdf = fpdf.FPDF(format="A4", unit="mm")
+    pdf.set_margins(left, 20, 210 - right)
+    pdf.set_auto_page_break(False)
+    pdf.add_font("V", "", str(FONTS / "DejaVuSans-vi.ttf"))
+    pdf.add_font("V", "B", str(FONTS / "DejaVuSans-Bold-vi.ttf"))
+    pdf.add_font("V", "I", str(FONTS / "DejaVuSans-Oblique-vi.ttf"))
+    pdf.set_font("V", "", 11)
+    return pdf
+
 NUMBER = "15/KH-UBND"
 DATE = "2025-03-20"
 DOC_TYPE = "Kế hoạch"

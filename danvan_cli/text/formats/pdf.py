@@ -37,7 +37,7 @@ from typing import Any, Protocol
 
 import regex
 
-from . import limits
+from . import limits, pdf_size
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 
 #: A PDF with fewer letters than this per page has no text layer to speak of (a scan,
@@ -54,6 +54,9 @@ WORD_GAP = 0.3
 #: Gap beyond a run's usual letter spacing, in ems, that is a space the file left out
 #: (a word space is a quarter em and more; letter-spacing varies by hundredths).
 MISSING_SPACE = 0.1
+
+#: Difference of two baselines, in font sizes, within which they are one baseline.
+BASELINE = 0.1
 
 #: Gap between two words, in font sizes, that splits a line into segments (columns).
 #: Word spacing is a third of the size; justified lines stretch it to about one.
@@ -146,6 +149,27 @@ def _open(data: bytes):  # type: ignore[no-untyped-def]
         raise FormatError(f"a damaged or invalid PDF ({exc})") from exc
 
 
+#: Most annotations on one page whose appearance is merged into the page (a signed
+#: page carries a handful: the signature boxes, the stamped number and day).
+MAX_ANNOTS_PER_PAGE = 500
+
+
+def _shown_page(doc, i: int):  # type: ignore[no-untyped-def]
+    """Page ``i`` as a viewer shows it: the appearance of its annotations and form fields
+    merged into the page. An e-office system stamps the number and the day at signing as
+    the appearance of a signature field over the blank the template left (``Số:`` and
+    ``/QĐ-SGDĐT`` are the page's, ``550`` the field's); PDFium's text page reads only
+    the page's own content, so the fields are flattened into it first (in memory)."""
+    import pypdfium2.raw as raw
+
+    page = doc[i]
+    count = raw.FPDFPage_GetAnnotCount(page)
+    if 0 < count <= MAX_ANNOTS_PER_PAGE and raw.FPDFPage_Flatten(page, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS:
+        page.close()
+        page = doc[i]  # PDFium reads the flattened content when the page is loaded again
+    return page
+
+
 def _page_words(page, number: int) -> tuple[list[_Word], float, float]:  # type: ignore[no-untyped-def]
     """The words of one page (text from the top, y growing downwards) and the page size."""
     import pypdfium2.raw as raw
@@ -223,26 +247,57 @@ def _page_words(page, number: int) -> tuple[list[_Word], float, float]:  # type:
 
 
 def _lines(words: list[_Word], page: int) -> list[_Line]:
-    """Words on one baseline make a line; a wide gap splits it into segments."""
+    """Words on one baseline make a line; a wide gap splits it into segments.
+
+    Words on the very same baseline go together first: the size read from a glyph's box
+    varies from word to word (``CHỦ`` with its marks taller than ``TỊCH``), so a line is
+    never cut between them by a neighbour's slightly higher baseline (a smaller
+    recipient line beside ``PHÓ CHỦ TỊCH``). Baselines within half a size of each other
+    then make one line (a number stamped on a shifted baseline beside ``Số:``)."""
     words = sorted(words, key=lambda w: (w.y, w.x0))
-    rows: list[list[_Word]] = []
+    groups: list[list[_Word]] = []
     for w in words:
-        if rows and abs(w.y - rows[-1][0].y) <= 0.45 * max(w.size, rows[-1][0].size):
-            rows[-1].append(w)
+        if groups and abs(w.y - groups[-1][0].y) <= BASELINE * w.size:
+            groups[-1].append(w)
         else:
-            rows.append([w])
+            groups.append([w])
+    rows: list[list[_Word]] = []
+    row_size = 0.0
+    for g in groups:
+        size = statistics.median(w.size for w in g)
+        if rows and abs(g[0].y - rows[-1][0].y) <= 0.45 * max(size, row_size):
+            rows[-1].extend(g)
+            row_size = max(row_size, size)
+        else:
+            rows.append(list(g))
+            row_size = size
     out: list[_Line] = []
     for row in rows:
         row.sort(key=lambda w: w.x0)
         size = statistics.median(w.size for w in row)
         line = _Line(page, statistics.median(w.y for w in row), size)
+        justified = _justified(row, size)
         for w in row:
-            if line.segs and w.x0 - line.segs[-1].x1 <= SEGMENT_GAP * size:
+            if line.segs and (justified or w.x0 - line.segs[-1].x1 <= SEGMENT_GAP * size):
                 line.segs[-1].words.append(w)
             else:
                 line.segs.append(_Seg([w]))
         out.append(line)
     return out
+
+
+#: Widest word space, in font sizes, that justification stretches a narrow column's line to.
+MAX_JUSTIFIED_GAP = 4.0
+
+
+def _justified(row: list[_Word], size: float) -> bool:
+    """A line justified across a narrow column (a trích yếu under the number): three
+    word gaps or more, all stretched alike (within a third of each other) and none past
+    a few ems. Two columns side by side leave one wide gap among narrow word spaces."""
+    gaps = [b.x0 - a.x1 for a, b in zip(row, row[1:])]
+    if len(gaps) < 3 or max(gaps) <= SEGMENT_GAP * size:
+        return False
+    return max(gaps) <= MAX_JUSTIFIED_GAP * size and min(gaps) >= 0.75 * max(gaps)
 
 
 def _drop_margins(pages: list[tuple[list[_Line], float]]) -> list[_Line]:
@@ -481,6 +536,25 @@ def _narrow(gap: tuple[float, float], line: _Line) -> tuple[float, float] | None
     return (g0, g1) if g1 - g0 >= _CLOSING_STRIP * line.size else None
 
 
+#: Most lines of a recipients list looked down for the signer's name beside it.
+_LIST_LINES = 40
+
+
+def _list_seed(lines: list, i: int, area: _Area) -> int | None:
+    """The first line of the recipients list opening at line ``i`` that has the other
+    column beside it: the title stood above ``Nơi nhận`` alone, and the signer's name
+    beside the list's last item (``- Lưu: VT.`` ... ``Võ Văn Long``). The list ends at a
+    line running over the middle, a page's end or a wide gap."""
+    for k in range(i + 1, min(len(lines), i + _LIST_LINES)):
+        a, b = lines[k - 1], lines[k]
+        if not isinstance(b, _Line) or not isinstance(a, _Line) or b.page != a.page or _crosses_middle(b, area) \
+                or b.y - a.y > 3 * max(a.size, b.size):
+            return None
+        if _middle_gap(b, area) is not None:
+            return k
+    return None
+
+
 def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple[float, float]] | None:
     """The closing block where attachments follow it (a decision's annexes, a plan's
     tables): from the line that opens ``Nơi nhận`` beside the signature (and the
@@ -496,7 +570,9 @@ def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple
         seed = next((k for k in (i, i + 1, i + 2, i - 1) if 0 <= k < len(lines) and isinstance(lines[k], _Line)
                      and lines[k].page == ln.page and _middle_gap(lines[k], area) is not None), None)
         if seed is None:
-            return None
+            seed = _list_seed(lines, i, area)
+        if seed is None:
+            continue  # a Nơi nhận with nothing beside it (a form's sample in the body): the next one
         gap: tuple[float, float] | None = _middle_gap(lines[seed], area)
 
         def inside(a: _Line, b: object) -> bool:
@@ -510,7 +586,7 @@ def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple
         for k in range(first, max(i, seed) + 1):
             gap = _narrow(gap, lines[k]) if gap is not None and isinstance(lines[k], _Line) else None
         if gap is None:
-            return None
+            continue
         last = max(i, seed)
         while last + 1 < len(lines) and last - first < 80 and inside(lines[last], lines[last + 1]):
             nxt = lines[last + 1]
@@ -525,7 +601,7 @@ def _closing_zone(lines: list, area: _Area, start: int) -> tuple[int, int, tuple
             last += 1
         mid = (gap[0] + gap[1]) / 2
         if not any(sg.x0 >= mid for r in lines[first : last + 1] for sg in r.segs):
-            return None
+            continue
         return first, last + 1, gap
     return None
 
@@ -645,6 +721,8 @@ def _page_rules(page, height: float) -> list[_Rule]:  # type: ignore[no-untyped-
     for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3)):
         if k >= MAX_PATHS_PER_PAGE:
             return []
+        if not _inked(obj):
+            continue
         left, bottom, right, top = obj.get_bounds()
         y0, y1 = height - top, height - bottom
         w, h = right - left, y1 - y0
@@ -656,6 +734,31 @@ def _page_rules(page, height: float) -> list[_Rule]:  # type: ignore[no-untyped-
             out += [_Rule(True, y0, left, right), _Rule(True, y1, left, right),
                     _Rule(False, left, y0, y1), _Rule(False, right, y0, y1)]
     return out
+
+
+#: A colour channel at or above this is paper white (0–255).
+_WHITE = 250
+
+
+def _inked(obj) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a path leaves a mark on the page: stroked, or filled in a colour that is
+    not the paper's. Word exports every cell of a borderless table as a white-filled
+    rectangle; a viewer shows nothing there, and they are no rules."""
+    import pypdfium2.raw as raw
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke):
+        return True
+    rgba = [ctypes.c_uint() for _ in range(4)]
+
+    def visible(getter) -> bool:  # type: ignore[no-untyped-def]
+        if not getter(obj.raw, *rgba):
+            return True
+        r, g, b, a = (c.value for c in rgba)
+        return a > 0 and min(r, g, b) < _WHITE
+
+    return bool(stroke.value and visible(raw.FPDFPageObj_GetStrokeColor)) or bool(
+        fill.value and visible(raw.FPDFPageObj_GetFillColor))
 
 
 def _levels(values: list[float]) -> list[float]:
@@ -863,6 +966,7 @@ def _usable(page, words: list[_Word]) -> bool:  # type: ignore[no-untyped-def]
 def read_pdf(data: bytes, ocr: PageOcr | None = None) -> list[RawItem]:
     """The paragraphs and two-column zones of a PDF's text layer; pages without a usable
     one read by ``ocr`` when given. Raises ``FormatError``."""
+    pdf_size.check(data)
     doc = _open(data)
     try:
         n = len(doc)
@@ -873,7 +977,7 @@ def read_pdf(data: bytes, ocr: PageOcr | None = None) -> list[RawItem]:
         letters = 0
         scans: list[int] = []
         for i in range(n):
-            page = doc[i]
+            page = _shown_page(doc, i)
             try:
                 words, _w, h = _page_words(page, i)
                 if ocr is not None and (ocr.always or not _usable(page, words)):
@@ -942,9 +1046,9 @@ def _layout(lines: list, area: _Area) -> list[RawItem]:
         items.extend(_paragraphs(lines[: head[0]], area))
         items.append(_zone_table(lines[head[0]: head[1]], head[2]))
         body_from = head[1]
-    closing = _closing_zone(lines, area, body_from)
-    if closing is not None and (tail is None or closing[1] <= tail[0]):
-        # the closing block stands before the attachments: the body ends there
+    while (closing := _closing_zone(lines, area, body_from)) is not None and (tail is None or closing[1] <= tail[0]):
+        # a closing block before the attachments (the body ends there), or a form's sample
+        # in a guide's body: each read in its two columns
         items.extend(_paragraphs(lines[body_from:closing[0]], area))
         items.append(_zone_table(lines[closing[0]: closing[1]], closing[2]))
         body_from = closing[1]

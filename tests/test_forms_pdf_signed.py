@@ -1,0 +1,380 @@
+"""Signed e-office PDFs read as a viewer shows them: rules of the PDF reader and the signature.
+
+An office exports its Word file to PDF, then signs it in an e-office system, which fills in
+the number and the day: as signature fields whose appearance shows them (an incremental
+update over the template), as text typed over the template in another font on a shifted
+baseline, glued to their neighbours (``Số:550``, ``ngày11 tháng12``). The signature's stamp
+box (``Người ký: ... Email: ... Cơ quan: ...``) stands between the title and the name, or
+before the header. Each PDF here is written with fpdf2 at the positions a Word page gives
+(``tests/support/signing.py`` adds the fields as a signing system does), each rule with a
+twin that must not fire; the real files of ``../shared/real/offices`` are read last.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+fpdf = pytest.importorskip("fpdf", reason="fpdf2 (test extra) writes the PDFs")
+
+from danvan_cli.model import Document  # noqa: E402
+from danvan_cli.pipeline import parse_text  # noqa: E402
+from danvan_cli.text.blocks import Table  # noqa: E402
+from danvan_cli.text.read import decode_file  # noqa: E402
+from tests.support.formats_doc import a4  # noqa: E402
+from tests.support.signing import Field, add_fields  # noqa: E402
+
+LEFT, RIGHT = 30.0, 195.0
+#: The header's cells (Word's fixed 40/60 table) and the closing's.
+LEFT_COL, RIGHT_COL = (30.0, 95.0), (95.0, 195.0)
+
+
+def _pdf() -> "fpdf.FPDF":
+    pdf = a4(LEFT, RIGHT)
+    pdf.add_page()
+    return pdf
+
+
+def _centred(pdf: "fpdf.FPDF", col: tuple[float, float], y: float, lines: list[str], step: float = 5.5,
+             size: float = 10.5) -> float:
+    """Lines centred in a column, each line's baseline ``step`` mm under the last."""
+    for t in lines:
+        if t:
+            pdf.set_font("V", "B" if t.isupper() else "", size)
+            pdf.text((col[0] + col[1] - pdf.get_string_width(t)) / 2, y, t)
+        y += step
+    return y
+
+
+def _header(pdf: "fpdf.FPDF", left: list[str], date: str) -> None:
+    """The two-column header: the issuer's lines and the number left, the Quốc hiệu, the
+    motto and the place and date right."""
+    _centred(pdf, LEFT_COL, 22, left)
+    _centred(pdf, RIGHT_COL, 22, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", date])
+
+
+def _at(pdf: "fpdf.FPDF", x: float, y: float, text: str, *, style: str = "", size: float = 10.5) -> float:
+    """``text`` with its baseline at ``y``, from ``x``; where it ends."""
+    pdf.set_font("V", style, size)
+    pdf.text(x, y, text)
+    return x + pdf.get_string_width(text)
+
+
+#: A body paragraph that fills the measure over several lines (the text area is where most
+#: lines start and end).
+BODY = ("Thực hiện nhiệm vụ năm học 2022 - 2023, Ủy ban nhân dân tỉnh ban hành kế hoạch tuyển sinh lớp 10 "
+        "trên địa bàn tỉnh như sau: các trường trung học phổ thông tổ chức tuyển sinh theo đúng quy chế, bảo đảm "
+        "công khai, minh bạch; các phòng giáo dục và đào tạo hướng dẫn học sinh đăng ký nguyện vọng, tổng hợp "
+        "danh sách gửi về Sở Giáo dục và Đào tạo đúng thời hạn; các đơn vị có liên quan phối hợp thực hiện./.")
+
+
+def _body(pdf: "fpdf.FPDF", y: float, title: str = "KẾ HOẠCH") -> float:
+    _centred(pdf, (LEFT, RIGHT), y, [title], size=13)
+    _centred(pdf, (LEFT, RIGHT), y + 6, ["Tuyển sinh lớp 10 năm học 2022 - 2023"], size=12)
+    pdf.set_font("V", "", 12)
+    pdf.set_xy(LEFT, y + 12)
+    pdf.multi_cell(RIGHT - LEFT, 6, BODY, align="J")
+    return pdf.get_y() + 6
+
+
+def _parse(data: bytes, name: str = "signed.pdf") -> Document:
+    d = decode_file(data, name)
+    return parse_text(d.text, blocks=d.blocks, normalized=True)
+
+
+def _closing(pdf: "fpdf.FPDF", y: float, right: list[str], left: list[str] | None = None) -> None:
+    for k, t in enumerate(left or ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]):
+        _at(pdf, LEFT_COL[0] + 2, y + 5 * k, t, style="B" if k == 0 else "", size=9.5)
+    _centred(pdf, RIGHT_COL, y, right)
+
+
+# --- the number and the day stamped at signing ------------------------------------------------
+
+
+def _template(pdf: "fpdf.FPDF") -> tuple[float, float]:
+    """The Word template's header with the number and the day left blank; where the blanks are
+    (the x after ``Số:`` and after ``ngày``, in mm, on the baseline 37 mm)."""
+    _centred(pdf, LEFT_COL, 22, ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"])
+    _centred(pdf, RIGHT_COL, 22, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"])
+    so = _at(pdf, 45, 37, "Số:")
+    _at(pdf, so + 12, 37, "/KH-UBND")
+    day = _at(pdf, 112, 37, "Đồng Tháp, ngày", style="I")
+    _at(pdf, day + 8, 37, "tháng 8 năm 2021", style="I")
+    return so, day
+
+
+def test_a_number_and_day_stamped_as_signature_fields_are_read_where_they_stand() -> None:
+    pdf = _pdf()
+    so, day = _template(pdf)
+    _body(pdf, 52)
+    template = bytes(pdf.output())
+    # the fields' boxes: their text's baseline on the template's, as the signing system aims
+    signed = add_fields(template, [Field(0, so + 0.5, 33.2, ("344",), size=12, width=11),
+                                   Field(0, day + 0.5, 33.2, ("11",), size=12, width=7)])
+    doc = _parse(signed)
+    assert (doc.number, doc.date) == ("344/KH-UBND", "2021-08-11")
+    assert not any(w.code == "blank-own-number" for w in doc.warnings)
+    # twins: the template as Word left it, and fields a viewer hides, show no number
+    for data in (template, add_fields(template, [Field(0, so + 0.5, 33.2, ("344",), size=12, width=11, hidden=True),
+                                                 Field(0, day + 0.5, 33.2, ("11",), size=12, width=7, hidden=True)])):
+        doc = _parse(data)
+        assert doc.number is None and doc.date == "2021-08"
+        assert any(w.code == "blank-own-number" for w in doc.warnings)
+
+
+def test_a_number_typed_over_the_template_on_a_shifted_baseline_joins_its_line() -> None:
+    pdf = _pdf()
+    so, day = _template(pdf)
+    _body(pdf, 52)
+    # drawn after the whole template, bigger, on a baseline half a point off
+    _at(pdf, so + 1, 37.2, "585", size=13)
+    _at(pdf, day + 1, 36.8, "09", style="I", size=13)
+    doc = _parse(bytes(pdf.output()))
+    assert (doc.number, doc.date) == ("585/KH-UBND", "2021-08-09")
+
+
+def test_an_overlay_a_line_away_is_no_part_of_the_number() -> None:
+    pdf = _pdf()
+    so, _day = _template(pdf)
+    _body(pdf, 52)
+    _at(pdf, so + 1, 43.5, "585", size=13)  # a line under the number's: its own line
+    doc = _parse(bytes(pdf.output()))
+    assert doc.number is None
+
+
+@pytest.mark.parametrize(("number_line", "date_line", "number", "date"), [
+    ("Số:550 /QĐ-SGDĐT", "Đồng Tháp, ngày11 tháng12 năm 2021", "550/QĐ-SGDĐT", "2021-12-11"),
+    ("Số: 138 /KH-UBND", "Đồng Tháp, ngày 28 tháng 04năm 2021", "138/KH-UBND", "2021-04-28"),
+    ("Số:  /KH-UBND", "Đồng Tháp, ngày  tháng  năm 2021", None, "2021"),  # twin: left blank
+])
+def test_a_number_and_day_glued_to_their_words_are_read(number_line: str, date_line: str, number: str | None,
+                                                        date: str) -> None:
+    text = (f"ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH ĐỒNG THÁP\tĐộc lập - Tự do - Hạnh phúc\n"
+            f"{number_line}\t{date_line}\nKẾ HOẠCH\nTuyển sinh lớp 10 năm học 2022 - 2023\n"
+            "Thực hiện nhiệm vụ năm học, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau.\n")
+    doc = parse_text(text)
+    assert (doc.number, doc.date) == (number, date)
+
+
+# --- how the page draws its lines ---------------------------------------------------------------
+
+
+def test_white_cells_of_a_borderless_table_are_no_rules() -> None:
+    def build(fill: bool) -> bytes:
+        pdf = _pdf()
+        # Word draws each cell of the header table as a rectangle: white-filled when the
+        # table has no borders, stroked black when it has
+        for x0, x1 in (LEFT_COL, RIGHT_COL):
+            for y0 in (17.0, 24.0, 31.0):
+                if fill:
+                    pdf.set_fill_color(255, 255, 255)
+                    pdf.rect(x0, y0, x1 - x0, 7, style="F")
+                else:
+                    pdf.set_draw_color(0, 0, 0)
+                    pdf.rect(x0, y0, x1 - x0, 7, style="D")
+        _centred(pdf, LEFT_COL, 22, ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP", "Số: 138/KH-UBND"], step=7)
+        _centred(pdf, RIGHT_COL, 22, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                      "Đồng Tháp, ngày 28 tháng 4 năm 2021"], step=7)
+        _body(pdf, 52)
+        return bytes(pdf.output())
+
+    def header_rows(data: bytes) -> int:
+        d = decode_file(data, "kh.pdf")
+        first = next(b for b in d.blocks.items if isinstance(b, Table))
+        return len(first.rows)
+
+    assert header_rows(build(fill=True)) == 1  # the two columns read by position: one row of two cells
+    assert header_rows(build(fill=False)) == 3  # twin: a ruled table, read by its rules
+    doc = _parse(build(fill=True))
+    assert (doc.number, doc.date) == ("138/KH-UBND", "2021-04-28")
+
+
+def test_a_line_justified_in_a_narrow_column_stays_in_its_column() -> None:
+    pdf = _pdf()
+    _header(pdf, ["UBND TỈNH GIA LAI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 2341/SGDĐT-TTr"], "Gia Lai, ngày 02 tháng 12 năm 2020")
+    pdf.set_font("V", "", 10)
+    pdf.set_xy(LEFT_COL[0], 36)
+    # Word justifies the trích yếu across its cell: a short line's few words spread wide
+    pdf.multi_cell(62, 5, "V/v triển khai điều tra dư luận xã hội về tình hình thực hiện Nghị định số "
+                          "100/2019/NĐ-CP của Chính phủ", align="J")
+    _at(pdf, LEFT, 72, "Kính gửi: Các đơn vị trực thuộc Sở.", size=12)
+    _at(pdf, LEFT, 82, "Sở Giáo dục và Đào tạo yêu cầu thủ trưởng các đơn vị triển khai thực hiện.", size=12)
+    doc = _parse(bytes(pdf.output()))
+    assert doc.title is not None and "Nghị định số 100/2019/NĐ-CP" in doc.title
+    assert "Kính gửi" not in doc.title and doc.date == "2020-12-02"
+
+
+# --- the signature ------------------------------------------------------------------------------
+
+
+STAMP = ["Người ký: Sở Giáo dục", "và Đào tạo", "Email:", "sogddt@angiang.gov.v", "n", "Cơ quan: Tỉnh An", "Giang"]
+
+
+def _signed_letter(right: list[str], *, stamp_at: float | None = None, stamp: list[str] = STAMP,
+                   left: list[str] | None = None) -> bytes:
+    pdf = _pdf()
+    _header(pdf, ["UBND TỈNH AN GIANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 1066/KH-SGDĐT"], "An Giang, ngày 21 tháng 4 năm 2020")
+    _body(pdf, 50)
+    _closing(pdf, 110, right, left)
+    if stamp_at is not None:  # the box's lines, smaller, beside the seal in the signature's room
+        for k, t in enumerate(stamp):
+            _at(pdf, 150, stamp_at + 3.6 * k, t, size=8)
+    return bytes(pdf.output())
+
+
+def test_the_signature_stamp_between_title_and_name_is_passed_over() -> None:
+    right = ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "", "", "", "", "Võ Bình Thư"]
+    for data in (_signed_letter(right, stamp_at=123), _signed_letter(right)):  # twin: no stamp
+        doc = _parse(data)
+        assert doc.signer is not None
+        assert (doc.signer.name, doc.signer.authority, doc.signer.title) == ("Võ Bình Thư", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+        assert doc.recipients == ["Như trên", "Lưu: VT."]
+        assert doc.issuer is not None and doc.issuer.name.startswith("Sở Giáo dục và Đào tạo")
+
+
+def test_a_stamp_value_wrapped_like_a_name_is_no_name() -> None:
+    # "Cơ quan: Tỉnh An" / "Giang": the wrapped place is the stamp's, the name is under it
+    doc = _parse(_signed_letter(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "", "", "", "", "", "", ""], stamp_at=123))
+    assert doc.signer is not None and doc.signer.name is None and doc.signer.title == "PHÓ GIÁM ĐỐC"
+
+
+def test_a_stamp_before_the_header_is_no_header_field() -> None:
+    pdf = _pdf()
+    for k, t in enumerate(["Ký bởi: Phòng Nội vụ", "Huyện Bình Tân, Tỉnh Vĩnh Long", "Giờ ký: 2021-09-10T13:59:48+07:00"]):
+        _at(pdf, 140, 8 + 3.5 * k, t, size=8)
+    _header(pdf, ["UBND HUYỆN BÌNH TÂN", "PHÒNG NỘI VỤ", "Số: 32/PNV"], "Bình Tân, ngày 10 tháng 9 năm 2021")
+    _body(pdf, 50)
+    _closing(pdf, 110, ["TRƯỞNG PHÒNG", "", "", "", "Lê Văn Tư"])
+    doc = _parse(bytes(pdf.output()))
+    assert (doc.number, doc.date) == ("32/PNV", "2021-09-10")
+    assert doc.issuer is not None and "Nội vụ" in doc.issuer.name and "Ký" not in doc.issuer.name
+    assert doc.signer is not None and doc.signer.name == "Lê Văn Tư"
+
+
+def test_a_title_on_one_baseline_stays_one_line_beside_a_smaller_recipient() -> None:
+    pdf = _pdf()
+    _header(pdf, ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH TÂN", "Số: 897/UBND"], "Bình Tân, ngày 06 tháng 10 năm 2021")
+    _body(pdf, 50)
+    _at(pdf, LEFT_COL[0] + 2, 110, "Nơi nhận:", style="B", size=11)
+    _centred(pdf, RIGHT_COL, 110, ["KT. CHỦ TỊCH"], size=12)
+    # the recipient's baseline 2 mm above the title's, in a smaller font
+    _at(pdf, LEFT_COL[0] + 2, 114, "- Như trên;", size=8.5)
+    _centred(pdf, RIGHT_COL, 116, ["PHÓ CHỦ TỊCH"], size=12)
+    _at(pdf, LEFT_COL[0] + 2, 119, "- Lưu: VT.", size=8.5)
+    _centred(pdf, RIGHT_COL, 145, ["Trần Văn Dũng"], size=12)
+    doc = _parse(bytes(pdf.output()))
+    assert doc.signer is not None
+    assert (doc.signer.name, doc.signer.authority, doc.signer.title) == ("Trần Văn Dũng", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+
+
+@pytest.mark.parametrize(("block", "name"), [
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ\nTỊCH\n", None),  # a title wrapped: "Phó Chủ" is no name
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ\nTỊCH\nTrần Văn Dũng\n", "Trần Văn Dũng"),
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nCơ quan: Tỉnh An\nGiang\nVõ Bình Thư\n", "Võ Bình Thư"),
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nCơ quan: Tỉnh An\nGiang\n", None),  # a stamp's place is no name
+])
+def test_a_title_word_or_a_stamp_value_is_never_a_name(block: str, name: str | None) -> None:
+    text = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN BÌNH TÂN\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 897/UBND\tBình Tân, ngày 06 tháng 10 năm 2021\nV/v tạo điều kiện cho học sinh vay vốn\n"
+            "Kính gửi: Các xã, thị trấn.\nỦy ban nhân dân huyện đề nghị các xã thực hiện tốt./.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n" + block)
+    doc = parse_text(text)
+    assert doc.signer is not None and doc.signer.name == name
+    assert doc.signer.title in ("PHÓ CHỦ TỊCH", "PHÓ GIÁM ĐỐC")
+
+
+@pytest.mark.parametrize("name", ["Nguyễn Văn Tập", None])
+def test_a_signature_sharing_its_lines_with_the_recipients_reaches_the_name_under_the_list(name: str | None) -> None:
+    # pdftotext -layout: the two columns flattened onto shared lines, the name after the room
+    pad = " " * 40
+    text = ("ỦY BAN NHÂN DÂN" + pad + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN BÌNH TÂN" + pad
+            + "Độc lập - Tự do - Hạnh phúc\n\nSố: 585 /UBND" + pad + "Bình Tân, ngày 09 tháng 7 năm 2021\n"
+            "V/v áp dụng các biện pháp phòng chống dịch\n\n"
+            "Kính gửi: Các xã, thị trấn.\n\nChủ tịch UBND huyện yêu cầu các xã thực hiện nghiêm./.\n\n"
+            "Nơi nhận:" + pad + "KT. CHỦ TỊCH\n- Như kính gửi (thực hiện);" + pad + "PHÓ CHỦ TỊCH\n"
+            "- Chủ tịch, các Phó CT UBND (b/c);\n- Lưu: VT.\n\n\n\n" + (pad + name + "\n" if name else ""))
+    doc = parse_text(text)
+    assert doc.signer is not None
+    assert (doc.signer.name, doc.signer.authority, doc.signer.title) == (name, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+    assert doc.recipients == ["Như kính gửi (thực hiện)", "Chủ tịch, các Phó CT UBND (b/c)", "Lưu: VT."]
+
+
+def test_the_name_beside_the_last_recipient_closes_a_block_whose_title_stands_above_the_list() -> None:
+    pdf = _pdf()
+    _header(pdf, ["PHÒNG GD&ĐT LAI VUNG", "TRƯỜNG THCS TÂN THÀNH", "Số: 133/KH-THCSTT"], "Tân Thành, ngày 10 tháng 9 năm 2021")
+    _body(pdf, 50)
+    _centred(pdf, RIGHT_COL, 106, ["HIỆU TRƯỞNG"], size=12)
+    left = ["Nơi nhận:", "- Phòng GDĐT (báo cáo);", "- Hiệu trưởng, các PHT;", "- Website của trường;", "- Lưu: VT."]
+    for k, t in enumerate(left):
+        _at(pdf, LEFT_COL[0] + 2, 111 + 5 * k, t, style="B" if k == 0 else "", size=10.5)
+    _centred(pdf, RIGHT_COL, 131, ["Võ Văn Long"], size=12)
+    pdf.add_page()
+    _centred(pdf, (LEFT, RIGHT), 25, ["PHỤ LỤC 1"], size=12)
+    _at(pdf, LEFT, 35, "(Kèm theo Kế hoạch số 133/KH-THCSTT ngày 10/9/2021 của Trường THCS Tân Thành)", size=10)
+    doc = _parse(bytes(pdf.output()))
+    assert doc.signer is not None and (doc.signer.name, doc.signer.title) == ("Võ Văn Long", "HIỆU TRƯỞNG")
+    assert doc.recipients[-1] == "Lưu: VT."
+    assert not any(r.number == "133/KH-THCSTT" for r in doc.references)  # the annex names its own document
+
+
+def test_a_sample_form_in_a_guide_does_not_hide_the_closing_block() -> None:
+    pdf = _pdf()
+    _centred(pdf, LEFT_COL, 22, ["THÀNH ỦY HÀ NỘI", "BAN TỔ CHỨC", "Số 21-HD/BTCTU"])
+    _centred(pdf, RIGHT_COL, 22, ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Hà Nội, ngày 21 tháng 8 năm 2025"])
+    _body(pdf, 50, title="HƯỚNG DẪN")
+    # a sample form in the guide's body: its Nơi nhận with nothing beside it
+    for k, t in enumerate(["Mẫu 1. Công văn của chi bộ", "Nơi nhận:", "- Như trên,", "- Lưu."]):
+        _at(pdf, LEFT + 2, 105 + 5 * k, t, size=10.5)
+    _at(pdf, LEFT, 130, "Hướng dẫn này được phổ biến đến chi bộ./.", size=12)
+    _closing(pdf, 140, ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "", "", "", "", "Triệu Thị Ngọc"],
+             left=["Nơi nhận:", "- Thường trực Thành ủy,", "- Lưu."])
+    doc = _parse(bytes(pdf.output()))
+    assert doc.signer is not None
+    assert (doc.signer.name, doc.signer.authority, doc.signer.title) == ("Triệu Thị Ngọc", "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
+
+
+# --- the real files -------------------------------------------------------------------------------
+
+OFFICES = Path(__file__).resolve().parent.parent.parent / "shared" / "real" / "offices"
+
+
+def _gold() -> dict:
+    if not (OFFICES / "meta.yaml").is_file():
+        pytest.skip(f"{OFFICES} not found (the shared real files)")
+    import yaml
+
+    meta = yaml.safe_load((OFFICES / "meta.yaml").read_text(encoding="utf-8"))
+    return {n: g for n, g in meta.items() if g["form"] in ("signed-pdf", "word-pdf")}
+
+
+def _same_name(gold: str | None, got: str | None) -> bool:
+    import unicodedata
+
+    def fold(s: str | None) -> set[str]:
+        s = unicodedata.normalize("NFD", s or "").replace("đ", "d").replace("Đ", "D")
+        return set("".join(c for c in s if unicodedata.category(c) != "Mn").lower().split())
+
+    return fold(gold) == fold(got)
+
+
+def test_the_born_digital_office_pdfs_give_their_number_date_and_signer() -> None:
+    """Every signed or Word-exported PDF of the shared set: number, date and the signer's name
+    as a careful reader gives them — the name where the text has it (a name only in the
+    signature's image is null, with a warning saying so)."""
+    gold = _gold()
+    misses: list[str] = []
+    for name, g in gold.items():
+        doc = _parse((OFFICES / "files" / name).read_bytes(), name)
+        if (doc.number or None) != g["number"] and "number" in g:
+            misses.append(f"{name} number {doc.number!r} != {g['number']!r}")
+        if doc.date != str(g["date"]):
+            misses.append(f"{name} date {doc.date!r} != {g['date']!r}")
+        want = (g.get("signer") or {}).get("name")
+        got = doc.signer.name if doc.signer else None
+        if got is None and any(w.code == "signer-name-not-in-text" for w in doc.warnings):
+            continue  # the name is only in the signature image: null, said so
+        if not _same_name(want, got):
+            misses.append(f"{name} signer {got!r} != {want!r}")
+    # the number and day stamped as images (056, 057) need OCR of the page
+    assert len(misses) <= 4, "\n".join(misses)
