@@ -404,9 +404,12 @@ class Tesseract:
 
     def _collect(self, fut: Any, out: dict[int, list[Word]], tick: Callable[[], None]) -> None:
         job, words = fut.result()
-        out[job.index] = words
+        blob = _encode(words)
+        # the words as the cache gives them back (positions rounded), so that a page read now
+        # and the same page read from the cache later make the very same document
+        out[job.index] = _decode(blob) or []
         if self.options.cache is not None:
-            self.options.cache.put(job.key, _encode(words))
+            self.options.cache.put(job.key, blob)
         tick()
 
     # -- PageOcr, for pdf.read_pdf
