@@ -38,6 +38,7 @@ from .blocks import Blocks, Table
 from .chrome import document_end, document_start, header_motto
 from .clean import Clean, clean
 from .loose_tables import loose_tables
+from .memo import by_line
 from .tables import bar_tables, pipe_tables
 
 #: How far (non-empty lines) below the document's start the type line may stand.
@@ -362,6 +363,7 @@ def _type_anywhere() -> regex.Pattern[str]:
 _WORD_RUN = regex.compile(r"\S+")
 
 
+@by_line
 def caps_type_line(text: str) -> tuple[str, int] | None:
     """``CHỈ THỊ`` / ``KẾ HOẠCH Triển khai ...``: the type name, and where the rest starts in
     ``text`` (its length when nothing follows)."""
@@ -621,6 +623,7 @@ _ATTACHMENT = regex.compile(
 )
 
 
+@by_line
 def authority_mark(s: str) -> regex.Match[str] | None:
     """The authority mark opening ``s`` (``TM.``, ``KT.``, ``Q.``, ``TL.``, ``TUQ.``, Party
     ``T/M``, ``K/T``...) when a title in capitals follows it."""
@@ -631,6 +634,7 @@ def authority_mark(s: str) -> regex.Match[str] | None:
     return m if rest[:1].isupper() else None
 
 
+@by_line
 def is_title_line(s: str) -> bool:
     """A signer's title in capitals: ``CHỦ TỊCH``, ``PHÓ GIÁM ĐỐC``, ``KT. BỘ TRƯỞNG``."""
     if not s or not s.isupper() or len(s.split()) > 10:
@@ -640,6 +644,7 @@ def is_title_line(s: str) -> bool:
     return m is not None
 
 
+@by_line
 def is_plain_title_line(s: str) -> bool:
     """A signer's title written as a sentence (``Hiệu trưởng``, ``Giám đốc``), as a
     school's or a small office's Word file often has it: alone on its line, a few words."""
@@ -650,6 +655,7 @@ def is_plain_title_line(s: str) -> bool:
 _DIGIT = regex.compile(r"\d")
 
 
+@by_line
 def is_name_line(s: str) -> bool:
     """A person's name: two to six words each capitalized (``Phùng Thị Hồng Hà``), or in
     capitals (``NGUYỄN VĂN A``) when not a title, after any rank or degree."""
@@ -665,12 +671,14 @@ def is_name_line(s: str) -> bool:
     return bool(_CAPS_NAME_LINE.match(s)) and not is_title_line(s) and not authority_mark(s)
 
 
+@by_line
 def is_person_line(s: str) -> bool:
     """A name written as names are (``Phùng Thị Hồng Hà``, not in capitals): what closes a
     signature block."""
     return not s.isupper() and is_name_line(s)
 
 
+@by_line
 def strip_honorific(s: str) -> str:
     """The name without a rank or degree before it (``Thiếu tướng Lê Văn Bình``, and in a
     name line written in capitals ``THIẾU TƯỚNG LÊ VĂN BÌNH``)."""
@@ -751,6 +759,7 @@ def _signature_at(lines: list[Line], i: int) -> bool:
     return mark and any(authority_mark(x.text) for x in lines[i + 1 : i + 3])
 
 
+@by_line
 def caps_name_shape(t: str) -> bool:
     """``t`` reads as a person's name written in capitals: two to five words after any
     rank, no title or mark, not opening with a body's head word nor holding a unit's word
@@ -794,11 +803,13 @@ def _signature_in_pieces(pieces: list[str]) -> bool:
     return False
 
 
+@by_line
 def seal_line(t: str) -> bool:
     """``(Đã ký)``, ``[daky]``, a digital signature's stamp: neither title nor name."""
     return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None or stamp_label(t)
 
 
+@by_line
 def stamp_label(t: str) -> bool:
     """A line opening a field of an e-signature's stamp: ``Ký bởi: ...``, ``Người ký: ...``,
     ``Thời gian ký: ...`` (``data/lexicon/signature.yaml`` ``stamp_labels``), or a field as
