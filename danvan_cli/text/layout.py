@@ -612,6 +612,16 @@ def _zone(text: str, view: str, lines: list[Line], start: int, end: int, tables:
 # --- body boundaries ---------------------------------------------------------------------------
 
 _NOI_NHAN = regex.compile(r"(?i)^[ \t]*(?:nơi\s+nhận|NƠI\s+NHẬN)\s*:?")
+
+
+def _opens_recipients(t: str) -> bool:
+    """``Nơi nhận`` opens ``t`` (``_NOI_NHAN``). Asked of every line of a body: a line whose
+    first character is neither ``n``/``N`` nor a blank is out without the pattern."""
+    return t[:1] in _NOI_NHAN_FIRST and _NOI_NHAN.match(t) is not None
+
+
+#: What a line ``_NOI_NHAN`` matches may open with.
+_NOI_NHAN_FIRST = ("n", "N", " ", "\t")
 _OUTLINE_START = regex.compile(
     r"(?m)^[ \t]*(?:(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC)\s+[IVXLC\d]+|Điều\s+\d+\s*[.:]|ĐIỀU\s+\d+\s*[.:]|[IVXLC]{1,6}\s*[.)]|\d{1,2}\s*[.)]\s|[a-zđ]\)\s)"
 )
@@ -754,7 +764,7 @@ def _signature_at(lines: list[Line], i: int) -> bool:
             continue
         if is_person_line(ln.text) or _split_name(lines, i + 1 + k) or _caps_name_at(lines, i + 1 + k):
             return True
-        if _NOI_NHAN.match(ln.text):
+        if _opens_recipients(ln.text):
             return mark
     return mark and any(authority_mark(x.text) for x in lines[i + 1 : i + 3])
 
@@ -842,7 +852,7 @@ def stamp_lines(lines: list[str]) -> set[int]:
         wrapped = 0
         while k < len(lines) and wrapped < STAMP_WRAP and not stamp_label(lines[k]):
             t = lines[k]
-            if (not t or is_person_line(t) or t.isupper() or authority_mark(t) or _NOI_NHAN.match(t)
+            if (not t or is_person_line(t) or t.isupper() or authority_mark(t) or _opens_recipients(t)
                     or t.startswith(("-", "+", "•", "(", "["))):
                 break
             out.add(k)
@@ -887,7 +897,7 @@ def _body_end(lines: list[Line], lo: int, hi: int) -> tuple[int | None, int | No
         t = lines[i].text
         if not t:
             continue
-        if nn is None and _NOI_NHAN.match(t):
+        if nn is None and _opens_recipients(t):
             nn = i
         if sig is None and _signature_at(lines, i):
             sig = i
@@ -943,7 +953,7 @@ def build_layout(text: str, view: str, blocks: Blocks | None = None) -> Layout:
         if not ln.text:
             continue
         nonempty += 1
-        if nonempty > HEADER_LINES or _NOI_NHAN.match(ln.text) or pattern("header", "kinh_gui").match(ln.text):
+        if nonempty > HEADER_LINES or _opens_recipients(ln.text) or pattern("header", "kinh_gui").match(ln.text):
             break  # a type line stands above the addressees and the closing (an annex's is its own)
         hit = caps_type_line(ln.text)
         if hit is not None:
@@ -1089,9 +1099,9 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
                     # a second signature block (a joint document's, written under the
                     # first) opens: its lines are read as the first's were
                     seen_name = False
-                elif (nn is None or i > nn) and not beside and (k is None or not _NOI_NHAN.match(lines[k].text)):
+                elif (nn is None or i > nn) and not beside and (k is None or not _opens_recipients(lines[k].text)):
                     break  # neither the recipients list nor another block follows
-            elif _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or (t.isupper() and not seen_name):
+            elif _opens_recipients(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or (t.isupper() and not seen_name):
                 last = i
                 seen_mark = seen_mark or (nn is not None and i > nn and authority_mark(t) is not None)
             elif pattern("signature", "seal_lines").search(t) or t.startswith(("(", "[")):
