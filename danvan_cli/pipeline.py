@@ -8,12 +8,16 @@ links) → tasks → deadlines; each stage returns its record and its warnings.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import Document
 from .resolve.admin_units import Gazetteer
 from .text.blocks import Blocks
 from .text.normalize import matching_view, normalize_text
 from .text.read import Decoded, decode_file, read_source
+
+if TYPE_CHECKING:
+    from .text.formats.ocr import OcrOptions
 
 
 def parse_text(
@@ -33,7 +37,9 @@ def parse_text(
     from .extract.citations import citations_within, scan_citations
     from .extract.deadlines import DocumentTime, extract_deadlines
     from .extract.header import extract_header
+    from .extract.letters import order_tasks, read_addressees
     from .extract.outline import build_outline, extract_outline, extract_tasks, use_layout
+    from .resolve.own_issuer import own_voice
     from .resolve.references import Frame, Own, resolve_references
     from .text.layout import build_layout, outline_start
 
@@ -60,7 +66,13 @@ def parse_text(
     doc.references, doc.named_laws, doc.links = refs.references, refs.named_laws, refs.links
     doc.warnings.extend(refs.warnings)
     outline = build_outline(view, text)
-    doc.tasks = extract_tasks(text, view, outline)
+    letter = read_addressees(view, 0 if header.doc_type else layout.end, header.body_end)
+    doc.addressees = letter.units
+    doc.tasks = extract_tasks(text, view, outline, doc.addressees)
+    if not doc.tasks and header.doc_type is not None:
+        # a letter with no numbered body: the paragraphs that order units are its tasks
+        body = (letter.span[1] if letter.span else header.title_end, header.body_end)
+        doc.tasks = order_tasks(view, [body], doc.addressees, own_voice(header.context, doc.issuer))
     doc.outline = extract_outline(text, view, outline)
     found = extract_deadlines(text, view, DocumentTime.of(doc), doc.tasks, cited=refs.mention_spans())
     doc.deadlines = found.deadlines
@@ -68,16 +80,17 @@ def parse_text(
     return doc
 
 
-def parse_file(path: str | Path, *, gazetteer: Gazetteer | None = None) -> Document:
-    """Read and parse one file (``-`` is standard input). Raises ``DanvanInputError``
-    for a missing or binary file."""
-    return _parse_decoded(read_source(path), str(path), gazetteer)
+def parse_file(path: str | Path, *, gazetteer: Gazetteer | None = None, ocr: OcrOptions | None = None) -> Document:
+    """Read and parse one file (``-`` is standard input; ``ocr``: how scans and pictures
+    are read). Raises ``DanvanInputError`` for a missing or binary file."""
+    return _parse_decoded(read_source(path, ocr), str(path), gazetteer)
 
 
-def parse_bytes(data: bytes, source: str = "-", *, gazetteer: Gazetteer | None = None) -> Document:
+def parse_bytes(data: bytes, source: str = "-", *, gazetteer: Gazetteer | None = None,
+                ocr: OcrOptions | None = None) -> Document:
     """Parse a file's bytes already read (``source`` names it, and its ending breaks a tie
     between text and HTML). Raises ``DanvanInputError`` as ``parse_file`` does."""
-    return _parse_decoded(decode_file(data, source), source, gazetteer)
+    return _parse_decoded(decode_file(data, source, ocr), source, gazetteer)
 
 
 def _parse_decoded(decoded: Decoded, path: str, gazetteer: Gazetteer | None) -> Document:
