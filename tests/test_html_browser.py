@@ -10,11 +10,13 @@ import subprocess
 import zlib
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from support.generate import as_documents, generate_corpus
 from danvan_cli.graph import build_graph, find_roots, traverse
 from danvan_cli.graph.export import export
+from danvan_cli.i18n import language
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -78,29 +80,53 @@ def png_pixels(path: Path) -> tuple[int, int, set[bytes]]:
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+def graph() -> nx.DiGraph:
     corpus = generate_corpus(provinces=4, districts=2, communes=1, seed=3, decoys=False, second_year=False)
     g = build_graph(as_documents(corpus))
-    sub = traverse(g, find_roots(g, "33/CT-TTg")[0])
-    folder = tmp_path_factory.mktemp("html")
-    path = folder / "graph.html"
-    path.write_text(export(sub, "html"), encoding="utf-8")
-    return path, sub.number_of_nodes()
+    return traverse(g, find_roots(g, "33/CT-TTg")[0])
 
 
-@pytest.mark.browser
-def test_html_graph_renders_every_node_in_chromium(page: tuple[Path, int], tmp_path: Path) -> None:
-    path, count = page
+@pytest.fixture(scope="module")
+def page(graph: nx.DiGraph, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """The page as a user gets it by default: in Vietnamese."""
+    path = tmp_path_factory.mktemp("html") / "graph.html"
+    with language("vi"):
+        path.write_text(export(graph, "html"), encoding="utf-8")
+    return path, graph.number_of_nodes()
+
+
+def dump_dom(path: Path, tmp_path: Path) -> tuple[str, str]:
     out = subprocess.run(
         [chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=20000",
          "--dump-dom", path.as_uri()],
         capture_output=True, text=True, timeout=60,
     )
-    dom = out.stdout
-    assert f'data-rendered-nodes="{count}"' in dom, out.stderr[-2000:]
+    return out.stdout, out.stderr
+
+
+@pytest.mark.browser
+def test_html_graph_renders_every_node_in_chromium(page: tuple[Path, int], tmp_path: Path) -> None:
+    path, count = page
+    dom, err = dump_dom(path, tmp_path)
+    assert f'data-rendered-nodes="{count}"' in dom, err[-2000:]
     assert dom.count('class="node') == count
     assert "33/CT-TTg" in dom and "Tỉnh / Thành phố" in dom
     assert 'root selected"' in dom  # the root is selected and its details shown
+    # the details panel names the level in words, never its code
+    assert "<dt>Cấp</dt><dd>trung ương</dd>" in dom and "<dd>central</dd>" not in dom
+
+
+@pytest.mark.browser
+def test_html_graph_speaks_english_when_asked(graph: nx.DiGraph, tmp_path: Path) -> None:
+    path = tmp_path / "graph.html"
+    with language("en"):
+        path.write_text(export(graph, "html"), encoding="utf-8")
+    dom, err = dump_dom(path, tmp_path)
+    assert f'data-rendered-nodes="{graph.number_of_nodes()}"' in dom, err[-2000:]
+    assert "Province / City" in dom and "<dt>Level</dt><dd>central</dd>" in dom and 'lang="en"' in dom
+    assert f"{graph.number_of_nodes()} documents, {graph.number_of_edges()} links" in dom
+    for vietnamese in ("Tỉnh / Thành phố", "<dt>Cấp</dt>", "Được thực hiện bởi", "Vừa khung", "Tìm văn bản"):
+        assert vietnamese not in dom
 
 
 @pytest.mark.browser

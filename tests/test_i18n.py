@@ -84,7 +84,7 @@ def test_json_keys_and_codes_do_not_change_with_the_language() -> None:
 
 
 def test_library_callers_choose_the_language_for_a_block() -> None:
-    from danvan_cli.render.labels import relation
+    from danvan_cli.words import relation
 
     with language("vi"):
         assert relation("implements") == "thực hiện"

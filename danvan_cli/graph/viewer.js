@@ -7,10 +7,17 @@
   "use strict";
   var data = JSON.parse(document.getElementById("danvan-data").textContent);
   var SVG = "http://www.w3.org/2000/svg";
-  var LANES = ["Trung ương", "Tỉnh / Thành phố", "Huyện / Quận", "Xã / Phường", "Chưa rõ cấp"];
+  // Every word the page shows comes from danvan's catalogue, in the language of the run
+  // (graph/html.py fills danvan-labels): lanes, relations, levels, headings, counts.
+  var L = JSON.parse(document.getElementById("danvan-labels").textContent), T = L.text;
+  var LANES = L.lanes;  // central, province, district, commune, then unknown
   var UNKNOWN = 4;
-  var REL_LABEL = { implements: "thực hiện", directs: "chỉ đạo thực hiện", based_on: "căn cứ",
-                    amends: "sửa đổi", replaces: "thay thế", cites: "dẫn chiếu", proposal: "đề nghị" };
+  var REL_LABEL = L.relation;
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
+  }
+  function count(key, n) { var forms = L.plural[key]; return fill(n === 1 ? forms[0] : forms[1], { n: n }); }
+  function levelWord(code) { return code ? (L.level[code] || code) : ""; }
   // Box size: three lines of 13 px text, wide enough for a number and a short issuer.
   var W = 236, H = 66, GAP = 22, MARGIN = 14, CHARS = 31;
 
@@ -41,7 +48,7 @@
   }
   function head(n) {
     if (n.number) return [n.doc_type, n.number].filter(Boolean).join(" ");
-    return (n.doc_type || "Văn bản") + " (không số)";
+    return fill(T.unnumbered, { type: n.doc_type || T.document });
   }
 
   // ---- lanes: the level's lane; a document of unknown level goes just under what it
@@ -202,7 +209,7 @@
       var top = b.top - 28;
       el("rect", { "class": "band", x: 2, y: top, width: width - 4, height: b.bottom - top + 8, rx: 6 }, gb);
       var t = el("text", { "class": "band-label", x: 10, y: top + 17 }, gb);
-      t.textContent = LANES[b.key % 10] + " (" + b.count + ")" + (b.key < 10 ? " — văn bản gốc dựa trên" : "");
+      t.textContent = LANES[b.key % 10] + " (" + b.count + ")" + (b.key < 10 ? " — " + T.rests_on : "");
     });
 
     edgeEls = [];
@@ -279,7 +286,7 @@
         nodeEls[n.id].classList.toggle("faded", !!q && !hit);
       }
     });
-    document.getElementById("search-count").textContent = q ? matches.length + " văn bản" : "";
+    document.getElementById("search-count").textContent = q ? count("documents", matches.length) : "";
   }
   search.addEventListener("input", runSearch);
   search.addEventListener("keydown", function (ev) {
@@ -317,13 +324,13 @@
     box.innerHTML = "";
     var h = document.createElement("h2"); h.textContent = head(n); box.appendChild(h);
     var dl = document.createElement("dl"); box.appendChild(dl);
-    row(dl, "Ngày", n.date); row(dl, "Cơ quan", n.issuer); row(dl, "Cấp", n.level); row(dl, "Địa bàn", n.place);
-    row(dl, "Trích yếu", n.title); row(dl, "Trong kho", n.in_corpus ? "có" : "không (chỉ được dẫn chiếu)");
-    row(dl, "Tệp", n.sources && n.sources.length ? n.sources : n.source); row(dl, "Được dẫn", n.cited_by);
-    row(dl, "Khóa", n.id);
+    row(dl, T.date, n.date); row(dl, T.issuer, n.issuer); row(dl, T.level, levelWord(n.level)); row(dl, T.place, n.place);
+    row(dl, T.subject, n.title); row(dl, T.in_corpus, n.in_corpus ? T.yes : T.cited_only);
+    row(dl, T.file, n.sources && n.sources.length ? n.sources : n.source); row(dl, T.cited_by, n.cited_by);
+    row(dl, T.key, n.id);
     (n.warnings || []).forEach(function (w) { var p = document.createElement("p"); p.className = "warn"; p.textContent = "⚠ " + w; box.appendChild(p); });
-    edgeList(box, "Thực hiện / dựa trên", n._out, "target");
-    edgeList(box, "Được thực hiện bởi", n._in, "source");
+    edgeList(box, T.carries_out, n._out, "target");
+    edgeList(box, T.carried_out_by, n._in, "source");
   }
 
   var legend = document.getElementById("legend");
@@ -333,15 +340,15 @@
     var i = document.createElement("i"); i.style.background = "var(--" + r + ")"; s.appendChild(i);
     s.appendChild(document.createTextNode(REL_LABEL[r])); legend.appendChild(s);
   });
-  document.getElementById("meta").textContent = nodes.length + " văn bản, " + edges.length + " liên kết";
+  document.getElementById("meta").textContent = count("documents", nodes.length) + ", " + count("links", edges.length);
 
   function fail(err) {
     document.body.setAttribute("data-layout-error", String(err && err.message || err));
-    document.getElementById("details").textContent = "Không vẽ được đồ thị: " + (err && err.message || err);
+    document.getElementById("details").textContent = fill(T.failed, { error: err && err.message || err });
   }
   if (typeof ELK === "undefined") { fail("ELK is missing"); return; }
   var meta = document.getElementById("meta"), counts = meta.textContent;
-  meta.textContent = counts + " — đang sắp xếp…";  // a large graph takes seconds
+  meta.textContent = counts + " — " + T.laying_out;  // a large graph takes seconds
   layoutFitting(new ELK()).then(function (result) {
     meta.textContent = counts;
     draw(result);

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from ..i18n import _, ngettext
 from ..schedule import Occurrence
-from .labels import due
+from ..words import due
 from ..filenames import shown as shown_path
 
 #: below this many columns each deadline is a block (date and status, then what, who, the

@@ -30,7 +30,7 @@ RELATION_STYLE = {"implements": "green", "directs": "yellow", "based_on": "blue"
 
 
 def _header_rows(doc: Document) -> list[tuple[str, str]]:
-    from .labels import level
+    from ..words import level
 
     issuer = "—"
     if doc.issuer:
@@ -62,7 +62,7 @@ def _references(doc: Document, width: int) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    from .labels import relation
+    from ..words import relation
 
     if width >= WIDE:
         t = Table(title=_("Cited documents"), expand=True)

@@ -23,11 +23,11 @@ from ..track.cascade import Action
 from ..track.report import CITED, HAS, NONE, TrackReport
 
 from ..i18n import N_, _, current, ngettext
-from .labels import due as due_word
-from .labels import how as how_word
-from .labels import relation as relation_word
-from .labels import tier as tier_word
-from .labels import unnumbered
+from ..words import due as due_word
+from ..words import how as how_word
+from ..words import relation as relation_word
+from ..words import tier as tier_word
+from ..words import unnumbered
 from ..filenames import shown as shown_path
 
 STATUS = {HAS: N_("has a document"), CITED: N_("cited only (text not in the corpus)"),

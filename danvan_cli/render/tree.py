@@ -14,8 +14,9 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..i18n import _
-from .labels import relation as relation_word
-from .labels import shorten, unnumbered
+from ..words import relation as relation_word
+from ..words import unnumbered
+from .labels import shorten
 from ..filenames import shown as shown_path
 
 RELATION_STYLE = {
