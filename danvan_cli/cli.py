@@ -15,7 +15,8 @@ import click
 from . import __version__
 from .commands.help import LocalizedGroup
 from .commands.options import lang_option
-from .i18n import N_
+from .commands.usage import localized_error
+from .i18n import N_, _, localized_line
 
 #: command name -> "module:attribute" (relative to danvan_cli.commands)
 COMMANDS: dict[str, str] = {
@@ -74,7 +75,10 @@ class LazyGroup(LocalizedGroup):
         from .i18n import set_language
 
         set_language(None)
-        return super().make_context(info_name, args, parent, **extra)
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            raise localized_error(exc) from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         """A store that cannot be used, or breaks mid-way, is one line naming it (exit 2),
@@ -85,14 +89,17 @@ class LazyGroup(LocalizedGroup):
 
         try:
             return super().invoke(ctx)
+        except click.ClickException as exc:  # a subcommand used wrongly: said in the interface's language
+            raise localized_error(exc) from exc
         except StoreError as exc:
-            click.echo(f"danvan: {exc}", err=True)
+            click.echo("danvan: " + localized_line(str(exc)), err=True)
             sys.exit(EXIT_STORE)
         except sqlite3.DatabaseError as exc:
             from .corpus import store
 
-            click.echo(f"danvan: {store.LAST_OPENED or store.default_store_path()}: store error ({exc}); delete the "
-                       "file to start afresh, or choose another with --store", err=True)
+            click.echo("danvan: " + _("{store}: store error ({reason}); delete the file to start afresh, or choose "
+                                      "another with --store").format(
+                store=store.LAST_OPENED or store.default_store_path(), reason=exc), err=True)
             sys.exit(EXIT_STORE)
 
 

@@ -9,6 +9,7 @@ from datetime import date
 
 import click
 
+from ..i18n import _
 from .help import LocalizedCommand
 from .options import corpus_from, corpus_options, output_option
 
@@ -24,25 +25,25 @@ def _iso_date(value: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2025-03-31", param_hint=name) from None
+        raise click.BadParameter(_("{value} is not a date like 2025-03-31").format(value=repr(value)), param_hint=name) from None
 
 
 def window(year: int | None, month: int | None, start: str | None, end: str | None) -> tuple[date, date]:
     """The days asked for: a month of a year, a year, or an explicit ``--from``/``--to``."""
     d_from, d_to = _iso_date(start, "--from"), _iso_date(end, "--to")
     if month is not None and (d_from or d_to):
-        raise click.UsageError("--month cannot be combined with --from/--to")
+        raise click.UsageError(_("--month cannot be combined with --from/--to"))
     if month is not None and year is None:
-        raise click.UsageError("--month needs --year")
+        raise click.UsageError(_("--month needs --year"))
     if d_from or d_to:
         y = year or (d_from or d_to).year  # type: ignore[union-attr]
         d_from = d_from or date(y, 1, 1)
         d_to = d_to or date(y, 12, 31)
         if d_from > d_to:
-            raise click.UsageError("--from is after --to")
+            raise click.UsageError(_("--from is after --to"))
         return d_from, d_to
     if year is None:
-        raise click.UsageError("give --year (and optionally --month) or --from/--to")
+        raise click.UsageError(_("give --year (and optionally --month) or --from/--to"))
     if month is not None:
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
     return date(year, 1, 1), date(year, 12, 31)

@@ -25,7 +25,7 @@ def export_cmd(paths: tuple[str, ...], fmt: str, out_dir: str, store: str | None
     """Write the documents under PATH (without PATH, every document the store holds) and
     their graph as tables that Spark, DuckDB, pandas or a graph database load. Parquet
     needs the extra danvan[parquet] (pyarrow)."""
-    from ..i18n import _, ngettext
+    from ..i18n import _, localized_line, ngettext
     from ..corpus.export import ExportError, TableWriter, export_store
 
     if no_store:
@@ -33,7 +33,7 @@ def export_cmd(paths: tuple[str, ...], fmt: str, out_dir: str, store: str | None
     try:
         writer = TableWriter(out_dir, fmt)
     except ExportError as exc:
-        click.echo(f"danvan: {exc}", err=True)
+        click.echo("danvan: " + localized_line(str(exc)), err=True)
         sys.exit(2)
     corpus = corpus_from(paths, store, False, jobs, quiet, debug)
     counts = export_store(corpus, writer)

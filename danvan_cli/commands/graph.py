@@ -21,13 +21,15 @@ def _relations(value: str | None) -> tuple[str, ...] | None:
     if not value:
         return None
     from ..graph.build import ALL_RELATIONS
+    from ..i18n import _
 
     if value.strip().lower() == "all":
         return ALL_RELATIONS
     rels = tuple(r.strip() for r in value.split(",") if r.strip())
     bad = [r for r in rels if r not in ALL_RELATIONS]
     if bad:
-        raise click.BadParameter(f"unknown relation {', '.join(bad)}; choose from {', '.join(ALL_RELATIONS)} or all")
+        raise click.BadParameter(_("unknown relation {names}; choose from {relations} or all").format(
+            names=", ".join(bad), relations=", ".join(ALL_RELATIONS)), param_hint="--relation")
     return rels
 
 

@@ -33,23 +33,23 @@ def index_cmd(paths: tuple[str, ...], engine: str, scheduler: str | None, to_dir
     from ..corpus.export import ExportError
     from ..corpus.scan import walk_paths
 
-    from ..i18n import _
+    from ..i18n import _, localized_line
 
     if not paths:
         raise click.UsageError(_("name the files or folders to index (danvan index . for the current folder)"))
     if no_store and not to_dir:
-        raise click.UsageError("index writes the store: --no-store makes sense only with --engine dask --to DIR")
+        raise click.UsageError(_("index writes the store: --no-store makes sense only with --engine dask --to DIR"))
     if to_dir and engine != "dask":
-        raise click.UsageError("--to DIR goes with --engine dask")
+        raise click.UsageError(_("--to DIR goes with --engine dask"))
     if scheduler and engine != "dask":
-        raise click.UsageError("--scheduler goes with --engine dask")
+        raise click.UsageError(_("--scheduler goes with --engine dask"))
 
     t0 = time.monotonic()
     walk = walk_paths(list(paths))
     try:
         errors, summary = _run(walk, engine, scheduler, to_dir, no_graph, store, jobs, quiet, debug)
     except (ClusterError, ExportError) as exc:
-        click.echo(f"danvan: {exc}", err=True)
+        click.echo("danvan: " + localized_line(str(exc)), err=True)
         sys.exit(2)
     line = walk.skipped_line()
     if line and not quiet:

@@ -9,6 +9,7 @@ from datetime import date
 
 import click
 
+from ..i18n import _
 from .help import LocalizedCommand
 from .options import corpus_from, corpus_options, output_option
 
@@ -23,7 +24,7 @@ def _as_of(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2025-03-31", param_hint="--as-of") from None
+        raise click.BadParameter(_("{value} is not a date like 2025-03-31").format(value=repr(value)), param_hint="--as-of") from None
 
 
 @click.command("track", cls=LocalizedCommand)

@@ -41,7 +41,7 @@ def _client(scheduler: str | None) -> tuple[Any, Any]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
-        raise ClusterError("the Dask engine needs dask.distributed: pip install 'danvan[dask]'") from exc
+        raise ClusterError(N_("the Dask engine needs dask.distributed: pip install 'danvan[dask]'")) from exc
     try:
         if scheduler:
             return Client(scheduler, timeout=CONNECT_TIMEOUT), None
@@ -51,7 +51,7 @@ def _client(scheduler: str | None) -> tuple[Any, Any]:
                                dashboard_address=":0")
         return Client(cluster), cluster
     except (OSError, TimeoutError) as exc:
-        raise ClusterError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
+        raise ClusterError(N_("cannot reach the Dask scheduler {scheduler}: {reason}").format(scheduler=scheduler, reason=exc)) from exc
 
 
 def index_chunk(items: list[tuple[str, str, FileState, bytes | None, str | None, bool]]) -> list[Indexed]:

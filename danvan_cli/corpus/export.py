@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..i18n import N_
 from .rows import COLUMNS, DOCUMENT_COLUMNS
 
 FORMATS = ("parquet", "csv", "jsonl")
@@ -50,18 +51,18 @@ class TableWriter:
 
     def __init__(self, folder: str | Path, fmt: str) -> None:
         if fmt not in FORMATS:
-            raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+            raise ExportError(N_("unknown format {format}; choose from {formats}").format(format=repr(fmt), formats=", ".join(FORMATS)))
         if fmt == "parquet":
             try:
                 import pyarrow  # noqa: F401
                 import pyarrow.parquet  # noqa: F401
             except ImportError as exc:
-                raise ExportError("Parquet needs pyarrow: pip install 'danvan[parquet]'") from exc
+                raise ExportError(N_("Parquet needs pyarrow: pip install 'danvan[parquet]'")) from exc
         self.folder = Path(folder)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ExportError(f"{self.folder}: cannot be created ({exc.strerror or exc})") from exc
+            raise ExportError(N_("{folder}: cannot be created ({reason})").format(folder=self.folder, reason=exc.strerror or exc)) from exc
         self.fmt = fmt
         self._buffers: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLES}
         self._open: dict[str, Any] = {}

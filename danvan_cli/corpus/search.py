@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import N_
 
 #: Bumped when ``fold`` changes: a store whose index was filled with another fold refills it.
 FOLD_VERSION = 1
@@ -100,10 +101,10 @@ def parse_query(text: str) -> Query:
             groups.append([term])
         join_next = False
     if not groups:
-        raise QueryError(f"nothing to search for in {text!r}")
+        raise QueryError(N_("nothing to search for in {query}").format(query=repr(text)))
     terms = list(dict.fromkeys(t for g in groups for t in g))
     if len(terms) > MAX_QUERY_TERMS:
-        raise QueryError(f"a query of {len(terms)} different terms (more than {MAX_QUERY_TERMS}): shorten it")
+        raise QueryError(N_("a query of {n} different terms (more than {most}): shorten it").format(n=len(terms), most=MAX_QUERY_TERMS))
     return Query(terms, groups)
 
 

@@ -301,40 +301,42 @@ class Store:
     # ----------------------------------------------------------------- opening
 
     def _fail(self, why: str) -> StoreError:
+        """``path: why``, ``why`` made from a catalogue template (shown translated by the
+        command line, ``i18n.localized_line``)."""
         return StoreError(f"{self.path}: {why}")
 
     def _open(self) -> sqlite3.Connection:
         p = self.path
         if p.is_dir():
-            raise self._fail("is a folder, not a store file (give a file path with --store)")
+            raise self._fail(N_("is a folder, not a store file (give a file path with --store)"))
         if p.exists() and p.stat().st_size > 0:
             with p.open("rb") as fh:
                 magic = fh.read(len(SQLITE_MAGIC))
             if magic != SQLITE_MAGIC:
-                raise self._fail("not a danvan store (not an SQLite database); move it away or choose "
-                                 "another file with --store or DANVAN_STORE")
+                raise self._fail(N_("not a danvan store (not an SQLite database); move it away or choose "
+                                    "another file with --store or DANVAN_STORE"))
         else:
             try:
                 p.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise self._fail(f"cannot create its folder ({exc.strerror or exc})") from exc
+                raise self._fail(N_("cannot create its folder ({reason})").format(reason=exc.strerror or exc)) from exc
         try:
             conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise self._fail(f"cannot be opened ({exc})") from exc
+            raise self._fail(N_("cannot be opened ({reason})").format(reason=exc)) from exc
         try:
             self._prepare_waiting(conn)
         except sqlite3.OperationalError as exc:
             conn.close()
             if "database is locked" not in str(exc) and ("readonly" in str(exc) or "unable to open" in str(exc)
                                                          or "disk I/O" in str(exc)):
-                raise self._fail(f"cannot be written ({exc}); choose another file with --store") from exc
-            raise self._fail(f"unreadable store ({exc}); delete it to start afresh, or choose another file "
-                             "with --store") from exc
+                raise self._fail(N_("cannot be written ({reason}); choose another file with --store").format(reason=exc)) from exc
+            raise self._fail(N_("unreadable store ({reason}); delete it to start afresh, or choose another file "
+                                "with --store").format(reason=exc)) from exc
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise self._fail(f"damaged or unreadable store ({exc}); delete it to start afresh, or choose "
-                             "another file with --store") from exc
+            raise self._fail(N_("damaged or unreadable store ({reason}); delete it to start afresh, or choose "
+                                "another file with --store").format(reason=exc)) from exc
         except StoreError:
             conn.close()
             raise
@@ -376,11 +378,12 @@ class Store:
         finally:
             conn.execute("COMMIT")
         if app != APPLICATION_ID and tables:
-            raise self._fail("an SQLite database of another program, not a danvan store; it is left as it is "
-                             "(choose another file with --store or DANVAN_STORE)")
+            raise self._fail(N_("an SQLite database of another program, not a danvan store; it is left as it is "
+                                "(choose another file with --store or DANVAN_STORE)"))
         if app == APPLICATION_ID and version > STORE_SCHEMA:
-            raise self._fail(f"made by a newer danvan (store schema {version}, this one knows {STORE_SCHEMA}); "
-                             "upgrade danvan or choose another file with --store")
+            raise self._fail(N_("made by a newer danvan (store schema {version}, this one knows {known}); "
+                                "upgrade danvan or choose another file with --store").format(
+                                    version=version, known=STORE_SCHEMA))
         if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
