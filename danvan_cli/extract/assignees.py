@@ -26,7 +26,8 @@ from functools import lru_cache
 
 import regex
 
-from ..refdata import alternation, mass_committees, pattern, unit_word_alternation
+from ..refdata import pattern, unit_word_alternation
+from ..text.units import MASS_COMMITTEE, UNIT_START
 
 #: The word lists of this module: ``data/lexicon/assignees.yaml``.
 TOPIC = "assignees"
@@ -35,33 +36,6 @@ _CLASS_COLON = regex.compile(rf"^(?P<head>.*?)(?i:các)\s+(?P<kind>(?i:{unit_wor
 #: "Các trường Mầm non, Tiểu học, THCS ...": a plural head in lower case, then members in capitals.
 _PLURAL_LIST = regex.compile(r"^(?P<head>(?i:các|những)\s+\p{Ll}+(?:\s+\p{Ll}+)?)\s+(?P<members>\p{Lu}.*)$")
 
-#: Words that open the name of a unit or of the person heading one.
-#: Some head words are also common words at a sentence start and are heads only when not
-#: followed by these: ``Báo cáo`` (to report) is no newspaper (``Báo Nhân Dân``), ``Ban hành``
-#: no board, ``Phòng, chống`` no office, ``Hội nghị`` no association, ``Trường hợp`` no school.
-_HEADS = (
-    r"Sở|Phòng(?!\s{0,3},?\s{1,3}(?:chống|ngừa|tránh)(?!\p{L}))|Ban(?!\s{1,3}hành(?!\p{L}))|Bộ(?!\s{1,3}(?:tiêu\s{1,3}chí|máy)(?!\p{L}))|"
-    r"Ủy\s+ban|Uỷ\s+ban|UBND|UBMTTQ|MTTQ|Mặt\s+trận|Công\s+an|Văn\s+phòng|Thanh\s+tra|Đài|"
-    r"Trung\s+tâm|Cục|Chi\s+cục|Tòa\s+án|Viện|Kho\s+bạc|Liên\s+đoàn|Đoàn(?!\s{1,3}kết(?!\p{L}))|"
-    r"Hội(?!\s{1,3}(?:nghị|thảo|thi|diễn|chợ)(?!\p{L}))|Báo(?=\s{1,3}\p{Lu})|Bảo\s+hiểm|Giám\s+đốc|"
-    r"Thủ\s+trưởng|Chủ\s+tịch|Trưởng(?!\s{1,3}hợp(?!\p{L}))|Phó(?=\s{1,3}(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
-    r"Chánh(?=\s{1,3}(?:Văn|Thanh|án))|Người\s+đứng\s+đầu|Cơ\s+quan|Đơn\s+vị|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
-    r"Quận\s+ủy|Đảng\s+ủy|Hội\s+đồng|HĐND|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Ngân\s+hàng|Trường(?!\s{1,3}hợp(?!\p{L}))|"
-    r"Công\s+ty|Tổng\s+công\s+ty|Chi\s+nhánh|Cổng|Hạt|Ban\s+Quản\s+lý|Thường\s+trực|Bí\s+thư|"
-    r"Hiệu\s+trưởng|Tổ\s+trưởng|Tổ(?!\s{1,3}(?:chức|quốc|hợp)(?!\p{L}))|Giáo\s+viên\s+chủ\s+nhiệm|GVCN|Tổng\s+phụ\s+trách|TPT"
-)
-#: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``).
-_PLURAL_NOUNS = (
-    r"sở|ban|ngành|đơn\s+vị|cơ\s+quan|phòng|địa\s+phương|huyện|quận|xã|phường|thị\s+trấn|tỉnh|"
-    r"tổ\s+chức|đoàn\s+thể|doanh\s+nghiệp|trường|bộ|Ủy\s+ban|UBND|hội|cấp|thành\s+viên|Sở|Phòng|Ban"
-)
-#: The Youth Union's committees (``Huyện Đoàn``, ``Tỉnh đoàn``), from ``data/bodies.yaml``.
-_MASS_COMMITTEES = alternation([w.title() for w in mass_committees()] + list(mass_committees()) +
-                               [w.upper()[:1] + w[1:].replace(" đ", " Đ") for w in mass_committees()])
-_MASS_WHOLE = regex.compile(_MASS_COMMITTEES)
-UNIT_START = regex.compile(
-    rf"(?:(?:{_HEADS}|{_MASS_COMMITTEES})(?!\p{{L}})|(?i:các|những|tất\s+cả\s+các)\s+(?:{_PLURAL_NOUNS})(?!\p{{L}}))"
-)
 #: The first word of a predicate. Lower case on purpose (see module doc); not after
 #: ``các``/``những`` (``các tổ chức chính trị - xã hội`` is a unit, not a verb).
 _VERBS = (
@@ -233,7 +207,7 @@ def _bare_head(part: str) -> bool:
     """A head word with no name after it (``Cơ quan``, ``Bộ``, ``Đơn vị``) names nobody: it is
     what is left of a label (``Cơ quan trực tiếp thực hiện:``) or of a name cut by a line
     break. Acronyms stand alone (``UBND``, ``MTTQ``) and are kept."""
-    if _PLURAL_OPENING.match(part) or _MASS_WHOLE.fullmatch(part):
+    if _PLURAL_OPENING.match(part) or MASS_COMMITTEE.fullmatch(part):
         return False  # "Các Sở", "các đơn vị": all of them, a real addressee; "Huyện Đoàn": a whole name
     m = UNIT_START.fullmatch(part)
     return m is not None and not part.isupper() and part[0].isupper()

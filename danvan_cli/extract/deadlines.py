@@ -51,7 +51,7 @@ from . import assignees as asg
 from .scan import Anchored
 from .wrap import is_wrap
 from .outline import TableRow, TaskFinder, body_regions, find_table_rows
-from .dates import date_at, find_dates
+from ..text.dates import date_at, find_dates
 from .timeexpr import (
     MONTHLY_DAY,
     Relative,

@@ -180,5 +180,5 @@ def export(g: nx.DiGraph, fmt: str) -> str:
     if fmt == "html":
         from .html import to_html
 
-        return to_html(g)
+        return to_html(to_json_data(g), g.graph.get("root"))
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -32,7 +32,7 @@ from ..extract.wrap import is_wrap
 from ..model import RELATION_STRENGTH, Issuer, Link, Mention, NamedLaw, Reference, Span, Warning
 from ..refdata import body_codes, load_yaml
 from ..text.normalize import fold_key
-from .issuers import PlaceContext, resolve_issuer
+from ..extract.issuers import PlaceContext, resolve_issuer
 from .relations import (
     RECEIVED,
     OwnPurpose,

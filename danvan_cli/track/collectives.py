@@ -9,8 +9,8 @@ means its communes of the new map. Counting who has acted needs the list, read w
 administrative-unit data valid on the directive's date inside its issuer's territory.
 
 The shapes and words are data (``data/lexicon/collectives.yaml``); the units come from
-``resolve/admin_units.py``; a single named body ("Sở Nội vụ", "UBND huyện Cẩm Giàng") is
-resolved against the directive's own place by ``resolve/issuers.py``.
+``extract/admin_units.py``; a single named body ("Sở Nội vụ", "UBND huyện Cẩm Giàng") is
+resolved against the directive's own place by ``extract/issuers.py``.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from functools import cache
 import regex
 
 from ..refdata import load_yaml, pattern, reorganization_date
-from ..resolve import admin_units as au
-from ..resolve.issuers import PlaceContext, PlaceUnit, resolve_issuer
+from ..extract import admin_units as au
+from ..extract.issuers import PlaceContext, PlaceUnit, resolve_issuer
 from ..text.normalize import normalize_text
 from .units import GROUP, NAMED, TOPIC, Target, group_key, strip_heads, target_for, unit_key
 

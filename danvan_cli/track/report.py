@@ -21,7 +21,7 @@ import networkx as nx
 from ..graph.build import DOWN_RELATIONS
 from ..graph.identity import place_key, tier_of
 from ..model import Document
-from ..resolve import admin_units as au
+from ..extract import admin_units as au
 from ..i18n import N_
 from .cascade import Action, answers, carried_out, day_of
 from .collectives import _RANK, Territory, territory_of
