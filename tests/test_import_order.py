@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.import_order import LAYERS, check, check_package, cycles, Arrow
+from support.import_order import LAYERS, Arrow, check, check_package, cycles
 
 PACKAGE = Path(__file__).resolve().parent.parent / "danvan_cli"
 
@@ -23,14 +23,15 @@ def _plant(tmp_path: Path, files: dict[str, str]) -> Path:
     return tmp_path / "danvan_cli"
 
 
+def _layout_and_outline(tmp_path: Path, layout: str, outline: str) -> Path:
+    """A package with ``text/layout.py`` and ``extract/outline.py`` holding the given code."""
+    return _plant(tmp_path, {"__init__.py": "", "text/__init__.py": "", "extract/__init__.py": "",
+                             "text/layout.py": layout, "extract/outline.py": outline})
+
+
 def test_checker_names_a_planted_import_up_the_order(tmp_path: Path) -> None:
-    package = _plant(tmp_path, {
-        "__init__.py": "",
-        "text/__init__.py": "",
-        "text/layout.py": "def build():\n    from ..extract.outline import read_label\n",
-        "extract/__init__.py": "",
-        "extract/outline.py": "from ..text.layout import build\nread_label = 1\n",
-    })
+    package = _layout_and_outline(tmp_path, "def build():\n    from ..extract.outline import read_label\n",
+                                  "from ..text.layout import build\nread_label = 1\n")
     problems = check_package(package)
     assert any(p.startswith("danvan_cli.text.layout:2 imports danvan_cli.extract.outline: layout may not "
                             "import extract") for p in problems), problems
@@ -38,13 +39,7 @@ def test_checker_names_a_planted_import_up_the_order(tmp_path: Path) -> None:
 
 
 def test_checker_allows_the_same_tree_once_the_arrow_points_down(tmp_path: Path) -> None:
-    package = _plant(tmp_path, {
-        "__init__.py": "",
-        "text/__init__.py": "",
-        "text/layout.py": "read_label = 1\n",
-        "extract/__init__.py": "",
-        "extract/outline.py": "from ..text.layout import read_label\n",
-    })
+    package = _layout_and_outline(tmp_path, "read_label = 1\n", "from ..text.layout import read_label\n")
     assert check_package(package) == []
 
 
