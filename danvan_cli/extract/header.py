@@ -81,7 +81,6 @@ _PLACE_DATE_BARE = regex.compile(
 )
 _BLANK_DATE = regex.compile(r"(?i)ngày\s{0,40}tháng\s{0,40}năm\s{1,10}(?P<y>(?:19|20)\d{2})(?!\d)")
 _SEPARATOR = regex.compile(r"[-–—_=*.~·•]{3,}|(?<![\p{L}\d])[*]{1,2}(?![\p{L}\d])")
-_KINH_GUI = regex.compile(r"(?im)^[ \t]*Kính\s+gửi\s*:")
 _BODY_START = regex.compile(
     r"(?i)^(?:thực\s+hiện|triển\s+khai|căn\s+cứ|để|nhằm|trong|thời\s+gian|qua|ngày\s+\d|theo|tiếp\s+tục|thi\s+hành|xét|kính\s+gửi)\b"
 )

@@ -767,7 +767,7 @@ def assign(tasks: list[Task], inherited: list[str]) -> None:
         if not (t.lead or t.support):
             t.lead, t.support = asg.item_assignees(t.heading, t.text)
         lead, support = t.lead, t.support
-        t.assignees = asg._dedupe(lead + support) if lead or support else list(inherited)
+        t.assignees = asg.dedupe(lead + support) if lead or support else list(inherited)
         assign(t.children, t.assignees)
 
 

@@ -16,17 +16,6 @@ import networkx as nx
 
 FORMATS = ("tree", "json", "dot", "graphml", "gexf", "mermaid", "html")
 
-_LEVEL_SHORT = {
-    "central": "TW",
-    "party-central": "TW",
-    "province": "tỉnh",
-    "party-province": "tỉnh",
-    "district": "huyện",
-    "party-district": "huyện",
-    "commune": "xã",
-    "party-commune": "xã",
-}
-
 
 def node_label(attrs: dict[str, Any], node_id: str = "") -> str:
     """``Kế hoạch 12/KH-UBND (2022-03-05) — UBND tỉnh Hải Dương``; a parsed file without a number

@@ -629,9 +629,6 @@ def _opens_recipients(t: str) -> bool:
 
 #: What a line ``_NOI_NHAN`` matches may open with.
 _NOI_NHAN_FIRST = ("n", "N", " ", "\t")
-_OUTLINE_START = regex.compile(
-    r"(?m)^[ \t]*(?:(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC)\s+[IVXLC\d]+|Điều\s+\d+\s*[.:]|ĐIỀU\s+\d+\s*[.:]|[IVXLC]{1,6}\s*[.)]|\d{1,2}\s*[.)]\s|[a-zđ]\)\s)"
-)
 _NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$")
 _CAPS_NAME_LINE = regex.compile(r"^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
 _ATTACHMENT = regex.compile(
