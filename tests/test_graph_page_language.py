@@ -10,7 +10,8 @@ from importlib import resources
 import networkx as nx
 import pytest
 
-from danvan_cli.graph.html import PAGE_TEXT, page_labels, to_html
+from danvan_cli.graph.export import export, to_json_data
+from danvan_cli.graph.html import PAGE_TEXT, page_labels
 from danvan_cli.i18n import language
 
 
@@ -35,7 +36,7 @@ def block(page: str, element: str) -> dict:
 ])
 def test_page_words_are_in_the_language_of_the_run(lang: str, lane: str, level: str, relation: str, hint: str) -> None:
     with language(lang):
-        page = to_html(small_graph())
+        page = export(small_graph(), "html")
     labels = block(page, "danvan-labels")
     assert labels["lanes"][1] == lane and len(labels["lanes"]) == 5
     assert labels["level"]["party-district"] == level  # a party committee's level in words too
@@ -46,7 +47,7 @@ def test_page_words_are_in_the_language_of_the_run(lang: str, lane: str, level: 
 
 def test_the_data_keeps_codes_and_the_warnings_read_in_the_language() -> None:
     with language("vi"):
-        data = block(to_html(small_graph()), "danvan-data")
+        data = block(export(small_graph(), "html"), "danvan-data")
     b = next(n for n in data["nodes"] if n["id"] == "b")
     assert b["level"] == "party-district"
     assert data["edges"][0]["relation"] == "implements"
@@ -55,18 +56,18 @@ def test_the_data_keeps_codes_and_the_warnings_read_in_the_language() -> None:
 
 def test_counts_carry_both_forms_for_the_script() -> None:
     with language("en"):
-        labels = page_labels(small_graph())
+        labels = page_labels(to_json_data(small_graph()))
     assert labels["plural"]["documents"] == ["{n} document", "{n} documents"]
     with language("vi"):
-        labels = page_labels(small_graph())
+        labels = page_labels(to_json_data(small_graph()))
     assert labels["plural"]["links"] == ["{n} liên kết", "{n} liên kết"]
 
 
 def test_every_word_of_the_page_has_a_vietnamese_translation() -> None:
     with language("en"):
-        english = page_labels(small_graph())["text"]
+        english = page_labels(to_json_data(small_graph()))["text"]
     with language("vi"):
-        vietnamese = page_labels(small_graph())["text"]
+        vietnamese = page_labels(to_json_data(small_graph()))["text"]
     same = [k for k in PAGE_TEXT if english[k] == vietnamese[k]]
     assert same == []
 

@@ -7,16 +7,14 @@ a labels block beside the data; the data itself keeps danvan's codes, as the JSO
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 from importlib import resources
 from typing import Any
 
-import networkx as nx
-
 from ..i18n import N_, _, current, localized, ngettext
 from ..words import LEVELS, RELATIONS, level, relation, tier, unnumbered
-from .export import to_json_data
 
 #: the page's own words, by the key the script and the template (``__T_key__``) use
 PAGE_TEXT = {
@@ -45,13 +43,13 @@ PAGE_TEXT = {
     "failed": N_("The graph could not be drawn: {error}"),
     "laying_out": N_("laying out…"),
 }
+#: the lanes top to bottom: the four levels, then documents whose level is not known
+LANE_LEVELS = ("central", "province", "district", "commune")
+
+
 def _counts(n: int) -> dict[str, str]:
     """The counts the script writes, in the form for ``n`` (the page gets the forms for 1 and 2)."""
     return {"documents": ngettext("{n} document", "{n} documents", n), "links": ngettext("{n} link", "{n} links", n)}
-
-
-#: the lanes top to bottom: the four levels, then documents whose level is not known
-LANE_LEVELS = ("central", "province", "district", "commune")
 
 
 def _asset(name: str) -> str:
@@ -63,11 +61,11 @@ def _script_safe(text: str) -> str:
     return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("<!--", "<\\!--")
 
 
-def page_labels(g: nx.DiGraph) -> dict[str, Any]:
+def page_labels(data: dict[str, Any]) -> dict[str, Any]:
     """Every word the page shows, in the current language: the lanes, a word for each
     relation and for each level code the graph holds (``party-district`` too), the page's
     text, and the two forms of each count (English needs them; Vietnamese has one)."""
-    codes = {a.get("level") for _n, a in g.nodes(data=True) if a.get("level")} | set(LEVELS)
+    codes = {n.get("level") for n in data.get("nodes", []) if n.get("level")} | set(LEVELS)
     return {
         "lanes": [tier(code) for code in LANE_LEVELS] + [_("Level not known")],
         "relation": {code: relation(code) for code in RELATIONS},
@@ -77,25 +75,24 @@ def page_labels(g: nx.DiGraph) -> dict[str, Any]:
     }
 
 
-def _shown_data(g: nx.DiGraph) -> dict[str, Any]:
+def _shown_data(data: dict[str, Any]) -> dict[str, Any]:
     """The JSON export's data with each document's warnings in the language of the run
-    (they are kept in English in the data, made from catalogue templates)."""
-    data = to_json_data(g)
-    for node in data.get("nodes", []):
-        if node.get("warnings"):
-            node["warnings"] = [localized(w) for w in node["warnings"]]
-    return data
+    (they are kept in English in the data, made from catalogue templates); ``data`` is left as it is."""
+    shown = copy.copy(data)
+    shown["nodes"] = [dict(n, warnings=[localized(w) for w in n["warnings"]]) if n.get("warnings") else n
+                      for n in data.get("nodes", [])]
+    return shown
 
 
-def to_html(g: nx.DiGraph, title: str | None = None) -> str:
+def to_html(data: dict[str, Any], root: str | None = None) -> str:
     """The page: a lane per administrative level (the root's row on top), laid out by ELK's
     layered algorithm (``vendor/elk.bundled.js``, inlined) with the citations routed around
-    the boxes; zoom, search, and a document's details on click."""
-    if title is None:
-        root = g.graph.get("root")
-        title = f"danvan — {root}" if root else "danvan — " + _("graph of documents")
-    payload = _script_safe(json.dumps(_shown_data(g), ensure_ascii=False))
-    labels = _script_safe(json.dumps(page_labels(g), ensure_ascii=False))
+    the boxes; zoom, search, and a document's details on click. ``data``: the graph as
+    ``export.to_json_data`` gives it (the page draws what the JSON export holds, no more);
+    ``root``: the document the graph was drawn from, in the page's title."""
+    title = f"danvan — {root}" if root else "danvan — " + _("graph of documents")
+    payload = _script_safe(json.dumps(_shown_data(data), ensure_ascii=False))
+    labels = _script_safe(json.dumps(page_labels(data), ensure_ascii=False))
     page = _asset("template.html")
     # Fill the script and the page's words before the data, so nothing in the data can look
     # like a placeholder.
