@@ -149,6 +149,53 @@ def test_megabytes_of_one_digit_lines_are_refused_by_their_line_count(mb: int) -
     assert "lines (more than" in _refused(data, "ones.txt")
 
 
+# ------------------------------------------------------------------ text and HTML: one bad byte spoils one character
+
+
+def _cp1258_body() -> bytes:
+    return hostile.cp1258("\n".join(DOCUMENT.split("\n")[6:]) + "\n")
+
+
+#: Shapes of a text whose bytes are not all UTF-8, each a function of a size in bytes: the
+#: reading must keep its fields, and cost linear time.
+BAD_BYTES = {
+    "cut-at-the-end": lambda n: repeat(DOCUMENT, n).encode() + "ệ".encode()[:2],
+    "one-stray-byte": lambda n: repeat(DOCUMENT, n).encode().replace(b"\nI. ", b"\n\xffI. ", 1),
+    "scattered": lambda n: hostile.scattered(repeat(DOCUMENT, n).encode(), 97, before=b" "),
+    "utf8-header-over-cp1258": lambda n: hostile.utf8_header_over(_cp1258_body() * max(1, n // len(_cp1258_body()))),
+}
+
+
+@pytest.mark.parametrize("shape", list(BAD_BYTES))
+def test_a_text_with_bytes_that_are_not_utf8_keeps_its_fields(shape: str) -> None:
+    doc = parse_bytes(BAD_BYTES[shape](8_000), "bad.txt")
+    assert (doc.number, doc.date, doc.issuer and doc.issuer.name) == ("12/KH-UBND", "2022-03-05", "UBND tỉnh Hải Dương")
+    assert {w.code for w in doc.warnings} & {"invalid-utf8", "mixed-encoding"}
+
+
+@pytest.mark.parametrize("shape", list(BAD_BYTES))
+@pytest.mark.parametrize("size", [pytest.param(2**16, id="64KB"), pytest.param(4 * 2**20, id="4MB", marks=full_size)])
+def test_decoding_part_by_part_grows_linearly(shape: str, size: int) -> None:
+    from danvan_cli.text.read import decode_bytes
+
+    assert cpu_growth(BAD_BYTES[shape], decode_bytes, size) < LINEAR
+
+
+@pytest.mark.parametrize(("charset", "body"), [
+    pytest.param("utf-8", "cp1258", id="cp1258-under-utf-8"),
+    pytest.param("windows-1252", "utf-8", id="utf-8-under-windows-1252"),
+    pytest.param("utf-16", "utf-8", id="utf-8-under-utf-16"),
+    pytest.param("utf-7", "utf-8", id="utf-8-under-utf-7"),
+])
+def test_an_html_page_whose_charset_lies_keeps_its_fields_with_a_warning(charset: str, body: str) -> None:
+    paras = "".join(f"<p>{line}</p>" for line in DOCUMENT.splitlines())
+    raw = hostile.cp1258(paras) if body == "cp1258" else paras.encode()
+    page = f"<html><head><meta charset='{charset}'></head><body>".encode() + raw + b"</body></html>"
+    doc = parse_bytes(page, "lying.html")
+    assert (doc.number, doc.date, doc.issuer and doc.issuer.name) == ("12/KH-UBND", "2022-03-05", "UBND tỉnh Hải Dương")
+    assert "charset-mismatch" in {w.code for w in doc.warnings}
+
+
 # ------------------------------------------------------------------ batches
 
 
