@@ -47,7 +47,7 @@ def test_one_invalid_byte_inside_a_utf8_text_is_one_replacement_character() -> N
     data = DOCUMENT.encode()[:at] + b"\xff" + DOCUMENT.encode()[at:]
     d = decode_bytes(data, "stray.txt")
     assert d.text.replace("\ufffd", "") == CLEAN and d.text.count("\ufffd") == 1
-    assert [w.code for w in d.warnings] == ["invalid-utf8"] and "1 byte not valid UTF-8 (line 10)" in d.warnings[0].message
+    assert [w.code for w in d.warnings] == ["invalid-utf8"] and "not valid UTF-8: 1 (line 10)" in d.warnings[0].message
     _fields_read(data)
 
 
@@ -89,7 +89,7 @@ def test_a_utf8_header_over_a_windows_1258_body_is_read_part_by_part() -> None:
     d = decode_bytes(data, "mixed.txt")
     assert d.text == CLEAN and d.encoding == "utf-8+cp1258"
     assert [w.code for w in d.warnings] == ["mixed-encoding"]
-    assert "lines 7–19 not UTF-8" in d.warnings[0].message and "Windows-1258" in d.warnings[0].message
+    assert "lines 7–19 are not UTF-8" in d.warnings[0].message and "Windows-1258" in d.warnings[0].message
     _fields_read(data)
 
 

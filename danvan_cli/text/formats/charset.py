@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ...i18n import N_
 from .legacy import syllable_shape
 
 #: An invalid byte as ``surrogateescape`` shows it.
@@ -213,21 +214,23 @@ def single_byte(data: bytes) -> str:
 
 
 def invalid_note(split: Split) -> str:
-    """The warning's words for the invalid bytes of ``split``'s UTF-8 parts."""
-    where = ", ".join(str(n) for n in split.first_invalid)
-    more = split.invalid_lines - len(split.first_invalid)
-    lines = f"line {where}" if split.invalid_lines == 1 else f"lines {where}" + (f" and {more} more" if more else "")
-    return (f"{split.invalid} byte{'s' if split.invalid > 1 else ''} not valid UTF-8 ({lines}): shown as U+FFFD, "
-            "the rest read as UTF-8; check the characters there")
+    """The warning for the invalid bytes of ``split``'s UTF-8 parts (a template of the
+    catalogue: ``i18n.localized`` shows it in the reader's language)."""
+    more = "…" if split.invalid_lines > len(split.first_invalid) else ""
+    return N_("bytes not valid UTF-8: {n} (line {lines}): each shown as U+FFFD, the rest read as UTF-8; "
+              "check the characters there").format(n=split.invalid,
+                                                   lines=", ".join(str(n) for n in split.first_invalid) + more)
 
 
 def line_ranges(split: Split, utf8: bool, most: int = 3) -> str:
-    """The lines of the ``utf8`` (or other) parts for a warning: ``lines 3–40, 52``, at most
-    ``most`` stretches and how many more."""
-    spans: list[str] = []
+    """The lines of the ``utf8`` (or other) parts for a warning: ``3–40, 52``, at most
+    ``most`` stretches, then ``…``."""
     chosen = [p for p in split.parts if p.utf8 == utf8]
-    for p in chosen[:most]:
-        last = p.line + max(0, p.lines - 1)
-        spans.append(str(p.line) if last == p.line else f"{p.line}–{last}")
-    more = f" and {len(chosen) - most} more" if len(chosen) > most else ""
-    return ("line " if len(spans) == 1 and "–" not in spans[0] else "lines ") + ", ".join(spans) + more
+    spans = [str(p.line) if p.lines <= 1 else f"{p.line}–{p.line + p.lines - 1}" for p in chosen[:most]]
+    return ", ".join(spans) + ("…" if len(chosen) > most else "")
+
+
+def mixed_note(split: Split, encoding: str) -> str:
+    """The warning for the parts of ``split`` read in ``encoding``, not UTF-8."""
+    return N_("lines {lines} are not UTF-8 like the rest: read as {encoding}; check the characters there").format(
+        lines=line_ranges(split, False), encoding=encoding)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import lxml.etree
 import lxml.html
 
+from ...i18n import N_
 from ...model import Warning
 from . import limits
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
@@ -273,7 +274,7 @@ def _from_bytes(data: bytes) -> tuple[str, str, list[Warning]]:
     """A page read by what its bytes are: UTF-8 when valid; UTF-8 part by part when it holds
     UTF-8 among other bytes (``charset.utf8_parts``); else the one-byte code page that reads it
     best (``charset.single_byte``: windows-1258 or windows-1252). Warnings for the parts."""
-    from .charset import invalid_note, line_ranges, single_byte, utf8_parts
+    from .charset import invalid_note, mixed_note, single_byte, utf8_parts
 
     try:
         return data.decode("utf-8"), "utf-8", []
@@ -293,8 +294,7 @@ def _from_bytes(data: bytes) -> tuple[str, str, list[Warning]]:
     def read(raw: bytes) -> str:
         return cp1252(raw) if enc == "cp1252" else raw.decode(enc, "replace")
 
-    warnings.append(Warning("mixed-encoding", f"{line_ranges(split, False)} not UTF-8 like the rest: read as "
-                                              f"{_NAMES[enc]}; check the characters there"))
+    warnings.append(Warning("mixed-encoding", mixed_note(split, _NAMES[enc])))
     return "".join(p.text if p.utf8 else read(p.raw) for p in split.parts), f"utf-8+{_NAMES[enc]}", warnings
 
 
@@ -302,7 +302,8 @@ def _mismatch(declared: str, data: bytes, why: str) -> tuple[str, str, list[Warn
     """The page read from its bytes, with a warning that its declaration (``declared``) was
     not followed and ``why``."""
     text, enc, warnings = _from_bytes(data)
-    note = f"page declares {declared} but {why}: read as {enc} from its bytes; check the characters"
+    note = N_("page declares {declared} but {why}: read as {encoding} from its bytes; check the characters").format(
+        declared=declared, why=why, encoding=enc)
     return text, enc, [Warning("charset-mismatch", note), *warnings]
 
 
@@ -323,31 +324,30 @@ def decode_html(data: bytes, hint: str | None = None) -> tuple[str, str, list[Wa
         return _from_bytes(data)
     label = _CHARSET_ALIASES.get(declared, declared)
     if label in _UTF16_LABELS:
-        return _mismatch(declared, data, "its bytes are ASCII-compatible (browsers read such a page as utf-8)")
+        return _mismatch(declared, data, N_("its bytes are ASCII-compatible (browsers read such a page as utf-8)"))
     if label in _NEVER_HONOURED:
-        return _mismatch(declared, data, "browsers never honour that charset")
+        return _mismatch(declared, data, N_("browsers never honour that charset"))
     if label == "utf-8":
         try:
             return data.decode("utf-8"), "utf-8", []
         except UnicodeDecodeError:
-            return _mismatch(declared, data, "its bytes are not all utf-8")
+            return _mismatch(declared, data, N_("its bytes are not all utf-8"))
     try:
         valid_utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
         valid_utf8 = None
     if valid_utf8 is not None and not valid_utf8.isascii():
-        note = f"page declares {declared} but its bytes are utf-8: read as utf-8; check the characters"
-        return valid_utf8, "utf-8", [Warning("charset-mismatch", note)]
+        return _mismatch(declared, data, N_("its bytes are utf-8"))
     if valid_utf8 is None and holds_utf8(data):
-        return _mismatch(declared, data, "its bytes are mostly utf-8")
+        return _mismatch(declared, data, N_("its bytes are mostly utf-8"))
     if label in ("windows-1252", "cp1252"):
         return cp1252(data), "windows-1252", []
     try:
         return data.decode(label), label, []
     except LookupError:
-        return _mismatch(declared, data, "that charset is unknown")
+        return _mismatch(declared, data, N_("that charset is unknown"))
     except UnicodeDecodeError:
-        return _mismatch(declared, data, "its bytes are not")
+        return _mismatch(declared, data, N_("its bytes do not fit it"))
 
 
 #: A start tag long enough to hold more attributes than ``limits.MAX_HTML_ATTRIBUTES``
@@ -364,8 +364,8 @@ def _check_attributes(text: str) -> None:
     for m in _LONG_TAG.finditer(text):
         n = len(_ATTRIBUTE.findall(_QUOTED.sub('""', m.group())))
         if n > limits.MAX_HTML_ATTRIBUTES:
-            raise FormatError(f"HTML with an element of {n} attributes (more than {limits.MAX_HTML_ATTRIBUTES}): "
-                              "refused (not a document page)")
+            raise FormatError(N_("HTML with an element of {n} attributes (more than {limit}): refused (not a document page)").format(
+                n=n, limit=limits.MAX_HTML_ATTRIBUTES))
 
 
 def parse_html(text: str) -> list[RawItem]:
@@ -378,10 +378,10 @@ def parse_html(text: str) -> list[RawItem]:
     try:
         root = lxml.etree.fromstring(text, parser=parser) if text.strip() else None
     except (lxml.etree.XMLSyntaxError, ValueError) as exc:
-        raise FormatError(f"HTML that cannot be parsed ({exc})") from exc
+        raise FormatError(N_("HTML that cannot be parsed ({exc})").format(exc=exc)) from exc
     for err in parser.error_log:
         if err.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in err.message:
-            raise FormatError(f"HTML nested deeper than {limits.MAX_HTML_DEPTH} levels: refused (not a document page)")
+            raise FormatError(N_("HTML nested deeper than {limit} levels: refused (not a document page)").format(limit=limits.MAX_HTML_DEPTH))
     if root is None:
         return []
     body = root.find(".//body")
@@ -402,4 +402,4 @@ def read_mhtml(data: bytes) -> tuple[list[RawItem], str, list[Warning]]:
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes):
                 return read_html(payload, part.get_content_charset())
-    raise FormatError("a web archive (MHTML) without an HTML part")
+    raise FormatError(N_("a web archive (MHTML) without an HTML part"))
