@@ -116,6 +116,30 @@ def test_a_docx_grid_span_costs_the_same_however_large_it_is_declared() -> None:
     growth = cpu_growth(lambda n: hostile.docx_grid_span(10**n, rows=200), lambda d: decode_file(d, "x.docx"), 2, factor=4)
     assert growth < LINEAR
 
+#: Peak memory a .docx may take per byte of its inflated ``document.xml``, over what a smaller
+#: one takes (the text read, its paragraphs and blocks). Streamed, a typed document measures
+#: about 2.4; built whole as a tree (python-docx) it measured 14: a 256 MiB body, within every
+#: limit, took gigabytes.
+DOCX_BYTES_PER_XML_BYTE = 5.0
+
+
+@linux
+@pytest.mark.parametrize("copies", [pytest.param(500, id="700KB-xml"), pytest.param(12_000, id="72MB-xml", marks=full_size)])
+def test_a_docx_takes_memory_in_proportion_to_its_text_not_to_its_whole_tree(copies: int, tmp_path: Path) -> None:
+    import zipfile
+
+    peaks, sizes = [], []
+    for n in (copies, 4 * copies):
+        path = tmp_path / f"typed-{n}.docx"
+        path.write_bytes(hostile.docx_typed(DOCUMENT, n))
+        sizes.append(zipfile.ZipFile(path).getinfo("word/document.xml").file_size)
+        peaks.append(_peak_rss(f"""
+            from danvan_cli.text.read import decode_file
+            assert "12/KH-UBND" in decode_file(open({str(path)!r}, "rb").read(), "typed.docx").text
+        """))
+    per_byte = (peaks[1] - peaks[0]) / (sizes[1] - sizes[0])
+    assert per_byte < DOCX_BYTES_PER_XML_BYTE, f"{per_byte:.1f} bytes of memory per byte of document.xml"
+
 
 @pytest.mark.parametrize("rows", [pytest.param(20, id="small"), pytest.param(80, id="65KB", marks=full_size)])
 def test_an_html_table_of_cells_spanning_a_thousand_rows_and_columns_grows_linearly(rows: int) -> None:

@@ -120,6 +120,29 @@ def docx_paragraphs(text: str, copies: int) -> bytes:
     return docx_bytes(build)
 
 
+def docx_typed(text: str, copies: int) -> bytes:
+    """A .docx of ``copies`` copies of ``text``, a paragraph per line, each with the paragraph
+    and run properties Word writes (spacing, justification, font, size, language): the XML of
+    a typed document, made without building it in python-docx (fast at tens of megabytes)."""
+    import html
+    import zipfile
+
+    ppr = '<w:pPr><w:spacing w:before="120" w:after="120"/><w:jc w:val="both"/></w:pPr>'
+    rpr = ('<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/>'
+           '<w:szCs w:val="28"/><w:lang w:val="vi-VN"/></w:rPr>')
+    paras = "".join(f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{html.escape(line)}</w:t></w:r></w:p>'
+                    for line in text.splitlines())
+    body = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
+            '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            + paras * copies + "</w:body></w:document>").encode()
+    template = zipfile.ZipFile(io.BytesIO(docx_bytes(lambda d: None)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in template.infolist():
+            z.writestr(info.filename, body if info.filename == "word/document.xml" else template.read(info))
+    return out.getvalue()
+
+
 # ------------------------------------------------------------------ HTML
 
 

@@ -462,28 +462,26 @@ def _notes(zf: zipfile.ZipFile, targets: dict[str, str], ctx: _Ctx) -> list[RawI
 def _body(zf: zipfile.ZipFile, name: str, ctx: _Ctx) -> list[RawItem]:
     """The body's paragraphs and tables, read as a stream: each element of the body is read
     when it ends, then cleared and dropped with the siblings before it, so the tree never
-    holds more than one body element (and the document's root)."""
+    holds more than one body element (and the document's root). Only the end tags of the
+    elements a body holds are reported by the parser: the rest is built without a Python
+    object each."""
     items: list[RawItem] = []
-    body_tags = (_P, _TBL, _SDT, _w("customXml"))
-    root_seen = False
+    body = _w("body")
     with zf.open(name) as fh:
-        for event, el in etree.iterparse(fh, events=("start", "end"), remove_blank_text=True,
-                                         resolve_entities=False, no_network=True):
-            if event == "start":
-                if not root_seen:
-                    if el.tag != _w("document"):
-                        raise FormatError(N_("a zip archive that is not a Word document (its main part is <{root}>)").format(
-                            root=etree.QName(el).localname))
-                    root_seen = True
-                continue
+        context = etree.iterparse(fh, events=("end",), tag=(_P, _TBL, _SDT, _w("customXml")), remove_blank_text=True,
+                                  resolve_entities=False, no_network=True)
+        for _event, el in context:
             parent = el.getparent()
-            if parent is None or parent.tag != _w("body"):
+            if parent is None or parent.tag != body:
                 continue
-            if el.tag in body_tags:
-                items.extend(_items_of([el], ctx, flatten_tables=False))
+            items.extend(_items_of([el], ctx, flatten_tables=False))
             el.clear(keep_tail=False)
             while el.getprevious() is not None:
                 del parent[0]
+        root = context.root
+    if root is None or root.tag != _w("document"):
+        raise FormatError(N_("a zip archive that is not a Word document (its main part is <{root}>)").format(
+            root=etree.QName(root).localname if root is not None else ""))
     return items
 
 
