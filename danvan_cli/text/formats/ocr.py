@@ -101,6 +101,16 @@ OCR_VERSION = 5
 INSTALL_LINE = ("OCR needs Tesseract with Vietnamese: install it with "
                 "`sudo apt-get install tesseract-ocr tesseract-ocr-vie` (or pass --ocr never)")
 
+#: What the line of a file left unread for want of OCR says (``pdf.read_pdf``, ``read_image``).
+OCR_NEEDED = "OCR is needed"
+
+
+def wants_ocr(error: str) -> bool:
+    """Whether ``error`` (a file's one line) says it was left unread for want of OCR: OCR
+    was off, or Tesseract missing."""
+    return OCR_NEEDED in error or INSTALL_LINE in error
+
+
 class OcrCache(Protocol):
     """Where a page's OCR is kept between runs (the store): bytes under a key."""
 
@@ -485,7 +495,7 @@ def read_image(data: bytes, options: OcrOptions) -> list[RawItem]:
     from PIL import Image, ImageOps
 
     if options.mode == "never":
-        raise FormatError("an image, not a text: OCR is needed (and --ocr never was given)")
+        raise FormatError(f"an image, not a text: {OCR_NEEDED} (and --ocr never was given)")
     reader = Tesseract(options, data)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
