@@ -117,3 +117,14 @@ def test_specks_ocr_made_of_ink_leave_the_number_or_day_blank(ocr: str, read: st
 def test_a_word_where_a_day_or_month_would_stand_is_no_date() -> None:
     line = "họp vào ngày 1 tháng sau năm 2020"
     assert repair_line(line) == line
+
+
+@pytest.mark.parametrize("line", ["ĐẾN Số: 640", "CV ĐẾN Số: 16323", "Ngày: 19/3/2020", "Số: 640", "Lưu hồ sơ số: ....."])
+def test_a_received_stamps_lines_are_left_out(line: str) -> None:
+    assert repair_line(line) == ""
+
+
+@pytest.mark.parametrize("line", ["Đến nay các đơn vị đã hoàn thành", "Số: 640/UBND-VP", "Ngày 19/3/2020, Ủy ban đã họp",
+                                  "Số: /KH-UBND"])
+def test_lines_like_a_stamps_that_are_the_documents_stay(line: str) -> None:
+    assert repair_line(line) == line

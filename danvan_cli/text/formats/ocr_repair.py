@@ -9,6 +9,9 @@ character for one, so positions hold) and written back as it should read. Only t
 came from OCR goes through this (``formats.read_structured``): a born-digital text is
 never folded, so nothing here can make its reading worse.
 
+A received stamp printed in black over the header (in colour it is left out before OCR) is
+left out here: its lines open with ``ĐẾN`` or are one of its fields holding only digits.
+
 The spellings are data: ``data/lexicon/ocr.yaml`` (the anchors' OCR spellings, folded),
 ``data/ocr_digits.yaml`` (letters read for digits), ``data/lexicon/header.yaml`` (the
 Quốc hiệu, the motto, ``Kính gửi``), ``data/lexicon/signature.yaml`` (``Nơi nhận``) and
@@ -252,10 +255,19 @@ def _fix_vv(text: str) -> str:
     return text[:m.start("v")] + "V/v" + text[m.end("v"):]
 
 
+@cache
+def _stamp_line() -> regex.Pattern[str]:
+    # a line opening with the stamp's big word, or one of its fields holding only what a
+    # hand or a numbering machine fills in (digits, dots, slashes)
+    return regex.compile(rf"^\W{{0,3}}(?:{pattern('ocr', 'received_stamp').pattern})"
+                         rf"|^\W{{0,3}}(?i:{pattern('ocr', 'stamp_fields').pattern})\s*[:.]\s*[\d\s./…_-]*$")
+
+
 def repair_line(text: str) -> str:
-    """One line of OCR's text with its header anchors spelled as they should be."""
-    if not text.strip():
-        return text
+    """One line of OCR's text with its header anchors spelled as they should be; a line of a
+    received stamp over the page (``ĐẾN Số: 640``, ``Ngày: 19/3/2020``) left out."""
+    if not text.strip() or _stamp_line().match(text):
+        return ""
     text = _fix_type_line(text)
     text = _fix_number(text)
     text = _fix_vv(text)
