@@ -63,7 +63,7 @@ INK_SATURATION = 110
 INK_VALUE = 60
 
 #: Width in pixels of the rim around ink that goes too (its blurred edge, less saturated).
-INK_RIM = 7
+INK_RIM = 5
 
 #: Tesseract's language: Vietnamese (its data package is ``tesseract-ocr-vie``).
 LANG = "vie"
@@ -95,7 +95,7 @@ TURNED_CONFIDENCE = 60
 REGION_PAD = 24
 
 #: Bumped when what is sent to Tesseract or read from it changes (cached pages then go).
-OCR_VERSION = 5
+OCR_VERSION = 6
 
 #: The one line a scan gives where Tesseract is missing (README repeats it).
 INSTALL_LINE = ("OCR needs Tesseract with Vietnamese: install it with "

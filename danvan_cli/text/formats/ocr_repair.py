@@ -105,7 +105,10 @@ def _date() -> regex.Pattern[str]:
 
 @cache
 def _vv() -> regex.Pattern[str]:
-    return regex.compile(rf"^(?P<lead>\W{{0,2}})(?P<v>{_rx('vv')})(?=\s|\.|$)", regex.I)
+    # ``V/v`` (or ``Về việc``, skeleton ``ve viec``) opening a line, maybe after a speck OCR
+    # made of the paper (``- Về việc vận động``, ``'V⁄ triển khai``)
+    return regex.compile(rf"^(?P<lead>[^\p{{L}}\p{{N}}\s]{{0,2}}\s?)(?:(?P<v>{_rx('vv')})(?=\s|\.|$)|(?=ve\sviec\s))",
+                         regex.I)
 
 
 @cache
@@ -232,13 +235,31 @@ def _fix_number(text: str) -> str:
     return text[:m.start("a")] + anchor + sep + serial_text + rest
 
 
+@cache
+def _dayless_date() -> regex.Pattern[str]:
+    # ``Vĩnh Long, tháng 3 năm 2020`` opening a line (the right column's date line): the
+    # place's comma, then the month and year with no ``ngày`` (OCR dropped it with the day
+    # written over it)
+    return regex.compile(rf"^\W{{0,3}}(?P<place>\p{{L}}+(?:\s\p{{L}}+){{0,3}}),\s*"
+                         rf"(?=(?:{_rx('month')})\s+\d{{1,2}}\s+(?:{_rx('year')})\s+[12]\d{{3}}(?!\d))")
+
+
+def _fix_dayless(text: str) -> str:
+    """A date line whose ``ngày`` OCR lost (with the day written in ink over it) given its
+    ``ngày`` back, the day blank."""
+    m = _dayless_date().match(skeleton(text))
+    if m is None or not all(w[:1].isupper() for w in text[m.start("place"):m.end("place")].split()):
+        return text  # a place is written with capitals (``Vĩnh Long``), a clause is not
+    return text[:m.end()] + "ngày " + text[m.end():]
+
+
 def _fix_date(text: str) -> str:
     """``ngày D tháng M năm Y`` written right; a day or month that is no number (ink OCR
     could not read, a stroke) left blank."""
     out, pos = [], 0
     for m in _date().finditer(skeleton(text)):
         slots = [text[m.start(k):m.end(k)] for k in ("d", "m")]
-        if any(sl and all(c.isalpha() or c.isspace() for c in sl) for sl in slots):
+        if any(regex.search(r"\p{L}{2}", sl) and digits(sl) is None for sl in slots):
             continue  # a word where the day or month goes (``tháng sau``): no date
         day, month, year = (digits("".join(text[m.start(k):m.end(k)].split()).strip(".,:")) or ""
                             for k in ("d", "m", "y"))
@@ -249,10 +270,14 @@ def _fix_date(text: str) -> str:
 
 
 def _fix_vv(text: str) -> str:
+    """``V/v`` spelled right at a line's start, and a speck before it (or before ``Về
+    việc``) dropped: the trích yếu opens there."""
     m = _vv().match(skeleton(text))
-    if m is None or text[m.start("v"):m.end("v")] == "V/v":
+    if m is None:
         return text
-    return text[:m.start("v")] + "V/v" + text[m.end("v"):]
+    if m.group("v") is None:
+        return text[m.end("lead"):]
+    return "V/v" + text[m.end("v"):]
 
 
 @cache
@@ -272,6 +297,7 @@ def repair_line(text: str) -> str:
     text = _fix_number(text)
     text = _fix_vv(text)
     text = _fix_date(text)
+    text = _fix_dayless(text)
     text = _fix_cited_types(text)
     return _fix_phrases(text)
 
