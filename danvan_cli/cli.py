@@ -82,7 +82,7 @@ class LazyGroup(LocalizedGroup):
 
     def invoke(self, ctx: click.Context) -> Any:
         """A store that cannot be used, or breaks mid-way, is one line naming it (exit 2),
-        never a traceback."""
+        never a traceback; a command used wrongly, or stopped, says so in the interface's language."""
         import sqlite3
 
         from .corpus.store import StoreError
@@ -91,6 +91,11 @@ class LazyGroup(LocalizedGroup):
             return super().invoke(ctx)
         except click.ClickException as exc:  # a subcommand used wrongly: said in the interface's language
             raise localized_error(exc) from exc
+        except (click.Abort, KeyboardInterrupt) as exc:
+            # a question answered no, or Ctrl-C (after the ^C, a new line): click's "Aborted!", in
+            # the interface's language
+            click.echo(("\n" if isinstance(exc, KeyboardInterrupt) else "") + _("Aborted!"), err=True)
+            sys.exit(1)
         except StoreError as exc:
             click.echo("danvan: " + localized_line(str(exc)), err=True)
             sys.exit(EXIT_STORE)

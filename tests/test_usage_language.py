@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,13 @@ def test_every_click_message_danvan_knows_has_a_vietnamese_form() -> None:
     with language("vi"):
         missing = [m for m in CLICK_MESSAGES if catalogue.gettext(m) == m]
     assert missing == []
+
+
+def test_a_question_answered_no_is_answered_in_vietnamese(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    sample = Path(__file__).resolve().parent.parent / "samples" / "002_9ac44cf077a342da.txt"
+    assert CliRunner().invoke(main, ["index", str(sample), "--store", str(store), "-q"]).exit_code == 0
+    res = CliRunner().invoke(main, ["--lang", "vi", "store", "clear", "--store", str(store)], input="n\n")
+    assert res.exit_code == 1 and res.output.rstrip().endswith("Đã hủy.") and "Aborted" not in res.output
+    listed = CliRunner().invoke(main, ["store", "list", "--store", str(store), "--format", "json"])
+    assert json.loads(listed.stdout)["documents"] == 1  # nothing forgotten
