@@ -108,8 +108,17 @@ class LazyGroup(LocalizedGroup):
             sys.exit(EXIT_STORE)
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``danvan, phiên bản 0.1.0``: click's ``--version`` line, in the interface's language."""
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(_("{prog}, version {version}").format(prog="danvan", version=__version__))
+    ctx.exit()
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="danvan")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 @lang_option
 def main() -> None:
     """Read Vietnamese administrative directives and turn them into data."""

@@ -82,3 +82,9 @@ def test_a_question_answered_no_is_answered_in_vietnamese(tmp_path: Path) -> Non
     assert res.exit_code == 1 and res.output.rstrip().endswith("Đã hủy.") and "Aborted" not in res.output
     listed = CliRunner().invoke(main, ["store", "list", "--store", str(store), "--format", "json"])
     assert json.loads(listed.stdout)["documents"] == 1  # nothing forgotten
+
+
+@pytest.mark.parametrize(("lang", "line"), [("vi", "danvan, phiên bản "), ("en", "danvan, version ")])
+def test_the_version_line_is_in_the_language_asked(lang: str, line: str) -> None:
+    res = CliRunner().invoke(main, ["--lang", lang, "--version"])
+    assert res.exit_code == 0 and res.output.startswith(line)
