@@ -22,7 +22,7 @@ from danvan_cli.model import Document  # noqa: E402
 from danvan_cli.pipeline import parse_text  # noqa: E402
 from danvan_cli.text.blocks import Table  # noqa: E402
 from danvan_cli.text.read import decode_file  # noqa: E402
-from tests.support.formats_doc import a4  # noqa: E402
+from tests.support.formats_doc import FONTS, a4  # noqa: E402
 from tests.support.signing import Field, add_fields  # noqa: E402
 
 LEFT, RIGHT = 30.0, 195.0
@@ -155,6 +155,88 @@ def test_a_number_and_day_glued_to_their_words_are_read(number_line: str, date_l
             "Thực hiện nhiệm vụ năm học, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau.\n")
     doc = parse_text(text)
     assert (doc.number, doc.date) == (number, date)
+
+
+def _digit_picture(text: str) -> "object":
+    """A small picture of ``text`` in black on white, as a signing system stamps a number."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONTS / "DejaVuSans-vi.ttf"), 64)
+    img = Image.new("L", (48 * len(text) + 16, 84), 255)
+    ImageDraw.Draw(img).text((8, 4), text, font=font, fill=0)
+    return img
+
+
+class _RegionOcr:
+    """Reads what a region shows as the picture drawn there says (OCR faked): each region
+    asked, and what it gave, are kept."""
+
+    always = False
+
+    def __init__(self, shown: dict[str, tuple[float, float]]) -> None:
+        self.shown = shown  # text -> its left and baseline, in points
+        self.asked: list[tuple[float, float, float, float]] = []
+
+    def read_pages(self, doc: object, pages: list[int]) -> dict:
+        return {}
+
+    def read_region(self, page: object, box: tuple[float, float, float, float]) -> list:
+        from danvan_cli.text.formats.pdf import Word
+
+        self.asked.append(box)
+        return [Word(t, x, x + 7 * len(t), y, 14.0, False, False) for t, (x, y) in self.shown.items()
+                if box[0] <= x + 3 <= box[2] and box[1] <= y <= box[3] + 4]
+
+
+def _party_template(pdf: "fpdf.FPDF", pictures: bool) -> dict[str, tuple[float, float]]:
+    """A Party guide's header with the number and the day left blank in its text, shown as
+    pictures when ``pictures``; where each picture's text stands (points)."""
+    _centred(pdf, LEFT_COL, 22, ["THÀNH ỦY HÀ NỘI", "BAN TỔ CHỨC", "*"])
+    _centred(pdf, RIGHT_COL, 22, ["ĐẢNG CỘNG SẢN VIỆT NAM"])
+    so = _at(pdf, 45, 40, "Số")
+    _at(pdf, so + 12, 40, "- HD/BTCTU")
+    day = _at(pdf, 112, 31, "Hà Nội, ngày", style="I")
+    _at(pdf, day + 10, 31, "tháng 11 năm 2025", style="I")
+    shown = {}
+    if pictures:
+        for text, x, y in (("2", so + 4, 40), ("21", day + 2, 31)):
+            pdf.image(_digit_picture(text), x=x, y=y - 4.6, h=5.4)
+            shown[text] = (x * 72 / 25.4, y * 72 / 25.4)
+    _body(pdf, 50, title="HƯỚNG DẪN")
+    return shown
+
+
+def _read_with(data: bytes, ocr: object | None) -> tuple[Document, list]:
+    from danvan_cli.text.formats.common import write
+    from danvan_cli.text.formats.pdf import read_pdf
+
+    notes: list = []
+    text, blocks, _w = write(read_pdf(data, ocr, notes), "pdf")
+    return parse_text(text, blocks=blocks, normalized=True), notes
+
+
+def test_a_number_stamped_as_a_picture_in_the_blank_is_read_by_ocr_of_that_region() -> None:
+    pdf = _pdf()
+    shown = _party_template(pdf, pictures=True)
+    data = bytes(pdf.output())
+    ocr = _RegionOcr(shown)
+    doc, notes = _read_with(data, ocr)
+    assert (doc.number, doc.date) == ("2-HD/BTCTU", "2025-11-21")
+    assert len(ocr.asked) == 2  # the two blanks that show ink, not the room between the columns
+    assert [n.code for n in notes] == ["text-read-from-image"]
+    # twin: without OCR the blanks stay blank, and a note says a picture stands there
+    doc, notes = _read_with(data, None)
+    assert doc.number is None and doc.date == "2025-11"
+    assert [n.code for n in notes] == ["image-in-header-blank"]
+
+
+def test_a_blank_the_page_leaves_empty_asks_no_ocr() -> None:
+    pdf = _pdf()
+    _party_template(pdf, pictures=False)
+    ocr = _RegionOcr({})
+    doc, notes = _read_with(bytes(pdf.output()), ocr)
+    assert ocr.asked == [] and notes == []
+    assert doc.number is None and doc.date == "2025-11"
 
 
 # --- how the page draws its lines ---------------------------------------------------------------

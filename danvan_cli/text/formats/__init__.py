@@ -111,7 +111,7 @@ def read_structured(form: str, data: bytes, name: str) -> Decoded:
         elif form == "pdf":
             from .pdf import read_pdf
 
-            items, encoding = read_pdf(data), "pdf"
+            items, encoding = read_pdf(data, notes=notes), "pdf"
         else:
             raise FormatError(f"no reader for the form {form!r}")
     except FormatError as exc:
