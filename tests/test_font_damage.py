@@ -85,11 +85,16 @@ def test_a_mended_text_has_nothing_left_to_mend() -> None:
 def test_fragments_are_read_in_linear_time() -> None:
     import time
 
-    line = "Thñ t\u00adíng ChÝnh phñ, Céng hoµ x· héi. "
-    small, big = line * 200, line * 2000
-    t0 = time.perf_counter()
-    legacy.fold_fragments(small)
-    t1 = time.perf_counter()
-    legacy.fold_fragments(big)
-    t2 = time.perf_counter()
-    assert (t2 - t1) < 30 * max(t1 - t0, 1e-4)
+    line = "Thñ t\u00adíng ChÝnh phñ, Céng hoµ x· héi.\n"
+    legacy.fold_fragments(line)  # the tables loaded once
+
+    def best(text: str) -> float:  # the best of three: a loaded machine's noise cancels out
+        out = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            legacy.fold_fragments(text)
+            out = min(out, time.perf_counter() - t)
+        return out
+
+    small, big = best(line * 300), best(line * 3000)
+    assert big < 30 * max(small, 1e-4)

@@ -39,6 +39,9 @@ class WRun:
 class WPara:
     runs: list[WRun]
     align: str | None = None  # left, center, right, justify
+    #: A text box drawn in the paragraph: a drawn object's mark at its end, a shape in
+    #: PlcSpaMom, the box's paragraphs in the text-box story named by the shape's id.
+    box: list[WPara] | None = None
 
     @classmethod
     def of(cls, text: str, bold: bool = False, italic: bool = False, align: str | None = None, font: str | None = None) -> WPara:
@@ -120,6 +123,7 @@ class _Story:
         self.chars: list[str] = []
         self.runs: list[tuple[int, int, bytes]] = []  # cp, cp_end, chpx
         self.paras: list[tuple[int, bytes]] = []  # cp after the mark, papx
+        self.boxes: list[tuple[int, list[WPara]]] = []  # cp of a drawn object's mark, the box
 
     def run(self, text: str, chpx: bytes = b"") -> None:
         a = len(self.chars)
@@ -129,6 +133,9 @@ class _Story:
     def para(self, p: WPara, mark: str = "\r", papx: bytes | None = None) -> None:
         for r in p.runs:
             self.run(r.text, _chpx(r))
+        if p.box is not None:
+            self.boxes.append((len(self.chars), p.box))
+            self.run("\x08")
         self.run(mark)
         self.paras.append((len(self.chars), papx if papx is not None else _papx(p.align)))
 
@@ -196,22 +203,33 @@ def _fkp(runs: list[tuple[int, int, bytes]], paragraphs: bool) -> list[bytes]:
 
 
 def build_doc(items: list[WPara | WTable], footnotes: list[str] = (), *, wrong_table_name: bool = False) -> bytes:  # type: ignore[assignment]
-    """A .doc of ``items`` (the main story) and ``footnotes`` (each a paragraph of the
-    footnote story), as an OLE2 file."""
+    """A .doc of ``items`` (the main story, its paragraphs' text boxes in the text-box
+    story) and ``footnotes`` (each a paragraph of the footnote story), as an OLE2 file."""
     main = _Story()
     for it in items:
         if isinstance(it, WTable):
             main.table(it)
         else:
             main.para(it)
+    anchors = [(cp, 1025 + k) for k, (cp, _) in enumerate(main.boxes)]  # CP of the object's mark, shape id
     ccp_text = len(main.chars)
     ftn = _Story()
     for f in footnotes:
         ftn.para(WPara([WRun("\x02"), WRun(" " + f)]))
+    txbx = _Story()
+    box_cps = [0]
+    for _cp, box in main.boxes:
+        for p in box:
+            txbx.para(p)
+        box_cps.append(len(txbx.chars))
+    if main.boxes:
+        txbx.para(WPara([]))  # the story's closing mark: the last entry's
+        box_cps.append(len(txbx.chars))
     story = _Story()
-    story.chars = main.chars + ftn.chars
-    story.runs = main.runs + [(a + ccp_text, b + ccp_text, x) for a, b, x in ftn.runs]
-    story.paras = main.paras + [(a + ccp_text, x) for a, x in ftn.paras]
+    story.chars = main.chars + ftn.chars + txbx.chars
+    off = ccp_text + len(ftn.chars)
+    story.runs = main.runs + [(a + ccp_text, b + ccp_text, x) for a, b, x in ftn.runs] + [(a + off, b + off, x) for a, b, x in txbx.runs]
+    story.paras = main.paras + [(a + ccp_text, x) for a, x in ftn.paras] + [(a + off, x) for a, x in txbx.paras]
     text = "".join(story.chars)
 
     # pieces: cut at paragraph ends, 8-bit where Windows-1252 holds the characters
@@ -279,9 +297,17 @@ def build_doc(items: list[WPara | WTable], footnotes: list[str] = (), *, wrong_t
         body += name.encode("utf-16-le") + b"\x00\x00"
         ffns += bytes([len(body)]) + body
     sttbf = struct.pack("<HH", len(FONTS), 0) + ffns
+    blobs = [(33, clx), (12, bte["chpx"]), (13, bte["papx"]), (15, sttbf)]
+    if main.boxes:
+        spa = struct.pack(f"<{len(anchors) + 1}I", *[a for a, _ in anchors], ccp_text)
+        spa += b"".join(struct.pack("<I", spid) + b"\x00" * 22 for _, spid in anchors)
+        ftx = struct.pack(f"<{len(box_cps)}I", *box_cps)
+        lids = [spid for _, spid in anchors] + [0]
+        ftx += b"".join(struct.pack("<iiHIII", 1, 0, 0, 0xFFFFFFFF, lid, 0) for lid in lids)
+        blobs += [(40, spa), (56, ftx)]
     table = bytearray()
     where: dict[int, tuple[int, int]] = {}
-    for idx, blob in ((33, clx), (12, bte["chpx"]), (13, bte["papx"]), (15, sttbf)):
+    for idx, blob in blobs:
         where[idx] = (len(table), len(blob))
         table += blob
 
@@ -291,7 +317,7 @@ def build_doc(items: list[WPara | WTable], footnotes: list[str] = (), *, wrong_t
         fclcb[2 * idx], fclcb[2 * idx + 1] = fc, lcb
     lw = [0] * 22
     lw[0] = len(word)
-    lw[3], lw[4] = ccp_text, len(ftn.chars)
+    lw[3], lw[4], lw[9] = ccp_text, len(ftn.chars), len(txbx.chars)
     fib = struct.pack("<HHHHHHH", 0xA5EC, 0x00C1, 0, 0x0409, 0, (0x0200 if not wrong_table_name else 0) | 0x0004, 0x00BF)
     fib += b"\x00" * (32 - len(fib))
     fib += struct.pack("<H", 14) + b"\x00" * 28

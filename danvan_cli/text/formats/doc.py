@@ -15,7 +15,9 @@ What is read, each bounded by the stream it lies in:
   alignment;
 - character properties (CHPX): bold, italic, all caps, hidden text, the font — a
   ``.VnTime`` run is TCVN3 and read back to Unicode by ``common.write``;
-- fields (only the shown result), pictures and drawn objects (left out).
+- fields (only the shown result), pictures and drawn objects (left out), and the text
+  boxes of the main story (PlcftxbxTxt matched to the shapes of PlcSpaMom), beside the
+  paragraph each is drawn in, as the .docx reader puts them.
 
 The main story comes first, then the footnotes and endnotes, as the .docx reader gives
 them. A cell ends at its mark (``\\x07``); a row at a mark whose paragraph says so (the
@@ -44,6 +46,7 @@ _PAGE = 512
 
 # fibRgFcLcb97 indices of the (fc, lcb) pairs read.
 _STSHF, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _STTBF_FFN, _CLX = 1, 12, 13, 15, 33
+_PLC_SPA_MOM, _PLCF_TXBX_TXT = 40, 56
 
 # Paragraph sprms.
 _P_IN_TABLE, _P_TTP, _P_ITAP, _P_INNER_CELL, _P_INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B, 0x244C
@@ -55,9 +58,10 @@ _C_BOLD, _C_ITALIC, _C_CAPS, _C_VANISH, _C_FTC0, _C_ISTD = 0x0835, 0x0836, 0x083
 _ALIGN = {0: "left", 1: "center", 2: "right", 3: "justify", 4: "justify", 5: "justify", 7: "left", 8: "left", 9: "justify"}
 
 #: Characters of the text stream and what they are in the text read: a line break, a tab
-#: stop, a non-breaking hyphen; marks of pictures, drawn objects, notes and fields that
-#: hold no text (left out).
-_CHARS = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\t": TAB, "\x1e": "-", "\x1f": "", "\xad": ""}
+#: stop, a non-breaking hyphen, Word's optional hyphen (``\x1f``: nothing); marks of
+#: pictures, drawn objects, notes and fields that hold no text (left out). U+00AD is kept:
+#: in a ``.VnTime`` run it is TCVN3's ``ư``, and ``normalize`` folds it where it is not.
+_CHARS = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\t": TAB, "\x1e": "-", "\x1f": ""}
 _DROP = {chr(c) for c in range(0x20)} - {"\n", "\t", "\r", "\x07", "\x0b", "\x0c", "\x0e", "\x1e", "\x1f"}
 _FIELD_BEGIN, _FIELD_SEP, _FIELD_END = "\x13", "\x14", "\x15"
 _CELL = "\x07"
@@ -613,6 +617,7 @@ class _Paragraph:
     end: str  # "\r" or the cell mark
     pap: _Pap
     sprms: list[tuple[int, bytes]] = field(default_factory=list)  # a row end's hold its TAP
+    cp: int = 0  # where its mark stands
 
 
 _Pending = list[tuple[str, list[tuple[int, bytes]]]]
@@ -636,12 +641,12 @@ def _paragraphs(doc: _Doc, text: str, cp0: int, cp1: int) -> list[_Paragraph]:
             if j < e:
                 istd, pap, own = doc.pap(j)
                 align = _ALIGN.get(pap.jc) if pap.jc is not None else None
-                out.append(_Paragraph(Para(_runs(doc, pending, istd), align), text[j - cp0], pap, own))
+                out.append(_Paragraph(Para(_runs(doc, pending, istd), align), text[j - cp0], pap, own, j))
                 pending = []
                 j += 1
             pos = j
     if pending:
-        out.append(_Paragraph(Para(_runs(doc, pending, 0)), "\r", _Pap()))
+        out.append(_Paragraph(Para(_runs(doc, pending, 0)), "\r", _Pap(), [], cp1))
     return out
 
 
@@ -865,9 +870,62 @@ def read_doc(data: bytes) -> list[RawItem]:
     ftn = ccp_text
     edn = ccp_text + ccp_ftn + ccp_hdd + ccp_mcr + ccp_atn
     stories += [(ftn, ftn + ccp_ftn), (edn, edn + ccp_edn)]
+    boxes = _text_boxes(doc, table, fib, text, edn + ccp_edn, total)
     items: list[RawItem] = []
-    for a, b in stories:
+    for k, (a, b) in enumerate(stories):
         b = min(b, total)
         if a < b:
-            items.extend(_items(_paragraphs(doc, text[a:b], a, b)))
+            paras = _paragraphs(doc, text[a:b], a, b)
+            items.extend(_items(_with_boxes(paras, boxes) if k == 0 else paras))
     return tab_zones(items)
+
+
+def _text_boxes(doc: _Doc, table: bytes, fib: _Fib, text: str, story: int, total: int) -> list[tuple[int, list[Para]]]:
+    """The main story's text boxes (a header's ``Số:`` is sometimes in one), each with the
+    CP of the shape it is drawn in: the text-box story's pieces (PlcftxbxTxt, each naming
+    its shape) matched to the shapes anchored in the main story (PlcSpaMom). A box whose
+    shape is not found is left out."""
+    ccp_txbx = fib.ccp[6]
+    spa = _slice(table, *fib.pair(_PLC_SPA_MOM), "shapes")
+    txbx = _slice(table, *fib.pair(_PLCF_TXBX_TXT), "text boxes")
+    if not ccp_txbx or len(spa) < 34 or len(txbx) < 30 or (len(spa) - 4) % 30 or (len(txbx) - 4) % 26:
+        return []
+    n = (len(spa) - 4) // 30
+    anchors = {_u32(spa, 4 * (n + 1) + 26 * k): _u32(spa, 4 * k) for k in range(n)}  # shape id → CP
+    m = (len(txbx) - 4) // 26
+    cps = struct.unpack_from(f"<{m + 1}I", txbx, 0)
+    out: list[tuple[int, list[Para]]] = []
+    for k in range(m - 1):  # the last entry closes the story
+        a, b = story + cps[k], min(story + cps[k + 1], story + ccp_txbx, total)
+        anchor = anchors.get(_u32(txbx, 4 * (m + 1) + 22 * k + 14))
+        if anchor is None or not a < b:
+            continue
+        paras = [p.para for p in _paragraphs(doc, text[a:b], a, b) if _inked(p.para)]
+        if paras:
+            out.append((anchor, paras))
+    return out
+
+
+def _with_boxes(paras: list[_Paragraph], boxes: list[tuple[int, list[Para]]]) -> list[_Paragraph]:
+    """The main story's paragraphs with each text box's paragraphs beside the paragraph
+    its shape is anchored in: after it, or before it when it closes a cell (so that they
+    stay in that cell)."""
+    if not boxes:
+        return paras
+    ends = [p.cp for p in paras]
+    at: dict[int, list[Para]] = {}
+    for cp, box in boxes:
+        i = bisect.bisect_left(ends, cp)
+        if i < len(paras):
+            at.setdefault(i, []).extend(box)
+    out: list[_Paragraph] = []
+    for i, p in enumerate(paras):
+        extra = [_Paragraph(b, "\r", _Pap(p.pap.in_table, False, p.pap.itap, False, False, None), [], p.cp)
+                 for b in at.get(i, [])]
+        if p.end == _CELL or p.pap.inner_cell:
+            out.extend(extra)
+            out.append(p)
+        else:
+            out.append(p)
+            out.extend(extra)
+    return out
