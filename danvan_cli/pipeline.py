@@ -13,7 +13,7 @@ from .model import Document
 from .resolve.admin_units import Gazetteer
 from .text.blocks import Blocks
 from .text.normalize import matching_view, normalize_text
-from .text.read import read_source
+from .text.read import Decoded, decode_file, read_source
 
 
 def parse_text(
@@ -71,7 +71,16 @@ def parse_text(
 def parse_file(path: str | Path, *, gazetteer: Gazetteer | None = None) -> Document:
     """Read and parse one file (``-`` is standard input). Raises ``DanvanInputError``
     for a missing or binary file."""
-    decoded = read_source(path)
+    return _parse_decoded(read_source(path), str(path), gazetteer)
+
+
+def parse_bytes(data: bytes, source: str = "-", *, gazetteer: Gazetteer | None = None) -> Document:
+    """Parse a file's bytes already read (``source`` names it, and its ending breaks a tie
+    between text and HTML). Raises ``DanvanInputError`` as ``parse_file`` does."""
+    return _parse_decoded(decode_file(data, source), source, gazetteer)
+
+
+def _parse_decoded(decoded: Decoded, path: str, gazetteer: Gazetteer | None) -> Document:
     doc = parse_text(decoded.text, source=str(path), normalized=True, blocks=decoded.blocks, gazetteer=gazetteer)
     doc.encoding = decoded.encoding
     doc.warnings[:0] = decoded.warnings

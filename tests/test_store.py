@@ -34,13 +34,18 @@ def corpus_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def sync(db: Path, *paths: Path, jobs: int = 1) -> store_mod.SyncReport:
+def sync(db: Path, *paths: Path, jobs: int = 1, here: bool = False) -> store_mod.SyncReport:
+    """Index ``paths`` into ``db``: in worker processes, or with ``here`` in this process
+    (where the tests' counters see each file read)."""
     with Store(db) as st:
-        return st.sync(walk_paths([str(p) for p in paths]), jobs=jobs)
+        walk = walk_paths([str(p) for p in paths])
+        if here:
+            return st.sync(walk, parse=lambda work: (store_mod.index_file(*a) for a in work))
+        return st.sync(walk, jobs=jobs)
 
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every file the parser is asked to read, in this process."""
+    """Every file the parser is asked to read, in this process (``sync(..., here=True)``)."""
     import danvan_cli.pipeline as pipeline
 
     seen: list[str] = []
@@ -74,12 +79,12 @@ def test_a_second_run_over_an_unchanged_corpus_reads_no_text(tmp_path: Path, cor
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "s.sqlite"
     parsed = count_parses(monkeypatch)
-    first = sync(db, corpus_dir)
+    first = sync(db, corpus_dir, here=True)
     assert first.parsed == 5 and len(parsed) == 5
     reads: list[str] = []
     real = store_mod.index_file
     monkeypatch.setattr(store_mod, "index_file", lambda *a: reads.append(a[0]) or real(*a))
-    second = sync(db, corpus_dir)
+    second = sync(db, corpus_dir, here=True)
     assert (second.parsed, second.unchanged, len(parsed), reads) == (0, 5, 5, [])
     assert [s for _i, s in second.selected] == [s for _i, s in first.selected]
 
@@ -87,14 +92,14 @@ def test_a_second_run_over_an_unchanged_corpus_reads_no_text(tmp_path: Path, cor
 def test_a_changed_file_is_parsed_again_and_a_removed_one_dropped(tmp_path: Path, corpus_dir: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "s.sqlite"
-    sync(db, corpus_dir)
+    sync(db, corpus_dir, here=True)
     phrase = "SELECT count(*) FROM doc_fts WHERE doc_fts MATCH '\"di doi den noi tai dinh cu\"'"
     assert sqlite3.connect(db).execute(phrase).fetchone()[0] == 1
     parsed = count_parses(monkeypatch)
     changed = corpus_dir / "002_9ac44cf077a342da.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("02 /CT-UBND", "05/CT-UBND"), encoding="utf-8")
     (corpus_dir / "003_c4ff23b0dfae42e9.txt").unlink()
-    report = sync(db, corpus_dir)
+    report = sync(db, corpus_dir, here=True)
     assert [Path(p).name for p in parsed] == ["002_9ac44cf077a342da.txt"]
     assert (report.parsed, report.unchanged, report.removed) == (1, 3, 1)
     conn = sqlite3.connect(db)
@@ -108,21 +113,21 @@ def test_a_changed_file_is_parsed_again_and_a_removed_one_dropped(tmp_path: Path
 def test_a_touched_file_with_the_same_bytes_is_not_parsed_again(tmp_path: Path, corpus_dir: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "s.sqlite"
-    sync(db, corpus_dir)
+    sync(db, corpus_dir, here=True)
     parsed = count_parses(monkeypatch)
     target = corpus_dir / "000_79d65725ce4f5874.txt"
     os.utime(target, ns=(time.time_ns(), time.time_ns() + 10**9))
-    report = sync(db, corpus_dir)
+    report = sync(db, corpus_dir, here=True)
     assert parsed == [] and report.refreshed == 1
 
 
 def test_a_new_parser_version_invalidates_old_rows_by_itself(tmp_path: Path, corpus_dir: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "s.sqlite"
-    sync(db, corpus_dir)
+    sync(db, corpus_dir, here=True)
     monkeypatch.setattr(store_mod, "parser_version", lambda: "9.9.9+another-parser")
     parsed = count_parses(monkeypatch)
-    report = sync(db, corpus_dir)
+    report = sync(db, corpus_dir, here=True)
     assert report.parsed == 5 and len(parsed) == 5
     conn = sqlite3.connect(db)
     assert {r[0] for r in conn.execute("SELECT parser FROM doc")} == {"9.9.9+another-parser"}
@@ -139,11 +144,11 @@ def test_a_file_that_cannot_be_read_is_reported_on_every_run_without_reading_it_
         tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (corpus_dir / "scan.txt").write_bytes(b"\x00\x01binary\x00" * 50)
     db = tmp_path / "s.sqlite"
-    first = sync(db, corpus_dir)
+    first = sync(db, corpus_dir, here=True)
     reads: list[str] = []
     real = store_mod.index_file
     monkeypatch.setattr(store_mod, "index_file", lambda *a: reads.append(a[0]) or real(*a))
-    second = sync(db, corpus_dir)
+    second = sync(db, corpus_dir, here=True)
     assert reads == []
     assert first.errors == second.errors and "scan.txt: not a text file" in second.errors[0]
     assert len(second.selected) == 5
@@ -386,20 +391,35 @@ def test_search_without_paths_searches_everything_indexed(tmp_path: Path) -> Non
     assert len(hits) >= 2
 
 
-def test_a_parser_bug_on_one_file_is_one_line_and_the_rest_is_indexed(tmp_path: Path, corpus_dir: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_parser_bug_on_one_file_is_its_error_line(monkeypatch: pytest.MonkeyPatch) -> None:
     import danvan_cli.pipeline as pipeline
 
-    real = pipeline.parse_file
+    def buggy(path):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("a bug")
 
-    def flaky(path):  # type: ignore[no-untyped-def]
-        if str(path).endswith("002_9ac44cf077a342da.txt"):
-            raise ZeroDivisionError("a bug")
-        return real(path)
+    monkeypatch.setattr(pipeline, "parse_file", buggy)
+    path = str(SAMPLES / "002_9ac44cf077a342da.txt")
+    res = store_mod.index_file(path, "corpus/002.txt", store_mod.FileState(1, 1, 1), None)
+    assert res.error == "corpus/002.txt: internal error while parsing (ZeroDivisionError: a bug); rerun with --debug"
 
-    monkeypatch.setattr(pipeline, "parse_file", flaky)
-    res = CliRunner().invoke(main, ["index", str(corpus_dir), "--store", str(tmp_path / "s.sqlite"), "--jobs", "1"])
-    assert res.exit_code == 1
-    assert "002_9ac44cf077a342da.txt: internal error while parsing (ZeroDivisionError: a bug); rerun with --debug" \
-        in res.output
-    assert "4 documents" in res.output and "Traceback" not in res.output
+
+def test_a_file_whose_worker_is_stopped_is_one_line_kept_by_the_store_and_the_rest_is_indexed(
+        tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The largest sample runs over a time budget of nothing and its worker is killed; the
+    other four are indexed by the worker that replaces it, the store keeps the failure, and
+    a rerun names the file again (same line, exit 1) without reading it."""
+    from danvan_cli.text.formats import limits
+
+    sizes = {p.name: p.stat().st_size for p in corpus_dir.iterdir()}
+    biggest = max(sizes, key=sizes.__getitem__)
+    monkeypatch.setattr(limits, "seconds_for", lambda size: 0.0 if size == sizes[biggest] else 600.0)
+    db = str(tmp_path / "s.sqlite")
+    runs = [CliRunner().invoke(main, ["index", str(corpus_dir), "--store", db, "--jobs", "1", "--no-graph"])
+            for _ in range(2)]
+    for res in runs:
+        assert res.exit_code == 1 and "Traceback" not in res.output
+        assert "4 documents" in res.output
+    line = next(x for x in runs[0].output.splitlines() if biggest in x)
+    assert line.startswith("danvan: ") and "time limit" in line
+    assert line in runs[1].output.splitlines()
+    assert "0 parsed" in runs[1].output

@@ -156,22 +156,47 @@ def internal_error(path: str, exc: BaseException) -> str:
     return shown(f"{path}: internal error while parsing ({type(exc).__name__}: {exc}); rerun with --debug")
 
 
-def parse_one(path: str, debug: bool = False) -> Document | str:
-    """The document of one file, or the one line saying why there is none."""
-    from ..pipeline import parse_file
-
+def parse_one(path: str, debug: bool = False, data: bytes | None = None) -> Document | str:
+    """The document of one file (of ``data`` when given: standard input, read by the parent),
+    or the one line saying why there is none."""
     from ..filenames import shown
+    from ..pipeline import parse_bytes, parse_file
 
     try:
-        doc = parse_file(path)
+        doc = parse_file(path) if data is None else parse_bytes(data, path)
         doc.source = shown(doc.source)
         return doc
     except DanvanInputError as exc:
         return shown(str(exc))
+    except MemoryError:
+        from ..text.formats import limits
+
+        return shown(f"{path}: {limits.out_of_memory()}")
     except Exception as exc:  # a parser bug must not sink the batch
         if debug:
             traceback.print_exc()
         return internal_error(path, exc)
+
+
+def _lost(args: tuple[object, ...], reason: str) -> str:
+    """The line for a file whose worker died or ran out of time while reading it."""
+    from ..filenames import shown
+
+    return shown(f"{args[0]}: {reason}")
+
+
+def _task(path: str, debug: bool) -> tuple[tuple[str, bool, bytes | None], int]:
+    """What a worker is sent for ``path`` and the input's size (its time budget): standard
+    input is read here, since a worker has none."""
+    if path == "-":
+        from ..text.formats import limits
+
+        data = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)
+        return (path, debug, data), len(data)
+    try:
+        return (path, debug, None), os.stat(path).st_size
+    except OSError:
+        return (path, debug, None), 0
 
 
 def parse_paths(
@@ -186,12 +211,15 @@ def parse_paths(
 ) -> Batch:
     """Parse every file under ``paths``, in memory. Errors are reported (one line naming the
     file) and collected; the batch goes on. ``on_document`` streams results in walk order.
-    ``jobs`` > 1 (or None: every core) parses in worker processes, with the same results."""
+    Each file is read in a worker process (``jobs`` of them, None: every core), so a file
+    that crashes a reader or runs over its budget is one error line like any other."""
     from .parallel import map_ordered
 
     walk = walk if walk is not None else walk_paths(list(paths))
     batch = Batch()
-    for result in map_ordered(parse_one, [(p, debug) for p in walk.files], jobs=jobs):
+    tasks = [_task(p, debug) for p in walk.files]
+    results = map_ordered(parse_one, [t for t, _ in tasks], jobs=jobs, failed=_lost, sizes=[n for _, n in tasks])
+    for result in results:
         if isinstance(result, str):
             batch.errors.append(result)
             on_error(result)

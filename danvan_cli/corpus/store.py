@@ -241,6 +241,10 @@ def index_file(path: str, source: str, state: FileState, old_hash: str | None, d
     except DanvanInputError as exc:
         msg = str(exc)
         out.error = source + msg[len(path):] if msg.startswith(path) else msg
+    except MemoryError:
+        from ..text.formats import limits
+
+        out.error = f"{source}: {limits.out_of_memory()}"
     except Exception as exc:  # a parser (or codec) bug on one file must not sink the batch
         if debug:
             import traceback
@@ -248,6 +252,14 @@ def index_file(path: str, source: str, state: FileState, old_hash: str | None, d
             traceback.print_exc()
         out.error = internal_error(source, exc)
     return out
+
+
+def lost_file(args: tuple[Any, ...], reason: str) -> Indexed:
+    """The row of a file whose worker died or ran out of time while reading it (``args`` as
+    ``index_file`` was given them): an error the store keeps, so a rerun names the file
+    again without reading it until it changes."""
+    path, source, state = args[0], args[1], args[2]
+    return Indexed(path=path, source=source, state=state, error=f"{source}: {reason}")
 
 
 # --------------------------------------------------------------------------- the store
@@ -496,7 +508,8 @@ class Store:
                 start_progress(len(plan), sum(p[3].size for p in plan))
             if parse is None:
                 results: Iterable[Indexed] = map_ordered(
-                    index_file, [(p[1], p[2], p[3], p[4], debug) for p in plan], jobs=jobs)
+                    index_file, [(p[1], p[2], p[3], p[4], debug) for p in plan], jobs=jobs, failed=lost_file,
+                    sizes=[p[3].size for p in plan])
             else:
                 results = parse([(p[1], p[2], p[3], p[4], debug) for p in plan])
             pending: list[tuple[int, Indexed]] = []

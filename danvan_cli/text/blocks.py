@@ -37,6 +37,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .formats import limits
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
@@ -140,20 +142,31 @@ class TextBuilder:
             return None
         out_rows: list[Row] = []
         t_start: int | None = None
-        covered: dict[int, int] = {}  # grid column -> rows it stays covered below this one
-        for row in rows:
+        # grid column -> (the row it is covered until, exclusive; the column after the cell
+        # covering it): placing a cell jumps over a covering cell whole, and nothing is
+        # rebuilt row by row, so a table costs its cells and spans, not rows × columns.
+        covered: dict[int, tuple[int, int]] = {}
+        widest = limits.MAX_TABLE_COLUMNS
+        merged = 0  # grid cells covered by merges from above, over the table
+        for r, row in enumerate(rows):
             self._line("|")
             if t_start is None:
                 t_start = self._len - 1
             cells: list[Cell] = []
             col = 0
             for cell in row:
-                paras, colspan, rowspan = cell[0], max(1, cell[1]), max(1, cell[2])
+                paras = cell[0]
                 if len(cell) > 3 and cell[3] is not None:
-                    col = cell[3]
+                    col = min(max(0, cell[3]), widest - 1)
                 else:
-                    while covered.get(col, 0) > 0:
-                        col += 1
+                    while (cover := covered.get(col)) is not None and cover[0] > r:
+                        col = cover[1]
+                # spans as declared, within the grid's limit and the rows the table has
+                colspan = min(max(1, cell[1]), max(1, widest - col))
+                rowspan = min(max(1, cell[2]), len(rows) - r)
+                if merged + (rowspan - 1) * colspan > limits.MAX_TABLE_MERGED_CELLS:
+                    rowspan = 1  # past the table's budget of merges: the cell stands in its own row
+                merged += (rowspan - 1) * colspan
                 ps: list[Paragraph] = []
                 for text, bold, italic, align in paras:
                     if text.strip():
@@ -165,10 +178,9 @@ class TextBuilder:
                 cells.append(Cell(c_start, c_end, tuple(ps), col=col, colspan=colspan, rowspan=rowspan))
                 if rowspan > 1:
                     for c in range(col, col + colspan):
-                        covered[c] = max(covered.get(c, 0), rowspan)
+                        if covered.get(c, (0, 0))[0] < r + rowspan:
+                            covered[c] = (r + rowspan, col + colspan)
                 col += colspan
-            # One row of every rowspan (from above or opened here) is used up.
-            covered = {c: n - 1 for c, n in covered.items() if n > 1}
             out_rows.append(Row(tuple(cells)))
         t = Table(t_start or 0, self._len, tuple(out_rows))
         self.items.append(t)

@@ -513,6 +513,7 @@ def _table_units(text: str, view: str, table: Table) -> list[Unit]:
     """The cells of a table as units; the first column is left, the last non-empty one right
     (a header table of two columns; a spacer column between them is skipped)."""
     units = []
+    wide: bool | None = None  # whether the grid has two columns and more (measured once: it reads every cell)
     for row in table.rows:
         filled = [c for c in row.cells if c.end > c.start]
         two_rows = len(filled) == 4 and _opens_number_field(view, filled[2].start, filled[2].end)
@@ -524,7 +525,9 @@ def _table_units(text: str, view: str, table: Table) -> list[Unit]:
             elif len(filled) == 1 and _both_halves(view, c.start, c.end):
                 column = None  # the two halves stacked in one cell: issuer and Số, then Quốc hiệu and date
             elif len(filled) == 1:
-                column = "left" if c.col == 0 and table.columns > 1 else ("right" if c.col > 0 else None)
+                if wide is None and c.col == 0:
+                    wide = table.columns > 1
+                column = "left" if c.col == 0 and wide else ("right" if c.col > 0 else None)
             else:
                 column = "left" if c is filled[0] else "right"
             units.append(Unit(c.start, c.end, column, clean(text, view, c.start, c.end)))

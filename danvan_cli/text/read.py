@@ -130,6 +130,20 @@ def _too_big(name: str, size: int) -> DanvanInputError:
 def decode_file(data: bytes, name: str = "-") -> Decoded:
     """Read ``data`` in whatever form it has (``name`` gives the file ending and the
     name errors carry)."""
+    return _within_lines(_decode_file(data, name), name)
+
+
+def _within_lines(decoded: Decoded, name: str) -> Decoded:
+    """``decoded``, unless its text has more lines than any one document (each line costs
+    every stage a few hundred bytes: millions of them are not a document but a list)."""
+    lines = decoded.text.count("\n") + 1
+    if lines > limits.MAX_LINES:
+        raise DanvanInputError(f"{name}: a text of {lines:,} lines (more than {limits.MAX_LINES:,}): "
+                               "refused (not one document)")
+    return decoded
+
+
+def _decode_file(data: bytes, name: str) -> Decoded:
     if len(data) > limits.MAX_FILE_BYTES:
         raise _too_big(name, len(data))
     suffix = Path(name).suffix.lower() if name != "-" else ""

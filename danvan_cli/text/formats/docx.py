@@ -293,7 +293,7 @@ def _table(tbl: etree._Element, ctx: _Ctx) -> RawTable:
         if trpr is not None:
             gb = trpr.find(_w("gridBefore"))
             if gb is not None:
-                col = _int(gb.get(_w("val")), 0)
+                col = min(max(0, _int(gb.get(_w("val")), 0)), limits.MAX_TABLE_COLUMNS)
         row: list[RawCell] = []
         for tc in _children(tr, _TC):
             tcpr = tc.find(_w("tcPr"))
@@ -301,8 +301,8 @@ def _table(tbl: etree._Element, ctx: _Ctx) -> RawTable:
             vmerge = None
             if tcpr is not None:
                 gs = tcpr.find(_w("gridSpan"))
-                if gs is not None:
-                    span = max(1, _int(gs.get(_w("val")), 1))
+                if gs is not None:  # as declared, within the grid's limit (the grid is never allocated)
+                    span = min(max(1, _int(gs.get(_w("val")), 1)), limits.MAX_TABLE_COLUMNS)
                 vm = tcpr.find(_w("vMerge"))
                 if vm is not None:
                     vmerge = vm.get(_w("val"), "continue")
@@ -314,9 +314,9 @@ def _table(tbl: etree._Element, ctx: _Ctx) -> RawTable:
             else:
                 cell = RawCell(_cell_paras(tc, ctx), colspan=span, col=col)
                 row.append(cell)
-                for c in list(open_merges):
+                for c in range(col, col + span) if span < len(open_merges) else list(open_merges):
                     if col <= c < col + span:
-                        del open_merges[c]
+                        open_merges.pop(c, None)
                 if vmerge == "restart":
                     open_merges[col] = cell
             col += span

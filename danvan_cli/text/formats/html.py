@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
+import re
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -281,8 +282,27 @@ def decode_html(data: bytes, hint: str | None = None) -> tuple[str, str, list[Wa
         return cp1252(data), "windows-1252", []
 
 
+#: A start tag long enough to hold more attributes than ``limits.MAX_HTML_ATTRIBUTES``
+#: (each takes two characters at least: a blank and a name); only these are counted.
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{%d,}" % (2 * limits.MAX_HTML_ATTRIBUTES))
+#: A quoted attribute value (its blanks part no attributes), and an attribute's name.
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_ATTRIBUTE = re.compile(r"\s[^\s=/]")
+
+
+def _check_attributes(text: str) -> None:
+    """Refuse a page with an element of more attributes than any page has: the parser
+    compares each attribute with every other one (quadratic time in their number)."""
+    for m in _LONG_TAG.finditer(text):
+        n = len(_ATTRIBUTE.findall(_QUOTED.sub('""', m.group())))
+        if n > limits.MAX_HTML_ATTRIBUTES:
+            raise FormatError(f"HTML with an element of {n} attributes (more than {limits.MAX_HTML_ATTRIBUTES}): "
+                              "refused (not a document page)")
+
+
 def parse_html(text: str) -> list[RawItem]:
     """The paragraphs and tables of an HTML page's text."""
+    _check_attributes(text)
     parser = _parser()
     text = text.lstrip()
     if text.startswith("<?xml"):  # an XHTML prolog: its encoding is already applied

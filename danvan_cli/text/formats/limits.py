@@ -12,6 +12,11 @@ from __future__ import annotations
 #: has no text layer anyway; a text or Word file of this size is not one document.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
+#: Most lines a document's text may have, whatever its form (a line per paragraph, table
+#: cell or PDF line). A compendium of laws of 3 000 pages has about 150 000; each line costs
+#: the parser a few hundred bytes, so millions of them are a list, not a document.
+MAX_LINES = 2_000_000
+
 #: Largest total a .docx may inflate to, summed over the parts of its zip. Word files
 #: with photographs reach tens of megabytes; a zip bomb is made to reach gigabytes.
 MAX_DOCX_INFLATED_BYTES = 256 * 1024 * 1024
@@ -28,16 +33,63 @@ MAX_DOCX_RATIO = 200
 #: rather than read with its deeper text silently cut.
 MAX_HTML_DEPTH = 2048
 
+#: Widest table grid, in columns: a cell's declared span (HTML ``colspan``, Word
+#: ``gridSpan``/``gridBefore``) reaches no further. Browsers clamp ``colspan`` at 1000 too;
+#: Word's grid holds 63 columns. A ``rowspan`` reaches no further than the table's last row.
+MAX_TABLE_COLUMNS = 1000
+
+#: Most grid cells one table's merges may cover below the rows they open in (a cell merged
+#: over the rows below belongs to each of them, so this is what merges may multiply). A task
+#: table of 500 rows with three columns merged from top to bottom covers 1 500; past the budget
+#: a cell's ``rowspan``/``vMerge`` is read as one row.
+MAX_TABLE_MERGED_CELLS = 100_000
+
+#: Most attributes one HTML element may have (Word's pages give an element a handful; the
+#: HTML parser takes time quadratic in their number).
+MAX_HTML_ATTRIBUTES = 1000
+
 #: Most pages of a PDF read. A legal compendium runs to several hundred.
 MAX_PDF_PAGES = 3000
+
+#: Largest one stream a PDF's pages are built from (a content stream, a form, an object
+#: stream) may inflate to, measured before PDFium opens the file (``pdf_size.py``). PDFium
+#: takes about fifty bytes of memory per byte of drawing commands; a dense page of text is
+#: about 100 KiB of them, a page holding a vector map a few MiB.
+MAX_PDF_STREAM_BYTES = 8 * 2**20
+
+#: Largest all of those streams together may inflate to: a thousand dense pages and more.
+MAX_PDF_INFLATED_BYTES = 256 * 2**20
 
 #: Most characters one PDF page may hold (a dense page holds about 6 000): a page built
 #: to hold millions is refused.
 MAX_PDF_PAGE_CHARS = 200_000
 
+#: Address space one worker process may take (``RLIMIT_AS``), whatever file it reads: the
+#: largest file danvan reads needs well under half of it; a file built to make a reader
+#: allocate gigabytes stops there, with one line, instead of taking the machine.
+WORKER_MEMORY_BYTES = 4 * 2**30
+
+#: Time one file may take in a worker: a base for any file, plus a share per MiB of input.
+#: Parsing runs at megabytes a second, so this is tens of times what a real file takes even
+#: on a loaded machine; a file that still runs past it is stopped, with one line.
+FILE_SECONDS = 120.0
+SECONDS_PER_MIB = 10.0
+
+
+def seconds_for(size: int) -> float:
+    """The time budget of a file of ``size`` bytes (see ``FILE_SECONDS``)."""
+    return FILE_SECONDS + SECONDS_PER_MIB * size / 2**20
+
+
+def out_of_memory() -> str:
+    """The reason given for a file whose reading ran out of the worker's memory."""
+    return f"too large to read in memory (over the {human(WORKER_MEMORY_BYTES)} a worker may use)"
+
 
 def human(n: int) -> str:
     """A byte count for an error line (``64 MiB``, ``900 KiB``, ``512 bytes``)."""
+    if n >= 2**30:
+        return f"{n / 2**30:.0f} GiB"
     if n >= 2**20:
         return f"{n / 2**20:.0f} MiB"
     if n >= 2**10:

@@ -37,8 +37,8 @@ from typing import Any, Protocol
 
 import regex
 
-from . import limits
 from ...model import Warning
+from . import limits, pdf_size
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 
 #: A PDF with fewer letters than this per page has no text layer to speak of (a scan,
@@ -1073,6 +1073,7 @@ def read_pdf(data: bytes, ocr: PageOcr | None = None, notes: list[Warning] | Non
     one read by ``ocr`` when given, and the pictures in the first page's header blanks by
     its ``read_region``. What a reader should know is added to ``notes``. Raises
     ``FormatError``."""
+    pdf_size.check(data)
     doc = _open(data)
     try:
         n = len(doc)
