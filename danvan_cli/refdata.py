@@ -197,6 +197,13 @@ def unit_word_alternation() -> str:
 
 
 @cache
+def mass_committees() -> dict[str, tuple[str, str]]:
+    """The Youth Union's committees named by their unit (``tỉnh đoàn``) -> (tier, unit word),
+    as ``party_committees``; from ``bodies.yaml`` ``local_kinds.mass``."""
+    return {" ".join(e["name"].casefold().split()): (e["unit"], e["word"]) for e in load_yaml("bodies.yaml")["local_kinds"]["mass"]}
+
+
+@cache
 def party_committees() -> dict[str, tuple[str, str]]:
     """A local Party committee's name folded (``huyện ủy``) -> (its unit tier, the unit word
     its place takes): ``("district", "huyện")``; from ``bodies.yaml``."""

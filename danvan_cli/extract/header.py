@@ -30,6 +30,7 @@ from ..resolve.own_issuer import (
     disambiguate_province,
     fill_context,
     infer_issuer,
+    name_case,
 )
 from ..text.layout import (
     FLAT_SIGNATURE,
@@ -49,6 +50,7 @@ from ..text.layout import (
     stamp_lines,
     strip_honorific,
 )
+from ..text.normalize import fold_key
 from .dates import NUMERIC_DATE, VERBAL_DATE, find_dates
 from .numbers import BLANK_NUMBER, NUMBER, parse_number, parts_from_match
 
@@ -225,11 +227,26 @@ def _vv_stop(s: str, start: int) -> int:
 _BLANK_LEAD = regex.compile(r"[ \t]*(?:[.…_]+[ \t]*)?")
 
 
+@cache
+def _glued_quoc_hieu() -> regex.Pattern[str]:
+    """The Quốc hiệu glued to the issuer's last word by a Word export's reading order
+    (``HUYỆN PHÚ GIÁOCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``): capitals only, no word boundary."""
+    return regex.compile(alternation([w.upper() for w in words("header", "quoc_hieu")]))
+
+
+#: An attachment's heading alone on its line (``data/lexicon/header.yaml`` ``appendix_heads``),
+#: with its numeral if any.
+_APPENDIX_HEAD = regex.compile(
+    r"(?:" + alternation([w.upper() for w in words("header", "appendix_heads")]) + r")(?:\s+(?:SỐ\s+)?[\dIVXLC]+[a-z]?)?\.?"
+)
+
+
 def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
     s = u.clean.s
     taken: list[tuple[int, int]] = []
     for name in ("quoc_hieu", "motto", "party_header"):
         taken.extend(m.span() for m in pattern("header", name).finditer(s))
+    taken.extend(m.span() for m in _glued_quoc_hieu().finditer(s))
     taken.extend(m.span() for m in _SEPARATOR.finditer(s))
     number_at = None
     if out.number is None and out.blank_number is None and u.column != "right":
@@ -311,10 +328,15 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
             frag = m.group(0).strip(" ,;:-–")
             if not frag or not _is_caps(frag) or pattern("header", "marks").fullmatch(frag.strip(" ()")):
                 continue
+            if _APPENDIX_HEAD.fullmatch(frag):
+                continue  # "PHỤ LỤC", "PHỤ LỤC II": an attachment's heading, never part of a body's name
             if len(frag) > 160:
                 continue
             i0 = a + m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" ,;:-–")))
-            out.issuer_lines.append((frag, Span(*u.clean.span(i0, i0 + len(frag)))))
+            span = Span(*u.clean.span(i0, i0 + len(frag)))
+            if lay.type_span is not None and lay.type_span[0] <= span.start < lay.type_span[1]:
+                continue  # the type line ("KẾ HOẠCH") in a unit of its own: no body's name
+            out.issuer_lines.append((frag, span))
 
 
 def _read_header_units(lay: Layout) -> _Read:
@@ -779,6 +801,24 @@ def _authority_issuer(lay: Layout, start: int, bare: str) -> Issuer | None:
     return None
 
 
+_ON_BEHALF = regex.compile(r"^T/?M\.?\s+(?P<body>[^/]+?)\s*(?:/|$)")
+
+
+def _organ_for(issuer: Issuer, signer: Signer) -> Issuer:
+    """The Party's central committee heads the documents of its organs too (Hướng dẫn
+    36-HD/VPTW: ``BAN CHẤP HÀNH TRUNG ƯƠNG`` over ``Số 06-HD/TW``); the signature's
+    ``T/M BAN BÍ THƯ`` says which organ issued it: that organ, the committee its parent.
+    The organs are ``header.yaml`` ``central_party_organs``; any other collective signing
+    ``T/M`` (a Tỉnh ủy's Ban Thường vụ) leaves the header's body the issuer."""
+    m = _ON_BEHALF.match(signer.authority or "")
+    if m is None or issuer.level != "party-central" or issuer.parent is not None:
+        return issuer
+    organ = pattern("header", "central_party_organs").fullmatch(" ".join(m.group("body").split()))
+    if organ is None or fold_key(organ.group(0)) in fold_key(issuer.name):
+        return issuer
+    return Issuer(name_case(organ.group(0)), "party-central", span=issuer.span, parent=issuer)
+
+
 #: How many lines above the signature zone a closing place and date may stand.
 _CLOSING_DATE_REACH = 3
 
@@ -893,6 +933,8 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
         if voiced is not None and voiced.place and voiced.name.startswith(issuer.name + " "):
             voiced.span, voiced.inferred = issuer.span, False
             issuer = voiced
+    if issuer is not None and header.signer is not None:
+        issuer = _organ_for(issuer, header.signer)
     if issuer is not None and issuer.place and issuer.province is None:
         issuer.province = disambiguate_province(issuer, header.date, view)
     header.issuer = issuer

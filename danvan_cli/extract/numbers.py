@@ -73,7 +73,13 @@ NUMBER = regex.compile(
 )
 
 # "Số: /KH-UBND", "Số:      /KH-MTTQ-BTT": a number left blank in a draft.
-BLANK_NUMBER = regex.compile(rf"(?<![\p{{L}}\d])(?P<raw>/[ \t]?{_CODE}(?:{_DASH}{_CODE}){{0,6}})(?![\p{{L}}\d&])")
+# A normative document's blank number keeps its year: "Số:    /2020/QĐ-UBND".
+# A Party number left blank keeps its hyphen and type: "Số  - HD/BTCTU" (the serial stamped
+# as an image at signing).
+BLANK_NUMBER = regex.compile(
+    rf"(?<![\p{{L}}\d])(?P<raw>/[ \t]?(?:(?:19|20)\d{{2}}{_SLASH})?{_CODE}(?:{_DASH}{_CODE}){{0,6}}"
+    rf"|-[ \t]?{_CODE}{_SLASH}{_CODES})(?![\p{{L}}\d&])"
+)
 
 
 @dataclass(frozen=True, slots=True)

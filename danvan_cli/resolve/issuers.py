@@ -118,6 +118,9 @@ def _tables() -> _Tables:
     for e in data["local_kinds"]["party"]:
         for m in e["match"]:
             kinds[fold_key(m)] = _Kind(e["name"], "party", unit=e.get("unit"))
+    for e in data["local_kinds"]["mass"]:
+        for m in e["match"]:
+            kinds[fold_key(m)] = _Kind(e["name"], "mass", unit=e.get("unit"))
     # Ministries: "Bộ Nội vụ", "Bộ Giáo dục và Đào tạo" from the body codes.
     for e in data["codes"].values():
         name = e.get("name")
@@ -332,11 +335,12 @@ def _state_level(unit: PlaceUnit | None) -> str | None:
 
 
 def _party_level(unit: PlaceUnit | None, kind: _Kind) -> str | None:
+    """A committee's level: its unit's, in the Party's tiers for a Party committee."""
+    prefix = "party-" if kind.system == "party" else ""
     if unit is None:
-        return {"province": "party-province", "district": "party-district", "commune": "party-commune"}.get(
-            kind.unit or "", None
-        )
-    return "party-" + unit.level
+        tier = {"city": "province"}.get(kind.unit or "", kind.unit)
+        return prefix + tier if tier in ("province", "district", "commune") else None
+    return prefix + unit.level
 
 
 def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch | None:
@@ -507,6 +511,29 @@ _DEPT_STOP = {
 }
 
 
+def _place_without_unit(words_: list[str], level: str, ctx: PlaceContext) -> tuple[PlaceUnit, int] | None:
+    """A known unit of ``level`` named by the capitalized words that close a department's
+    name with no unit word before them (``Sở Tài Chính Vĩnh Long``): the unit and where
+    its name starts. A name several units bear (``Phòng GD-ĐT Bình Tân``: a quận and a
+    huyện) is the one in the document's province, else a unit of no known kind (``kind ""``)."""
+    admin = _admin()
+    if admin is None:
+        return None
+    for k in range(1, len(words_)):
+        run = words_[k:]
+        if len(run) > 4 or not all(w[:1].isupper() for w in run):
+            continue
+        units = [u for u in admin.find_units(" ".join(run)) if u.level == level]
+        if ctx.province is not None and len(units) > 1:
+            units = [u for u in units if u.province == ctx.province.name] or units
+        kinds = {(u.kind, u.name) for u in units}
+        if len(kinds) == 1:
+            return PlaceUnit(units[0].kind, units[0].name, level), k
+        if kinds:
+            return PlaceUnit("", units[0].name, level), k
+    return None
+
+
 def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch | None:
     """A provincial department (Sở) or district office (Phòng), completed by its unit:
     "Sở Nội vụ" inside a Nghệ An text is Sở Nội vụ tỉnh Nghệ An."""
@@ -526,17 +553,21 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
         taken.pop()
     if not taken or taken[0][:1].islower():
         return None
+    kind = "Sở" if m.group("kind").casefold() == "sở" else "Phòng"
+    ctx = ctx or PlaceContext()
+    named = _place_without_unit(taken, "province" if kind == "Sở" else "district", ctx)
+    if named is not None:  # "Sở Tài Chính Vĩnh Long": the unit's name with no unit word
+        taken = taken[: named[1]]
     # the name's end in the phrase
     end = m.start("name")
-    for w in taken:
+    for w in taken + (named[0].name.split() if named is not None else []):
         end = phrase.find(w, end) + len(w)
-    kind = "Sở" if m.group("kind").casefold() == "sở" else "Phòng"
     body = org_case(f"{kind} {' '.join(taken)}")
     head = " ".join(m.group("head").split()).capitalize() + " " if m.group("head") else ""
     ctx = ctx or PlaceContext()
     t = _tables()
-    unit: PlaceUnit | None = None
-    um = t.unit_re.match(phrase, end)
+    unit: PlaceUnit | None = named[0] if named is not None else None
+    um = t.unit_re.match(phrase, end) if unit is None else None
     if um is not None:
         word = t.unit_names[_key(um.group(0))]
         pn = _proper_at(phrase, um.end()) or written_place_at(phrase, um.end())
@@ -548,9 +579,9 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
     if unit is None:
         return IssuerMatch(Issuer(f"{head}{body}", "province" if kind == "Sở" else "district"), end,
                            relative=True, unresolved=True, kind=kind)
-    province = province_of(unit)
-    issuer = Issuer(f"{head}{body} {unit.display}", unit.level, place=unit.name,
-                    province=province.name if province else (ctx.province.name if ctx.province else None))
+    province = province_of(unit) if unit.kind else None
+    issuer = Issuer(f"{head}{body} {unit.display.strip()}", unit.level, place=unit.name,
+                    province=province.name if province else (ctx.province.name if ctx.province and unit.kind else None))
     return IssuerMatch(issuer, end, kind=kind)
 
 

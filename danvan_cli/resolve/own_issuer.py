@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..model import Issuer
-from ..refdata import alternation, map_period, party_committees, pattern, unit_levels, unit_word_alternation, words
+from ..refdata import alternation, load_yaml, map_period, mass_committees, party_committees, pattern, unit_levels, unit_word_alternation, words
 from ..text.normalize import ascii_key, fold_key
 from .issuers import (
     UNIT_LEVEL,
@@ -43,12 +43,13 @@ from .issuers import (
 # Unit words and Party committees are read from data/bodies.yaml (refdata), never spelled here.
 _UNITS = unit_word_alternation()
 _COMMITTEES = alternation(list(party_committees()))
+_MASS = alternation(list(mass_committees()))
 _UNIT_WORDS = tuple(sorted(unit_levels(), key=len, reverse=True))
-_UNIT_AT = regex.compile(rf"(?i)(?<!\p{{L}})(?P<w>{_UNITS})(?!\s+ủy)\s+(?P<name>\S.*)$")
-_PARTY_COMMITTEE = regex.compile(rf"(?i)^(?P<c>{_COMMITTEES}|đảng\s+bộ)(?:\s+(?P<rest>.+))?$")
+_UNIT_AT = regex.compile(rf"(?i)(?<!\p{{L}})(?P<w>{_UNITS})(?!\s+(?:ủy|đoàn)(?!\p{{L}}))\s+(?P<name>\S.*)$")
+_PARTY_COMMITTEE = regex.compile(rf"(?i)^(?:(?P<c>{_COMMITTEES}|đảng\s+bộ)|(?P<mass>{_MASS}))(?:\s+(?P<rest>.+))?$")
 _WORD_START = regex.compile(r"(?<=\s)\S")
 _DANG_BO = regex.compile(r"(?i)^đảng\s+bộ\s+(?P<rest>.+)$")
-_COMMITTEE_UNIT = {c: word for c, (_tier, word) in party_committees().items() if c != "đảng ủy"}
+_COMMITTEE_UNIT = {c: word for c, (_tier, word) in (party_committees() | mass_committees()).items() if c != "đảng ủy"}
 
 
 # --- names in Vietnamese title case ------------------------------------------------------------
@@ -115,6 +116,14 @@ def _name_case(phrase: str, _gazetteer: object) -> str:
     wl = rest.split()
     i = 0
     cap_next = True
+    if head is not None and fold_key(head) == "trường":
+        school = _school_level(wl)
+        if school is not None:
+            # a school: its level as readers write it, then its own name in title case
+            level_name, taken = school
+            out.append(level_name)
+            out.extend(w if is_code(w) else place_case(w) for w in wl[taken:])
+            i = len(wl)
     while i < len(wl):
         taken = False
         for k in (4, 3, 2, 1):
@@ -129,8 +138,20 @@ def _name_case(phrase: str, _gazetteer: object) -> str:
         if taken:
             continue
         w = wl[i]
-        if is_code(w):
-            out.append(w)  # a code: UBND, HĐND, TNHH
+        if out and head is not None and len(out) == 1 and pattern("header", "name_classifiers").fullmatch(w):
+            out.append(w.lower())  # "CÔNG ĐOÀN NGÀNH GIÁO DỤC": ngành stays lower, its field is capitalized
+            i += 1
+            continue
+        if out and is_code(out[-1]) and (place := _known_place_run(wl[i:])) is not None:
+            out.append(place)  # "PHÒNG GD&ĐT LAI VUNG": the place after a code, as the data spells it
+            break
+        if w == "&":  # "GIÁO DỤC & ĐÀO TẠO": the ampersand read as the word it stands for
+            out.append("và")
+            cap_next = True
+            i += 1
+            continue
+        if is_code(w) or any(c.isdigit() for c in w):
+            out.append(w)  # a code (UBND, HĐND, TNHH) or a word with digits (COVID-19) as written
         else:
             lw = w.lower()
             if cap_next or (not out):
@@ -144,6 +165,32 @@ def _name_case(phrase: str, _gazetteer: object) -> str:
     elif name.startswith("Hội đồng nhân dân"):
         name = "HĐND" + name[len("Hội đồng nhân dân"):]
     return (name + place_part).strip()
+
+
+def _known_place_run(wl: list[str]) -> str | None:
+    """``wl`` whole when it names a known province or district (``LAI VUNG`` → ``Lai Vung``)."""
+    run = " ".join(wl)
+    if not run or len(wl) > 4 or not is_known_place(run):
+        return None
+    return place_case(run)
+
+
+@cache
+def _school_levels() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """A school level's spellings as folded words, each with the name readers write,
+    longest first (``data/bodies.yaml`` ``school_levels``)."""
+    out = [(tuple(fold_key(m).split()), e["name"]) for e in load_yaml("bodies.yaml")["school_levels"] for m in e["match"]]
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def _school_level(wl: list[str]) -> tuple[str, int] | None:
+    """The school level that opens ``wl`` (the words after ``Trường``): its name and how
+    many words it took."""
+    folded = [fold_key(w) for w in wl]
+    for spelled, name in _school_levels():
+        if tuple(folded[: len(spelled)]) == spelled and len(wl) > len(spelled):
+            return name, len(spelled)
+    return None
 
 
 # --- cutting the header's lines into bodies ---------------------------------------------------
@@ -255,8 +302,10 @@ def _resolve_body(body: str, ctx: PlaceContext) -> Issuer | None:
     if literal is not None:
         return literal
     pm = _PARTY_COMMITTEE.match(body)
+    if pm is not None and pm.group("rest") and pattern("header", "bloc_words").match(pm.group("rest")):
+        return Issuer(name_case(body), None)  # "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH": a bloc, no place
     if pm is not None and pm.group("rest"):
-        committee = " ".join(pm.group("c").split()).capitalize()
+        committee = " ".join((pm.group("c") or pm.group("mass")).split()).capitalize()
         unit_word = _COMMITTEE_UNIT.get(committee.lower())
         rest = pm.group("rest")
         um = _UNIT_AT.match(rest)
@@ -264,14 +313,38 @@ def _resolve_body(body: str, ctx: PlaceContext) -> Issuer | None:
             unit_word = " ".join(um.group("w").split()).lower()
             rest = um.group("name")
         place = place_case(rest)
-        level = "party-" + (make_unit(unit_word, place).level if unit_word else "commune")
+        level = ("" if pm.group("mass") else "party-") + (make_unit(unit_word, place).level if unit_word else "commune")
         shown = f"{committee} {unit_word} {place}" if committee.lower() in ("đảng ủy", "đảng bộ") and unit_word else f"{committee} {place}"
         prov = province_of(make_unit(unit_word or "xã", place)) if unit_word else None
-        return Issuer(shown, level, place=place, province=prov.name if prov else (place if level == "party-province" else None))
+        return Issuer(shown, level, place=place, province=prov.name if prov else (place if level.endswith("province") else None))
     if r is not None and not r.unresolved and r.issuer.level in ("central",) and len(body) - r.length < 3:
         return r.issuer
     name = name_case(body)
-    return Issuer(name, None) if name else None
+    if not name:
+        return None
+    return _coded_place(name, ctx) or Issuer(name, None)
+
+
+def _coded_place(name: str, ctx: PlaceContext) -> Issuer | None:
+    """A Sở or Phòng written with a code and its place but no unit word (``PHÒNG GD-ĐT BÌNH
+    TÂN``, ``SỞ GDĐT AN GIANG``): the place is the body's, at the level its head says
+    (``header.yaml`` ``province_heads``/``district_heads``); the name stays as written, the
+    province comes from the data when the place names one unit of that level."""
+    wl = name.split()
+    at = next((k for k in range(len(wl) - 1, 0, -1) if is_code(wl[k - 1]) and _known_place_run(wl[k:])), None)
+    if at is None:
+        return None
+    place = " ".join(wl[at:])
+    level = ("province" if pattern("header", "province_heads").match(name)
+             else "district" if pattern("header", "district_heads").match(name) else None)
+    if level is None:
+        return None
+    admin = _admin()
+    units = [u for u in admin.find_units(place) if u.level == level] if admin is not None else []
+    provinces = {u.province for u in units if u.province}
+    if ctx.province is not None and ctx.province.name in provinces:
+        provinces = {ctx.province.name}
+    return Issuer(name, level, place=place, province=provinces.pop() if len(provinces) == 1 else None)
 
 
 def _fill(ctx: PlaceContext, issuer: Issuer) -> None:
@@ -333,8 +406,15 @@ def _under(own: Issuer, parent: Issuer, ctx: PlaceContext) -> Issuer:
     if own.place or not parent.place:
         return own
     suffix = parent.name
-    if suffix.startswith(("UBND ", "HĐND ")):
+    if pattern("header", "parent_name_heads").match(own.name):
+        pass  # Văn phòng UBND tỉnh X: the body it serves, named in full
+    elif suffix.startswith(("UBND ", "HĐND ")):
         suffix = suffix.split(" ", 1)[1]
+    elif pattern("header", "unit_only_heads").match(own.name):
+        word = unit_kind_of(parent)
+        if word is None:  # the parent wrote its place with no unit word (Phòng GD-ĐT Bình Tân): no word to add
+            return Issuer(own.name, parent.level, place=parent.place, province=parent.province)
+        suffix = f"{word} {parent.place}"  # Công đoàn ngành Giáo dục tỉnh X, under Liên đoàn Lao động tỉnh X
     level = parent.level
     if level and not level.startswith("party-") and own.name.startswith(("Đảng ủy", "Ban ", "Văn phòng")) and "ủy" in parent.name:
         level = "party-" + level
