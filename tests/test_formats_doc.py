@@ -400,3 +400,30 @@ def test_a_text_box_drawn_in_a_cell_stays_in_that_cell() -> None:
     d = _read([M.WTable([M.WRow([left, right], [0, 4000, 9000])])])
     (t,) = d.blocks.tables()
     assert _cells(d, t) == [["ỦY BAN NHÂN DÂN\nSố: 15/KH-UBND\nXÃ TÂN HƯNG LỘC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]]
+
+
+# --- list labels --------------------------------------------------------------------------------
+
+
+def test_the_labels_of_numbered_and_bulleted_lists_are_written_as_word_draws_them() -> None:
+    numbered = [(1, "\x00.", 1), (4, "\x01)", 1)]  # I., II. / a), b)
+    bullets = [(23, "\uf0b7", 1)]
+    items = [M.WPara([M.WRun("MỤC ĐÍCH")], item=(0, 0)),
+             M.WPara([M.WRun("Tuyên truyền")], item=(0, 1)),
+             M.WPara([M.WRun("Kiểm tra")], item=(0, 1)),
+             M.WPara([M.WRun("Sở Nội vụ;")], item=(1, 0)),
+             M.WPara([M.WRun("NHIỆM VỤ")], item=(0, 0)),
+             M.WPara([M.WRun("Rà soát")], item=(0, 1)),
+             M.WPara([M.WRun("")], item=(0, 1))]  # an empty item draws no label
+    d = decode_file(M.build_doc(items, lists=[numbered, bullets]), "x.doc")
+    assert d.text.split("\n")[:6] == ["I. MỤC ĐÍCH", "a) Tuyên truyền", "b) Kiểm tra", "• Sở Nội vụ;", "II. NHIỆM VỤ", "a) Rà soát"]
+
+
+@pytest.mark.parametrize("n, fmt, out", [
+    (4, "upperRoman", "IV"), (14, "lowerRoman", "xiv"), (1, "lowerLetter", "a"), (6, "lowerLetter", "f"),
+    (27, "lowerLetter", "aa"), (28, "upperLetter", "BB"), (3, "decimalZero", "03"), (12, "decimal", "12"),
+])
+def test_list_numbers_in_each_format(n: int, fmt: str, out: str) -> None:
+    from danvan_cli.text.formats.listlabels import number
+
+    assert number(n, fmt) == out

@@ -179,3 +179,17 @@ def test_a_text_box_is_read_once_though_word_writes_it_twice() -> None:
     p._p.append(alt)
     d.add_paragraph("Sau hộp")
     assert _read(d).text == "Trước hộp\nSố: 15/KH-UBND\nSau hộp"
+
+
+def test_the_labels_of_word_lists_are_written_before_their_items(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # numbering.xml's levels: "List Number" draws 1., 2.; "List Bullet" a bullet glyph
+    import docx
+
+    from danvan_cli.text.read import read_source
+
+    d = docx.Document()
+    for text, style in (("Mục đích", "List Number"), ("Yêu cầu", "List Number"), ("Sở Nội vụ", "List Bullet"),
+                        ("Đoạn thường", None), ("", "List Number")):
+        d.add_paragraph(text, style=style)
+    d.save(str(tmp_path / "ds.docx"))
+    assert read_source(tmp_path / "ds.docx").text == "1. Mục đích\n2. Yêu cầu\n• Sở Nội vụ\nĐoạn thường"

@@ -23,10 +23,8 @@ from danvan_cli.pipeline import parse_bytes
 from danvan_cli.text.formats import limits
 from danvan_cli.text.read import DanvanInputError, decode_file
 from support import hostile
-from support.hostile import DOCUMENT, cpu_growth, repeat
-
-#: Input ×4 must cost under this many times the CPU (linear: 4, with room for noise).
-LINEAR = 6.0
+from support.growth import LINEAR, cpu_growth
+from support.hostile import DOCUMENT, repeat
 
 full_size = pytest.mark.full_size
 linux = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory read from /proc (Linux)")

@@ -6,14 +6,9 @@ user would send under the ``full_size`` marker.
 from __future__ import annotations
 
 import io
-import time
 import zlib
 from collections.abc import Callable, Iterator
-from typing import TypeVar
-
 from danvan_cli.corpus.warm import WARM_UP
-
-X = TypeVar("X")
 
 #: A real document's opening, cited documents, tasks and deadlines (relative ones too): what
 #: the repeated and flattened shapes are made of.
@@ -23,23 +18,6 @@ DOCUMENT = WARM_UP
 def repeat(unit: str, size: int) -> str:
     """``unit`` repeated to about ``size`` characters."""
     return unit * max(1, size // len(unit))
-
-
-def cpu_growth(make: Callable[[int], X], run: Callable[[X], object], size: int, factor: int = 4) -> float:
-    """How much longer ``run`` takes on ``make(factor * size)`` than on ``make(size)``: CPU time
-    of this process (a busy machine slows the wall clock, not this), the best of two runs each,
-    inputs made before the clock starts."""
-    def best(x: X) -> float:
-        times = []
-        for _ in range(2):
-            t = time.process_time()
-            run(x)
-            times.append(time.process_time() - t)
-        return min(times)
-
-    small, large = make(size), make(factor * size)
-    best(small)  # the first call builds the parser's tables: not the input's cost
-    return best(large) / max(best(small), 1e-3)
 
 
 # ------------------------------------------------------------------ PDF

@@ -42,6 +42,8 @@ class WPara:
     #: A text box drawn in the paragraph: a drawn object's mark at its end, a shape in
     #: PlcSpaMom, the box's paragraphs in the text-box story named by the shape's id.
     box: list[WPara] | None = None
+    #: An item of a list: (the list's index in ``build_doc``'s ``lists``, the level).
+    item: tuple[int, int] | None = None
 
     @classmethod
     def of(cls, text: str, bold: bool = False, italic: bool = False, align: str | None = None, font: str | None = None) -> WPara:
@@ -131,6 +133,9 @@ class _Story:
         self.runs.append((a, len(self.chars), chpx))
 
     def para(self, p: WPara, mark: str = "\r", papx: bytes | None = None) -> None:
+        if p.item is not None:
+            papx = (papx if papx is not None else _papx(p.align)) + _sprm(0x460B, struct.pack("<H", p.item[0] + 1)) \
+                + _sprm(0x260A, bytes([p.item[1]]))
         for r in p.runs:
             self.run(r.text, _chpx(r))
         if p.box is not None:
@@ -202,9 +207,12 @@ def _fkp(runs: list[tuple[int, int, bytes]], paragraphs: bool) -> list[bytes]:
     return pages
 
 
-def build_doc(items: list[WPara | WTable], footnotes: list[str] = (), *, wrong_table_name: bool = False) -> bytes:  # type: ignore[assignment]
+def build_doc(items: list[WPara | WTable], footnotes: list[str] = (), *, wrong_table_name: bool = False,  # type: ignore[assignment]
+              lists: list[list[tuple[int, str, int]]] | None = None) -> bytes:
     """A .doc of ``items`` (the main story, its paragraphs' text boxes in the text-box
-    story) and ``footnotes`` (each a paragraph of the footnote story), as an OLE2 file."""
+    story), ``footnotes`` (each a paragraph of the footnote story) and ``lists`` (each
+    list's levels as (nfc, template with the level numbers as characters 0..8, start):
+    PlfLst with its LVLs after it, PlfLfo), as an OLE2 file."""
     main = _Story()
     for it in items:
         if isinstance(it, WTable):
@@ -310,6 +318,21 @@ def build_doc(items: list[WPara | WTable], footnotes: list[str] = (), *, wrong_t
     for idx, blob in blobs:
         where[idx] = (len(table), len(blob))
         table += blob
+    if lists:
+        lst = struct.pack("<h", len(lists))
+        lvls = b""
+        for k, levels in enumerate(lists):
+            simple = len(levels) == 1
+            lst += struct.pack("<ii", 100 + k, 0) + b"\xff\x0f" * 9 + bytes([1 if simple else 0, 0])
+            for nfc, xst, start in (levels if simple else (levels + [(0, "", 1)] * 9)[:9]):
+                lvls += struct.pack("<iB", start, nfc) + b"\x00" * 19 + bytes([0, 0, 0, 0])
+                lvls += struct.pack("<H", len(xst)) + xst.encode("utf-16-le")
+        where[73] = (len(table), len(lst))
+        table += lst + lvls
+        lfo = struct.pack("<I", len(lists)) + b"".join(struct.pack("<iiiBBBB", 100 + k, 0, 0, 0, 0, 0, 0)
+                                                       for k in range(len(lists)))
+        where[74] = (len(table), len(lfo))
+        table += lfo
 
     # FIB
     fclcb = [0] * (93 * 2)

@@ -15,6 +15,8 @@ What is read, each bounded by the stream it lies in:
   alignment;
 - character properties (CHPX): bold, italic, all caps, hidden text, the font — a
   ``.VnTime`` run is TCVN3 and read back to Unicode by ``common.write``;
+- list labels (PlfLst, PlfLfo: ``1.``, ``a)``, a bullet as ``-``/``•``) written before the
+  items, as Word draws them (``listlabels``);
 - fields (only the shown result), pictures and drawn objects (left out), and the text
   boxes of the main story (PlcftxbxTxt matched to the shapes of PlcSpaMom), beside the
   paragraph each is drawn in, as the .docx reader puts them.
@@ -37,6 +39,7 @@ from dataclasses import dataclass, field
 from . import limits
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 from .legacy import cp1252, font_encoding
+from .listlabels import Counters, Level, doc_lists
 from .tabzones import TAB, tab_zones
 
 _WORD_IDENT = 0xA5EC
@@ -46,11 +49,11 @@ _PAGE = 512
 
 # fibRgFcLcb97 indices of the (fc, lcb) pairs read.
 _STSHF, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _STTBF_FFN, _CLX = 1, 12, 13, 15, 33
-_PLC_SPA_MOM, _PLCF_TXBX_TXT = 40, 56
+_PLC_SPA_MOM, _PLCF_TXBX_TXT, _PLF_LST, _PLF_LFO = 40, 56, 73, 74
 
 # Paragraph sprms.
 _P_IN_TABLE, _P_TTP, _P_ITAP, _P_INNER_CELL, _P_INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B, 0x244C
-_P_JC80, _P_JC = 0x2403, 0x2461
+_P_JC80, _P_JC, _P_ILFO, _P_ILVL = 0x2403, 0x2461, 0x460B, 0x260A
 _T_DEF_TABLE, _T_VERT_MERGE, _P_CHG_TABS = 0xD608, 0xD62B, 0xC615
 # Character sprms.
 _C_BOLD, _C_ITALIC, _C_CAPS, _C_VANISH, _C_FTC0, _C_ISTD = 0x0835, 0x0836, 0x083B, 0x083C, 0x4A4F, 0x4A30
@@ -335,6 +338,8 @@ class _Pap:
     inner_cell: bool = False
     inner_ttp: bool = False
     jc: int | None = None
+    ilfo: int = 0  # the list the paragraph is an item of (1 up; 0: none)
+    ilvl: int = 0
 
     @property
     def depth(self) -> int:
@@ -342,7 +347,7 @@ class _Pap:
 
 
 def _apply_pap(pap: _Pap, sprms: list[tuple[int, bytes]]) -> _Pap:
-    out = _Pap(pap.in_table, pap.ttp, pap.itap, pap.inner_cell, pap.inner_ttp, pap.jc)
+    out = _Pap(pap.in_table, pap.ttp, pap.itap, pap.inner_cell, pap.inner_ttp, pap.jc, pap.ilfo, pap.ilvl)
     for sprm, op in sprms:
         if not op:
             continue
@@ -358,6 +363,10 @@ def _apply_pap(pap: _Pap, sprms: list[tuple[int, bytes]]) -> _Pap:
             out.inner_ttp = bool(op[0])
         elif sprm in (_P_JC80, _P_JC):
             out.jc = op[0]
+        elif sprm == _P_ILFO and len(op) >= 2:
+            out.ilfo = _u16(op, 0)
+        elif sprm == _P_ILVL:
+            out.ilvl = op[0]
     return out
 
 
@@ -563,6 +572,13 @@ class _Doc:
     papx: _Runs
     styles: _Styles
     fonts: dict[int, str]
+    lists: dict[int, tuple[int, list[Level]]] = field(default_factory=dict)
+    counters: Counters = field(default_factory=Counters)
+
+    def label(self, pap: _Pap) -> str | None:
+        """The label Word draws before a list item (``1.``, ``a)``, a bullet)."""
+        found = self.lists.get(pap.ilfo) if pap.ilfo else None
+        return self.counters.label(found[0], found[1], pap.ilvl) if found is not None else None
 
     def piece(self, cp: int) -> _Piece | None:
         i = bisect.bisect_right(self.piece_cps, cp) - 1
@@ -641,7 +657,11 @@ def _paragraphs(doc: _Doc, text: str, cp0: int, cp1: int) -> list[_Paragraph]:
             if j < e:
                 istd, pap, own = doc.pap(j)
                 align = _ALIGN.get(pap.jc) if pap.jc is not None else None
-                out.append(_Paragraph(Para(_runs(doc, pending, istd), align), text[j - cp0], pap, own, j))
+                runs = _runs(doc, pending, istd)
+                label = doc.label(pap) if any(r.text.strip() for r in runs) else None
+                if label is not None:
+                    runs.insert(0, Run(label + " ", runs[0].bold, runs[0].italic))
+                out.append(_Paragraph(Para(runs, align), text[j - cp0], pap, own, j))
                 pending = []
                 j += 1
             pos = j
@@ -862,6 +882,7 @@ def read_doc(data: bytes) -> list[RawItem]:
         papx=_Runs(word, _slice(table, *fib.pair(_PLCF_BTE_PAPX), "paragraph formatting"), paragraphs=True),
         styles=_Styles(_slice(table, *fib.pair(_STSHF), "style sheet")),
         fonts=_fonts(_slice(table, *fib.pair(_STTBF_FFN), "font table")),
+        lists=doc_lists(table, *fib.pair(_PLF_LST), _slice(table, *fib.pair(_PLF_LFO), "lists")),
     )
     total = pieces[-1].cp_end if pieces else 0
     text = _text(word, pieces, total)

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
 from . import limits
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 from .legacy import font_encoding
+from .listlabels import Counters, Level
 from .tabzones import TAB, tab_zones
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -88,6 +89,7 @@ class _Style:
     font: str | None = None
     align: str | None = None
     based_on: str | None = None
+    num: tuple[str, int] | None = None  # a list style's numId and level
 
 
 def _on(el: etree._Element | None) -> bool | None:
@@ -126,7 +128,8 @@ class _Styles:
             jc = st.find(f"{_w('pPr')}/{_w('jc')}")
             based = st.find(_w("basedOn"))
             self._styles[sid] = _Style(b, i, f, _ALIGN.get(jc.get(_w("val"), "")) if jc is not None else None,
-                                       based.get(_w("val")) if based is not None else None)
+                                       based.get(_w("val")) if based is not None else None,
+                                       _num_pr(st.find(_w("pPr"))))
             if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true"):
                 self.default_para = sid
 
@@ -148,6 +151,49 @@ class _Styles:
 @dataclass(slots=True)
 class _Ctx:
     styles: _Styles
+    lists: dict[str, list[Level]] = field(default_factory=dict)  # numId → its levels
+    counters: Counters = field(default_factory=Counters)
+
+
+def _num_pr(ppr: etree._Element | None) -> tuple[str, int] | None:
+    """A paragraph's (or a style's) list: its numId and level (``<w:numPr>``)."""
+    num = ppr.find(_w("numPr")) if ppr is not None else None
+    if num is None:
+        return None
+    nid, lvl = num.find(_w("numId")), num.find(_w("ilvl"))
+    if nid is None or nid.get(_w("val")) in (None, "0"):
+        return None
+    return nid.get(_w("val")), _int(lvl.get(_w("val")) if lvl is not None else None, 0)  # type: ignore[return-value]
+
+
+def _lists(root: etree._Element | None) -> dict[str, list[Level]]:
+    """numId → the levels of its list (``numbering.xml``: a num's abstractNum, its start
+    overrides): each level's format, label template (``%1.``) and first number."""
+    if root is None:
+        return {}
+    abstract: dict[str, list[Level]] = {}
+    for an in root.iter(_w("abstractNum")):
+        levels = [Level("decimal", "", 1)] * 9
+        for lvl in an.iter(_w("lvl")):
+            k = _int(lvl.get(_w("ilvl")), -1)
+            if not 0 <= k < 9:
+                continue
+            fmt, text, start = lvl.find(_w("numFmt")), lvl.find(_w("lvlText")), lvl.find(_w("start"))
+            levels[k] = Level(fmt.get(_w("val"), "decimal") if fmt is not None else "decimal",
+                              text.get(_w("val"), "") if text is not None else "",
+                              _int(start.get(_w("val")) if start is not None else None, 1))
+        abstract[an.get(_w("abstractNumId"), "")] = levels
+    out: dict[str, list[Level]] = {}
+    for num in root.iter(_w("num")):
+        ref = num.find(_w("abstractNumId"))
+        levels = list(abstract.get(ref.get(_w("val"), "") if ref is not None else "", []))
+        for ov in num.iter(_w("lvlOverride")):
+            k, so = _int(ov.get(_w("ilvl")), -1), ov.find(_w("startOverride"))
+            if 0 <= k < len(levels) and so is not None:
+                levels[k] = Level(levels[k].fmt, levels[k].template, _int(so.get(_w("val")), 1))
+        if levels:
+            out[num.get(_w("numId"), "")] = levels
+    return out
 
 
 def _para(p: etree._Element, ctx: _Ctx) -> Para:
@@ -163,6 +209,7 @@ def _para(p: etree._Element, ctx: _Ctx) -> Para:
             align = _ALIGN.get(jc.get(_w("val"), ""))
         # The paragraph mark's run properties say nothing of its runs: not read.
     pstyle = pstyle or ctx.styles.default_para
+    num = _num_pr(ppr) or ctx.styles.resolve(pstyle, "num")
     if align is None:
         align = ctx.styles.resolve(pstyle, "align")  # type: ignore[assignment]
     p_bold = ctx.styles.resolve(pstyle, "bold")
@@ -186,6 +233,10 @@ def _para(p: etree._Element, ctx: _Ctx) -> Para:
         text = "".join(_run_text(r))
         if text:
             runs.append(Run(text, bold, italic, font_encoding(font if isinstance(font, str) else None)))
+    if isinstance(num, tuple) and num[0] in ctx.lists and any(r.text.strip() for r in runs):
+        label = ctx.counters.label(num[0], ctx.lists[num[0]], num[1])
+        if label is not None:  # the label Word draws before a list item (listlabels.py)
+            runs.insert(0, Run(label + " ", runs[0].bold, runs[0].italic))
     return Para(runs, align if isinstance(align, str) else None)
 
 
@@ -376,7 +427,11 @@ def read_docx(data: bytes) -> list[RawItem]:
         styles_root = document.styles.element
     except (KeyError, ValueError, etree.XMLSyntaxError):
         styles_root = None
-    ctx = _Ctx(_Styles(styles_root))
+    try:
+        numbering_root = document.part.numbering_part.element
+    except (KeyError, ValueError, NotImplementedError, etree.XMLSyntaxError):
+        numbering_root = None
+    ctx = _Ctx(_Styles(styles_root), _lists(numbering_root))
     body = document.element.body
     items = _items(body, ctx, flatten_tables=False)
     try:
