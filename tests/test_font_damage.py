@@ -83,18 +83,7 @@ def test_a_mended_text_has_nothing_left_to_mend() -> None:
 
 
 def test_fragments_are_read_in_linear_time() -> None:
-    import time
+    from tests.support.growth import LINEAR, cpu_growth
 
     line = "Thñ t\u00adíng ChÝnh phñ, Céng hoµ x· héi.\n"
-    legacy.fold_fragments(line)  # the tables loaded once
-
-    def best(text: str) -> float:  # the best of three: a loaded machine's noise cancels out
-        out = float("inf")
-        for _ in range(3):
-            t = time.perf_counter()
-            legacy.fold_fragments(text)
-            out = min(out, time.perf_counter() - t)
-        return out
-
-    small, big = best(line * 300), best(line * 3000)
-    assert big < 30 * max(small, 1e-4)
+    assert cpu_growth(lambda n: line * n, legacy.fold_fragments, 500) < LINEAR
