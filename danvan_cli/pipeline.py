@@ -30,7 +30,7 @@ def parse_text(
     if gazetteer is not None:
         with gazetteer.use():
             return parse_text(text, source, normalized=normalized, blocks=blocks)
-    from .extract.citations import scan_citations
+    from .extract.citations import citations_within, scan_citations
     from .extract.deadlines import DocumentTime, extract_deadlines
     from .extract.header import extract_header
     from .extract.outline import build_outline, extract_outline, extract_tasks, use_layout
@@ -46,7 +46,7 @@ def parse_text(
         return doc
     layout = build_layout(text, view, blocks)
     use_layout(layout)
-    citations = [c for c in scan_citations(view) if layout.start <= c.start < layout.end]
+    citations = citations_within(scan_citations(view), layout.start, layout.end)
     header = extract_header(layout, [c.extent for c in citations])
     header.apply(doc)
     frame = Frame(

@@ -208,3 +208,17 @@ def test_a_cited_subject_carrying_a_document_out_links_it() -> None:
                    "của Chính phủ, Sở đề nghị các đơn vị phối hợp.\n" + TAIL)
     links = [(lk["source"], lk["relation"]) for lk in d.to_dict()["links"] if lk["target"] == "100/2019/NĐ-CP"]
     assert links == [("12-KH/BTGTU", "implements")]
+
+
+# --- citations before the document's own text -------------------------------------------------------
+
+
+def test_a_citation_inside_anothers_subject_keeps_its_outer_one_when_a_page_s_chrome_is_cut() -> None:
+    chrome = ("Văn bản liên quan: Quyết định số 11/QĐ-UBND về việc thực hiện Chỉ thị số 02/CT-TTg\n"
+              "Trang chủ > Văn bản > Quyết định số 12/QĐ-UBND\n")
+    body = ("Thực hiện Kế hoạch số 57-KH/TU ngày 10/01/2024 của Tỉnh ủy về thực hiện Chỉ thị số 05-CT/TW ngày "
+            "15/5/2016 của Bộ Chính trị, UBND tỉnh đề nghị các sở thực hiện.\n")
+    d = parse_text(chrome + LETTER.format(vv="học tập và làm theo tư tưởng Hồ Chí Minh") + body + TAIL)
+    assert [r.number for r in d.references] == ["57-KH/TU", "05-CT/TW"]
+    links = [(lk["source"], lk["relation"], lk["target"]) for lk in d.to_dict()["links"]]
+    assert links == [("57-KH/TU", "implements", "05-CT/TW")]

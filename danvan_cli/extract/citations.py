@@ -15,7 +15,7 @@ take its identity from inside a citation) and knows nothing of the document's ow
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import regex
@@ -231,6 +231,21 @@ def _clean_title(s: str) -> str | None:
     if not s:
         return None
     return s[:1].upper() + s[1:]
+
+
+def citations_within(citations: list[Citation], lo: int, hi: int) -> list[Citation]:
+    """The citations starting inside ``[lo, hi)`` (the document's own text, a site's chrome
+    left out), each ``nested_in`` pointed at the same outer citation in the list returned
+    (``None`` when the outer one is left out): the index is into the list the stages get."""
+    kept = [i for i, c in enumerate(citations) if lo <= c.start < hi]
+    new_index = {old: new for new, old in enumerate(kept)}
+    out = []
+    for i in kept:
+        c = citations[i]
+        if c.nested_in is not None and new_index.get(c.nested_in) != c.nested_in:
+            c = replace(c, nested_in=new_index.get(c.nested_in))
+        out.append(c)
+    return out
 
 
 def scan_citations(view: str, start: int = 0, end: int | None = None) -> list[Citation]:

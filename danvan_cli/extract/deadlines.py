@@ -53,9 +53,10 @@ from .wrap import is_wrap
 from .outline import TableRow, TaskFinder, body_regions, find_table_rows
 from .dates import date_at, find_dates
 from .timeexpr import (
-    YEARLY_APPROX,
+    MONTHLY_DAY,
     Relative,
     TimeExpr,
+    bare_day_at,
     find_relative,
     find_standalone_recurrences,
     horizon_from_title,
@@ -105,13 +106,18 @@ _EVENT = pattern(_TOPIC, "event_words")
 _NEGATIVE = pattern(_TOPIC, "not_an_obligation")
 _PAST = regex.compile(r"(?<!\p{L})(?:đã|Đã)\s+(?!được\s+giao)")
 _YEARLY_WORD = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('every_words')})\s+năm(?!\p{{L}})")
+#: ``định kỳ``: a report date after it recurs (``báo cáo định kỳ 6 tháng (trước ngày 15/6)``).
+_PERIODIC_WORD = regex.compile(r"(?i)(?<!\p{L})định\s+kỳ(?!\p{L})")
+#: Every month (``hằng tháng``, ``mỗi tháng``): a bare day after it is that day of each month.
+_MONTHLY_WORD = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('every_words')})\s+tháng(?!\p{{L}})")
 #: How many times a region answers a word-class question by a direct search before it
 #: scans the whole region for that class once.
 _DIRECT_QUERIES = 32
 #: The word classes a deadline's sentence is asked about (see ``_Scope.has``).
 _WORD_CLASSES: dict[str, regex.Pattern[str]] = {
     "negative": _NEGATIVE, "past": _PAST, "verb": asg.VERB, "report": _REPORT_VERB,
-    "task": _TASK_VERB, "event": _EVENT, "yearly": _YEARLY_WORD,
+    "task": _TASK_VERB, "event": _EVENT, "yearly": _YEARLY_WORD, "periodic": _PERIODIC_WORD,
+    "monthly": _MONTHLY_WORD,
 }
 #: Sentence (or item) boundaries; a line break only where it is no wrap (``wrap.is_wrap``).
 _SENTENCE_BOUNDARY = regex.compile(r"[.;!?](?=\s)|[:\n]")
@@ -404,7 +410,7 @@ def _after_action(view: str, end: int, s1: int) -> str | None:
     """``..., định kỳ hằng quý báo cáo Ban Thường vụ``: the action follows the time phrase
     (after a comma, or after its subject: ``trước ngày 15/10, các đơn vị báo cáo ...``)."""
     tail = view[end:s1]
-    stripped = tail.lstrip(" ,")
+    stripped = tail.lstrip(" ,)")
     p = end + len(tail) - len(stripped)
     if asg.VERB.match(view, p, s1) is None:
         if asg.UNIT_START.match(view, p, s1) is None:
@@ -431,7 +437,9 @@ def action_of(view: str, sent: tuple[int, int], start: int, end: int) -> str:
     label = _LABEL_PREFIX.match(before)
     if label:
         before = before[label.end() :]
-    if before.rstrip().endswith(",") or not before.strip():
+    if before.rstrip().endswith((",", "(")) or not before.strip():
+        # "..., trước ngày 15/10, các đơn vị báo cáo", "Định kỳ hằng tháng (trước ngày 25) các
+        # sở báo cáo": the time opens the clause or stands aside in brackets; the act follows
         after_first = _after_action(view, end, s1)
         if after_first:
             return after_first
@@ -466,9 +474,10 @@ def _own_units(view: str, sent: tuple[int, int], start: int, end: int | None = N
         return units
     if asg.is_unit_phrase(before) and len(before.split()) <= 30:
         return asg.split_units(before)
-    if end is not None and before.strip(" ,").count(" ") <= 3:  # only an adverbial before it
+    if end is not None and (before.strip(" ,").count(" ") <= 3 or before.rstrip().endswith("(")):
+        # only an adverbial before it, or the time stands aside in brackets: the subject follows
         p = _skip_spaces(view, end, sent[1])
-        while p < sent[1] and view[p] in ", ":
+        while p < sent[1] and view[p] in ", )":
             p += 1
         return asg.units_until_verb(view[p : min(sent[1], p + 400)])
     return []
@@ -550,7 +559,7 @@ def _make_recurring_if_stated(view: str, expr: TimeExpr, sent: tuple[int, int], 
         made = make_recurring(expr, rec[0], rec[1])
         if made is not None:
             return made
-    if expr.month_day is not None and scope.has("yearly", sent[0], expr.start):
+    if expr.month_day is not None and (scope.has("yearly", sent[0], expr.start) or scope.has("periodic", sent[0], expr.start)):
         made = make_recurring(expr, "năm", expr.end)
         if made is not None:
             return made
@@ -596,7 +605,9 @@ def extract_deadlines(
         action, assignees = f.action, f.assignees
         if action is None:
             action = action_of(view, piece, f.start, f.end)
-            if not action and prev is not None:  # "báo cáo trước ngày 15/6 và trước ngày 15/12": one action
+            if prev is not None and not (action and asg.VERB.search(action)):
+                # "báo cáo trước ngày 15/6 và trước ngày 15/12", "báo cáo 6 tháng (trước ngày
+                # 15/6) và năm (trước ngày 15/12)": one action, no verb of its own
                 action = prev.action
             if len(action) < 3:  # "Thời gian hoàn thành: Tháng 4/2026" under an item: the item is the action
                 action = _item_action(finder, f.start)
@@ -818,6 +829,8 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
                 approx = approx or inner.group("approx") is not None
                 expr = read_deadline_time(view, inner.start() if inner.group("cue").casefold() == "từ" else inner.end(), year)
         if expr is None:
+            expr = _monthly_day(view, scope, at)
+        if expr is None:
             continue
         sent = scope.sentence(cue.start(), expr.end)
         if label and _PLANNED.search(cue.group("label")):
@@ -845,8 +858,10 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
         if i >= 0 and found[i].end > st.start:  # overlaps the last cued phrase starting before its end
             continue
         sent = scope.sentence(st.start, st.end)
-        if st.rrule == YEARLY_APPROX and _yearly_taken(found, cue_starts, sent):
-            continue  # "định kỳ hằng năm trước ngày 05/12": the yearly word already made that deadline yearly
+        if st.approximate and _recurring_taken(found, cue_starts, sent, st.rrule.startswith("FREQ=YEARLY")):
+            # "định kỳ hằng năm trước ngày 05/12", "định kỳ 6 tháng (trước ngày 15/6)", "hằng
+            # tháng (trước ngày 25)": the report days stated made those deadlines recurring
+            continue
         expr = TimeExpr(st.start, st.end, rrule=st.rrule, approximate=st.approximate)
         if not _keep(view, scope, sent, st.start, expr, True, False):
             continue
@@ -881,6 +896,18 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
     return found
 
 
+def _monthly_day(view: str, scope: _Scope, at: int) -> TimeExpr | None:
+    """``báo cáo hằng tháng về Sở trước ngày 25``: a day with no month after a cue, in a
+    sentence that says every month, is that day of each month."""
+    day = bare_day_at(view, at)
+    if day is None or MONTHLY_DAY.match(view, day.start) is not None:
+        return None  # "ngày 20 hàng tháng" is read whole as a monthly day
+    sent = scope.sentence(day.start, day.end)
+    if not scope.has("monthly", sent[0], sent[1]):
+        return None
+    return TimeExpr(day.start, day.end, rrule=f"FREQ=MONTHLY;BYMONTHDAY={day.day}")
+
+
 def _assigns(view: str, sent: tuple[int, int], start: int, end: int) -> bool:
     """Whether the clause of a time phrase assigns a task: it opens with a unit or a task verb
     (``Sở Tư pháp triển khai trong tháng 4/2026``, ``Tổ chức quán triệt trong tháng 8/2021``),
@@ -898,10 +925,15 @@ def _assigns(view: str, sent: tuple[int, int], start: int, end: int) -> bool:
     return asg.UNIT_START.match(view, p, s1) is not None or _TASK_VERB.match(view, p, s1) is not None
 
 
-def _yearly_taken(found: list[_Found], cue_starts: list[int], sent: tuple[int, int]) -> bool:
+def _recurring_taken(found: list[_Found], cue_starts: list[int], sent: tuple[int, int], dated: bool) -> bool:
+    """Whether a cued time of this sentence states the report's day (made a recurring day,
+    or, for a yearly or half-yearly report, ``dated``, a date: ``báo cáo 6 tháng đầu năm
+    trước ngày 15/6/2024``): the period's approximate rule gives way to it. A monthly one
+    stays beside a date (``trước ngày 20/11/2025 và hằng tháng``: the first report, then each month)."""
     i = bisect_left(cue_starts, sent[0])
     while i < len(found) and found[i].start < sent[1]:
-        if (found[i].expr.rrule or "").startswith("FREQ=YEARLY"):
+        e = found[i].expr
+        if not e.approximate and (e.rrule is not None or dated and e.date is not None and e.granularity == "day"):
             return True
         i += 1
     return False

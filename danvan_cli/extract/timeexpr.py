@@ -44,6 +44,13 @@ _LOOKAHEAD = 80
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+#: A clock time before a day (``13 giờ 00, ngày 23/02/2021``, ``17h00 ngày 15/3``, ``8 giờ 30
+#: phút sáng thứ Hai, ngày 5/2``): read through to the day.
+_CLOCK = regex.compile(
+    r"(?i)(?:lúc[ \t]{1,3})?\d{1,2}[ \t]{0,2}(?:giờ|h|g|:)[ \t]{0,2}(?:\d{2}(?!\d)[ \t]{0,2}(?:phút)?)?"
+    r"(?:[ \t]{0,3}(?:sáng|trưa|chiều|tối))?[ \t]{0,3}[,\-–]?[ \t]{0,3}"
+    r"(?:(?:thứ[ \t]{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ \t]{1,3}nhật)[ \t]{0,3},?[ \t]{0,3})?(?=ngày|\d)"
+)
 #: The words of a repeating period and of a position in a period (``data/lexicon/deadlines.yaml``).
 _EVERY = alternation(words("deadlines", "every_words"))
 _POS = alternation(words("deadlines", "period_positions"))
@@ -122,6 +129,15 @@ YEARLY_WORDS = regex.compile(
 #: before an every-word are a lookbehind).
 _YEARLY_WORDS_SCAN = Anchored(YEARLY_WORDS, ["định", *(w.split()[0] for w in words("deadlines", "every_words"))])
 YEARLY_APPROX = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
+#: ``báo cáo (sơ kết) 6 tháng đầu năm`` with no day: a report on each half year, due by the end
+#: of June (December for ``6 tháng cuối năm``), approximately. Only after a report's words:
+#: elsewhere the words name a period (``trong 6 tháng đầu năm, tỉnh đã ...``).
+HALF_YEAR = regex.compile(
+    r"(?i)(?<=(?<!\p{L})(?:báo\s{1,3}cáo|sơ\s{1,3}kết|tổng\s{1,3}kết)"
+    r"(?:\s{1,3}(?:kết\s{1,3}quả|tình\s{1,3}hình|công\s{1,3}tác|định\s{1,3}kỳ))?\s{1,5})"
+    r"(?:6|sáu)\s{1,5}tháng\s{1,5}(?P<half>đầu|cuối)\s{1,5}năm(?!\p{L})"
+)
+_HALF_YEAR_SCAN = Anchored(HALF_YEAR, ["6", "sáu"])
 #: The word every weekly form (``WEEKLY``, ``WEEK_OF_PERIOD``) holds.
 _WEEK = held_word("tuần")
 
@@ -183,6 +199,13 @@ def read_time_at(view: str, pos: int, default_year: int | None) -> TimeExpr | No
     if pos >= window_end:
         return None
     head = view[pos : pos + 6].casefold()
+
+    clock = _CLOCK.match(view, pos, window_end)
+    if clock is not None:  # "trước 13 giờ 00, ngày 23/02/2021": the day is due (the hour is finer than a deadline's day)
+        dated = read_time_at(view, clock.end(), default_year)
+        if dated is None or dated.rrule is not None:
+            return None
+        return replace(dated, start=pos)
 
     if head.startswith("từ"):
         return _read_range(view, pos, window_end, default_year)
@@ -261,6 +284,27 @@ def read_time_at(view: str, pos: int, default_year: int | None) -> TimeExpr | No
         month, day = {1: (1, 31), 15: (6, 30), -1: (12, 31)}[day_pos]
         return TimeExpr(pos, yy.end(), f"{year:04d}-{month:02d}-{day:02d}", approximate=True)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class BareDay:
+    """``ngày 25`` with no month: ``[start, end)`` and the day."""
+
+    start: int
+    end: int
+    day: int
+
+
+_BARE_DAY = regex.compile(r"(?i)ngày[ \t]{1,5}(?:(?:mồng|mùng)[ \t]{1,5})?(?P<d>\d{1,2})(?!\d|[ \t]*+(?:tháng|[/\-]|\.\d))")
+
+
+def bare_day_at(view: str, pos: int) -> BareDay | None:
+    """The day alone at ``pos`` (``ngày 25``, not ``ngày 25/3`` nor ``ngày 25 tháng 3``)."""
+    pos = _skip_spaces(view, pos)
+    m = _BARE_DAY.match(view, pos, min(len(view), pos + 30))
+    if m is None or not 1 <= int(m.group("d")) <= 31:
+        return None
+    return BareDay(m.start(), m.end(), int(m.group("d")))
 
 
 def read_deadline_time(view: str, pos: int, default_year: int | None) -> TimeExpr | None:
@@ -421,6 +465,9 @@ def find_standalone_recurrences(view: str, start: int = 0, end: int | None = Non
         out.append(Standalone(m.start(), m.end(), rule, True))
     for m in _YEARLY_WORDS_SCAN.finditer(view, start, end):
         out.append(Standalone(m.start(), m.end(), YEARLY_APPROX, True))
+    for m in _HALF_YEAR_SCAN.finditer(view, start, end):
+        month = 6 if m.group("half").casefold() == "đầu" else 12
+        out.append(Standalone(m.start(), m.end(), f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=-1", True))
     for m in (WEEK_OF_PERIOD.finditer(view, start, end) if weeks else ()):
         day = _WEEK_DAY[" ".join(m.group("w").casefold().split())]
         mq = m.group("mq")
@@ -497,6 +544,7 @@ def _relative_patterns() -> tuple[regex.Pattern[str], ...]:
 
     before = alternation(words("deadlines", "relative_before"))
     after = alternation(words("deadlines", "relative_after"))
+    openers = alternation(words("deadlines", "event_openers"))
     return (
         # "trước ngày bầu cử 70 ngày"
         regex.compile(rf"(?i)(?<!\p{{L}})(?:{before})\s{{1,5}}ngày\s{{1,5}}(?!\d){_EVENT}\s{{1,5}}(?P<n>\d{{1,3}})\s{{1,5}}ngày(?!\p{{L}})"),
@@ -510,8 +558,10 @@ def _relative_patterns() -> tuple[regex.Pattern[str], ...]:
             rf"(?i)(?<!\p{{L}})(?:trong(?:\s{{1,3}}(?:vòng|thời\s{{1,3}}hạn|thời\s{{1,3}}gian))?|chậm\s{{1,3}}nhất|không\s{{1,3}}quá)"
             rf"\s{{1,5}}(?P<after>\d{{1,3}})\s{{1,5}}ngày\s{{1,5}}(?:làm\s{{1,3}}việc\s{{1,5}})?(?:{after}|sau|từ)\s{{1,5}}(?:(?:ngày|khi)\s{{1,5}})?(?!\d){_EVENT}{_EVENT_END}"
         ),
-        # "sau khi có hướng dẫn của tỉnh", "ngay sau khi kết thúc hội nghị"
-        regex.compile(rf"(?i)(?<!\p{{L}})(?:ngay\s{{1,3}})?sau\s{{1,3}}khi\s{{1,5}}{_EVENT}{_EVENT_END}"),
+        # "sau khi có hướng dẫn của tỉnh", "ngay sau khi kết thúc hội nghị": an event the text
+        # names (``event_openers``), not a step of the work itself ("sau khi nghiên cứu")
+        regex.compile(rf"(?i)(?<!\p{{L}})(?:ngay\s{{1,3}})?sau\s{{1,3}}khi\s{{1,5}}(?:đã\s{{1,3}})?"
+                      rf"(?=(?:{openers})(?!\p{{L}})){_EVENT}{_EVENT_END}"),
     )
 
 
