@@ -230,6 +230,19 @@ def test_a_number_stamped_as_a_picture_in_the_blank_is_read_by_ocr_of_that_regio
     assert [n.code for n in notes] == ["image-in-header-blank"]
 
 
+@pytest.mark.ocr
+def test_a_number_stamped_as_a_picture_is_read_by_tesseract_where_it_is_installed() -> None:
+    from tests.support.ocr import require_tesseract
+
+    require_tesseract()
+    pdf = _pdf()
+    _party_template(pdf, pictures=True)
+    d = decode_file(bytes(pdf.output()), "huong-dan.pdf")
+    doc = parse_text(d.text, "huong-dan.pdf", normalized=True, blocks=d.blocks)
+    assert (doc.number, doc.date) == ("2-HD/BTCTU", "2025-11-21")
+    assert "text-read-from-image" in [w.code for w in d.warnings]
+
+
 def test_a_blank_the_page_leaves_empty_asks_no_ocr() -> None:
     pdf = _pdf()
     _party_template(pdf, pictures=False)
