@@ -37,6 +37,7 @@ from typing import Any, Protocol
 
 import regex
 
+from ...i18n import N_
 from ...model import Warning
 from . import limits, pdf_size
 from ...i18n import N_
@@ -1062,11 +1063,13 @@ def _stamped(page, words: list[_Word], height: float, ocr: PageOcr | None,  # ty
             if box[0] <= cx <= box[2] and _DIGIT.search(w.text):
                 out.append(_Word(w.text, w.x0, w.x1, w.y, w.size, w.bold, w.italic))
     if notes is not None and out:
-        notes.append(Warning("text-read-from-image", "page 1: the header shows "
-                             + ", ".join(repr(w.text) for w in out) + " as a picture (stamped at signing): read by OCR"))
+        notes.append(Warning("text-read-from-image", N_(
+            "page 1: the header shows {texts} as a picture (stamped at signing): read by OCR").format(
+                texts=", ".join(repr(w.text) for w in out))))
     if notes is not None and unread is not None:
-        notes.append(Warning("image-in-header-blank", f"page 1: a picture fills a blank of the header (a number or a "
-                             f"day stamped at signing) and was not read ({unread}): the field stays empty"))
+        notes.append(Warning("image-in-header-blank", N_(
+            "page 1: a picture fills a blank of the header (a number or a day stamped at signing) and was not "
+            "read ({reason}): the field stays empty").format(reason=unread)))
     return out
 
 
