@@ -437,11 +437,12 @@ class Tesseract:
             self.unread = (pages, str(exc))
             return {}
 
-    def read_region(self, page: Any, box: tuple[float, float, float, float]) -> list[Word]:
-        """The words of one line inside ``box`` of the open PDFium page (``ocr_region``): a
-        number or a day a signed PDF shows as a picture where its text layer is blank."""
-        _require("a picture in the page's header")
-        return ocr_region(page, box)
+    def read_region(self, page: Any, box: tuple[float, float, float, float], *, line: bool = True) -> list[Word]:
+        """The words inside ``box`` of the open PDFium page (``ocr_region``), one line or a
+        block: a number or a day a signed PDF shows as a picture where its text layer is
+        blank, a signer's name shown only in the signature's picture."""
+        _require("a picture in a signed PDF")
+        return ocr_region(page, box, line=line)
 
 
 def ocr_region(page: Any, box: tuple[float, float, float, float], *, line: bool = True) -> list[Word]:

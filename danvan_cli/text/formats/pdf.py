@@ -37,9 +37,8 @@ from typing import Any, Protocol
 
 import regex
 
-from ...i18n import N_
 from ...model import Warning
-from . import limits, pdf_size
+from . import limits, pdf_signature, pdf_size
 from ...i18n import N_
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 
@@ -935,11 +934,11 @@ class PageOcr(Protocol):
         points from the page's top. Raises ``FormatError`` when OCR cannot run."""
         ...
 
-    def read_region(self, page: Any, box: tuple[float, float, float, float]) -> list[Word]:
+    def read_region(self, page: Any, box: tuple[float, float, float, float], *, line: bool = True) -> list[Word]:
         """The words OCR reads inside ``box`` (left, top, right, bottom in points from the
-        page's top-left) of the open PDFium page ``page``, placed in the page's points: one
-        line (a number or a day stamped as a picture). Raises ``FormatError`` when OCR
-        cannot run."""
+        page's top-left) of the open PDFium page ``page``, placed in the page's points:
+        ``line``: one line (a number or a day stamped as a picture), else a block (a
+        signature's picture). Raises ``FormatError`` when OCR cannot run."""
         ...
 
 
@@ -1073,6 +1072,29 @@ def _stamped(page, words: list[_Word], height: float, ocr: PageOcr | None,  # ty
     return out
 
 
+def _signed_name(page, number: int, words: list[_Word], width: float, height: float,  # type: ignore[no-untyped-def]
+                 ocr: PageOcr | None, notes: list[Warning] | None) -> list[_Word]:
+    """The signer's name the page shows only in its signature's picture, read by OCR
+    (``pdf_signature``); nothing without OCR (the header then says the name is not in the
+    text)."""
+    reader = getattr(ocr, "read_region", None) if ocr is not None else None
+    if reader is None:
+        return []
+    regions = pdf_signature.name_regions(pdf_signature.pictures(page), words, width, height)
+    out: list[_Word] = []
+    for region in regions:
+        try:
+            line = pdf_signature.read_name(region, lambda box: reader(page, box, line=False))
+        except FormatError:
+            return []  # OCR cannot run: the name stays out, as the header's warning says
+        out += [_Word(w.text, w.x0, w.x1, w.y, w.size, False, False) for w in line]
+        if line and notes is not None:
+            notes.append(Warning("signer-name-read-from-image", N_(
+                "page {page}: the signature's picture shows {name} under the title, which the text does not "
+                "have: read by OCR (check it)").format(page=number + 1, name=" ".join(w.text for w in line))))
+    return out
+
+
 def read_pdf(data: bytes, ocr: PageOcr | None = None, notes: list[Warning] | None = None) -> list[RawItem]:
     """The paragraphs and two-column zones of a PDF's text layer; pages without a usable
     one read by ``ocr`` when given, and the pictures in the first page's header blanks by
@@ -1095,8 +1117,10 @@ def read_pdf(data: bytes, ocr: PageOcr | None = None, notes: list[Warning] | Non
                 if ocr is not None and (ocr.always or not _usable(page, words)):
                     scans.append(i)
                     words = []
-                if i == 0 and words and not _scanner_layer(page):
-                    words += _stamped(page, words, h, ocr, notes)
+                if words and not _scanner_layer(page):
+                    if i == 0:
+                        words += _stamped(page, words, h, ocr, notes)
+                    words += _signed_name(page, i, words, _w, h, ocr, notes)
                 grids = _grids(_page_rules(page, h), i) if words else []
             finally:
                 page.close()
