@@ -455,6 +455,9 @@ def test_a_title_on_one_baseline_stays_one_line_beside_a_smaller_recipient() -> 
     ("KT. CHỦ TỊCH\nPHÓ CHỦ\nTỊCH\nTrần Văn Dũng\n", "Trần Văn Dũng"),
     ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nCơ quan: Tỉnh An\nGiang\nVõ Bình Thư\n", "Võ Bình Thư"),
     ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nCơ quan: Tỉnh An\nGiang\n", None),  # a stamp's place is no name
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Dũng (đã ký)\n", "Trần Văn Dũng"),  # a copy's note on the name's line
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký) Trần Văn Dũng\n", "Trần Văn Dũng"),
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký) Phó Chủ\n", None),  # the note beside a title's words: no name
 ])
 def test_a_title_word_or_a_stamp_value_is_never_a_name(block: str, name: str | None) -> None:
     text = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN BÌNH TÂN\tĐộc lập - Tự do - Hạnh phúc\n"
