@@ -320,6 +320,17 @@ def test_a_name_typed_under_the_picture_asks_no_ocr() -> None:
     assert doc.signer is not None and doc.signer.name == "Trần Văn Dũng"
 
 
+def test_a_picture_under_a_heading_in_capitals_that_is_no_title_asks_no_ocr() -> None:
+    pdf = _pdf()
+    _header(pdf, ["ỦY BAN NHÂN DÂN", "TỈNH VĨNH LONG", "Số: 1507/UBND-VX"], "Vĩnh Long, ngày 31 tháng 3 năm 2021")
+    _body(pdf, 50)
+    _centred(pdf, RIGHT_COL, 110, ["SƠ ĐỒ PHÂN LUỒNG"])
+    pdf.image(_signature_picture("Nguyễn Thị Quyên Thanh"), x=100, y=112, w=90, h=45)
+    ocr = _RegionOcr({"Nguyễn Thị Quyên Thanh": NAME_AT})
+    _read_with(bytes(pdf.output()), ocr)
+    assert ocr.asked == []
+
+
 def test_scraps_of_a_seal_at_the_pictures_foot_are_no_name() -> None:
     data = bytes(_signed_by_picture("").output())
     ocr = _RegionOcr({"Nguyễn Thị": (380.0, 360.0), "Ằ%..*X 47": NAME_AT})  # the lowest line is no name

@@ -19,6 +19,8 @@ import statistics
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from ...refdata import pattern
+
 #: A picture taller than this share of the page, or wider than this share, is a figure or
 #: a scanned page, not a signature's appearance (a seal and a name: a quarter of a page at most).
 MAX_HEIGHT, MAX_WIDTH = 0.25, 0.6
@@ -75,15 +77,18 @@ def pictures(page: Any) -> list[Box]:
     return out
 
 
-def _capitals(line: Sequence[Placed]) -> bool:
-    letters = [c for w in line for c in w.text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+def _signers_title(line: Sequence[Placed]) -> bool:
+    """A line in capitals that holds a signer's title (``KT. CHỦ TỊCH``, ``PHÓ GIÁM ĐỐC``,
+    ``BÍ THƯ``: ``signature.yaml`` ``titles``), not a heading (``PHỤ LỤC``)."""
+    text = " ".join(w.text for w in sorted(line, key=lambda w: w.x0))
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and pattern("signature", "titles").search(text) is not None
 
 
 def name_regions(boxes: list[Box], words: Sequence[Placed], width: float, height: float) -> list[Box]:
     """The lower parts of the pictures in ``boxes`` that may show a signer's name the text
-    lacks: a picture of a signature's size, a title in capitals the last line of text in
-    it or just above it, no word of the text in its lower part nor under it."""
+    lacks: a picture of a signature's size, a signer's title in capitals the last line of
+    text in it or just above it, no word of the text in its lower part nor under it."""
     if not words:
         return []
     size = statistics.median(w.size for w in words)
@@ -104,7 +109,7 @@ def name_regions(boxes: list[Box], words: Sequence[Placed], width: float, height
         last = max(w.y for w in above)
         if not inside and last < top - TITLE_ABOVE * size:
             continue
-        if not _capitals([w for w in above if abs(w.y - last) <= 0.5 * w.size]):
+        if not _signers_title([w for w in above if abs(w.y - last) <= 0.5 * w.size]):
             continue
         out.append((left, start, right, bottom))
     return out
