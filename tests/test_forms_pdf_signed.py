@@ -350,6 +350,47 @@ def test_a_name_in_the_signatures_picture_is_read_by_tesseract_where_it_is_insta
     assert "signer-name-read-from-image" in [w.code for w in d.warnings]
 
 
+class _DictCache:
+    """An OCR cache in memory (the store's is SQLite): what is kept, under which keys."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes | None:
+        return self.kept.get(key)
+
+    def put(self, key: str, value: bytes) -> None:
+        self.kept[key] = value
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.ocr
+def test_pictures_read_once_are_taken_from_the_cache_on_a_second_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from danvan_cli.text.formats import ocr
+    from tests.support.ocr import require_tesseract
+
+    require_tesseract()
+    pdf = _signed_by_picture("Nguyễn Thị Quyên Thanh")
+    data = bytes(pdf.output())
+    cache = _DictCache()
+    runs: list[int] = []
+    real = ocr.run_tesseract
+
+    def counted(*args: object, **kw: object) -> list:
+        runs.append(1)
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ocr, "run_tesseract", counted)
+    options = ocr.OcrOptions(cache=cache)
+    first = decode_file(data, "chi-thi.pdf", options)
+    assert len(runs) == 1 and len(cache.kept) == 1
+    again = decode_file(data, "chi-thi.pdf", options)
+    assert len(runs) == 1, "a picture already read was read again"
+    assert again.text == first.text and "Nguyễn Thị Quyên Thanh" in again.text
+
+
 # --- how the page draws its lines ---------------------------------------------------------------
 
 
