@@ -312,6 +312,13 @@ def test_a_name_shown_only_in_the_signatures_picture_is_read_by_ocr_under_the_ti
     assert "signer-name-not-in-text" in [w.code for w in doc.warnings]
 
 
+def test_a_strokes_end_read_under_the_name_does_not_hide_it() -> None:
+    data = bytes(_signed_by_picture("Nguyễn Thị Quyên Thanh").output())
+    under = (NAME_AT[0] + 20, NAME_AT[1] + 9)
+    doc, _notes = _read_with(data, _RegionOcr({**SCRAPS, "Nguyễn Thị Quyên Thanh": NAME_AT, "— ~": under}))
+    assert doc.signer is not None and doc.signer.name == "Nguyễn Thị Quyên Thanh"
+
+
 def test_a_name_typed_under_the_picture_asks_no_ocr() -> None:
     data = bytes(_signed_by_picture("", name_in_text="Trần Văn Dũng").output())
     ocr = _RegionOcr({**SCRAPS, "Lê Văn Tám": NAME_AT})

@@ -19,6 +19,8 @@ import statistics
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+import regex
+
 from ...refdata import pattern
 
 #: A picture taller than this share of the page, or wider than this share, is a figure or
@@ -115,25 +117,32 @@ def name_regions(boxes: list[Box], words: Sequence[Placed], width: float, height
     return out
 
 
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*")
+_LETTER = regex.compile(r"\p{L}")
+
+
 def _name_shaped(line: Sequence[Placed]) -> bool:
     """Two to six words of letters, each opening with a capital (``Nguyễn Thị Quyên
     Thanh``, ``LÊ VĂN A``): the shape of a typed name, not of a seal's scraps."""
-    return MIN_WORDS <= len(line) <= MAX_WORDS and all(
-        w.text.isalpha() and w.text[0].isupper() for w in line)
+    return MIN_WORDS <= len(line) <= MAX_WORDS and all(_NAME_WORD.fullmatch(w.text) for w in line)
 
 
-def lowest_line(words: Sequence[Placed]) -> list[Placed]:
-    """The words of the lowest line among ``words`` (one baseline, half a size apart), left
-    to right."""
-    if not words:
-        return []
-    low = max(words, key=lambda w: w.y)
-    return sorted((w for w in words if abs(w.y - low.y) <= 0.5 * max(w.size, low.size)), key=lambda w: w.x0)
+def lines_up(words: Sequence[Placed]) -> list[list[Placed]]:
+    """``words`` in lines (one baseline, half a size apart), each left to right, the
+    lowest first."""
+    out: list[list[Placed]] = []
+    for w in sorted(words, key=lambda w: -w.y):
+        if out and abs(out[-1][0].y - w.y) <= 0.5 * max(w.size, out[-1][0].size):
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return [sorted(line, key=lambda w: w.x0) for line in out]
 
 
 def read_name(region: Box, read: Callable[[Box], Sequence[Placed]]) -> list[Placed]:
     """The name ``read`` (OCR of a region, as a block) finds as the lowest line of
-    ``region``, when it has a name's shape; else nothing."""
+    ``region`` that holds a letter (a stroke's end under it reads as a dash), when it has
+    a name's shape; else nothing (scraps of the seal at the foot: no line above is tried)."""
     got = [w for w in read(region) if region[0] <= (w.x0 + w.x1) / 2 <= region[2]]
-    line = lowest_line(got)
+    line = next((ln for ln in lines_up(got) if any(_LETTER.search(w.text) for w in ln)), [])
     return line if _name_shaped(line) else []
