@@ -266,6 +266,24 @@ def test_a_folder_of_good_texts_and_a_pdf_bomb_parses_every_text_and_names_the_b
         f"danvan: {folder}/05a.pdf: a content stream inflates past 8 MiB (a PDF built to exhaust a reader): refused"]
 
 
+
+def test_a_reader_that_stops_reading_the_output_ends_the_run_without_a_traceback(tmp_path: Path) -> None:
+    """``danvan parse FOLDER --format jsonl | head -1``: the pipe closes while danvan writes."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:02}.txt").write_text(DOCUMENT, encoding="utf-8")
+    danvan = Path(sys.executable).with_name("danvan")
+    proc = subprocess.Popen([str(danvan), "parse", str(folder), "--format", "jsonl"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith(b"{")
+    proc.stdout.close()  # as head does after its line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) != 0
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
 # ------------------------------------------------------------------ search
 
 
