@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -24,6 +25,9 @@ from ..refdata import alternation, type_words, words
 from .issuers import IssuerMatch, resolve_issuer
 from ..text.dates import DateMatch, date_at
 from .numbers import NumberMatch, find_numbers
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..text.layout import Layout
 
 
 @cache
@@ -246,6 +250,19 @@ def citations_within(citations: list[Citation], lo: int, hi: int) -> list[Citati
             c = replace(c, nested_in=new_index.get(c.nested_in))
         out.append(c)
     return out
+
+
+def find_citations(layout: Layout) -> list[Citation]:
+    """Every citation of another document in the document the layout found (a site's chrome
+    around it left out), with the dates, issuer and subject written after its number.
+
+    >>> from danvan_cli.text import build_layout, normalize_text
+    >>> from danvan_cli.extract import find_citations
+    >>> text = normalize_text("KẾ HOẠCH\\nTriển khai Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị")
+    >>> [(c.number.raw, c.dates[0].iso) for c in find_citations(build_layout(text))]
+    [('05-CT/TW', '2016-05-15')]
+    """
+    return citations_within(scan_citations(layout.view), layout.start, layout.end)
 
 
 def scan_citations(view: str, start: int = 0, end: int | None = None) -> list[Citation]:

@@ -776,7 +776,15 @@ def extract_tasks(text: str, view: str, outline: Outline | None = None, addresse
     Pass ``outline`` to reuse one already built (the tree is converted afresh: tasks are
     pruned and assigned in place, the outline is not). ``addressees``: a letter's ``Kính
     gửi`` units, who an item naming no unit is addressed to when no request before the
-    numbered body says otherwise."""
+    numbered body says otherwise.
+
+    >>> from danvan_cli.text import matching_view, normalize_text
+    >>> from danvan_cli.extract import extract_tasks
+    >>> text = normalize_text("KẾ HOẠCH\\nCông tác năm 2024\\n\\nI. NHIỆM VỤ\\n"
+    ...                       "1. Sở Nội vụ chủ trì tổng hợp, báo cáo.\\n2. Sở Tài chính bố trí kinh phí.")
+    >>> [(t.path, t.assignees) for t in extract_tasks(text, matching_view(text))[0].children]
+    [('I.1', ['Sở Nội vụ']), ('I.2', ['Sở Tài chính'])]
+    """
     outline = outline or build_outline(view, text)
     listed = _listing_starts(outline.roots)
     pairs = [(t, n) for t, n in zip(_roots_to_tasks(outline.roots, view), outline.roots)

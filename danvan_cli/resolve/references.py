@@ -111,7 +111,24 @@ def resolve_references(
     ctx: PlaceContext,
     own: Own | None = None,
 ) -> References:
-    """Resolve, type and merge ``citations`` (from ``extract.citations.scan_citations``)."""
+    """Resolve, type and merge ``citations`` (from ``extract.find_citations``): ``frame``
+    says where the title and body stand (a citation's relation depends on it), ``ctx`` the
+    document's own place (what ``UBND tỉnh`` means), ``own`` its own identity.
+
+    >>> from danvan_cli.text import build_layout, normalize_text
+    >>> from danvan_cli.extract import extract_header, find_citations
+    >>> from danvan_cli.resolve import resolve_references
+    >>> from danvan_cli.resolve.references import Frame
+    >>> text = normalize_text("ỦY BAN NHÂN DÂN\\nTỈNH HẢI DƯƠNG\\nSố: 12/KH-UBND\\n\\nKẾ HOẠCH\\n"
+    ...                       "Triển khai Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị")
+    >>> layout = build_layout(text)
+    >>> citations = find_citations(layout)
+    >>> header = extract_header(layout, [c.extent for c in citations])
+    >>> frame = Frame(title=header.title_span, body=(header.title_end, header.body_end), numbered=None)
+    >>> refs = resolve_references(text, layout.view, citations, frame, header.context)
+    >>> [(r.number, r.issuer.name, r.relation) for r in refs.references]
+    [('05-CT/TW', 'Bộ Chính trị', 'implements')]
+    """
     own = own or Own()
     out = References()
     body_start, body_end = frame.body

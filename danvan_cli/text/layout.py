@@ -41,6 +41,7 @@ from .dates import VERBAL_DATE
 from .labels import RANK_DASH, read_label
 from .loose_tables import loose_tables
 from .memo import by_line
+from .normalize import matching_view
 from .tables import bar_tables, pipe_tables
 
 #: How far (non-empty lines) below the document's start the type line may stand.
@@ -939,9 +940,21 @@ def _attachments(lines: list[Line], view: str, after: int, end: int) -> list[tup
 # --- building ------------------------------------------------------------------------------
 
 
-def build_layout(text: str, view: str, blocks: Blocks | None = None) -> Layout:
-    """The layout of one document's text (already normalized; ``view`` its matching view).
-    ``blocks``: the paragraphs and tables a structured reader saw, when there are any."""
+def build_layout(text: str, view: str | None = None, blocks: Blocks | None = None) -> Layout:
+    """The layout of one document's text (already normalized; ``view`` its matching view,
+    made here when not given). ``blocks``: the paragraphs and tables a structured reader
+    saw, when there are any.
+
+    >>> from danvan_cli.text import build_layout, normalize_text
+    >>> layout = build_layout(normalize_text("ỦY BAN NHÂN DÂN\\nTỈNH HẢI DƯƠNG\\nSố: 12/KH-UBND\\n\\nKẾ HOẠCH\\n"
+    ...     "Triển khai công tác năm 2024\\n\\nI. NHIỆM VỤ\\n1. Sở Nội vụ chủ trì.\\n\\nNơi nhận:\\n- Lưu: VT."))
+    >>> layout.doc_type, layout.text[layout.header.start:layout.header.end].splitlines()
+    ('Kế hoạch', ['ỦY BAN NHÂN DÂN', 'TỈNH HẢI DƯƠNG', 'Số: 12/KH-UBND', ''])
+    >>> layout.text[layout.body_end:].splitlines()[0]
+    'Nơi nhận:'
+    """
+    if view is None:
+        view = matching_view(text)
     lines = lines_of(view, text=text)
     start = document_start(text, view, lines)
     reader_tables = blocks.tables() if blocks is not None else None
