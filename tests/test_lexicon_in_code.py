@@ -25,7 +25,6 @@ ALLOWED: dict[tuple[str, tuple[str, ...]], str] = {
 
 #: Lists still in code, per module, waiting to be moved to data/lexicon/ (only ever lowered).
 NOT_MOVED_YET: dict[str, int] = {
-    "danvan_cli/extract/admin_units.py": 1,
     "danvan_cli/extract/assignees.py": 7,
     "danvan_cli/extract/citations.py": 6,
     "danvan_cli/extract/deadlines.py": 6,
@@ -39,7 +38,7 @@ NOT_MOVED_YET: dict[str, int] = {
     "danvan_cli/text/formats/tabzones.py": 1,
     "danvan_cli/text/layout.py": 4,
     "danvan_cli/text/loose_tables.py": 2,
-    "danvan_cli/text/units.py": 12,
+    "danvan_cli/text/units.py": 11,
 }
 
 
