@@ -24,8 +24,8 @@ from pathlib import Path
 # import its own layer and the layers before it. ``base`` holds what every stage shares (the
 # records, the word lists and reference data, messages, file names).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("danvan_cli.model", "danvan_cli.refdata", "danvan_cli.i18n", "danvan_cli.filenames",
-              "danvan_cli.version")),
+    ("base", ("danvan_cli.model", "danvan_cli.refdata", "danvan_cli.i18n", "danvan_cli.words",
+              "danvan_cli.filenames", "danvan_cli.version")),
     ("read", ("danvan_cli.text.read", "danvan_cli.text.formats", "danvan_cli.text.normalize",
               "danvan_cli.text.memo", "danvan_cli.text.blocks")),
     ("layout", ("danvan_cli.text",)),
