@@ -21,6 +21,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "danvan_cli"
 ALLOWED: dict[tuple[str, tuple[str, ...]], str] = {
     ("danvan_cli/text/labels.py", ("PHẦN", "Phần", "CHƯƠNG", "Chương", "MỤC", "Mục")):
         "the outline grammar's part labels, one pattern with the numeral that follows",
+    ("danvan_cli/text/formats/tabzones.py", ("Điều", "Chương", "Mục", "Phần")):
+        "the same labels before a Word tab, read below the layout (which text/labels.py serves)",
+    ("danvan_cli/text/layout.py", ("Số", "SỐ", "số")): "one word in its three cases",
+    ("danvan_cli/extract/header.py", ("Số", "SỐ", "số")): "one word in its three cases",
+    ("danvan_cli/text/layout.py", ("ngày", "tháng", "năm")): "the frame of a written date (ngày … tháng … năm)",
 }
 
 #: Lists still in code, per module, waiting to be moved to data/lexicon/ (only ever lowered).
@@ -28,16 +33,14 @@ NOT_MOVED_YET: dict[str, int] = {
     "danvan_cli/extract/assignees.py": 7,
     "danvan_cli/extract/citations.py": 6,
     "danvan_cli/extract/deadlines.py": 6,
-    "danvan_cli/extract/header.py": 6,
+    "danvan_cli/extract/header.py": 5,
     "danvan_cli/extract/outline.py": 6,
     "danvan_cli/extract/own_issuer.py": 2,
     "danvan_cli/extract/text_case.py": 1,
     "danvan_cli/extract/timeexpr.py": 17,
     "danvan_cli/resolve/references.py": 3,
     "danvan_cli/resolve/relations.py": 5,
-    "danvan_cli/text/formats/tabzones.py": 1,
-    "danvan_cli/text/layout.py": 4,
-    "danvan_cli/text/loose_tables.py": 2,
+    "danvan_cli/text/layout.py": 2,
     "danvan_cli/text/units.py": 11,
 }
 
