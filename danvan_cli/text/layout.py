@@ -39,6 +39,7 @@ from .chrome import document_end, document_start, header_motto
 from .clean import Clean, clean
 from .dates import VERBAL_DATE
 from .labels import RANK_DASH, read_label
+from .lines import Line
 from .loose_tables import loose_tables
 from .memo import by_line
 from .normalize import matching_view
@@ -48,22 +49,6 @@ from .tables import bar_tables, pipe_tables
 HEADER_LINES = 45
 #: How many lines of a text's end may hold its signature and recipients.
 TAIL_LINES = 80
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line: ``[start, end)`` of its content (blanks at both ends left out) and that
-    content as the matching view has it (Markdown marks blanked)."""
-
-    start: int
-    end: int
-    text: str
-    #: the line holds only ``|`` (a bar-form table's cell or row boundary)
-    bar: bool = False
-
-    @property
-    def is_caps(self) -> bool:
-        return self.text.isupper()
 
 
 @dataclass(frozen=True, slots=True)
