@@ -36,7 +36,6 @@ NOT_MOVED_YET: dict[str, int] = {
     "danvan_cli/extract/outline.py": 6,
     "danvan_cli/extract/own_issuer.py": 2,
     "danvan_cli/extract/timeexpr.py": 17,
-    "danvan_cli/text/layout.py": 2,
     "danvan_cli/text/units.py": 11,
 }
 

@@ -617,9 +617,11 @@ def _opens_recipients(t: str) -> bool:
 _NOI_NHAN_FIRST = ("n", "N", " ", "\t")
 _NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$")
 _CAPS_NAME_LINE = regex.compile(r"^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
+#: The line that opens an attached text: its title alone in capitals, or "kèm theo" the
+#: document it goes with (``data/lexicon/attachments.yaml``).
 _ATTACHMENT = regex.compile(
-    r"^[ \t]*+(?:\([ \t]*+)?(?:(?:PHỤ\s+LỤC|KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|HƯỚNG\s+DẪN|DANH\s+MỤC|BIỂU\s+MẪU|MẪU)(?:[ \t]+[\dIVXLC]+[.:]?)?[ \t]*$"
-    r"|(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+(?:Quyết\s+định|Kế\s+hoạch|Công\s+văn|Chỉ\s+thị|Nghị\s+quyết|Thông\s+tư|Nghị\s+định))"
+    rf"^[ \t]*+(?:\([ \t]*+)?(?:(?:{alternation(words('attachments', 'titles'))})(?:[ \t]+[\dIVXLC]+[.:]?)?[ \t]*$"
+    rf"|(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+(?:{alternation(words('attachments', 'carried_by'))}))"
 )
 
 
