@@ -126,6 +126,15 @@ _TIME_TITLE = pattern("tables", "column_time")
 _OWN_ACTIVITY = pattern(_TOPIC, "own_activities")
 #: Units named in the plural: the recipients (``Các trường``, ``UBND các xã``).
 _RECIPIENTS = regex.compile(r"(?i)(?<!\p{L})(?:các|những|tất\s+cả|mỗi|từng)(?!\p{L})")
+#: A clause opened by a body the issuer sends or sets up (``Đoàn kiểm tra của Sở``, ``Ban Tổ
+#: chức``): the dates of its work are the issuer's own schedule, no deadline for the recipients.
+_OWN_SUBJECT = regex.compile(rf"(?i)(?:{_alt('own_activity_subjects')})(?!\p{{L}})")
+#: The issuer announcing its own act (``UBND tỉnh sẽ tổ chức kiểm tra trong tháng 5``).
+_OWN_FUTURE = regex.compile(rf"(?i)(?<!\p{{L}})sẽ\s+(?:tổ\s+chức\s+)?(?:{_alt('own_activities')})(?!\p{{L}})")
+#: A numbered batch opening its line (``Đợt 1:``, ``Giai đoạn 2:``).
+_BATCH = regex.compile(rf"(?i)(?:{_alt('batch_labels')})\s{{1,3}}(?:\d{{1,2}}|[IVX]{{1,4}})\s{{0,3}}:")
+#: How far before a batch label the words that divide the work into batches are looked for.
+_BATCH_INTRO_REACH = 400
 #: Sentence (or item) boundaries; a line break only where it is no wrap (``wrap.is_wrap``).
 _SENTENCE_BOUNDARY = regex.compile(r"[.;!?](?=\s)|[:\n]")
 _AFTER_STOP = regex.compile(
@@ -1074,6 +1083,39 @@ def _row_deadline(view: str, scope: _Scope, row: TableRow, year: int | None) -> 
     return _Found(start, min(b, max(expr.end, start)), expr, (a, b), action=action, assignees=asg._dedupe(units))
 
 
+def _own_schedule(view: str, clause0: int, start: int) -> bool:
+    """A time in a clause about the issuer's own work: opened by a body it sends (``Đoàn kiểm
+    tra của Sở kiểm tra tại các đơn vị từ ngày 10/5 đến ngày 20/5``) or announcing its own act
+    (``UBND tỉnh sẽ tổ chức kiểm tra trong tháng 5/2024``; not ``Các đơn vị sẽ ...``)."""
+    p = _skip_spaces(view, clause0, start)
+    label = _LABEL_PREFIX.match(view, p, start)
+    if label is not None:
+        p = _skip_spaces(view, label.end(), start)
+    if _OWN_SUBJECT.match(view, p, start) is not None:
+        return True
+    future = _OWN_FUTURE.search(view, p, start)
+    return future is not None and _RECIPIENTS.search(view, p, future.start()) is None
+
+
+def _batches_of_own_activity(view: str, scope: _Scope, start: int) -> bool:
+    """Whether the batches a label numbers (``1. Đợt 1: Từ ngày 05/12 đến ngày 20/02:``) are
+    of the issuer's own inspection, contest or campaign, as the sentence that divides the work
+    into them says (``Hoạt động kiểm tra, giám sát được chia thành 03 đợt``), with no unit of
+    the recipients as its subject: an inspection period is no deadline for the inspected."""
+    line0 = view.rfind("\n", 0, start) + 1
+    lo = max(scope.lo, line0 - _BATCH_INTRO_REACH)
+    intro = None
+    for m in _BATCH_WORD.finditer(view, lo, line0):
+        intro = m
+    if intro is None:
+        return False
+    s0 = max(lo, view.rfind("\n", lo, intro.start()) + 1)
+    return _OWN_ACTIVITY.search(view, s0, intro.start()) is not None and _RECIPIENTS.search(view, s0, intro.start()) is None
+
+
+_BATCH_WORD = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('batch_labels')})(?!\p{{L}})")
+
+
 def _keep(view: str, scope: _Scope, sent: tuple[int, int], start: int, expr: TimeExpr, weak: bool, label: bool) -> bool:
     """Whether a time phrase at ``start`` is a deadline (see module doc)."""
     if scope.cited.holds(expr.start, expr.end) or _CITATION_BEFORE.search(view[max(0, start - 60) : start]):
@@ -1084,8 +1126,10 @@ def _keep(view: str, scope: _Scope, sent: tuple[int, int], start: int, expr: Tim
     clause0 = max(s0, view.rfind(",", s0, start) + 1, view.rfind(";", s0, start) + 1)
     if scope.has("negative", s0, s1) or scope.has("past", clause0, start):
         return False
+    if _own_schedule(view, clause0, start):
+        return False
     if label:  # "Thời gian: Tháng 4/2026": the text says it is the deadline
-        return True
+        return not (_BATCH.match(view, start) and _batches_of_own_activity(view, scope, start))
     if expr.range_start is not None and not scope.has("report", s0, s1) and not (
         scope.has("task", s0, s1) and not scope.has("event", s0, s1) and _assigns(view, sent, start, expr.end)
     ):
