@@ -175,3 +175,35 @@ def test_unnumbered_documents_are_told_apart_by_issuer_and_date(samples_dir: Pat
     assert "2025-02 · UBND quận Ba Đình" in text and "2022 · UBND tỉnh Hải Dương" in text
     assert d.dom.count('class="node stub unnumbered') == 0  # a stub always has its number
     assert len(re.findall(r'class="node unnumbered', d.dom)) == 3
+
+
+TVPL = Path(__file__).resolve().parent.parent.parent / "shared" / "real" / "tvpl"
+
+
+@pytest.mark.skipif(not TVPL.is_dir(), reason="../shared/real/tvpl is not beside the repository")
+def test_a_real_graph_of_about_100_documents_is_drawn_without_crossing_a_box(tmp_path: Path) -> None:
+    """Every document within two citations of Luật 64/2025/QH15 in the 70 thuvienphapluat pages."""
+    import sys
+
+    from danvan_cli.corpus.scan import parse_paths
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from graph_screenshots import neighbourhood
+
+    sub = neighbourhood(build_graph(parse_paths([str(TVPL)]).documents), "64/2025/QH15", 2)
+    assert 80 <= sub.number_of_nodes() <= 130
+    d = draw(page_of(sub, tmp_path, "real.html"), tmp_path / "profile")
+    assert_drawn_well(d, sub.number_of_nodes(), sub.number_of_edges())
+    assert d.attr("data-sideways-scroll") == "false"
+
+
+def test_a_cascade_of_400_documents_is_laid_out_and_drawn_whole(tmp_path: Path) -> None:
+    """Rows are capped (wider rows, a sideways scroll) so ELK is not handed hundreds of layers
+    of long edges: with a row of three per lane this page took minutes."""
+    corpus = generate_corpus(provinces=20, districts=3, communes=2, seed=1, decoys=False)
+    g = build_graph(as_documents(corpus))
+    sub = traverse(g, find_roots(g, "33/CT-TTg")[0])
+    assert sub.number_of_nodes() > 350
+    d = draw(page_of(sub, tmp_path, "big.html"), tmp_path / "profile")
+    assert int(d.attr("data-rendered-nodes")) == sub.number_of_nodes()
+    assert len(d.boxes) == sub.number_of_nodes()

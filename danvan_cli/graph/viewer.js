@@ -79,6 +79,20 @@
   nodes.filter(function (n) { return !n._out.length; }).forEach(visit);
   nodes.forEach(visit);
 
+  // Rank: the longest chain of citations above a document (what it carries out, and so on),
+  // so that inside a lane what is carried out comes in an earlier row than what carries it out.
+  function rankOf(n, stack) {
+    if (n._rank !== undefined) return n._rank;
+    if (stack[n.id]) return 0;  // a cycle of citations: cut it here
+    stack[n.id] = true;
+    var r = 0;
+    n._out.forEach(function (e) { r = Math.max(r, rankOf(byId[e.target], stack) + 1); });
+    delete stack[n.id];
+    n._rank = r;
+    return r;
+  }
+  nodes.forEach(function (n) { rankOf(n, {}); });
+
   var laneMembers = {};
   nodes.forEach(function (n) {
     if (n === root) return;
@@ -94,7 +108,7 @@
     var part = 0, rows = [];
     laneKeys.forEach(function (key) {
       if (root && key === 10 + root._lane) { root._part = part++; rows.push({ key: key, nodes: [root] }); }
-      var list = (laneMembers[key] || []).slice().sort(function (a, b) { return a._order - b._order; });
+      var list = (laneMembers[key] || []).slice().sort(function (a, b) { return (a._rank - b._rank) || (a._order - b._order); });
       for (var i = 0; i < list.length; i += perRow) {
         var row = list.slice(i, i + perRow);
         row.forEach(function (n) { n._part = part; });
@@ -119,7 +133,6 @@
         "elk.spacing.edgeEdge": "6",
         "elk.layered.spacing.edgeNodeBetweenLayers": "14",
         "elk.layered.spacing.edgeEdgeBetweenLayers": "6",
-        "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
         "elk.layered.nodePlacement.strategy": "SIMPLE",
         "elk.layered.mergeEdges": "true",
         "elk.padding": "[top=34,left=" + MARGIN + ",bottom=" + MARGIN + ",right=" + MARGIN + "]"
@@ -136,18 +149,27 @@
   var svg = document.getElementById("graph");
   var zoom = 1, laid = null, nodeEls = {}, edgeEls = [], matches = [], matchAt = -1;
 
+  // At most this many rows in all: every citation that skips rows costs ELK a point per row
+  // it passes, so a tall drawing of a large graph takes minutes. A graph of more than
+  // MAX_ROWS × (boxes that fit across) documents gets wider rows (and a sideways scroll).
+  var MAX_ROWS = 40, TRIES = 3;
+
   function layoutFitting(elk) {
     var avail = Math.max(W + 2 * MARGIN, canvas.clientWidth - 4);
-    var perRow = Math.max(1, Math.floor((avail - 2 * MARGIN + GAP) / (W + GAP)));
-    function attempt(k) {
+    var fit = Math.max(1, Math.floor((avail - 2 * MARGIN + GAP) / (W + GAP)));
+    var perRow = Math.max(fit, Math.ceil(nodes.length / MAX_ROWS));
+    function attempt(k, left) {
       var rows = assignRows(k);
       return elk.layout(elkGraph()).then(function (res) {
-        // Lines passing a row widen it: fewer boxes per row until the drawing fits the window.
-        if (res.width > avail && k > 1) return attempt(k - 1);
+        // Lines passing a row widen it: fewer boxes per row until the drawing fits the window
+        // (a row of k boxes that came out w wide holds about k·avail/w).
+        if (res.width > avail && k > 1 && left > 0 && k <= fit) {
+          return attempt(Math.max(1, Math.min(k - 1, Math.floor(k * avail / res.width))), left - 1);
+        }
         return { res: res, rows: rows, perRow: k };
       });
     }
-    return attempt(perRow);
+    return attempt(perRow, TRIES);
   }
 
   function draw(result) {
@@ -318,7 +340,10 @@
     document.getElementById("details").textContent = "Không vẽ được đồ thị: " + (err && err.message || err);
   }
   if (typeof ELK === "undefined") { fail("ELK is missing"); return; }
+  var meta = document.getElementById("meta"), counts = meta.textContent;
+  meta.textContent = counts + " — đang sắp xếp…";  // a large graph takes seconds
   layoutFitting(new ELK()).then(function (result) {
+    meta.textContent = counts;
     draw(result);
     if (root) select(root.id);
     if (/\bfit\b/.test(location.hash)) document.getElementById("zoom-fit").click();  // page.html#fit

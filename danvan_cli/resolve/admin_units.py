@@ -25,12 +25,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache, wraps
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..refdata import map_period, reorganization_date
 from ..text.normalize import ascii_key, fold_key
 
 KINDS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
@@ -38,6 +39,20 @@ KINDS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "thị 
 
 PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
 LEGACY, Y2025 = "legacy", "2025"
+#: The two-tier map's first day (Nghị quyết 202/2025/QH15 and the 34 provinces' commune acts),
+#: as ``data/calendar.yaml`` has it.
+REORGANIZATION_DAY = reorganization_date()
+
+
+def _full(day: str) -> str:
+    """``2023`` → ``2023-01-01``, ``2023-05`` → ``2023-05-01``: a partial date by its first day."""
+    return day + "-01-01"[len(day) - 4:] if len(day) < 10 else day[:10]
+
+
+def period_on(day: str | None) -> str:
+    """The map a document of ``day`` names (``refdata.map_period``); a document of unknown
+    date counts as legacy, the map nearly all documents were written under."""
+    return map_period(day) or LEGACY
 _LEVEL_OF_KIND: dict[str, str] = {
     "tỉnh": PROVINCE,
     "huyện": DISTRICT,
@@ -73,6 +88,16 @@ class Unit:
     successors: tuple[str, ...] = ()
     merged_from: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    #: first day it existed (``None``: before the data's reach; a 2025 unit: 1 July 2025)
+    begins: str | None = None
+    #: first day it no longer existed (a legacy unit: 1 July 2025 at the latest)
+    ends: str | None = None
+    #: kinds it had before: ``(old kind, first day of the next kind)``, oldest first
+    kind_changes: tuple[tuple[str, str], ...] = ()
+    #: the acts behind ``begins``/``ends``/``kind_changes`` (``864/NQ-UBTVQH14``)
+    acts: tuple[str, ...] = ()
+    #: a change known only within a window (the data keeps the state before it)
+    approximate: bool = False
 
     @property
     def display(self) -> str:
@@ -83,6 +108,29 @@ class Unit:
     def dissolved(self) -> bool:
         """A legacy district that no longer existed on 30 June 2025 (merged into ``successors``)."""
         return bool(self.successors)
+
+    def exists_on(self, day: str) -> bool:
+        """Whether the unit existed on ``day`` (ISO ``YYYY-MM-DD``; a shorter date counts by
+        its first day). A district dissolved on a day the data does not know never did."""
+        day = _full(day)
+        if self.period == LEGACY and day >= REORGANIZATION_DAY or self.period == Y2025 and day < REORGANIZATION_DAY:
+            return False
+        if self.dissolved and self.ends is None:
+            return False
+        return (self.begins is None or day >= self.begins) and (self.ends is None or day < self.ends)
+
+    def kind_on(self, day: str) -> str:
+        """Its unit word on ``day``: ``huyện`` Việt Yên until 31 January 2024, ``thị xã`` after."""
+        day = _full(day)
+        for old, until in self.kind_changes:
+            if day < until:
+                return old
+        return self.kind
+
+    def as_of(self, day: str) -> Unit:
+        """The unit as it was on ``day`` (its kind of that day)."""
+        kind = self.kind_on(day)
+        return self if kind == self.kind else replace(self, kind=kind)
 
 
 # --------------------------------------------------------------------------- keys
@@ -278,16 +326,25 @@ def _build_index(data: dict[str, Any]) -> _Index:
     communes: list[Unit] = []
     district_of: dict[Unit, Unit] = {}
     for p in data["legacy"]:
-        provinces.append(Unit(p["n"], kinds[p["k"]], PROVINCE, p["n"], LEGACY, aliases=tup(p.get("a"))))
+        provinces.append(Unit(p["n"], kinds[p["k"]], PROVINCE, p["n"], LEGACY, aliases=tup(p.get("a")),
+                              ends=_day(p.get("e")), acts=_acts(p.get("e"))))
         for d in p["d"]:
+            changes = sorted(((kinds[c["k"]], _day(c) or REORGANIZATION_DAY) for c in d.get("kh", ())),
+                             key=lambda kc: kc[1])
+            dated = [c for c in (d.get("b"), d.get("e"), *d.get("kh", ())) if c]
             dist = Unit(
                 d["n"],
                 kinds[d["k"]],
                 DISTRICT,
                 p["n"],
                 LEGACY,
-                former_kinds=tuple(kinds[k] for k in d.get("ok", ())),
+                former_kinds=tuple(dict.fromkeys((*(kinds[k] for k in d.get("ok", ())), *(k for k, _ in changes)))),
                 successors=tup(d.get("s")),
+                begins=_day(d.get("b")),
+                ends=_day(d.get("e")),
+                kind_changes=tuple(changes),
+                acts=tuple(a for c in dated for a in _acts(c)),
+                approximate=any("w" in c for c in dated),
             )
             districts.append(dist)
             for c in _communes(d.get("w", {}), kinds, p["n"], LEGACY, d["n"]):
@@ -306,6 +363,8 @@ def _build_index(data: dict[str, Any]) -> _Index:
                 Y2025,
                 merged_from=tup(p.get("m")),
                 aliases=tup(p.get("a")),
+                begins=_day(p.get("b")),
+                acts=_acts(p.get("b")) + _acts(p.get("wa")),
             )
         )
         new_communes.extend(_communes(p["w"], kinds, p["n"], Y2025, None))
@@ -338,6 +397,28 @@ def _build_index(data: dict[str, Any]) -> _Index:
         successor=successor,
         source=data["_source"],
     )
+
+
+def _day(change: dict[str, Any] | None) -> str | None:
+    """The first day a change was in force: its ``d``; for a change known only within a window
+    (``w``: after, by) the day after the window, so the state before it holds through it."""
+    if not change:
+        return None
+    if "d" in change:
+        return str(change["d"])
+    if "w" in change:
+        return _next_day(str(change["w"][1]))
+    return None
+
+
+def _next_day(day: str) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
+def _acts(change: dict[str, Any] | None) -> tuple[str, ...]:
+    return (str(change["a"]),) if change and change.get("a") else ()
 
 
 def _get(ix: _Index, key: str) -> tuple[Unit, ...]:
@@ -403,8 +484,11 @@ def find_units(name: str, kind: str | None = None, *, period: str | None = None)
     return out
 
 
-def provinces(period: str = Y2025) -> list[Unit]:
-    """The provinces of a period in official code order: 63 ``legacy``, 34 ``2025``."""
+def provinces(period: str = Y2025, *, on: str | None = None) -> list[Unit]:
+    """The provinces of a period in official code order: 63 ``legacy``, 34 ``2025``; with
+    ``on``, those of that day's map."""
+    if on is not None:
+        period = period_on(on)
     return [u for (p, _), u in _index().provinces.items() if p == period]
 
 
@@ -548,11 +632,15 @@ def _subunits(period: str, province: str, district: str | None, level: str) -> t
     return current().subunits_of(period, province, district, level)
 
 
-def subunits(parent: Unit, level: str, *, dissolved: bool = False) -> list[Unit]:
+def subunits(parent: Unit, level: str, *, dissolved: bool = False, on: str | None = None) -> list[Unit]:
     """The units of ``level`` inside ``parent``, in its own period, in official code order:
     a legacy province's districts or communes, a legacy district's communes, a 2025
-    province's communes. Districts dissolved before 1 July 2025 (``successors`` set) are
-    left out unless ``dissolved``: the data knows them, not the day they ended.
+    province's communes.
+
+    With ``on`` (an ISO date), the units that existed that day, each with its kind of that
+    day: Bắc Giang's districts on 5 March 2023 are huyện Yên Dũng and huyện Việt Yên, not
+    thị xã Việt Yên and thị xã Chũ. Without it, today's map of the period: districts
+    dissolved before 1 July 2025 (``successors`` set) are left out unless ``dissolved``.
 
     Why: "UBND các huyện, thị xã, thành phố" in a province's directive stands for the
     province's districts on the directive's date; ``danvan track`` lists them one by one."""
@@ -561,6 +649,9 @@ def subunits(parent: Unit, level: str, *, dissolved: bool = False) -> list[Unit]
     if parent.level == DISTRICT:
         if level != COMMUNE:
             return []
-        return list(_subunits(parent.period, parent.province or "", parent.name, COMMUNE))
-    found = _subunits(parent.period, parent.name, None, level)
+        found = _subunits(parent.period, parent.province or "", parent.name, COMMUNE)
+    else:
+        found = _subunits(parent.period, parent.name, None, level)
+    if on is not None:
+        return [u.as_of(on) for u in found if u.exists_on(on)]
     return [u for u in found if dissolved or not u.dissolved]

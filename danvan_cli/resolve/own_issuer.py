@@ -483,6 +483,9 @@ def disambiguate_province(issuer: Issuer, date: str | None, view: str) -> str | 
     if period is not None:
         in_period = [u for u in units if u.period == period]
         units = in_period or units
+    if date:  # then those that existed on the document's day (a unit set up later is not it)
+        on_day = [u for u in units if u.exists_on(date)]
+        units = on_day or units
     provinces = {u.province for u in units}
     if len(provinces) == 1:
         return provinces.pop()

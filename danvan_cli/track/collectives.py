@@ -78,7 +78,7 @@ class Territory:
 def period_on(day: date | None) -> str:
     """``legacy`` (63 provinces, districts) before 1 July 2025, ``2025`` from it; a directive
     of unknown date counts as legacy, the map nearly all documents were written under."""
-    return au.Y2025 if day is not None and day >= reorganization_day() else au.LEGACY
+    return au.period_on(day.isoformat() if day else None)
 
 
 def territory_of(level: str | None, place: str | None, province: str | None, day: date | None) -> Territory:
@@ -254,8 +254,12 @@ def body_name(system: str, unit: au.Unit) -> str:
     return f"{_SYSTEM_NAME[system]} {unit.display}"
 
 
-def _of_kinds(u: au.Unit, kinds: set[str] | None) -> bool:
-    return kinds is None or u.kind in kinds or any(k in kinds for k in u.former_kinds)
+def _of_kinds(u: au.Unit, kinds: set[str] | None, *, dated: bool = False) -> bool:
+    """Whether ``u`` is of one of ``kinds``: on a known day its kind of that day alone
+    (huyện Việt Yên in 2023 is no thị xã), else any kind it has had."""
+    if kinds is None or u.kind in kinds:
+        return True
+    return not dated and any(k in kinds for k in u.former_kinds)
 
 
 def expand(system: str, level: str, kinds: set[str] | None, territory: Territory) -> tuple[list[Target], str]:
@@ -269,14 +273,16 @@ def expand(system: str, level: str, kinds: set[str] | None, territory: Territory
         return [], "no district level from 1 July 2025: nobody to list"
     if territory.level != CENTRAL and territory.unit is None:
         return [], f"the issuer's unit is not in the administrative data: {_LEVEL_VI.get(level, level)} not listed"
+    # The units of the directive's own day (with their kinds of that day), where it is known.
+    day = territory.day.isoformat() if territory.day else None
     units: list[au.Unit]
     if level == PROVINCE:
         units = au.provinces(period)
     elif territory.unit is None:  # nationwide districts or communes
-        units = [x for p in au.provinces(period) for x in au.subunits(p, level)]
+        units = [x for p in au.provinces(period) for x in au.subunits(p, level, on=day)]
     else:
-        units = au.subunits(territory.unit, level)
-    units = [u for u in units if _of_kinds(u, kinds)]
+        units = au.subunits(territory.unit, level, on=day)
+    units = [u for u in units if _of_kinds(u, kinds, dated=day is not None)]
     era = "before 1 July 2025" if period == au.LEGACY else "from 1 July 2025"
     what = ", ".join(sorted(kinds)) if kinds else _LEVEL_VI.get(level, level)
     if len(units) > MAX_LISTED or (territory.level == CENTRAL and level != PROVINCE):
