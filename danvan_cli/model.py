@@ -304,6 +304,8 @@ class Document:
     #: Every signer in reading order (a joint document signs in two blocks); ``signer`` is the first.
     signers: list[Signer] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
+    #: The units under ``Kính gửi:`` (a letter's addressees), one per unit a list names.
+    addressees: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     named_laws: list[NamedLaw] = field(default_factory=list)
     #: Second-hand edges between cited documents (see ``Link``).
@@ -350,6 +352,7 @@ class Document:
             "signer": self.signer.to_dict() if self.signer else None,
             "signers": [s.to_dict() for s in self.signers],
             "recipients": list(self.recipients),
+            "addressees": list(self.addressees),
             "references": [r.to_dict() for r in self.references],
             "named_laws": [n.to_dict() for n in self.named_laws],
             "links": [lk.to_dict(self.references, self.source) for lk in self.links],

@@ -33,7 +33,9 @@ def parse_text(
     from .extract.citations import citations_within, scan_citations
     from .extract.deadlines import DocumentTime, extract_deadlines
     from .extract.header import extract_header
+    from .extract.letters import order_tasks, read_addressees
     from .extract.outline import build_outline, extract_outline, extract_tasks, use_layout
+    from .resolve.own_issuer import own_voice
     from .resolve.references import Frame, Own, resolve_references
     from .text.layout import build_layout, outline_start
 
@@ -60,7 +62,13 @@ def parse_text(
     doc.references, doc.named_laws, doc.links = refs.references, refs.named_laws, refs.links
     doc.warnings.extend(refs.warnings)
     outline = build_outline(view, text)
-    doc.tasks = extract_tasks(text, view, outline)
+    letter = read_addressees(view, 0 if header.doc_type else layout.end, header.body_end)
+    doc.addressees = letter.units
+    doc.tasks = extract_tasks(text, view, outline, doc.addressees)
+    if not doc.tasks and header.doc_type is not None:
+        # a letter with no numbered body: the paragraphs that order units are its tasks
+        body = (letter.span[1] if letter.span else header.title_end, header.body_end)
+        doc.tasks = order_tasks(view, [body], doc.addressees, own_voice(header.context, doc.issuer))
     doc.outline = extract_outline(text, view, outline)
     found = extract_deadlines(text, view, DocumentTime.of(doc), doc.tasks, cited=refs.mention_spans())
     doc.deadlines = found.deadlines

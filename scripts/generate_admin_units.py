@@ -184,6 +184,8 @@ SRC = {
     "an-duong": "https://vietbao.vn/hai-phong-huyen-an-duong-len-quan-huyen-thuy-nguyen-len-thanh-pho-tu-nam-2025-514733.html",
     "hoa-lu": "https://thuonghieuxanh.vn/tin-tuc/ninh-binh-se-co-thanh-pho-moi-mang-ten-hoa-lu.html",
     "my-loc": "https://uat-raovat.thuviennhadat.vn/phap-ly-nha-dat/sap-nhap-huyen-my-loc-vao-thanh-pho-nam-dinh-tu-ngay-192024-545732.html",
+    "ben-cat": "https://th389.vn/ban-hanh-nghi-quyet-ve-thanh-lap-tp-ben-cat-thanh-pho-thu-5-cua-tinh-binh-duong-a177691.html",
+    "kim-bang": "https://baophapluat.vn/cong-bo-nghi-quyet-thanh-lap-thi-xa-kim-bang-post539361.html",
     "communes-2025": "https://thuviennhadat.vn/phap-luat/tai-file-toan-bo-34-nghi-quyet-sap-xep-don-vi-hanh-chinh-cap-xa-nam-2025-685791.html",
 }
 
@@ -232,6 +234,12 @@ EVENTS: list[tuple[str, str, str, dict[str, str]]] = [
     ("Ninh Bình", "Ninh Bình", "end", {"ad": "2024-12-10", "d": "2025-01-01", "src": "hoa-lu"}),
     # Nam Định (1104/NQ-UBTVQH15 of 23/07/2024, in force 01/09/2024): huyện Mỹ Lộc into thành phố Nam Định.
     ("Nam Định", "Mỹ Lộc", "end", {"a": "1104/NQ-UBTVQH15", "ad": "2024-07-23", "d": "2024-09-01", "src": "my-loc"}),
+    # Bình Dương and Tiền Giang (1012/NQ-UBTVQH15 and 1013/NQ-UBTVQH15 of 19/03/2024, in force
+    # 01/05/2024): thị xã Bến Cát and thị xã Gò Công became thành phố.
+    ("Bình Dương", "Bến Cát", "thị xã", {"a": "1012/NQ-UBTVQH15", "ad": "2024-03-19", "d": "2024-05-01", "src": "ben-cat"}),
+    ("Tiền Giang", "Gò Công", "thị xã", {"a": "1013/NQ-UBTVQH15", "ad": "2024-03-19", "d": "2024-05-01", "src": "ben-cat"}),
+    # Hà Nam: thị xã Kim Bảng (1288/NQ-UBTVQH15, adopted 14/11/2024; its effect day not found).
+    ("Hà Nam", "Kim Bảng", "huyện", {"a": "1288/NQ-UBTVQH15", "ad": "2024-11-14", "src": "kim-bang"}),
     # Quảng Ninh: thị xã Đông Triều a thành phố from 01/11/2024 (the act's number not found).
     ("Quảng Ninh", "Đông Triều", "thị xã", {"d": "2024-11-01", "src": "dong-trieu"}),
 ]

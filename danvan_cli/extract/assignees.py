@@ -26,6 +26,15 @@ from functools import lru_cache
 
 import regex
 
+from ..refdata import alternation, mass_committees, pattern, unit_word_alternation
+
+#: The word lists of this module: ``data/lexicon/assignees.yaml``.
+TOPIC = "assignees"
+#: "Chủ tịch UBND các tỉnh: Hưng Yên, Ninh Bình": a class, a colon, its members.
+_CLASS_COLON = regex.compile(rf"^(?P<head>.*?)(?i:các)\s+(?P<kind>(?i:{unit_word_alternation()}))\s*:\s*(?P<members>.+)$")
+#: "Các trường Mầm non, Tiểu học, THCS ...": a plural head in lower case, then members in capitals.
+_PLURAL_LIST = regex.compile(r"^(?P<head>(?i:các|những)\s+\p{Ll}+(?:\s+\p{Ll}+)?)\s+(?P<members>\p{Lu}.*)$")
+
 #: Words that open the name of a unit or of the person heading one.
 #: Some head words are also common words at a sentence start and are heads only when not
 #: followed by these: ``Báo cáo`` (to report) is no newspaper (``Báo Nhân Dân``), ``Ban hành``
@@ -45,8 +54,12 @@ _PLURAL_NOUNS = (
     r"sở|ban|ngành|đơn\s+vị|cơ\s+quan|phòng|địa\s+phương|huyện|quận|xã|phường|thị\s+trấn|tỉnh|"
     r"tổ\s+chức|đoàn\s+thể|doanh\s+nghiệp|trường|bộ|Ủy\s+ban|UBND|hội|cấp|thành\s+viên|Sở|Phòng|Ban"
 )
+#: The Youth Union's committees (``Huyện Đoàn``, ``Tỉnh đoàn``), from ``data/bodies.yaml``.
+_MASS_COMMITTEES = alternation([w.title() for w in mass_committees()] + list(mass_committees()) +
+                               [w.upper()[:1] + w[1:].replace(" đ", " Đ") for w in mass_committees()])
+_MASS_WHOLE = regex.compile(_MASS_COMMITTEES)
 UNIT_START = regex.compile(
-    rf"(?:(?:{_HEADS})(?!\p{{L}})|(?i:các|những|tất\s+cả\s+các)\s+(?:{_PLURAL_NOUNS})(?!\p{{L}}))"
+    rf"(?:(?:{_HEADS}|{_MASS_COMMITTEES})(?!\p{{L}})|(?i:các|những|tất\s+cả\s+các)\s+(?:{_PLURAL_NOUNS})(?!\p{{L}}))"
 )
 #: The first word of a predicate. Lower case on purpose (see module doc); not after
 #: ``các``/``những`` (``các tổ chức chính trị - xã hội`` is a unit, not a verb).
@@ -148,6 +161,7 @@ def split_units(phrase: str) -> list[str]:
     """``Giám đốc các Sở, ngành, Thủ trưởng các cơ quan, đơn vị`` → two units.
 
     A comma splits only where a new head word follows: ``các đơn vị, địa phương`` stays one.
+    A part that lists units is each of them, a fragment none (``each_unit``).
     """
     phrase = _clean(phrase)
     if not phrase:
@@ -157,15 +171,69 @@ def split_units(phrase: str) -> list[str]:
         parts.append(phrase[last : m.start()])
         last = m.end()
     parts.append(phrase[last:])
-    return [p for p in (_clean(x) for x in parts) if p and not _bare_head(p)]
+    return [u for p in (_clean(x) for x in parts) if p and not _bare_head(p) for u in each_unit(p)]
+
+
+def each_unit(phrase: str) -> list[str]:
+    """A unit named as a list, one per member; a fragment, none; any other phrase, itself.
+
+    ``Chủ tịch UBND các tỉnh: Hưng Yên, Ninh Bình`` → ``Chủ tịch UBND tỉnh Hưng Yên``, ...;
+    ``Các trường Mầm non, Tiểu học, THCS trên địa bàn`` → ``Các trường Mầm non trên địa bàn``,
+    ...; ``UBND các huyện, thị xã, thành phố`` (members in lower case: one class) and
+    ``Các sở, ban, ngành`` stay whole."""
+    phrase = " ".join(phrase.split()).strip(" ;,.")
+    qm = pattern(TOPIC, "subject_qualifiers").search(phrase)
+    if qm is not None and qm.start() > 0:
+        phrase = phrase[: qm.start()].rstrip(" ,")  # "Các sở, ban, ngành theo chức năng, nhiệm vụ"
+    if is_fragment(phrase):
+        return []
+    cm = _CLASS_COLON.match(phrase)
+    if cm is not None:
+        kind = " ".join(cm.group("kind").split()).lower()
+        members = _members(cm.group("members"))
+        if members:
+            return [" ".join(f"{cm.group('head')}{kind} {m}".split()) for m in members]
+    pm = _PLURAL_LIST.match(phrase)
+    if pm is not None and "," in pm.group("members"):
+        body, tail = _split_tail(pm.group("members"))
+        members = _members(body)
+        if len(members) > 1 and all(m[:1].isupper() for m in members):
+            return [" ".join(f"{pm.group('head')} {m} {tail}".split()) for m in members]
+    return [phrase]
+
+
+def _members(text: str) -> list[str]:
+    parts = regex.split(r"\s*,\s*|\s+và\s+", text.strip(" .;"))
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def _split_tail(members: str) -> tuple[str, str]:
+    """The members and the words after the last one that belong to each (``trên địa bàn``)."""
+    tm = pattern(TOPIC, "unit_tails").search(members)
+    if tm is None:
+        return members, ""
+    return members[: tm.start()], members[tm.start():]
+
+
+def is_fragment(phrase: str) -> bool:
+    """A piece of a sentence taken for a unit: a plural word alone (``→ Các``), anything that
+    ends with a word no name ends with (``Các trường không``) or names any unit at all
+    (``Đơn vị nào ...``)."""
+    words = phrase.lstrip("→>-–•* ").split()
+    if not words:
+        return True
+    if pattern(TOPIC, "dangling_words").fullmatch(words[-1]) or pattern(TOPIC, "indefinite_words").search(phrase):
+        return True
+    return len(words) == 1 and words[0].casefold() in ("các", "những")
+
 
 
 def _bare_head(part: str) -> bool:
     """A head word with no name after it (``Cơ quan``, ``Bộ``, ``Đơn vị``) names nobody: it is
     what is left of a label (``Cơ quan trực tiếp thực hiện:``) or of a name cut by a line
     break. Acronyms stand alone (``UBND``, ``MTTQ``) and are kept."""
-    if _PLURAL_OPENING.match(part):
-        return False  # "Các Sở", "các đơn vị": all of them, a real addressee
+    if _PLURAL_OPENING.match(part) or _MASS_WHOLE.fullmatch(part):
+        return False  # "Các Sở", "các đơn vị": all of them, a real addressee; "Huyện Đoàn": a whole name
     m = UNIT_START.fullmatch(part)
     return m is not None and not part.isupper() and part[0].isupper()
 
@@ -351,7 +419,12 @@ def _item_assignees_uncached(heading: str | None, text: str) -> tuple[list[str],
 
 
 def _opening_units(text: str) -> list[str]:
-    """The units the first sentence of ``text`` asks to act or opens with."""
+    """The units the first sentence of ``text`` asks to act or opens with. A unit that asks
+    (``Sở Giáo dục và Đào tạo yêu cầu: ...``) is the one speaking, never one told to act."""
     first_sentence = _FIRST_SENTENCE.split(_clean(text[: 4 * _WINDOW]), maxsplit=1)[0]
-    units = requested_units(first_sentence) if _REQUEST.match(first_sentence) else []
-    return _dedupe(units or subject_units(first_sentence))
+    req = _REQUEST.search(first_sentence)
+    if req is not None and (req.start() == 0 or is_unit_phrase(first_sentence[: req.start()])):
+        units = requested_units(first_sentence[req.start():])
+        if units or req.start() > 0:
+            return _dedupe(units)
+    return _dedupe(subject_units(first_sentence))

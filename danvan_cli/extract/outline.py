@@ -853,10 +853,12 @@ def assign(tasks: list[Task], inherited: list[str]) -> None:
         assign(t.children, t.assignees)
 
 
-def extract_tasks(text: str, view: str, outline: Outline | None = None) -> list[Task]:
+def extract_tasks(text: str, view: str, outline: Outline | None = None, addressees: list[str] | None = None) -> list[Task]:
     """The task tree: operative sections (or the numbered body), with assignees.
     Pass ``outline`` to reuse one already built (the tree is converted afresh: tasks are
-    pruned and assigned in place, the outline is not)."""
+    pruned and assigned in place, the outline is not). ``addressees``: a letter's ``Kính
+    gửi`` units, who an item naming no unit is addressed to when no request before the
+    numbered body says otherwise."""
     outline = outline or build_outline(view, text)
     listed = _listing_starts(outline.roots)
     pairs = [(t, n) for t, n in zip(_roots_to_tasks(outline.roots, view), outline.roots)
@@ -870,12 +872,12 @@ def extract_tasks(text: str, view: str, outline: Outline | None = None) -> list[
         chosen = {id(t) for t in tasks}
         tasks += [t for t, n in zip(roots, nodes) if id(t) not in chosen and _holds_rows(n)]
         tasks.sort(key=lambda t: t.span.start if t.span else 0)
-        addressees: list[str] = []
+        inherited: list[str] = []
     else:
         tasks = roots
-        addressees = preamble_addressees(view, outline.preamble)
+        inherited = preamble_addressees(view, outline.preamble)
     tasks = drop_enumerations(tasks)
-    assign(tasks, addressees)
+    assign(tasks, inherited or list(addressees or []))
     return tasks
 
 

@@ -47,6 +47,8 @@ def _header_rows(doc: Document) -> list[tuple[str, str]]:
     ]
     if doc.signer:
         rows.append((_("Signer"), " · ".join(x for x in (doc.signer.authority, doc.signer.title, doc.signer.name) if x)))
+    if doc.addressees:
+        rows.append((_("Addressees"), f"{len(doc.addressees)}: " + "; ".join(doc.addressees)))
     if doc.recipients:
         rows.append((_("Recipients"), f"{len(doc.recipients)}: " + "; ".join(doc.recipients)))
     if doc.year or doc.horizon:

@@ -19,7 +19,7 @@ it keeps naming, and marked ``inferred``. Never from inside a citation.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -603,3 +603,22 @@ def context_from_place(place: str) -> PlaceContext:
         if len(cands) == 1:
             set_unit(ctx, PlaceUnit(cands[0].kind, cands[0].name, cands[0].level))
     return ctx
+
+
+_HEAD_OF = regex.compile(r"(?i)^(?:chủ\s+tịch|phó\s+chủ\s+tịch|giám\s+đốc|phó\s+giám\s+đốc|thường\s+trực|lãnh\s+đạo)\s+")
+
+
+def own_voice(ctx: PlaceContext, issuer: Issuer | None) -> Callable[[str], bool]:
+    """Whether a unit phrase is the document's own issuer speaking (``Chủ tịch UBND huyện``
+    in a UBND huyện letter, ``Sở Giáo dục và Đào tạo`` in the Sở's): the phrase resolved in
+    the document's own context names the issuer, or its head. With no issuer known, none is."""
+    own = {fold_key(i.name) for i in (issuer, issuer.parent if issuer else None) if i is not None}
+
+    def is_own(phrase: str) -> bool:
+        bare = _HEAD_OF.sub("", phrase.strip())
+        if fold_key(bare) in own:  # "Ban Chỉ đạo phòng, chống dịch COVID-19" under its own Ban Thường trực
+            return True
+        r = resolve_issuer(bare, ctx)
+        return r is not None and not r.unresolved and fold_key(r.issuer.name) in own
+
+    return is_own

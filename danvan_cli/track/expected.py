@@ -2,7 +2,8 @@
 
 Why: the question "who has not carried out Chỉ thị X" needs the list of who was told, and
 the only source of that list is the directive itself: the units its tasks are assigned to
-(lead and support), the units its deadlines are addressed to, and its ``Nơi nhận``. Each
+(lead and support), the units its deadlines are addressed to, a letter's ``Kính gửi``
+addressees, and its ``Nơi nhận``. Each
 phrase is read by :mod:`.collectives` (expanded on the directive's date inside its
 issuer's territory) and every unit keeps the phrases it came from, so a person can check
 the expansion against the text.
@@ -30,7 +31,7 @@ class Origin:
 
     phrase: str
     where: str
-    role: str  # lead | support | deadline | recipient
+    role: str  # lead | support | deadline | addressee | recipient
     note: str = ""
 
     def to_dict(self) -> dict[str, str]:
@@ -130,7 +131,7 @@ def expected_units(root: Document, territory: Territory) -> Expectation:
                 continue
             exp.add(t, Origin(phrase, where, role, r.note))
             keys.append(t.key)
-        if not keys and r.kind in ("generic", "unknown", "named", "self") and role != "recipient":
+        if not keys and r.kind in ("generic", "unknown", "named", "self") and role not in ("recipient", "addressee"):
             if all(o.phrase != phrase for o in exp.untracked):
                 exp.untracked.append(Origin(phrase, where, role, r.note or r.kind))
         return keys
@@ -144,6 +145,8 @@ def expected_units(root: Document, territory: Territory) -> Expectation:
             keys.extend(take(phrase, f"deadline «{dl.text}»", "deadline"))
         exp.deadlines.append((dl, list(dict.fromkeys(keys))))
     level = territory.level
+    for phrase in root.addressees:  # a letter's Kính gửi: told to act, when below the issuer or its own agency
+        take(phrase, "Kính gửi", "addressee", lambda t, r: _recipient_target_ok(t, r, level, issuer_party))
     for item in root.recipients:
         if _informed(item):
             continue
