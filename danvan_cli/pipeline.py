@@ -8,12 +8,16 @@ links) → tasks → deadlines; each stage returns its record and its warnings.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import Document
 from .resolve.admin_units import Gazetteer
 from .text.blocks import Blocks
 from .text.normalize import matching_view, normalize_text
 from .text.read import Decoded, decode_file, read_source
+
+if TYPE_CHECKING:
+    from .text.formats.ocr import OcrOptions
 
 
 def parse_text(
@@ -76,16 +80,17 @@ def parse_text(
     return doc
 
 
-def parse_file(path: str | Path, *, gazetteer: Gazetteer | None = None) -> Document:
-    """Read and parse one file (``-`` is standard input). Raises ``DanvanInputError``
-    for a missing or binary file."""
-    return _parse_decoded(read_source(path), str(path), gazetteer)
+def parse_file(path: str | Path, *, gazetteer: Gazetteer | None = None, ocr: OcrOptions | None = None) -> Document:
+    """Read and parse one file (``-`` is standard input; ``ocr``: how scans and pictures
+    are read). Raises ``DanvanInputError`` for a missing or binary file."""
+    return _parse_decoded(read_source(path, ocr), str(path), gazetteer)
 
 
-def parse_bytes(data: bytes, source: str = "-", *, gazetteer: Gazetteer | None = None) -> Document:
+def parse_bytes(data: bytes, source: str = "-", *, gazetteer: Gazetteer | None = None,
+                ocr: OcrOptions | None = None) -> Document:
     """Parse a file's bytes already read (``source`` names it, and its ending breaks a tie
     between text and HTML). Raises ``DanvanInputError`` as ``parse_file`` does."""
-    return _parse_decoded(decode_file(data, source), source, gazetteer)
+    return _parse_decoded(decode_file(data, source, ocr), source, gazetteer)
 
 
 def _parse_decoded(decoded: Decoded, path: str, gazetteer: Gazetteer | None) -> Document:

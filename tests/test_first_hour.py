@@ -129,10 +129,10 @@ def test_counts_take_the_plural_they_need(tmp_path: Path) -> None:
     one = tmp_path / "one"
     one.mkdir()
     shutil.copy(SAMPLE, one / "a.txt")
-    (one / "x.png").write_bytes(b"\x89PNG")
+    (one / "x.xlsx").write_bytes(b"PK\x03\x04")  # (a picture of a page is a document now: read by OCR)
     res = CliRunner().invoke(main, ["index", str(one), "--store", str(tmp_path / "s.sqlite")])
     assert "1 document in" in res.output and "1 documents" not in res.output
-    assert "skipped 1 file that is not a document: .png" in res.output
+    assert "skipped 1 file that is not a document: .xlsx" in res.output
 
 
 def test_task_labels_and_text_read_as_people_write_them() -> None:

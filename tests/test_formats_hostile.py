@@ -97,14 +97,16 @@ def test_a_damaged_pdf_gives_one_line(data: bytes) -> None:
     assert "PDF" in _one_line(exc, "broken.pdf")
 
 
-def test_a_pdf_without_a_text_layer_says_ocr_is_needed() -> None:
+def test_a_pdf_without_a_text_layer_says_ocr_is_needed_when_ocr_is_off() -> None:
+    from danvan_cli.text.formats.ocr import OcrOptions
+
     fpdf = pytest.importorskip("fpdf")
     pdf = fpdf.FPDF()
     for _ in range(2):
         pdf.add_page()
         pdf.rect(20, 20, 150, 200, style="F")  # a scanned page is a picture
     with pytest.raises(DanvanInputError) as exc:
-        decode_file(bytes(pdf.output()), "scan.pdf")
+        decode_file(bytes(pdf.output()), "scan.pdf", OcrOptions(mode="never"))
     assert _one_line(exc, "scan.pdf") == "scan.pdf: PDF has no text layer (a scan): OCR is needed"
 
 
@@ -122,8 +124,8 @@ def test_nesting_within_the_limit_is_read() -> None:
 
 
 @pytest.mark.parametrize("data, name, says", [
-    (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "scan.png", "image"),
-    (b"\xff\xd8\xff\xe0" + b"\0" * 100, "photo.jpg", "image"),
+    (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "scan.png", "damaged image"),
+    (b"\xff\xd8\xff\xe0" + b"\0" * 100, "photo.jpg", "damaged image"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "old.doc", "OLE2"),
     (_zip({"[Content_Types].xml": _CT, "xl/workbook.xml": b"<workbook/>"}), "sheet.xlsx", "spreadsheet"),
     (_zip({"a.txt": b"hello"}), "files.zip", "zip archive"),

@@ -157,3 +157,48 @@ def test_word_97_doc_and_docx_of_one_document_give_the_same_record(forms: dict[s
         rec.pop("source")
         rec.pop("encoding", None)
     assert doc == docx
+
+
+# --- the same document scanned ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scans(forms: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The text-layer PDF printed and scanned back (each page rendered at 300 dpi and turned
+    a little, as a page fed askew): an image-only PDF, and a photo of its first page."""
+    import pypdfium2 as pdfium
+
+    from tests.support.ocr import png_bytes, scanned_pdf
+
+    d = tmp_path_factory.mktemp("scans")
+    pdf = pdfium.PdfDocument(str(forms["pdf"]))
+    try:
+        pages = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            pages.append(page.render(scale=300 / 72).to_pil().rotate(0.4, fillcolor="white"))
+            page.close()
+    finally:
+        pdf.close()
+    (d / "kh-photo.png").write_bytes(png_bytes(pages[0]))
+    return {"scan": scanned_pdf(pages, d / "kh-scan.pdf"), "photo": d / "kh-photo.png"}
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize("form", ["scan", "photo"])
+def test_a_scan_of_the_document_gives_the_same_header_as_its_pdf_and_docx(forms: dict[str, Path], scans: dict[str, Path],
+                                                                          form: str) -> None:
+    from tests.support.ocr import require_tesseract
+
+    require_tesseract()
+    born = parse_file(forms["pdf"])
+    word = parse_file(forms["docx"])
+    doc = parse_file(scans[form])
+    for other in (born, word):
+        assert (doc.doc_type, doc.number, doc.date, doc.title) == (other.doc_type, other.number, other.date, other.title)
+        assert doc.issuer is not None and other.issuer is not None
+        assert (doc.issuer.name, doc.issuer.level, doc.issuer.province) == (
+            other.issuer.name, other.issuer.level, other.issuer.province)
+    if form == "scan":  # the whole document: the signature block on its last page too
+        assert doc.signer is not None and (doc.signer.name, doc.signer.authority) == (born.signer.name, born.signer.authority)
+        assert F.REFERENCES <= {r.number for r in doc.references}

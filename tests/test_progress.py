@@ -51,3 +51,27 @@ def test_a_long_run_draws_files_megabytes_rate_and_time_left(monkeypatch: pytest
     line = bar._bar.columns[3].render(bar._bar.tasks[0]).plain
     assert "2.0/4.0 MB" in line and "files/s" in line and "MB/s" in line
     bar.close()
+
+
+def test_ocr_pages_get_a_line_of_their_own_under_the_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stderr", Tty())
+    monkeypatch.setattr(progress, "DELAY_S", 0.0)
+    bar = progress.Progress(enabled=True)
+    bar.start(2, 2_000_000)
+    bar.pages(1, 3)
+    tasks = {t.description: t for t in bar._bar.tasks}
+    assert tasks["OCR pages"].completed == 1 and tasks["OCR pages"].total == 3
+    assert tasks["indexing"].total == 2
+    assert bar._bar.columns[3].render(tasks["OCR pages"]).plain == ""  # the volume is the files' line's
+    bar.pages(3, 3)  # the scan is read: its line goes
+    assert [t.description for t in bar._bar.tasks] == ["indexing"]
+    bar.close()
+
+
+def test_pages_alone_draw_only_their_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stderr", Tty())
+    monkeypatch.setattr(progress, "DELAY_S", 0.0)
+    bar = progress.Progress(enabled=True, label="reading")
+    bar.pages(1, 2)
+    assert [t.description for t in bar._bar.tasks] == ["OCR pages"]
+    bar.close()

@@ -51,9 +51,9 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = pipeline.parse_file
 
-    def counting(path: str | Path):  # type: ignore[no-untyped-def]
+    def counting(path: str | Path, **kw):  # type: ignore[no-untyped-def]
         seen.append(str(path))
-        return real(path)
+        return real(path, **kw)
 
     monkeypatch.setattr(pipeline, "parse_file", counting)
     return seen
@@ -246,11 +246,12 @@ def test_the_store_opens_as_plain_sqlite_with_its_views(tmp_path: Path) -> None:
 
 
 def test_files_that_are_not_documents_are_counted_in_one_line(tmp_path: Path, corpus_dir: Path) -> None:
-    for name in ("a.png", "b.png", "table.xlsx", ".hidden.png"):
+    # (pictures of pages, .png and .jpg, are documents: read by OCR)
+    for name in ("a.zip", "b.zip", "table.xlsx", ".hidden.png"):
         (corpus_dir / name).write_bytes(b"x")
     res = CliRunner().invoke(main, ["index", str(corpus_dir), "--store", str(tmp_path / "s.sqlite")])
     assert res.exit_code == 0
-    assert "danvan: skipped 3 files that are not documents: .png ×2, .xlsx" in res.output
+    assert "danvan: skipped 3 files that are not documents: .zip ×2, .xlsx" in res.output
     quiet = CliRunner().invoke(main, ["index", str(corpus_dir), "--store", str(tmp_path / "s.sqlite"), "-q"])
     assert quiet.exit_code == 0 and quiet.output == ""  # -q: not a line
 
@@ -394,7 +395,7 @@ def test_search_without_paths_searches_everything_indexed(tmp_path: Path) -> Non
 def test_a_parser_bug_on_one_file_is_its_error_line(monkeypatch: pytest.MonkeyPatch) -> None:
     import danvan_cli.pipeline as pipeline
 
-    def buggy(path):  # type: ignore[no-untyped-def]
+    def buggy(path, **kw):  # type: ignore[no-untyped-def]
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(pipeline, "parse_file", buggy)

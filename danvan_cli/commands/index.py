@@ -75,7 +75,9 @@ def _run(walk: Walk, engine: str, scheduler: str | None, to_dir: str | None, no_
         n = counts.get("documents", 0)
         summary = ngettext("wrote {n} document to {folder}", "wrote {n} documents to {folder}", n).format(n=n, folder=to_dir)
     else:
+        from ..corpus.ocr_cache import OcrPlan
         from ..corpus.progress import Progress, wanted
+        from .options import ocr_mode
 
         st = open_store(store)
         parse = None
@@ -85,7 +87,8 @@ def _run(walk: Walk, engine: str, scheduler: str | None, to_dir: str | None, no_
             parse = dask_mapper(scheduler)
         with Progress(wanted(quiet)) as bar:
             report = st.sync(walk, jobs=jobs or None, debug=debug, on_error=report_error, progress=bar.advance,
-                             start_progress=bar.start, parse=parse)
+                             start_progress=bar.start, parse=parse, ocr=OcrPlan(ocr_mode(), store=str(st.path)),
+                             pages=bar.pages)
         if not no_graph and report.selected:
             from ..corpus.source import StoredCorpus
 

@@ -14,6 +14,26 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _keep_ocr(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    ctx.meta["danvan.ocr"] = value
+    return value
+
+
+def ocr_option(fn: F) -> F:
+    """``--ocr auto|always|never``: how scans and pictures of pages are read. Kept in the
+    click context (``ocr_mode()``), so that commands pass it on without naming it."""
+    return click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+                        envvar="DANVAN_OCR", expose_value=False, callback=_keep_ocr,
+                        help="Read scans and pictures of pages by OCR (Tesseract): auto (pages with no usable "
+                             "text layer), always (every page), never.")(fn)
+
+
+def ocr_mode() -> str:
+    """The ``--ocr`` of the running command (``auto`` outside one)."""
+    ctx = click.get_current_context(silent=True)
+    return str(ctx.meta.get("danvan.ocr", "auto")) if ctx is not None else "auto"
+
+
 def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     from ..i18n import set_language
 
@@ -55,7 +75,7 @@ def output_option(fn: F) -> F:
 
 
 def corpus_options(fn: F) -> F:
-    """``--store PATH``, ``--no-store``, ``--jobs N``, ``--quiet``, ``--debug``, ``--lang``."""
+    """``--store PATH``, ``--no-store``, ``--jobs N``, ``--quiet``, ``--debug``, ``--lang``, ``--ocr``."""
     decorators = [
         lang_option,
         click.option("--store", "store", type=click.Path(dir_okay=False), default=None, envvar="DANVAN_STORE",
@@ -66,6 +86,7 @@ def corpus_options(fn: F) -> F:
                      help="Worker processes for parsing (default: every core; 1: none)."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary or skipped-files line."),
         click.option("--debug", is_flag=True, help="Show tracebacks of files that fail to parse."),
+        ocr_option,
     ]
     for d in reversed(decorators):
         fn = d(fn)
@@ -78,5 +99,6 @@ def corpus_from(paths: tuple[str, ...], store: str | None, no_store: bool, jobs:
     raises ``StoreError``, which the ``danvan`` group turns into one line and exit code 2."""
     from ..corpus.source import CorpusOptions, open_corpus
 
-    options = CorpusOptions(store=store, use_store=not no_store, jobs=jobs or None, quiet=quiet, debug=debug)
+    options = CorpusOptions(store=store, use_store=not no_store, jobs=jobs or None, quiet=quiet, debug=debug,
+                            ocr=ocr_mode())
     return open_corpus(paths or (".",), options)

@@ -8,7 +8,7 @@ import click
 
 from ..corpus.scan import parse_paths
 from ..model import Document
-from .options import lang_option
+from .options import lang_option, ocr_mode, ocr_option
 
 
 @click.command("parse")
@@ -26,9 +26,13 @@ from .options import lang_option
     is_flag=True,
     help="Add the normalized text danvan worked on (key 'text'): every offset in the output points into it.",
 )
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes for many files (default: every core; 1: none); a scan's pages are OCR'd this "
+                   "many at once.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @lang_option
-def parse_cmd(paths: tuple[str, ...], fmt: str, with_text: bool, debug: bool) -> None:
+@ocr_option
+def parse_cmd(paths: tuple[str, ...], fmt: str, with_text: bool, jobs: int | None, debug: bool) -> None:
     """Extract header, cited documents, tasks and deadlines from PATH (files, folders, or - for stdin).
 
     A file that cannot be read is reported on stderr with its name; the others are
@@ -42,13 +46,22 @@ def parse_cmd(paths: tuple[str, ...], fmt: str, with_text: bool, debug: bool) ->
         if fmt == "jsonl":
             out.write(render.to_json(doc, indent=None, include_text=with_text) + "\n")
             out.flush()
-        elif fmt == "table":
-            render.render_table(doc)
-        else:
+        else:  # tables are printed once the progress bar (on a terminal) is gone
             collected.append(doc)
 
-    batch = parse_paths(paths, debug=debug, on_document=emit, report_skipped=True)
-    if fmt == "json":
+    from ..corpus.ocr_cache import OcrPlan
+    from ..corpus.progress import Progress, wanted
+    from ..corpus.store import default_store_path
+
+    # Scans' pages are kept in the store's OCR cache, so a scan parsed again is not OCR'd again.
+    plan = OcrPlan(ocr_mode(), store=str(default_store_path()))
+    with Progress(wanted(), label="reading") as bar:
+        batch = parse_paths(paths, debug=debug, on_document=emit, report_skipped=True, jobs=jobs or None, ocr=plan,
+                            pages=bar.pages)
+    if fmt == "table":
+        for doc in collected:
+            render.render_table(doc)
+    elif fmt == "json":
         # One object for one file named alone (nothing if it could not be read); a list
         # for several files or a folder, whatever how many of them could be read.
         from pathlib import Path

@@ -23,6 +23,7 @@ them when their parent (the forkserver, which ends with this process) dies
 
 from __future__ import annotations
 
+import contextvars
 import multiprocessing
 import os
 import pickle
@@ -52,6 +53,19 @@ QUEUED = 2
 START_FAILURES = 3
 #: Seconds a new worker may take to be ready (a loaded machine takes a few).
 START_SECONDS = 120.0
+
+
+#: In a worker, while it reads a file: how to tell the batch of progress (``heartbeat``).
+_TELL: contextvars.ContextVar[Callable[[int, int], None] | None] = contextvars.ContextVar("danvan_tell", default=None)
+
+
+def heartbeat(done: int, total: int) -> None:
+    """In a worker: ``done`` of ``total`` steps of the file it reads are done (OCR's pages).
+    The batch's ``progress`` is told, and the file's time budget starts again: a budget is
+    for a step, so a scan of many pages is not stopped for being long. Elsewhere: nothing."""
+    tell = _TELL.get()
+    if tell is not None:
+        tell(done, total)
 
 
 class WorkerError(RuntimeError):
@@ -139,12 +153,15 @@ def _serve(conn: Connection, alive: Connection, fn: Callable[..., Any], memory: 
             if msg is None:
                 return
             i, args = msg
+            token = _TELL.set(lambda done, total, i=i: conn.send(("progress", i, done, total)))
             try:
                 out: tuple[Any, ...] = (i, zlib.compress(pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL), 1))
             except MemoryError:
                 out = (i, None, limits.out_of_memory())
             except Exception as exc:  # fn is meant never to raise: say what it raised
                 out = (i, None, f"internal error ({type(exc).__name__}: {exc}); rerun with --debug")
+            finally:
+                _TELL.reset(token)
             del args
             conn.send(out)
     except (EOFError, OSError, KeyboardInterrupt):
@@ -239,13 +256,16 @@ def map_ordered(
     jobs: int | None = None,
     failed: Callable[[tuple[Any, ...], str], T],
     sizes: Sequence[int] | None = None,
+    progress: Callable[[int, int], Any] | None = None,
 ) -> Iterator[T]:
     """``fn(*a)`` for each ``a`` of ``args``, in order, each in a worker process.
 
     ``fn`` must be importable by name (a module's function) and should not raise. When its
     worker dies, runs over ``limits.seconds_for`` the task's size (``sizes``, bytes of input),
     or ``fn`` raises, the task's result is ``failed(a, reason)`` (``reason``: a phrase such as
-    ``its reader crashed (SIGABRT); ...``) and the batch goes on."""
+    ``its reader crashed (SIGABRT); ...``) and the batch goes on. ``progress(done, total)``
+    is told what a worker says of the file it reads (``heartbeat``), and the file's budget
+    starts again then."""
     total = len(args)
     if not total:
         return
@@ -280,6 +300,11 @@ def map_ordered(
                 if msg[0] == "ready":
                     w.ready, w.started = True, time.monotonic()
                     pool.start_failures = 0
+                    continue
+                if msg[0] == "progress":  # a step of the file at work done: its budget starts again
+                    w.started = time.monotonic()
+                    if progress is not None:
+                        progress(msg[2], msg[3])
                     continue
                 i = w.tasks.popleft()
                 assert i == msg[0], "a worker answers its tasks in the order they were sent"

@@ -8,9 +8,14 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from ..model import Document
 from ..text.read import READABLE_SUFFIXES, DanvanInputError
+
+if TYPE_CHECKING:
+    from .ocr_cache import OcrPlan
 
 
 @dataclass(slots=True)
@@ -156,14 +161,17 @@ def internal_error(path: str, exc: BaseException) -> str:
     return shown(f"{path}: internal error while parsing ({type(exc).__name__}: {exc}); rerun with --debug")
 
 
-def parse_one(path: str, debug: bool = False, data: bytes | None = None) -> Document | str:
+def parse_one(path: str, debug: bool = False, data: bytes | None = None, *, ocr: OcrPlan | None = None,
+              pages: Callable[[int, int], None] | None = None) -> Document | str:
     """The document of one file (of ``data`` when given: standard input, read by the parent),
-    or the one line saying why there is none."""
+    or the one line saying why there is none. ``ocr``: how scans are read; ``pages(done,
+    total)`` told as OCR reads their pages."""
     from ..filenames import shown
     from ..pipeline import parse_bytes, parse_file
 
+    options = ocr.options(pages) if ocr is not None else None
     try:
-        doc = parse_file(path) if data is None else parse_bytes(data, path)
+        doc = parse_file(path, ocr=options) if data is None else parse_bytes(data, path, ocr=options)
         doc.source = shown(doc.source)
         return doc
     except DanvanInputError as exc:
@@ -176,6 +184,25 @@ def parse_one(path: str, debug: bool = False, data: bytes | None = None) -> Docu
         if debug:
             traceback.print_exc()
         return internal_error(path, exc)
+    finally:
+        if options is not None and options.cache is not None:
+            options.cache.close()
+
+
+def per_file(fn: Callable[..., Any], files: int, jobs: int | None, ocr: OcrPlan | None) -> Callable[..., Any]:
+    """``fn`` (``parse_one``, ``index_file``) with the OCR plan for ``files`` files under
+    ``jobs``: where one worker reads them all, a file's pages are OCR'd ``jobs`` at once;
+    where several do, each OCRs a page at a time (the workers are the parallel work). Each
+    page read is told to the batch (``parallel.heartbeat``: the progress bar's count, and
+    the worker's time budget starts again)."""
+    from dataclasses import replace
+
+    from .parallel import default_jobs, heartbeat, workers_for
+
+    if ocr is None:
+        return fn
+    pages = jobs if jobs and jobs > 0 else default_jobs()
+    return partial(fn, ocr=replace(ocr, jobs=pages if workers_for(files, jobs) <= 1 else 1), pages=heartbeat)
 
 
 def _lost(args: tuple[object, ...], reason: str) -> str:
@@ -208,17 +235,21 @@ def parse_paths(
     jobs: int | None = 1,
     report_skipped: bool = False,
     walk: Walk | None = None,
+    ocr: OcrPlan | None = None,
+    pages: Callable[[int, int], None] | None = None,
 ) -> Batch:
     """Parse every file under ``paths``, in memory. Errors are reported (one line naming the
     file) and collected; the batch goes on. ``on_document`` streams results in walk order.
     Each file is read in a worker process (``jobs`` of them, None: every core), so a file
-    that crashes a reader or runs over its budget is one error line like any other."""
+    that crashes a reader or runs over its budget is one error line like any other.
+    ``ocr`` says how scans are read; ``pages(done, total)`` is told of OCR'd pages."""
     from .parallel import map_ordered
 
     walk = walk if walk is not None else walk_paths(list(paths))
     batch = Batch()
     tasks = [_task(p, debug) for p in walk.files]
-    results = map_ordered(parse_one, [t for t, _ in tasks], jobs=jobs, failed=_lost, sizes=[n for _, n in tasks])
+    results = map_ordered(per_file(parse_one, len(tasks), jobs, ocr), [t for t, _ in tasks], jobs=jobs, failed=_lost,
+                          sizes=[n for _, n in tasks], progress=pages)
     for result in results:
         if isinstance(result, str):
             batch.errors.append(result)

@@ -36,6 +36,8 @@ class CorpusOptions:
     jobs: int | None = None
     quiet: bool = False
     debug: bool = False
+    #: How scans and pictures are read: ``auto`` (pages with no usable text layer), ``always``, ``never``.
+    ocr: str = "auto"
 
 
 class GraphSource(Protocol):
@@ -183,18 +185,23 @@ def open_corpus(paths: tuple[str, ...] | list[str], options: CorpusOptions) -> C
     not documents are counted in one line at the end of the walk."""
     from .progress import Progress, wanted
 
+    from .ocr_cache import OcrPlan
+
     walk = walk_paths(list(paths))
     corpus: Corpus
     if not options.use_store or "-" in walk.files:
         from .scan import parse_paths
 
-        batch = parse_paths(walk.files, debug=options.debug, jobs=options.jobs)
+        with Progress(wanted(options.quiet)) as bar:
+            batch = parse_paths(walk.files, debug=options.debug, jobs=options.jobs, ocr=OcrPlan(options.ocr),
+                                pages=bar.pages)
         corpus = MemoryCorpus(errors=list(batch.errors), batch=batch)
     else:
         store = open_store(options.store)
         with Progress(wanted(options.quiet)) as bar:
             report = store.sync(walk, jobs=options.jobs, debug=options.debug, on_error=report_error,
-                                progress=bar.advance, start_progress=bar.start)
+                                progress=bar.advance, start_progress=bar.start,
+                                ocr=OcrPlan(options.ocr, store=str(store.path)), pages=bar.pages)
         corpus = StoredCorpus(errors=list(report.errors), store=store, selected=report.selected, report=report)
     line = walk.skipped_line()
     if line and not options.quiet:

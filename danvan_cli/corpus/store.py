@@ -205,11 +205,13 @@ class Indexed:
     fts: tuple[str, str] = ("", "")
 
 
-def index_file(path: str, source: str, state: FileState, old_hash: str | None, debug: bool = False) -> Indexed:
+def index_file(path: str, source: str, state: FileState, old_hash: str | None, debug: bool = False, *,
+               ocr: Any = None, pages: Callable[[int, int], None] | None = None) -> Indexed:
     """Read, hash and parse one file into rows (runs in a worker; never raises).
 
     The file is parsed by ``pipeline.parse_file`` (the readers of every format), under its
-    absolute path so that a worker's folder does not matter; messages name it as the user did."""
+    absolute path so that a worker's folder does not matter; messages name it as the user did.
+    ``ocr`` (an ``ocr_cache.OcrPlan``) says how scans are read; ``pages`` is told of pages OCR'd."""
     import json
 
     from ..pipeline import parse_file
@@ -228,8 +230,9 @@ def index_file(path: str, source: str, state: FileState, old_hash: str | None, d
     if old_hash is not None and old_hash == out.hash:
         out.unchanged = True
         return out
+    options = ocr.options(pages) if ocr is not None else None
     try:
-        doc = parse_file(path)
+        doc = parse_file(path, ocr=options)
         doc.source = source
         rows = document_rows(doc)
         out.document = rows.document
@@ -251,6 +254,9 @@ def index_file(path: str, source: str, state: FileState, old_hash: str | None, d
 
             traceback.print_exc()
         out.error = internal_error(source, exc)
+    finally:
+        if options is not None and options.cache is not None:
+            options.cache.close()
     return out
 
 
@@ -443,12 +449,17 @@ class Store:
         progress: Callable[[int, int], Any] | None = None,
         start_progress: Callable[[int, int], Any] | None = None,
         parse: Callable[..., Iterator[Indexed]] | None = None,
+        ocr: Any = None,
+        pages: Callable[[int, int], Any] | None = None,
     ) -> SyncReport:
         """Bring the rows of the walked files up to date, and drop the rows of files that are
         gone from the walked folders. ``progress(files, bytes)`` is called as files are done;
         ``start_progress(files, bytes)`` once with what there is to parse. ``parse`` maps
-        ``index_file`` over the work (default: worker processes, ``--jobs``)."""
+        ``index_file`` over the work (default: worker processes, ``--jobs``). ``ocr`` (an
+        ``ocr_cache.OcrPlan``) says how scans are read, ``pages(done, total)`` is told of
+        OCR'd pages."""
         from .parallel import map_ordered
+        from .scan import per_file
 
         report = SyncReport()
         current = parser_version()
@@ -508,8 +519,8 @@ class Store:
                 start_progress(len(plan), sum(p[3].size for p in plan))
             if parse is None:
                 results: Iterable[Indexed] = map_ordered(
-                    index_file, [(p[1], p[2], p[3], p[4], debug) for p in plan], jobs=jobs, failed=lost_file,
-                    sizes=[p[3].size for p in plan])
+                    per_file(index_file, len(plan), jobs, ocr), [(p[1], p[2], p[3], p[4], debug) for p in plan],
+                    jobs=jobs, failed=lost_file, sizes=[p[3].size for p in plan], progress=pages)
             else:
                 results = parse([(p[1], p[2], p[3], p[4], debug) for p in plan])
             pending: list[tuple[int, Indexed]] = []

@@ -261,6 +261,9 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 ve = _VE.match(s, nm.end())
                 if ve is not None and out.vv_title is None:
                     stop = len(s) if u.column is not None else _vv_stop(s, ve.end())
+                    kg = pattern("header", "kinh_gui").search(s, ve.end(), stop)
+                    if kg is not None:  # ``Kính gửi`` under the trích yếu in the same cell: no part of it
+                        stop = kg.start()
                     # a left cell that holds the addressee line too ends its trích yếu there
                     kg = pattern("header", "kinh_gui").search(s, ve.end(), stop)
                     stop = kg.start() if kg is not None else stop
@@ -855,6 +858,13 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
     header.doc_type = lay.doc_type
     if read.number is not None:
         header.number, header.number_raw = read.number, read.number_raw
+    elif read.blank_number is not None and lay.form == "ocr":
+        # On a scan a blank is where the number was written in ink or stamped after printing:
+        # OCR leaves ink out, and a number is read or it is not, never guessed.
+        header.number_raw = read.blank_number
+        header.warn("ink-not-read", f"the scan's own number was not read ('Số: {read.blank_number}'): written in "
+                    "ink or stamped after printing (OCR leaves ink out), or left blank; read it on the page",
+                    read.number_span)
     elif read.blank_number is not None:
         header.number_raw = read.blank_number
         header.warn("blank-own-number",
@@ -865,6 +875,9 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
         closing = _closing_date(lay)
         if closing is not None:
             header.place, header.date, read.date_span = closing
+    if lay.form == "ocr" and header.date is not None and len(header.date) == 7:
+        header.warn("ink-not-read", f"the scan's date has no day ({header.date}): written in ink or stamped after "
+                    "printing (OCR leaves ink out), or left blank; read it on the page", read.date_span)
     if read.number_span is not None:
         header.spans["number"] = read.number_span
     if read.date_span is not None:

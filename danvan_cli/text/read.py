@@ -20,22 +20,29 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Warning
 from .blocks import Blocks
 from .formats import limits, sniff
 from .normalize import normalize_text
 
+if TYPE_CHECKING:
+    from .formats.ocr import OcrOptions
+
+
+#: Endings of pictures of pages (read by OCR): a file so named whose bytes are no picture
+#: is a damaged one.
+_PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
 
 #: File endings read when a folder is walked (a file named explicitly is always tried).
-#: Text forms and the structured forms the readers of ``text/formats/`` take.
+#: Text forms, the structured forms the readers of ``text/formats/`` take, pictures of pages.
 READABLE_SUFFIXES: frozenset[str] = frozenset(
     {".txt", ".md", ".text", ".htm", ".html", ".xhtml", ".mht", ".mhtml", ".docx", ".doc", ".pdf"}
-)
+) | _PICTURE_SUFFIXES
 
 #: What a file that is not a document is, for the one line that says so.
 _NOT_READ: dict[str, str] = {
-    "image": "an image, not a text: OCR is needed",
     "xlsx": "a spreadsheet (.xlsx), not a document danvan reads",
     "pptx": "a presentation (.pptx), not a document danvan reads",
     "odf": "an OpenDocument file: save it as .docx",
@@ -127,10 +134,10 @@ def _too_big(name: str, size: int) -> DanvanInputError:
     )
 
 
-def decode_file(data: bytes, name: str = "-") -> Decoded:
+def decode_file(data: bytes, name: str = "-", ocr: OcrOptions | None = None) -> Decoded:
     """Read ``data`` in whatever form it has (``name`` gives the file ending and the
-    name errors carry)."""
-    return _within_lines(_decode_file(data, name), name)
+    name errors carry; ``ocr`` how scans and pictures are read)."""
+    return _within_lines(_decode_file(data, name, ocr), name)
 
 
 def _within_lines(decoded: Decoded, name: str) -> Decoded:
@@ -143,19 +150,21 @@ def _within_lines(decoded: Decoded, name: str) -> Decoded:
     return decoded
 
 
-def _decode_file(data: bytes, name: str) -> Decoded:
+def _decode_file(data: bytes, name: str, ocr: OcrOptions | None = None) -> Decoded:
     if len(data) > limits.MAX_FILE_BYTES:
         raise _too_big(name, len(data))
     suffix = Path(name).suffix.lower() if name != "-" else ""
     form = sniff(data, suffix)
     if form in _NOT_READ:
         raise DanvanInputError(f"{name}: {_NOT_READ[form]}")
+    if form == "text" and suffix in _PICTURE_SUFFIXES:
+        raise DanvanInputError(f"{name}: a damaged image (its bytes are no picture danvan knows)")
     if form == "text":
         return decode_bytes(data, name)
     from .formats import read_structured
 
     try:
-        return read_structured(form, data, name)
+        return read_structured(form, data, name, ocr)
     except DanvanInputError:
         raise
     except RecursionError as exc:  # a reader's dependency recursing on a hostile file
@@ -164,8 +173,9 @@ def _decode_file(data: bytes, name: str) -> Decoded:
         raise DanvanInputError(f"{name}: too large to read in memory") from exc
 
 
-def read_source(path: str | Path) -> Decoded:
-    """Read ``path`` (``-`` for standard input) and decode it, in whatever form it has."""
+def read_source(path: str | Path, ocr: OcrOptions | None = None) -> Decoded:
+    """Read ``path`` (``-`` for standard input) and decode it, in whatever form it has
+    (``ocr``: how scans and pictures are read)."""
     name = str(path)
     if name == "-":
         data = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)
@@ -183,4 +193,4 @@ def read_source(path: str | Path) -> Decoded:
                 data = fh.read(limits.MAX_FILE_BYTES + 1)
         except OSError as exc:
             raise DanvanInputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-    return decode_file(data, name)
+    return decode_file(data, name, ocr)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ...model import Warning
     from ..read import Decoded
+    from .ocr import OcrOptions
 
 #: Forms told by their first bytes. An OLE2 container is an old .doc/.xls or an
 #: encrypted Office file (Office encrypts a .docx into one).
@@ -88,12 +89,17 @@ def sniff(data: bytes, suffix: str = "") -> str:
     return "text"
 
 
-def read_structured(form: str, data: bytes, name: str) -> Decoded:
-    """Read a file of a structured ``form`` (``docx``, ``html``, ``mhtml``, ``pdf``) into
-    text and blocks; a file its reader refuses gives one ``DanvanInputError`` line."""
+def read_structured(form: str, data: bytes, name: str, ocr: OcrOptions | None = None) -> Decoded:
+    """Read a file of a structured ``form`` (``docx``, ``html``, ``mhtml``, ``pdf``,
+    ``image``) into text and blocks; a file its reader refuses gives one
+    ``DanvanInputError`` line. ``ocr``: how scans and pictures are read (default: by OCR
+    where a page has no usable text layer, one page at a time, nothing cached)."""
     from ..read import DanvanInputError, Decoded
     from .common import FormatError, write
+    from .ocr import OcrOptions, Tesseract, read_image
+    from .ocr_repair import repair
 
+    ocr = ocr or OcrOptions()
     notes: list[Warning] = []
     try:
         if form == "docx":
@@ -111,10 +117,23 @@ def read_structured(form: str, data: bytes, name: str) -> Decoded:
         elif form == "pdf":
             from .pdf import read_pdf
 
-            items, encoding = read_pdf(data), "pdf"
+            reader = Tesseract(ocr, data) if ocr.mode != "never" else None
+            items = read_pdf(data, reader)
+            encoding = "pdf+ocr" if reader is not None and reader.pages_read and reader.unread is None else "pdf"
+            if reader is not None and reader.unread is not None:
+                from ...model import Warning
+
+                pages, why = reader.unread
+                listed = ", ".join(str(i + 1) for i in pages[:10]) + (" ..." if len(pages) > 10 else "")
+                notes.append(Warning("pages-not-read", f"page(s) {listed} have no text layer and were not read: {why}"))
+        elif form == "image":
+            items, encoding = read_image(data, ocr), "ocr"
         else:
             raise FormatError(f"no reader for the form {form!r}")
     except FormatError as exc:
         raise DanvanInputError(f"{name}: {exc}") from exc
-    text, blocks, warnings = write(items, {"mhtml": "html", "ole2": "doc"}.get(form, form))
+    if encoding.endswith("ocr"):
+        # what OCR reads is mended where it slips on the words a header is found by
+        items = repair(items)
+    text, blocks, warnings = write(items, "ocr" if encoding.endswith("ocr") else {"mhtml": "html", "ole2": "doc"}.get(form, form))
     return Decoded(text, encoding, notes + warnings, blocks)

@@ -86,6 +86,20 @@ def out_of_memory() -> str:
     return f"too large to read in memory (over the {human(WORKER_MEMORY_BYTES)} a worker may use)"
 
 
+#: Most pages OCR'd in one file (a PDF of scans, a .tif of many pages). At a few seconds a
+#: page, a scanned file past this is a book, not a document; a file of thousands of blank
+#: scans is built to hold a batch up.
+MAX_OCR_PAGES = 500
+
+#: Most pixels a picture may have (its header says, before any is decoded). A page scanned
+#: in colour at 600 dpi has 35 million; a decompression bomb claims billions.
+MAX_IMAGE_PIXELS = 60_000_000
+
+#: Most pixels a PDF page is rendered to for OCR (an A4 page at 300 dpi has 9 million): a
+#: page drawn metres wide is rendered at a lower resolution instead.
+MAX_OCR_PIXELS = 40_000_000
+
+
 def human(n: int) -> str:
     """A byte count for an error line (``64 MiB``, ``900 KiB``, ``512 bytes``)."""
     if n >= 2**30:

@@ -1,0 +1,275 @@
+"""What OCR reads, mended on the words a document's header is found by.
+
+Tesseract drops or changes Vietnamese marks (``Sô``, ``KÉ HOẠCH``, ``Quyêt định``, ``ngay
+17 thang 3``), reads a printed digit as a letter (``3l``, ``1O``, ``Š`` for an italic 8)
+and a slash as ``I``. The header reader looks for exact anchors (``Số``, ``ngày … tháng …
+năm``, the type line, the Quốc hiệu, ``V/v``, ``Kính gửi``, ``Nơi nhận``); here each of
+them is found again in OCR's text by its *skeleton* (the text with marks folded away, one
+character for one, so positions hold) and written back as it should read. Only text that
+came from OCR goes through this (``formats.read_structured``): a born-digital text is
+never folded, so nothing here can make its reading worse.
+
+The spellings are data: ``data/lexicon/ocr.yaml`` (the anchors' OCR spellings, folded),
+``data/ocr_digits.yaml`` (letters read for digits), ``data/lexicon/header.yaml`` (the
+Quốc hiệu, the motto, ``Kính gửi``), ``data/lexicon/signature.yaml`` (``Nơi nhận``) and
+``data/doc_types.yaml`` (the type names).
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from functools import cache
+
+import regex
+
+from ...refdata import doc_types, load_yaml, pattern, words
+from .common import Para, RawItem, RawTable
+
+#: How alike (0–1) a stretch of OCR's line must be to a long fixed phrase (the Quốc hiệu,
+#: the motto), skeleton to skeleton, to be taken for it: a letter or two wrong in thirty.
+PHRASE_LIKENESS = 0.85
+
+#: The same for a short anchor at a line's start (``Kính gửi``, ``Nơi nhận``): a letter
+#: wrong in eight (``Kinh eửi``, ``Noi nhan``).
+ANCHOR_LIKENESS = 0.75
+
+
+def skeleton(text: str) -> str:
+    """``text`` with its marks folded away, one character for each of ``text``'s (so a
+    match's positions are the text's): base letters, ``đ`` as ``d``, lower case, ``$`` and
+    ``§`` (OCR's S) as ``s``."""
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d")
+        elif ch in "$§":
+            out.append("s")
+        else:
+            base = unicodedata.normalize("NFD", ch)[0].lower()
+            out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+@cache
+def _lookalikes() -> dict[str, str]:
+    table = load_yaml("ocr_digits.yaml")["lookalikes"]
+    return {letter: str(digit) for digit, letters in table.items() for letter in letters}
+
+
+def digits(token: str) -> str | None:
+    """``token`` as the digits OCR meant (``3l`` → ``31``), or ``None`` when it is no
+    number: a letter other than a digit's look-alike, or no real digit and more than one
+    character (``So`` is a word)."""
+    table = _lookalikes()
+    if not token or any(not c.isdigit() and c not in table for c in token):
+        return None
+    if len(token) > 1 and not any(c.isdigit() for c in token):
+        return None
+    return "".join(table.get(c, c) for c in token)
+
+
+def _rx(name: str) -> str:
+    return pattern("ocr", name).pattern.replace("(?<![\\p{L}\\p{N}])", "").replace("(?![\\p{L}\\p{N}])", "")
+
+
+@cache
+def _number_anchor() -> regex.Pattern[str]:
+    # ``Số`` opening a line (a cell's), and what stands before the number's first slash
+    # (its serial, and a Party number's type code: ``453-CV``); ``SỞ GIÁO DỤC`` is no ``Số``
+    return regex.compile(rf"^(?P<lead>\W{{0,3}})(?P<a>{_rx('number_anchor')})(?P<sep>\s*[:.;,]?\s*)"
+                         r"(?P<n>[^/]{0,24}?)(?=\s*/)")
+
+
+_SERIAL = regex.compile(r"\d{1,6}[\p{Ll}]?")
+#: A Party number's type code after its serial (``453-CV/TU``, ``51-KL/TW``).
+_PARTY_CODE = regex.compile(r"\s*[-–]\s*\p{Lu}[\p{Lu}\p{Ll}]{0,5}$")
+
+
+#: What stands between ``ngày`` and ``tháng`` (or ``tháng`` and ``năm``): a day or month,
+#: or up to three specks OCR made of ink it could not read (``-, '``, ``2 Ö``).
+_SLOT = r"(?:\S{1,4}(?:\s+\S{1,4}){0,2})"
+
+
+@cache
+def _date() -> regex.Pattern[str]:
+    word = r"(?<![\p{L}\p{N}])"
+    return regex.compile(
+        rf"{word}(?P<d0>{_rx('day')})(?![\p{{L}}])\s*(?P<d>{_SLOT}?)\s*(?P<m0>{_rx('month')})(?![\p{{L}}])"
+        rf"\s*(?P<m>{_SLOT}?)\s*(?P<y0>{_rx('year')})(?![\p{{L}}])\s*[:.,]?\s*(?P<y>[12][0-9Oo]{{3}})(?!\d)",
+        regex.I)
+
+
+@cache
+def _vv() -> regex.Pattern[str]:
+    return regex.compile(rf"^(?P<lead>\W{{0,2}})(?P<v>{_rx('vv')})(?=\s|\.|$)", regex.I)
+
+
+@cache
+def _phrases() -> tuple[str, ...]:
+    """The long fixed phrases of a header, found anywhere on a line."""
+    return (*words("header", "quoc_hieu"), words("header", "motto")[0], *words("header", "party_header"))
+
+
+@cache
+def _anchors() -> tuple[str, ...]:
+    """The short anchors found at a line's start."""
+    return (*words("header", "kinh_gui"), *words("signature", "recipients_heading"))
+
+
+@cache
+def _type_names() -> dict[str, str]:
+    """Each type name's skeleton → the name (``ke hoach`` → ``Kế hoạch``)."""
+    return {skeleton(t.name): t.name for t in doc_types()}
+
+
+def _cased(canonical: str, original: str) -> str:
+    """``canonical`` in capitals where OCR's ``original`` was mostly in capitals."""
+    letters = [c for c in original if c.isalpha()]
+    return canonical.upper() if letters and sum(c.isupper() for c in letters) >= 0.7 * len(letters) else canonical
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in regex.finditer(r"\S+", text)]
+
+
+def _best_window(text: str, phrase: str, *, start_only: bool) -> tuple[int, int, float] | None:
+    """The run of whole words of ``text`` whose skeleton is most like ``phrase``'s, with the
+    likeness; only runs opening the line when ``start_only``."""
+    target = " ".join(skeleton(phrase).replace("-", " - ").split())
+    n = len(target.split())
+    toks = _tokens(text)
+    best: tuple[int, int, float] | None = None
+    for i in range(len(toks) if not start_only else min(1, len(toks))):
+        for k in (n - 1, n, n + 1):
+            j = i + k
+            if k <= 0 or j > len(toks):
+                continue
+            a, b = toks[i][0], toks[j - 1][1]
+            got = " ".join(skeleton(text[a:b]).replace("-", " - ").split()).strip(" :.,;")
+            ratio = difflib.SequenceMatcher(None, got, target, autojunk=False).ratio()
+            if best is None or ratio > best[2]:
+                best = (a, b, ratio)
+    return best
+
+
+def _fix_phrases(text: str) -> str:
+    for phrase in _phrases():
+        if text.count(" ") < 2:
+            break
+        found = _best_window(text, phrase, start_only=False)
+        if found is not None and found[2] >= PHRASE_LIKENESS and text[found[0]:found[1]] != phrase:
+            a, b, _r = found
+            tail = text[a:b][len(text[a:b].rstrip(" :.,;")):]
+            text = text[:a] + _cased(phrase, text[a:b]) + tail + text[b:]
+    for anchor in _anchors():
+        found = _best_window(text, anchor, start_only=True)
+        if found is not None and found[2] >= ANCHOR_LIKENESS:
+            a, b, _r = found
+            word = text[a:b]
+            tail = word[len(word.rstrip(" :.,;")):]
+            text = text[:a] + _cased(anchor, word) + tail + text[b:]
+    return text
+
+
+def _fix_type_line(text: str) -> str:
+    """A line that is a type name alone (the type line, ``KÉ HOẠCH``) in its right spelling."""
+    core = text.strip(" .:-_*\"'“”")
+    name = _type_names().get(" ".join(skeleton(core).split()))
+    if name is None or core == name.upper():
+        return text
+    a = text.index(core)
+    return text[:a] + _cased(name, core) + text[a + len(core):]
+
+
+@cache
+def _cited_type() -> regex.Pattern[str]:
+    # a type name followed by ``số`` and a number, or by the number itself
+    names = "|".join(sorted({regex.escape(k).replace("\\ ", r"\s+") for k in _type_names()}, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?P<t>{names})(?=\s+(?:{_rx('number_anchor')})?\s*\d)")
+
+
+def _fix_cited_types(text: str) -> str:
+    """A type named before its number (``Quyêt định số 12``) in its right spelling."""
+    out, pos = [], 0
+    for m in _cited_type().finditer(skeleton(text)):
+        name = _type_names()[" ".join(m.group("t").split())]
+        got = text[m.start("t"):m.end("t")]
+        out.append(text[pos:m.start("t")])
+        out.append(_cased(name, got) if got[:1].isupper() else name.lower())
+        pos = m.end("t")
+    return "".join(out) + text[pos:]
+
+
+def _fix_number(text: str) -> str:
+    """``Số`` and the serial after it mended: a serial with letters read for digits
+    (``1O5``) is those digits; what OCR made of ink it could not read (``.:-``, ``I0†``,
+    specks with a digit) leaves the number blank, never guessed."""
+    m = _number_anchor().match(skeleton(text))
+    if m is None:
+        return text
+    before = text[m.start("n"):m.end("n")]
+    code = _PARTY_CODE.search(before)
+    raw = before[:code.start()] if code is not None else before
+    serial = "".join(raw.split())
+    fixed = digits(serial) if serial else ""
+    if fixed is None and _SERIAL.fullmatch(serial):
+        fixed = serial  # ``12a``: a serial as written
+    elif fixed is None and regex.search(r"\p{L}{3}", raw):
+        return text  # a word: no number line after all (``Số lượng``, ``Sổ tay``)
+    elif fixed is None:
+        fixed = ""  # ink OCR could not read
+    anchor = _cased("Số", text[m.start("a"):m.end("a")])
+    sep = text[m.end("a"):m.end("sep")]
+    rest = (code.group(0) if code is not None else "") + text[m.end("n"):]
+    if not fixed:  # left blank: ``Số: /TL-BTC``
+        return text[:m.start("a")] + anchor + sep.rstrip() + " " + rest.lstrip()
+    # the serial in place of what OCR read, the spacing around it as written
+    serial_text = raw[:len(raw) - len(raw.lstrip())] + fixed + raw[len(raw.rstrip()):]
+    return text[:m.start("a")] + anchor + sep + serial_text + rest
+
+
+def _fix_date(text: str) -> str:
+    """``ngày D tháng M năm Y`` written right; a day or month that is no number (ink OCR
+    could not read, a stroke) left blank."""
+    out, pos = [], 0
+    for m in _date().finditer(skeleton(text)):
+        slots = [text[m.start(k):m.end(k)] for k in ("d", "m")]
+        if any(sl and all(c.isalpha() or c.isspace() for c in sl) for sl in slots):
+            continue  # a word where the day or month goes (``tháng sau``): no date
+        day, month, year = (digits("".join(text[m.start(k):m.end(k)].split()).strip(".,:")) or ""
+                            for k in ("d", "m", "y"))
+        out.append(text[pos:m.start()])
+        out.append(" ".join(p for p in ("ngày", day, "tháng", month, "năm", year) if p))
+        pos = m.end()
+    return "".join(out) + text[pos:]
+
+
+def _fix_vv(text: str) -> str:
+    m = _vv().match(skeleton(text))
+    if m is None or text[m.start("v"):m.end("v")] == "V/v":
+        return text
+    return text[:m.start("v")] + "V/v" + text[m.end("v"):]
+
+
+def repair_line(text: str) -> str:
+    """One line of OCR's text with its header anchors spelled as they should be."""
+    if not text.strip():
+        return text
+    text = _fix_type_line(text)
+    text = _fix_number(text)
+    text = _fix_vv(text)
+    text = _fix_date(text)
+    text = _fix_cited_types(text)
+    return _fix_phrases(text)
+
+
+def repair(items: list[RawItem]) -> list[RawItem]:
+    """Every paragraph and cell line of OCR's ``items`` mended (``repair_line``), in place."""
+    for it in items:
+        paras = [p for row in it.rows for cell in row for p in cell.paras] if isinstance(it, RawTable) else [it]
+        for p in paras:
+            if isinstance(p, Para):
+                for run in p.runs:
+                    run.text = "\n".join(repair_line(line) for line in run.text.split("\n"))
+    return items
