@@ -137,3 +137,16 @@ def test_track_reads_who_a_letter_told_to_act_from_its_kinh_gui() -> None:
     assert "UBND thành phố Thủ Dầu Một" in told or any("Thủ Dầu Một" in n for n in told)
     # negative twin: an addressee above the issuer (a ministry) is written to, not told to act
     assert not any("Bộ Y tế" in n for n in told)
+
+
+def test_a_hard_wrapped_order_is_read_whole() -> None:
+    text = HEAD + ("Kính gửi: Sở Y tế.\nThực hiện Công văn số 12/BYT, Văn phòng UBND huyện thông báo để các địa phương, cơ\n"
+                   "quan, đơn vị có liên quan biết, thực hiện./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn Bình\n")
+    assert [t.lead for t in parse_text(text).tasks] == [["Các địa phương, cơ quan, đơn vị có liên quan"]]
+
+
+def test_a_schools_notice_orders_its_teams_and_roles() -> None:
+    assert order_units("Giao Tổ trưởng tổ Văn phòng tham mưu phân công lịch trực.")[0] == ["Tổ trưởng tổ Văn phòng"]
+    assert order_units("Đề nghị GVCN và TPT Đội thông báo đến học sinh.")[0] == ["GVCN", "TPT Đội"]
+    # negative twin: "Tổ chức" opens a task, not a team
+    assert order_units("Tổ chức hội nghị sơ kết vào tháng 6.")[0] == []

@@ -47,7 +47,8 @@ _HEADS = (
     r"Thủ\s+trưởng|Chủ\s+tịch|Trưởng(?!\s{1,3}hợp(?!\p{L}))|Phó(?=\s{1,3}(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
     r"Chánh(?=\s{1,3}(?:Văn|Thanh|án))|Người\s+đứng\s+đầu|Cơ\s+quan|Đơn\s+vị|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
     r"Quận\s+ủy|Đảng\s+ủy|Hội\s+đồng|HĐND|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Ngân\s+hàng|Trường(?!\s{1,3}hợp(?!\p{L}))|"
-    r"Công\s+ty|Tổng\s+công\s+ty|Chi\s+nhánh|Cổng|Hạt|Ban\s+Quản\s+lý|Thường\s+trực|Bí\s+thư"
+    r"Công\s+ty|Tổng\s+công\s+ty|Chi\s+nhánh|Cổng|Hạt|Ban\s+Quản\s+lý|Thường\s+trực|Bí\s+thư|"
+    r"Hiệu\s+trưởng|Tổ\s+trưởng|Tổ(?!\s{1,3}(?:chức|quốc|hợp)(?!\p{L}))|Giáo\s+viên\s+chủ\s+nhiệm|GVCN|Tổng\s+phụ\s+trách|TPT"
 )
 #: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``).
 _PLURAL_NOUNS = (
@@ -71,7 +72,7 @@ _VERBS = (
     "nghiên cứu|lãnh đạo|giám sát|duy trì|làm tốt|vận động|bảo đảm|đảm bảo|có|được|sẽ|định kỳ|hằng năm|hàng năm|"
     "trực tiếp|cụ thể hóa|thống nhất|lựa chọn|quản lý|hỗ trợ|chuẩn bị|thành lập|nắm|tiếp nhận|xử lý|giải quyết|tham gia|phát huy|tích cực|"
     "niêm yết|công bố|trả lời|hoàn thiện|nộp|cập nhật|phổ biến|biên soạn|tập huấn|thẩm định|nghiệm thu|"
-    "thu thập|khảo sát|điều tra|sắp xếp|bổ sung|sửa đổi|kiện toàn|ứng dụng|số hóa|vận hành"
+    "thu thập|khảo sát|điều tra|sắp xếp|bổ sung|sửa đổi|kiện toàn|ứng dụng|số hóa|vận hành|biết|thông báo"
 )
 #: ``tổ chức`` is a noun before these (``các cấp ủy, tổ chức đảng``, ``tổ chức chính trị - xã hội``).
 _NOUN_AFTER_TO_CHUC = r"(?<!tổ\s{1,3}chức)|(?<=tổ\s{1,3}chức)(?!\s{1,3}(?:đảng|chính\s+trị|đoàn\s+thể|cơ\s+sở\s+đảng|xã\s+hội|thành\s+viên)(?!\p{L})|\s*,\s{0,3}cá\s+nhân(?!\p{L}))"

@@ -28,6 +28,7 @@ import regex
 from ..model import Span, Task
 from ..refdata import pattern
 from . import assignees as asg
+from .wrap import is_wrap
 
 TOPIC = "letters"
 
@@ -59,6 +60,17 @@ def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = end if nl < 0 else nl
         out.append((pos, stop))
         pos = stop + 1
+    return out
+
+
+def _paragraphs(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``view[start:end]``, those a hard wrap cut joined back (``is_wrap``)."""
+    out: list[tuple[int, int]] = []
+    for a, b in _lines(view, start, end):
+        if out and out[-1][1] < len(view) and is_wrap(view, out[-1][1]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 
@@ -172,13 +184,13 @@ def order_tasks(
     no unit orders the addressees. Paragraphs are numbered as they come (``1``, ``2`` ...)."""
     tasks: list[Task] = []
     for start, end in regions:
-        for a, b in _lines(view, start, end):
+        for a, b in _paragraphs(view, start, end):
             para = view[a:b].strip()
             if len(para) < 12:
                 continue
             lead: list[str] = []
             support: list[str] = []
-            for sent in _SENTENCE.split(para):
+            for sent in _SENTENCE.split(" ".join(para.split())):
                 sl, ss = order_units(sent)
                 lead.extend(u for u in sl if not is_own(u))
                 support.extend(u for u in ss if not is_own(u))
