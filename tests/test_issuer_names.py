@@ -8,8 +8,8 @@ import pytest
 
 from danvan_cli import parse_text
 from danvan_cli.refdata import load_yaml
-from danvan_cli.resolve.issuers import PlaceContext
-from danvan_cli.resolve.own_issuer import compose_header_issuer
+from danvan_cli.extract.issuers import PlaceContext
+from danvan_cli.extract.own_issuer import compose_header_issuer
 
 
 def issuer(*lines: str) -> tuple[str, str | None, str | None, str | None]:
@@ -137,7 +137,7 @@ def test_the_central_committees_header_over_an_organs_signature_names_the_organ(
 
 
 def test_a_cited_department_written_with_its_place_and_no_unit_word_is_that_units() -> None:
-    from danvan_cli.resolve.issuers import resolve_department
+    from danvan_cli.extract.issuers import resolve_department
 
     got = resolve_department("Sở Tài Chính Nghệ An về việc hướng dẫn")
     assert (got.issuer.name, got.issuer.place, got.issuer.province) == ("Sở Tài chính tỉnh Nghệ An", "Nghệ An", "Nghệ An")

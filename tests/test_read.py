@@ -9,6 +9,7 @@ import pytest
 
 from danvan_cli.text.normalize import fold_tone_placement, matching_view, normalize_text
 from danvan_cli.text.read import DanvanInputError, decode_bytes, read_source
+from support.hostile import cp1258
 
 TEXT = "CHỈ THỊ\r\nVề công tác dân vận của Thành uỷ\r\n"
 
@@ -29,20 +30,8 @@ def test_unicode_encodings_decode_to_the_same_text(data: bytes, encoding: str) -
     assert d.warnings == []
 
 
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 writes tones as combining marks after a (possibly hatted) base letter."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            nfd = unicodedata.normalize("NFD", ch)
-            out += unicodedata.normalize("NFC", nfd[:-1]).encode("cp1258") + nfd[-1].encode("cp1258")
-    return out
-
-
 def test_legacy_code_page_is_a_fallback_with_a_warning() -> None:
-    data = _cp1258("Thủ tướng Chính phủ")
+    data = cp1258("Thủ tướng Chính phủ")
     d = decode_bytes(data, "old.txt")
     assert d.encoding == "cp1258"
     assert d.text == "Thủ tướng Chính phủ"

@@ -136,9 +136,13 @@ def blank_markup(text: str) -> str:
 
 
 def matching_view(text: str) -> str:
-    """``text`` with Markdown emphasis, table pipes and heading marks blanked and every
-    dash read as ``-``; the same length, so offsets are shared."""
+    """``text`` with Markdown emphasis, table pipes and heading marks blanked, every
+    dash read as ``-`` and every U+FFFD (a byte no encoding could read: ``formats.charset``)
+    blanked too, so a stray byte between words (``Số:\\ufffd 12/KH-UBND``) leaves the words
+    around it to match; the same length, so offsets are shared."""
     view = _MARKUP.sub(_blank, text)
+    if "\ufffd" in view:
+        view = view.replace("\ufffd", " ")
     for dash in DASHES:
         if dash in view:
             view = view.replace(dash, "-")

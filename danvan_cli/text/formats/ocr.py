@@ -64,7 +64,7 @@ INK_SATURATION = 110
 INK_VALUE = 60
 
 #: Width in pixels of the rim around ink that goes too (its blurred edge, less saturated).
-INK_RIM = 7
+INK_RIM = 5
 
 #: Tesseract's language: Vietnamese (its data package is ``tesseract-ocr-vie``).
 LANG = "vie"
@@ -96,11 +96,21 @@ TURNED_CONFIDENCE = 60
 REGION_PAD = 24
 
 #: Bumped when what is sent to Tesseract or read from it changes (cached pages then go).
-OCR_VERSION = 5
+OCR_VERSION = 6
 
 #: The one line a scan gives where Tesseract is missing (README repeats it).
 INSTALL_LINE = N_("OCR needs Tesseract with Vietnamese: install it with "
                   "`sudo apt-get install tesseract-ocr tesseract-ocr-vie` (or pass --ocr never)")
+
+#: What the line of a file left unread for want of OCR says (``pdf.read_pdf``, ``read_image``).
+OCR_NEEDED = "OCR is needed"
+
+
+def wants_ocr(error: str) -> bool:
+    """Whether ``error`` (a file's one line) says it was left unread for want of OCR: OCR
+    was off, or Tesseract missing."""
+    return OCR_NEEDED in error or INSTALL_LINE in error
+
 
 class OcrCache(Protocol):
     """Where a page's OCR is kept between runs (the store): bytes under a key."""
