@@ -990,7 +990,7 @@ def _timetable_deadlines(view: str, scope: _Scope, year: int | None) -> list[_Fo
     found: list[_Found] = []
     relatives: list[tuple[TimetableRow, Relative]] = []
     for tr in scope.timetable:
-        units = asg._dedupe([u for cell in tr.units for u in asg.split_units(cell)])
+        units = asg.dedupe([u for cell in tr.units for u in asg.split_units(cell)])
         for a, b in tr.times:
             rel = next(iter(find_relative(view, a, b)), None)
             if rel is not None:
@@ -1005,7 +1005,7 @@ def _timetable_deadlines(view: str, scope: _Scope, year: int | None) -> list[_Fo
                 found.append(_Found(a, expr.end, expr, (a, b), action=_tidy(tr.step), assignees=units))
             break
     for tr, rel in relatives:  # after every row's day is known
-        units = asg._dedupe([u for cell in tr.units for u in asg.split_units(cell)])
+        units = asg.dedupe([u for cell in tr.units for u in asg.split_units(cell)])
         expr = TimeExpr(rel.start, rel.end, date=_event_date(view, scope, rel))
         found.append(_Found(rel.start, rel.end, expr, (rel.start, rel.end), action=_tidy(tr.step),
                             assignees=units, relative=rel))
