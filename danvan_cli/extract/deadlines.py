@@ -628,7 +628,18 @@ def extract_deadlines(
 
     ``when`` is the document's time frame (``DocumentTime.of(doc)``), ``tasks`` its task
     tree (who does what), ``cited`` the sorted spans of its citations (dates there are the
-    cited documents'), ``regions`` the body regions (default: ``outline.body_regions``)."""
+    cited documents'), ``regions`` the body regions (default: ``outline.body_regions``).
+
+    >>> from danvan_cli.text import matching_view, normalize_text
+    >>> from danvan_cli.extract import extract_deadlines, extract_tasks
+    >>> from danvan_cli.extract.deadlines import DocumentTime
+    >>> text = normalize_text("KẾ HOẠCH\\nCông tác năm 2024\\n\\nI. NHIỆM VỤ\\n"
+    ...                       "1. Sở Nội vụ tổng hợp, báo cáo trước ngày 30/11/2024.")
+    >>> view = matching_view(text)
+    >>> found = extract_deadlines(text, view, DocumentTime(date="2024-03-05"), extract_tasks(text, view))
+    >>> [(d.date, d.action, d.assignees) for d in found.deadlines]
+    [('2024-11-30', 'báo cáo', ['Sở Nội vụ'])]
+    """
     year = when.year
     bound = when.horizon
     result = Deadlines()
