@@ -126,7 +126,7 @@ _TIME_TITLE = pattern("tables", "column_time")
 #: The issuer's own activities (a contest, a meeting, an inspection) in a timetable's step.
 _OWN_ACTIVITY = pattern(_TOPIC, "own_activities")
 #: Units named in the plural: the recipients (``Các trường``, ``UBND các xã``).
-_RECIPIENTS = regex.compile(r"(?i)(?<!\p{L})(?:các|những|tất\s+cả|mỗi|từng)(?!\p{L})")
+_RECIPIENTS = pattern(_TOPIC, "plural_markers")
 #: A clause opened by a body the issuer sends or sets up (``Đoàn kiểm tra của Sở``, ``Ban Tổ
 #: chức``): the dates of its work are the issuer's own schedule, no deadline for the recipients.
 _OWN_SUBJECT = regex.compile(rf"(?i)(?:{_alt('own_activity_subjects')})(?!\p{{L}})")
