@@ -200,7 +200,16 @@ def _decode_file(data: bytes, name: str, ocr: OcrOptions | None = None) -> Decod
 
 def read_source(path: str | Path, ocr: OcrOptions | None = None) -> Decoded:
     """Read ``path`` (``-`` for standard input) and decode it, in whatever form it has
-    (``ocr``: how scans and pictures are read)."""
+    (``ocr``: how scans and pictures are read). Public as ``danvan_cli.text.read``.
+
+    >>> import pathlib, tempfile
+    >>> from danvan_cli.text import read
+    >>> path = pathlib.Path(tempfile.mkdtemp(), "kh.txt")
+    >>> _ = path.write_bytes("KẾ HOẠCH\\nCông tác năm 2024".encode("utf-8"))
+    >>> decoded = read(path)
+    >>> decoded.encoding, decoded.form, decoded.text.splitlines()[0]
+    ('utf-8', 'text', 'KẾ HOẠCH')
+    """
     name = str(path)
     if name == "-":
         data = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)
