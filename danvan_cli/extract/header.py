@@ -653,6 +653,8 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             block.append(t)  # "Hiệu trưởng": the title, written as a sentence
             span_end = b
             continue
+        if block and not any(c.isalpha() for c in t):
+            continue  # no word (a page's number, a scan's speck between the title and the name)
         if not t.isupper():
             if block:
                 break
