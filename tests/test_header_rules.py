@@ -188,3 +188,20 @@ def test_party_signature_uses_slash_authorities() -> None:
         "authority": "T/M BAN THƯỜNG VỤ / K/T BÍ THƯ",
         "title": "PHÓ BÍ THƯ THƯỜNG TRỰC",
     }
+
+
+_PARTY_LETTER = ("TỈNH ỦY VĨNH LONG\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 453-CV/TU\tVĩnh Long, ngày 14 tháng 7 năm 2021\n"
+                 "{under}\n\nKính gửi: - Các huyện ủy, thị ủy,\n- Ủy ban nhân dân tỉnh Vĩnh Long,\n"
+                 "Thời gian qua, các cấp ủy đảng, chính quyền đã tập trung quyết liệt.\n")
+
+
+def test_a_party_letters_trich_yeu_without_vv_is_the_sentence_under_its_number() -> None:
+    doc = parse_text(_PARTY_LETTER.format(under="Tập trung, quyết liệt trong lãnh đạo, chỉ đạo\nphòng, chống dịch Covid-19"))
+    assert (doc.doc_type, doc.number) == ("Công văn", "453-CV/TU")
+    assert doc.title == "Tập trung, quyết liệt trong lãnh đạo, chỉ đạo phòng, chống dịch Covid-19"
+
+
+def test_negative_twin_capitals_or_a_date_under_the_number_are_no_trich_yeu() -> None:
+    for under in ("VĂN PHÒNG TỈNH ỦY", "Vĩnh Long, ngày 14 tháng 7 năm 2021"):
+        doc = parse_text(_PARTY_LETTER.format(under=under))
+        assert doc.title is None or not doc.title.startswith(under[:8]), under
