@@ -205,3 +205,18 @@ def test_negative_twin_capitals_or_a_date_under_the_number_are_no_trich_yeu() ->
     for under in ("VĂN PHÒNG TỈNH ỦY", "Vĩnh Long, ngày 14 tháng 7 năm 2021"):
         doc = parse_text(_PARTY_LETTER.format(under=under))
         assert doc.title is None or not doc.title.startswith(under[:8]), under
+
+
+_PARTY_CONCLUSION = ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 51-KL/TW\n\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 30 tháng 5 năm 2019\n\n"
+                     "KẾT LUẬN\n{organ}\n{title}\nVừa qua, sau khi nghe Ban Tuyên giáo Trung ương báo cáo, Ban Bí thư kết luận:\n"
+                     "1. Sau 5 năm thực hiện.\n")
+
+
+def test_the_line_naming_a_party_texts_body_is_no_part_of_its_trich_yeu() -> None:
+    doc = parse_text(_PARTY_CONCLUSION.format(organ="CỦA BAN BÍ THƯ", title="về tiếp tục thực hiện Nghị quyết Trung ương 8"))
+    assert doc.title == "về tiếp tục thực hiện Nghị quyết Trung ương 8"
+
+
+def test_negative_twin_a_title_in_capitals_going_on_with_cua_is_the_title() -> None:
+    doc = parse_text(_PARTY_CONCLUSION.format(organ="VỀ VIỆC THỰC HIỆN NGHỊ QUYẾT", title="CỦA BAN CHẤP HÀNH TRUNG ƯƠNG"))
+    assert doc.title is not None and doc.title.lower().startswith("về việc thực hiện nghị quyết của ban chấp hành")

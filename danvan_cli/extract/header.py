@@ -424,6 +424,10 @@ def _title(lay: Layout) -> tuple[str | None, int, tuple[int, int] | None]:
             j += 1
         if j >= len(lines) or blanks > 4 or _looks_like_body(lines[j]) or lines[j].start >= lay.body_end:
             return None, lines[idx].end, None
+        nxt = j + 1
+        if lines[j].is_caps and pattern("header", "organ_line").match(lines[j].text) and nxt < len(lines) \
+                and lines[nxt].text and not lines[nxt].is_caps and not _looks_like_body(lines[nxt]):
+            j = nxt  # ``CỦA BAN BÍ THƯ`` names the body; the trích yếu is under it
         collected.append(lines[j])
         j += 1
     caps = collected[0].is_caps
