@@ -68,6 +68,25 @@ def test_words_with_correct_tone_placement_are_left_alone(word: str) -> None:
     assert fold_tone_placement(word) == word
 
 
+def test_tone_fold_sees_every_toned_second_letter() -> None:
+    """The fold's pattern lists the toned a/e/y it moves a tone off from the Latin blocks
+    only: no character elsewhere in Unicode decomposes to one (else ``o`` + it would be missed)."""
+    from danvan_cli.text.normalize import _LATIN_PRECOMPOSED, _TONE_MARKS
+
+    inside = {cp for block in _LATIN_PRECOMPOSED for cp in block}
+    for cp in range(0x110000):
+        if cp in inside or not unicodedata.decomposition(chr(cp)) or unicodedata.decomposition(chr(cp)).startswith("<"):
+            continue
+        nfd = unicodedata.normalize("NFD", chr(cp))
+        assert not (nfd[0].lower() in "aey" and any(c in _TONE_MARKS for c in nfd)), hex(cp)
+
+
+@pytest.mark.parametrize("pair", ["oá", "oẹ", "uỷ", "oắ", "Oẻ", "uý", "oé"])
+def test_tone_fold_moves_off_every_toned_vowel_of_its_pairs(pair: str) -> None:
+    folded = fold_tone_placement(f"h{pair}")
+    assert folded != f"h{pair}" and unicodedata.normalize("NFD", folded[1])[1:] != ""
+
+
 def test_matching_view_blanks_markup_and_keeps_offsets() -> None:
     text = "trước **ngày 15 tháng 10** | *(qua Phòng Nội vụ)*"
     view = matching_view(text)
