@@ -54,13 +54,17 @@ _NOT_READ: dict[str, str] = {
 }
 
 
+#: Control bytes no text holds (tab, line ends, form feed and ESC are text's).
+_CONTROL = bytes(b for b in range(256) if b < 9 or 13 < b < 32 and b != 27)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    control = len(sample) - len(sample.translate(None, _CONTROL))  # counted in C, not byte by byte in Python
     return control / len(sample) > 0.05
 
 
@@ -200,7 +204,16 @@ def _decode_file(data: bytes, name: str, ocr: OcrOptions | None = None) -> Decod
 
 def read_source(path: str | Path, ocr: OcrOptions | None = None) -> Decoded:
     """Read ``path`` (``-`` for standard input) and decode it, in whatever form it has
-    (``ocr``: how scans and pictures are read)."""
+    (``ocr``: how scans and pictures are read). Public as ``danvan_cli.text.read``.
+
+    >>> import pathlib, tempfile
+    >>> from danvan_cli.text import read
+    >>> path = pathlib.Path(tempfile.mkdtemp(), "kh.txt")
+    >>> _ = path.write_bytes("KẾ HOẠCH\\nCông tác năm 2024".encode("utf-8"))
+    >>> decoded = read(path)
+    >>> decoded.encoding, decoded.form, decoded.text.splitlines()[0]
+    ('utf-8', 'text', 'KẾ HOẠCH')
+    """
     name = str(path)
     if name == "-":
         data = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)

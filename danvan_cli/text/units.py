@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..refdata import alternation, mass_committees
+from ..refdata import alternation, mass_committees, words
 
 __all__ = ["MASS_COMMITTEE", "UNIT_START"]
 
@@ -30,11 +30,9 @@ _HEADS = (
     r"Công\s+ty|Tổng\s+công\s+ty|Chi\s+nhánh|Cổng|Hạt|Ban\s+Quản\s+lý|Thường\s+trực|Bí\s+thư|"
     r"Hiệu\s+trưởng|Tổ\s+trưởng|Tổ(?!\s{1,3}(?:chức|quốc|hợp)(?!\p{L}))|Giáo\s+viên\s+chủ\s+nhiệm|GVCN|Tổng\s+phụ\s+trách|TPT"
 )
-#: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``).
-_PLURAL_NOUNS = (
-    r"sở|ban|ngành|đơn\s+vị|cơ\s+quan|phòng|địa\s+phương|huyện|quận|xã|phường|thị\s+trấn|tỉnh|"
-    r"tổ\s+chức|đoàn\s+thể|doanh\s+nghiệp|trường|bộ|Ủy\s+ban|UBND|hội|cấp|thành\s+viên|Sở|Phòng|Ban"
-)
+#: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``):
+#: ``data/lexicon/units.yaml``.
+_PLURAL_NOUNS = alternation(words("units", "plural_nouns"))
 #: The Youth Union's committees (``Huyện Đoàn``, ``Tỉnh đoàn``), from ``data/bodies.yaml``.
 _MASS_COMMITTEES = alternation([w.title() for w in mass_committees()] + list(mass_committees()) +
                                [w.upper()[:1] + w[1:].replace(" đ", " Đ") for w in mass_committees()])
