@@ -33,11 +33,16 @@ import regex
 import yaml
 
 
+#: PyYAML's safe loader on libyaml's C parser where PyYAML was built with it (its wheels are):
+#: the same data, read ~9× faster — the word lists were a fifth of a warm command's start.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def load_yaml(name: str) -> Any:
     """Parse ``danvan_cli/data/<name>`` (cached: the files never change at run time)."""
     with resources.files("danvan_cli.data").joinpath(name).open("r", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
 
 
 @dataclass(frozen=True, slots=True)
