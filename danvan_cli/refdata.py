@@ -119,6 +119,13 @@ def alternation(spellings: list[str] | tuple[str, ...] | set[str]) -> str:
     return "|".join(r"\s+".join(regex.escape(w) for w in s.split()) for s in ordered)
 
 
+def ordered_alternation(spellings: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of ``spellings`` in the order given, for a list whose order is part
+    of its rule (the first spelling that matches wins: ``Ban`` before ``Ban Chỉ huy``), each
+    word escaped and any run of blanks allowed between words."""
+    return "|".join(r"\s+".join(regex.escape(w) for w in s.split()) for s in spellings)
+
+
 @cache
 def lexicon(topic: str) -> dict[str, dict[str, Any]]:
     """The word lists of ``data/lexicon/<topic>.yaml`` by name."""
