@@ -93,15 +93,18 @@ _SOFT_HYPHEN_IN_CODE = regex.compile(r"(?<=[\p{Lu}\d])\u00ad(?=[\p{Lu}\d])")
 
 def fold_font_damage(text: str) -> str:
     """What fonts did to an NFC text (the ``ƣ`` fold runs before NFC, in ``normalize_text``):
-    TCVN3 words inside Unicode read back (``legacy.fold_fragments``), private-use glyphs
-    as what they show (``legacy.fold_private_use``), a soft hyphen between capitals or
-    digits as the code's hyphen it shows and elsewhere dropped."""
+    TCVN3 words inside Unicode read back (``legacy.fold_fragments``), a soft hyphen between
+    capitals or digits as the code's hyphen it shows and elsewhere dropped, private-use
+    glyphs as what they show (``legacy.fold_private_use``)."""
     from .formats.legacy import fold_fragments, fold_private_use
 
-    text = fold_private_use(fold_fragments(text))
+    text = fold_fragments(text)  # first: TCVN3 writes ư as the soft hyphen's byte (Th\u00adíng)
     if "\u00ad" in text:
         text = _SOFT_HYPHEN_IN_CODE.sub("-", text).replace("\u00ad", "")
-    return text
+        # A soft hyphen left standing beside TCVN3 letters kept them from the fold above; once
+        # dropped, the word is folded now rather than on a second reading of danvan's own text.
+        text = fold_fragments(text)
+    return fold_private_use(text)
 
 
 #: Most combining marks kept on one letter. A Vietnamese letter carries two at most (a
@@ -148,12 +151,20 @@ def blank_markup(text: str) -> str:
     return _MARKUP.sub(_blank, _TABLE_RULE.sub(_blank, text))
 
 
+#: A page's number alone on its line where a page break (form feed: ``pdftotext``'s) opens
+#: or closes it: no text of the document (it may fall inside a signature block).
+_PAGE_NUMBER = regex.compile(r"(?m)(?<=\f)[ \t]*\d{1,4}[ \t]*$|^[ \t]*\d{1,4}[ \t]*(?=\n?\f)")
+
+
 def matching_view(text: str) -> str:
-    """``text`` with Markdown emphasis, table pipes and heading marks blanked, every
-    dash read as ``-`` and every U+FFFD (a byte no encoding could read: ``formats.charset``)
-    blanked too, so a stray byte between words (``Số:\\ufffd 12/KH-UBND``) leaves the words
-    around it to match; the same length, so offsets are shared."""
+    """``text`` with Markdown emphasis, table pipes and heading marks blanked, a page's
+    number beside a page break blanked, every dash read as ``-`` and every U+FFFD (a
+    byte no encoding could read: ``formats.charset``) blanked too, so a stray byte between
+    words (``Số:\\ufffd 12/KH-UBND``) leaves the words around it to match; the same
+    length, so offsets are shared."""
     view = _MARKUP.sub(_blank, text) if _MARKUP_CHAR.search(text) else text
+    if "\f" in view:
+        view = _PAGE_NUMBER.sub(_blank, view)
     if "\ufffd" in view:
         view = view.replace("\ufffd", " ")
     for dash in DASHES:

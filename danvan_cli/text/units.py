@@ -11,25 +11,33 @@ from __future__ import annotations
 
 import regex
 
-from ..refdata import alternation, mass_committees, words
+from ..refdata import alternation, mass_committees, ordered_alternation, words
 
 __all__ = ["MASS_COMMITTEE", "UNIT_START"]
 
-#: Words that open the name of a unit or of the person heading one.
-#: Some head words are also common words at a sentence start and are heads only when not
-#: followed by these: ``Báo cáo`` (to report) is no newspaper (``Báo Nhân Dân``), ``Ban hành``
-#: no board, ``Phòng, chống`` no office, ``Hội nghị`` no association, ``Trường hợp`` no school.
-_HEADS = (
-    r"Sở|Phòng(?!\s{0,3},?\s{1,3}(?:chống|ngừa|tránh)(?!\p{L}))|Ban(?!\s{1,3}hành(?!\p{L}))|Bộ(?!\s{1,3}(?:tiêu\s{1,3}chí|máy)(?!\p{L}))|"
-    r"Ủy\s+ban|Uỷ\s+ban|UBND|UBMTTQ|MTTQ|Mặt\s+trận|Công\s+an|Văn\s+phòng|Thanh\s+tra|Đài|"
-    r"Trung\s+tâm|Cục|Chi\s+cục|Tòa\s+án|Viện|Kho\s+bạc|Liên\s+đoàn|Đoàn(?!\s{1,3}kết(?!\p{L}))|"
-    r"Hội(?!\s{1,3}(?:nghị|thảo|thi|diễn|chợ)(?!\p{L}))|Báo(?=\s{1,3}\p{Lu})|Bảo\s+hiểm|Giám\s+đốc|"
-    r"Thủ\s+trưởng|Chủ\s+tịch|Trưởng(?!\s{1,3}hợp(?!\p{L}))|Phó(?=\s{1,3}(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
-    r"Chánh(?=\s{1,3}(?:Văn|Thanh|án))|Người\s+đứng\s+đầu|Cơ\s+quan|Đơn\s+vị|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
-    r"Quận\s+ủy|Đảng\s+ủy|Hội\s+đồng|HĐND|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Ngân\s+hàng|Trường(?!\s{1,3}hợp(?!\p{L}))|"
-    r"Công\s+ty|Tổng\s+công\s+ty|Chi\s+nhánh|Cổng|Hạt|Ban\s+Quản\s+lý|Thường\s+trực|Bí\s+thư|"
-    r"Hiệu\s+trưởng|Tổ\s+trưởng|Tổ(?!\s{1,3}(?:chức|quốc|hợp)(?!\p{L}))|Giáo\s+viên\s+chủ\s+nhiệm|GVCN|Tổng\s+phụ\s+trách|TPT"
-)
+def _words_of(name: str) -> str:
+    return ordered_alternation(words("units", name))
+
+
+#: When a head word is one (``data/lexicon/units.yaml``): some are also common words at a
+#: sentence start and are heads only when not followed by these: ``Báo cáo`` (to report) is no
+#: newspaper (``Báo Nhân Dân``), ``Ban hành`` no board, ``Phòng, chống`` no office, ``Hội
+#: nghị`` no association, ``Trường hợp`` no school; ``Phó`` and ``Chánh`` only before a title.
+_CONDITIONS = {
+    "Phòng": rf"(?!\s{{0,3}},?\s{{1,3}}(?:{_words_of('not_after_phong')})(?!\p{{L}}))",
+    "Ban": r"(?!\s{1,3}hành(?!\p{L}))",
+    "Bộ": r"(?!\s{1,3}(?:tiêu\s{1,3}chí|máy)(?!\p{L}))",
+    "Đoàn": r"(?!\s{1,3}kết(?!\p{L}))",
+    "Hội": rf"(?!\s{{1,3}}(?:{_words_of('not_after_hoi')})(?!\p{{L}}))",
+    "Báo": r"(?=\s{1,3}\p{Lu})",
+    "Trưởng": r"(?!\s{1,3}hợp(?!\p{L}))",
+    "Phó": rf"(?=\s{{1,3}}(?:{_words_of('after_pho')}))",
+    "Chánh": rf"(?=\s{{1,3}}(?:{_words_of('after_chanh')}))",
+    "Trường": r"(?!\s{1,3}hợp(?!\p{L}))",
+    "Tổ": rf"(?!\s{{1,3}}(?:{_words_of('not_after_to')})(?!\p{{L}}))",
+}
+#: Words that open the name of a unit or of the person heading one, in their order.
+_HEADS = "|".join(ordered_alternation([h]) + _CONDITIONS.get(h, "") for h in words("units", "heads"))
 #: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``):
 #: ``data/lexicon/units.yaml``.
 _PLURAL_NOUNS = alternation(words("units", "plural_nouns"))
