@@ -243,6 +243,17 @@ class _Spans:
 
 
 @dataclass(slots=True)
+class _Events:
+    """What a text states anywhere of the events its deadlines count from, looked for once per
+    text (not once per region: a text of many regions would be read again for each)."""
+
+    #: the day each event (by its first words) is stated to fall on
+    days: dict[str, date | None] = field(default_factory=dict)
+    #: the counted steps of the text (``<date> - 95 ngày trước bầu cử``)
+    steps: list[regex.Match[str]] | None = None
+
+
+@dataclass(slots=True)
 class _Scope:
     """One body region and what every deadline in it asks about: sentence boundaries, table
     cells, and where the words that make or unmake a deadline stand."""
@@ -261,14 +272,17 @@ class _Scope:
     cell_kinds: list[str] = field(default_factory=list)
     hits: dict[str, _Hits] = field(default_factory=dict)
     asked: dict[str, int] = field(default_factory=dict)
-    #: the day each event (by its first words) is stated to fall on, once looked for
-    event_days: dict[str, date | None] = field(default_factory=dict)
-    steps: list[regex.Match[str]] | None = None
+    #: what the whole text states of its events, shared by the regions of one text
+    events: _Events = field(default_factory=lambda: _Events())
+    #: the days named right after each event's day in this region (``_event_day_near``), by
+    #: the event's first words: (where the event is named, its day), found once
+    near_days: dict[str, list[tuple[int, date]]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, view: str, region: tuple[int, int], cited: _Spans, rows: list[TableRow]) -> _Scope:
+    def build(cls, view: str, region: tuple[int, int], cited: _Spans, rows: list[TableRow],
+              events: _Events | None = None) -> _Scope:
         lo, hi = region
-        sc = cls(view, lo, hi, cited, [r for r in rows if lo <= r.start < hi])
+        sc = cls(view, lo, hi, cited, [r for r in rows if lo <= r.start < hi], events=events or _Events())
         for r in sc.rows:
             for c in r.cells:
                 sc.cell_starts.append(c.start)
@@ -585,8 +599,9 @@ def extract_deadlines(
     spans = _Spans(sorted(cited or []))
     rows = find_table_rows(text, view)
     found: list[_Found] = []
+    events = _Events()
     for region in (regions if regions is not None else body_regions(view)):
-        found.extend(_find_in(view, _Scope.build(view, region, spans, rows), year))
+        found.extend(_find_in(view, _Scope.build(view, region, spans, rows, events), year))
 
     found.sort(key=lambda f: f.start)
     kept: list[_Found] = []
@@ -662,11 +677,12 @@ def _event_date(view: str, scope: _Scope, rel: Relative) -> str | None:
     ngày trước bầu cử``: 95 days later); else the first full date in the clause after a
     mention of the event. Never a cited document's date; ``None`` when none is stated."""
     words2 = " ".join(rel.event.split()[:2]).casefold()
-    if words2 not in scope.event_days:  # an event's stated day is looked for once per region
+    days = scope.events.days
+    if words2 not in days:  # an event's stated day is looked for once per text
         key = _event_key(words2)
         day = _stated_event_day(view, scope, key)
-        scope.event_days[words2] = day if day is not None else _event_day_from_step(view, scope, key)
-    day = scope.event_days[words2]
+        days[words2] = day if day is not None else _event_day_from_step(view, scope, key)
+    day = days[words2]
     if day is None:
         day = _event_day_near(view, scope, rel)
     if day is None:
@@ -735,9 +751,9 @@ _STEP_GAP = regex.compile(r"[ \t]*+[\-–(,][ \t]*+$")
 def _event_day_from_step(view: str, scope: _Scope, key: regex.Pattern[str]) -> date | None:
     """``<date> - 95 ngày trước bầu cử``: a step dated and counted from the event (the
     count is found first; the date must end right before it)."""
-    if scope.steps is None:  # the counted steps of the text, found once per region
-        scope.steps = list(_STEP.finditer(view))
-    for st in scope.steps:
+    if scope.events.steps is None:  # the counted steps of the text, found once
+        scope.events.steps = list(_STEP.finditer(view))
+    for st in scope.events.steps:
         if key.match(view, st.end()) is None:
             continue
         lo = max(0, st.start() - 40)
@@ -756,17 +772,27 @@ def _event_day_near(view: str, scope: _Scope, rel: Relative) -> date | None:
     """The first full date within a clause after the event's day is named (``ngày`` and the
     event's first words: ``ngày bầu cử (15/3/2026)``); a date after the event's name alone
     (``Ủy ban bầu cử xã (thành lập ngày ...)``) is not its day."""
-    key = _event_key(" ".join(rel.event.split()[:3]))
+    words3 = " ".join(rel.event.split()[:3])
+    if words3 not in scope.near_days:  # the region is read once per event, not once per deadline
+        scope.near_days[words3] = _days_after_event_day(view, scope, _event_key(words3))
+    return next((day for at, day in scope.near_days[words3] if not rel.start <= at < rel.end), None)
+
+
+def _days_after_event_day(view: str, scope: _Scope, key: regex.Pattern[str]) -> list[tuple[int, date]]:
+    """Each mention of the event's day in the region (``ngày`` and its words) with the first
+    full date in the clause after it, in text order."""
+    out = []
     for m in key.finditer(view, scope.lo, scope.hi):
-        if rel.start <= m.start() < rel.end or _DAY_OF.search(view, max(0, m.start() - 8), m.start()) is None:
+        if _DAY_OF.search(view, max(0, m.start() - 8), m.start()) is None:
             continue
         stop = m.end() + 80
         cut = _CLAUSE_STOP.search(view, m.end(), stop)
         for dm in find_dates(view, m.end(), cut.start() if cut else min(stop, len(view))):
             if dm.day is None or scope.cited.holds(dm.start, dm.end):
                 continue
-            return date(dm.year, dm.month, dm.day)
-    return None
+            out.append((m.start(), date(dm.year, dm.month, dm.day)))
+            break
+    return out
 
 
 _CLAUSE_STOP = regex.compile(r"[.;]\s|\n\s*\n")

@@ -35,6 +35,7 @@ from ..text.normalize import fold_key
 from .issuers import PlaceContext, resolve_issuer
 from .relations import (
     RECEIVED,
+    OwnPurpose,
     Stretch,
     basis_sections,
     ceases_after,
@@ -50,7 +51,6 @@ from .relations import (
     received_relation,
     reports_frame,
     reports_past_act,
-    states_own_purpose,
     stretch_at,
     subject_link,
     title_follows,
@@ -285,6 +285,7 @@ def _type_relations(
 
     relations: dict[int, str] = {}
     prev_in_sentence: dict[tuple[int, int], int] = {}
+    purposes: dict[tuple[int, int], OwnPurpose] = {}
     followed: list[int] = []
     kept = set(keep)
     for i in keep:
@@ -321,7 +322,9 @@ def _type_relations(
             # triển khai thực hiện Kết luận X" directs X), unless the sentence states the
             # document's own purpose ("Kế hoạch này nhằm triển khai X")
             own_words = ext[clause_from : c.start]
-            if states_own_purpose(ext[ws:we], is_own):
+            if (s, e) not in purposes:  # each sentence read once, however many citations it holds
+                purposes[(s, e)] = OwnPurpose(ext, s, e, is_own)
+            if purposes[(s, e)].within(ws, we):
                 rel = classify_opening(core[ws:we])
             elif is_empty_clause(own_words) and prev_in_sentence.get((s, e)) is not None:
                 rel = relations[prev_in_sentence[(s, e)]]

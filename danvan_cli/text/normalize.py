@@ -55,7 +55,9 @@ def fold_tone_placement(text: str) -> str:
     return _PAIR_WITH_TONE.sub(repl, text)
 
 
-_OI = regex.compile(r"[\p{L}\p{M}]*[\u01a2\u01a3][\p{L}\p{M}]*")
+#: A word holding ``ƣ``: tried from word starts only (from every letter, a long word without
+#: one was read again from each of its letters: quadratic).
+_OI = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]*?[\u01a2\u01a3][\p{L}\p{M}]*+")
 _OI_TO_U = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af"})
 
 
@@ -90,11 +92,20 @@ def fold_font_damage(text: str) -> str:
     return text
 
 
+#: Most combining marks kept on one letter. A Vietnamese letter carries two at most (a
+#: circumflex, breve or horn, and a tone); a longer run is damage or an attack: Unicode
+#: normalization puts a run's marks in order by insertion, in time quadratic in its length
+#: (a megabyte of marks took minutes), so the marks past these are dropped first.
+MAX_MARKS_PER_LETTER = 8
+_MARK_RUN = regex.compile(r"(\p{M}{%d})\p{M}+" % MAX_MARKS_PER_LETTER)
+
+
 def normalize_text(raw: str) -> str:
     """The text danvan works on and reports offsets into."""
     text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\u01a2" in text or "\u01a3" in text:
         text = _fold_oi(text)
+    text = _MARK_RUN.sub(r"\1", text)
     text = fold_font_damage(unicodedata.normalize("NFC", text))
     text = text.replace("\u00d0", "\u0110").replace("\u00a0", " ").replace("\u200b", " ")
     return fold_tone_placement(text)
