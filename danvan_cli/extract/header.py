@@ -50,6 +50,7 @@ from ..text.layout import (
     stamp_lines,
     strip_honorific,
 )
+from ..text.memo import by_line
 from ..text.normalize import fold_key
 from .dates import NUMERIC_DATE, VERBAL_DATE, find_dates
 from .numbers import BLANK_NUMBER, NUMBER, parse_number, parts_from_match
@@ -241,6 +242,12 @@ _APPENDIX_HEAD = regex.compile(
 )
 
 
+def _may_hold_so(s: str) -> bool:
+    """Whether ``_SO`` may match in ``s``: each of its forms holds ``Số``, ``SỐ`` or ``số``
+    as written (the pattern is tried at every position of a unit: most units hold none)."""
+    return "số" in s or "Số" in s or "SỐ" in s
+
+
 def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
     s = u.clean.s
     taken: list[tuple[int, int]] = []
@@ -249,7 +256,7 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
     taken.extend(m.span() for m in _glued_quoc_hieu().finditer(s))
     taken.extend(m.span() for m in _SEPARATOR.finditer(s))
     number_at = None
-    if out.number is None and out.blank_number is None and u.column != "right":
+    if out.number is None and out.blank_number is None and u.column != "right" and _may_hold_so(s):
         for m in _SO.finditer(s):
             nm = NUMBER.match(s, m.end())
             if nm is not None:
@@ -282,7 +289,7 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 taken.append((m.start(), bm.end()))
                 number_at = m.start()
                 break
-    if out.date is None and u.column != "left":
+    if out.date is None and u.column != "left" and "ngày" in s:  # each pattern ends before "ngày"
         for rx in (_PLACE_DATE, _PLACE_DATE_LOOSE, _PLACE_DATE_BARE):
             for m in rx.finditer(s):
                 got = _date_at(s, m.end())
@@ -297,7 +304,7 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
             if out.date is not None:
                 break
     if out.vv_title is None:
-        vm = _VV.search(s)
+        vm = _VV.search(s) if "V/" in s else None
         if vm is not None:
             stop = len(s)
             for a, _b in sorted(taken):
@@ -480,31 +487,43 @@ def _unit_lines(u: Unit) -> list[tuple[str, int, int]]:
 def _split_flat_signature(lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Lines of a signature written on one line cut into its parts: the capitals and the
     name after them; in the capitals, each authority mark opens a part and the title is
-    the last part that opens like a title (``PHÓ GIÁM ĐỐC``)."""
+    the last part that opens like a title (``PHÓ GIÁM ĐỐC``). ``lines`` are ``(text, start,
+    end)`` with ``end - start`` the text's length (``_unit_lines``)."""
     out: list[tuple[str, int, int]] = []
-    for t, a, b in lines:
-        m = FLAT_SIGNATURE.match(t) if len(t) <= 160 and t[:1].isupper() and " " in t else None
-        if (m is None or not is_person_line(m.group("name"))) and ("(" in t or "[" in t):
-            # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG (Đã ký) TS. HỒ ĐỨC PHỚC": after the seal note, the name
-            m = SEALED_CAPS_SIGNATURE.match(t) if len(t) <= 160 and t[:1].isupper() else None
-            if m is not None and not is_name_line(m.group("name")):
-                m = None
-        elif m is not None and not is_person_line(m.group("name")):
-            m = None
-        parts: list[tuple[str, int, int]] = []
-        if m is not None and (authority_mark(m.group("caps")) or is_title_line(m.group("caps"))):
-            parts.append((m.group("caps"), a, a + m.end("caps")))
-            if m.group("seal"):
-                parts.append((m.group("seal"), a + m.start("seal"), a + m.end("seal")))
-            parts.append((m.group("name"), a + m.start("name"), b))
-        else:
-            parts.append((t, a, b))
-        for pt, pa, pb in parts:
-            if pt.isupper() and len(pt.split()) > 2:
-                out.extend(_split_caps(pt, pa))
-            else:
-                out.append((pt, pa, pb))
+    for t, a, _b in lines:
+        out.extend((pt, a + pa, a + pb) for pt, pa, pb in _line_parts(t))
     return out
+
+
+@by_line
+def _line_parts(t: str) -> tuple[tuple[str, int, int], ...]:
+    """The parts of one line of a signature unit (``_split_flat_signature``), with their
+    offsets in the line. (Remembered per line: an office signs its documents with the same
+    lines.)"""
+    a, b = 0, len(t)
+    m = FLAT_SIGNATURE.match(t) if len(t) <= 160 and t[:1].isupper() and " " in t else None
+    if (m is None or not is_person_line(m.group("name"))) and ("(" in t or "[" in t):
+        # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG (Đã ký) TS. HỒ ĐỨC PHỚC": after the seal note, the name
+        m = SEALED_CAPS_SIGNATURE.match(t) if len(t) <= 160 and t[:1].isupper() else None
+        if m is not None and not is_name_line(m.group("name")):
+            m = None
+    elif m is not None and not is_person_line(m.group("name")):
+        m = None
+    parts: list[tuple[str, int, int]] = []
+    if m is not None and (authority_mark(m.group("caps")) or is_title_line(m.group("caps"))):
+        parts.append((m.group("caps"), a, a + m.end("caps")))
+        if m.group("seal"):
+            parts.append((m.group("seal"), a + m.start("seal"), a + m.end("seal")))
+        parts.append((m.group("name"), a + m.start("name"), b))
+    else:
+        parts.append((t, a, b))
+    out: list[tuple[str, int, int]] = []
+    for pt, pa, pb in parts:
+        if pt.isupper() and len(pt.split()) > 2:
+            out.extend(_split_caps(pt, pa))
+        else:
+            out.append((pt, pa, pb))
+    return tuple(out)
 
 
 def _split_caps(t: str, a: int) -> list[tuple[str, int, int]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
@@ -28,6 +28,7 @@ import regex
 from ..model import Issuer
 from ..refdata import alternation, load_yaml, map_period, mass_committees, party_committees, pattern, unit_levels, unit_word_alternation, words
 from ..text.normalize import ascii_key, fold_key
+from .admin_units import memo_per_gazetteer
 from .issuers import (
     UNIT_LEVEL,
     PlaceContext,
@@ -207,7 +208,14 @@ def _incomplete(component: str) -> bool:
     key = fold_key(component)
     if pattern("header", "standalone_bodies").fullmatch(component):
         return False
-    return any(fh == key or fh.startswith(key + " ") for _h, fh in _heads())
+    return key in _head_prefixes()
+
+
+@cache
+def _head_prefixes() -> frozenset[str]:
+    """Every folded head word (``_heads``) and each of its whole-word beginnings (``ủy ban
+    nhân``): what a component cut inside a head reads as."""
+    return frozenset(fh[:i] for _h, fh in _heads() for i in range(len(fh) + 1) if i == len(fh) or fh[i] == " ")
 
 
 def _cut_inside(line: str) -> list[str]:
@@ -370,7 +378,34 @@ def _fill(ctx: PlaceContext, issuer: Issuer) -> None:
 
 def compose_header_issuer(lines: Sequence[str], ctx: PlaceContext) -> Issuer | None:
     """The issuer from the header's issuer lines (parent first); the parents' units go into
-    ``ctx``. ``issuer.parent`` is the body above it."""
+    ``ctx``. ``issuer.parent`` is the body above it.
+
+    Composed once per set of lines when ``ctx`` starts empty (as a header's does): every
+    document of an office heads its text with the same lines, and cutting them into bodies
+    and resolving each against the gazetteer is most of a header's cost. The caller gets
+    its own copy of the issuer (it sets spans and provinces on it)."""
+    if ctx.province is None and ctx.district is None and ctx.commune is None:
+        issuer, (ctx.province, ctx.district, ctx.commune) = _composed_afresh(tuple(lines))
+        return _copied(issuer)
+    return _compose(lines, ctx)
+
+
+@memo_per_gazetteer
+def _composed_afresh(lines: tuple[str, ...]) -> tuple[Issuer | None, tuple[PlaceUnit | None, PlaceUnit | None, PlaceUnit | None]]:
+    """``_compose`` with an empty context: the issuer and the units it put in the context."""
+    ctx = PlaceContext()
+    issuer = _compose(lines, ctx)
+    return issuer, (ctx.province, ctx.district, ctx.commune)
+
+
+def _copied(issuer: Issuer | None) -> Issuer | None:
+    """A copy of ``issuer`` and of the bodies above it (spans and units are immutable)."""
+    if issuer is None:
+        return None
+    return replace(issuer, parent=_copied(issuer.parent))
+
+
+def _compose(lines: Sequence[str], ctx: PlaceContext) -> Issuer | None:
     bodies = split_bodies(lines)
     if not bodies:
         return None

@@ -38,6 +38,7 @@ from .blocks import Blocks, Table
 from .chrome import document_end, document_start, header_motto
 from .clean import Clean, clean
 from .loose_tables import loose_tables
+from .memo import by_line
 from .tables import bar_tables, pipe_tables
 
 #: How far (non-empty lines) below the document's start the type line may stand.
@@ -362,6 +363,7 @@ def _type_anywhere() -> regex.Pattern[str]:
 _WORD_RUN = regex.compile(r"\S+")
 
 
+@by_line
 def caps_type_line(text: str) -> tuple[str, int] | None:
     """``CHỈ THỊ`` / ``KẾ HOẠCH Triển khai ...``: the type name, and where the rest starts in
     ``text`` (its length when nothing follows)."""
@@ -610,6 +612,16 @@ def _zone(text: str, view: str, lines: list[Line], start: int, end: int, tables:
 # --- body boundaries ---------------------------------------------------------------------------
 
 _NOI_NHAN = regex.compile(r"(?i)^[ \t]*(?:nơi\s+nhận|NƠI\s+NHẬN)\s*:?")
+
+
+def _opens_recipients(t: str) -> bool:
+    """``Nơi nhận`` opens ``t`` (``_NOI_NHAN``). Asked of every line of a body: a line whose
+    first character is neither ``n``/``N`` nor a blank is out without the pattern."""
+    return t[:1] in _NOI_NHAN_FIRST and _NOI_NHAN.match(t) is not None
+
+
+#: What a line ``_NOI_NHAN`` matches may open with.
+_NOI_NHAN_FIRST = ("n", "N", " ", "\t")
 _OUTLINE_START = regex.compile(
     r"(?m)^[ \t]*(?:(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC)\s+[IVXLC\d]+|Điều\s+\d+\s*[.:]|ĐIỀU\s+\d+\s*[.:]|[IVXLC]{1,6}\s*[.)]|\d{1,2}\s*[.)]\s|[a-zđ]\)\s)"
 )
@@ -621,6 +633,7 @@ _ATTACHMENT = regex.compile(
 )
 
 
+@by_line
 def authority_mark(s: str) -> regex.Match[str] | None:
     """The authority mark opening ``s`` (``TM.``, ``KT.``, ``Q.``, ``TL.``, ``TUQ.``, Party
     ``T/M``, ``K/T``...) when a title in capitals follows it."""
@@ -631,6 +644,7 @@ def authority_mark(s: str) -> regex.Match[str] | None:
     return m if rest[:1].isupper() else None
 
 
+@by_line
 def is_title_line(s: str) -> bool:
     """A signer's title in capitals: ``CHỦ TỊCH``, ``PHÓ GIÁM ĐỐC``, ``KT. BỘ TRƯỞNG``."""
     if not s or not s.isupper() or len(s.split()) > 10:
@@ -640,6 +654,7 @@ def is_title_line(s: str) -> bool:
     return m is not None
 
 
+@by_line
 def is_plain_title_line(s: str) -> bool:
     """A signer's title written as a sentence (``Hiệu trưởng``, ``Giám đốc``), as a
     school's or a small office's Word file often has it: alone on its line, a few words."""
@@ -650,6 +665,7 @@ def is_plain_title_line(s: str) -> bool:
 _DIGIT = regex.compile(r"\d")
 
 
+@by_line
 def is_name_line(s: str) -> bool:
     """A person's name: two to six words each capitalized (``Phùng Thị Hồng Hà``), or in
     capitals (``NGUYỄN VĂN A``) when not a title, after any rank or degree."""
@@ -665,12 +681,14 @@ def is_name_line(s: str) -> bool:
     return bool(_CAPS_NAME_LINE.match(s)) and not is_title_line(s) and not authority_mark(s)
 
 
+@by_line
 def is_person_line(s: str) -> bool:
     """A name written as names are (``Phùng Thị Hồng Hà``, not in capitals): what closes a
     signature block."""
     return not s.isupper() and is_name_line(s)
 
 
+@by_line
 def strip_honorific(s: str) -> str:
     """The name without a rank or degree before it (``Thiếu tướng Lê Văn Bình``, and in a
     name line written in capitals ``THIẾU TƯỚNG LÊ VĂN BÌNH``)."""
@@ -746,11 +764,12 @@ def _signature_at(lines: list[Line], i: int) -> bool:
             continue
         if is_person_line(ln.text) or _split_name(lines, i + 1 + k) or _caps_name_at(lines, i + 1 + k):
             return True
-        if _NOI_NHAN.match(ln.text):
+        if _opens_recipients(ln.text):
             return mark
     return mark and any(authority_mark(x.text) for x in lines[i + 1 : i + 3])
 
 
+@by_line
 def caps_name_shape(t: str) -> bool:
     """``t`` reads as a person's name written in capitals: two to five words after any
     rank, no title or mark, not opening with a body's head word nor holding a unit's word
@@ -794,11 +813,13 @@ def _signature_in_pieces(pieces: list[str]) -> bool:
     return False
 
 
+@by_line
 def seal_line(t: str) -> bool:
     """``(Đã ký)``, ``[daky]``, a digital signature's stamp: neither title nor name."""
     return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None or stamp_label(t)
 
 
+@by_line
 def stamp_label(t: str) -> bool:
     """A line opening a field of an e-signature's stamp: ``Ký bởi: ...``, ``Người ký: ...``,
     ``Thời gian ký: ...`` (``data/lexicon/signature.yaml`` ``stamp_labels``), or a field as
@@ -831,7 +852,7 @@ def stamp_lines(lines: list[str]) -> set[int]:
         wrapped = 0
         while k < len(lines) and wrapped < STAMP_WRAP and not stamp_label(lines[k]):
             t = lines[k]
-            if (not t or is_person_line(t) or t.isupper() or authority_mark(t) or _NOI_NHAN.match(t)
+            if (not t or is_person_line(t) or t.isupper() or authority_mark(t) or _opens_recipients(t)
                     or t.startswith(("-", "+", "•", "(", "["))):
                 break
             out.add(k)
@@ -876,7 +897,7 @@ def _body_end(lines: list[Line], lo: int, hi: int) -> tuple[int | None, int | No
         t = lines[i].text
         if not t:
             continue
-        if nn is None and _NOI_NHAN.match(t):
+        if nn is None and _opens_recipients(t):
             nn = i
         if sig is None and _signature_at(lines, i):
             sig = i
@@ -932,7 +953,7 @@ def build_layout(text: str, view: str, blocks: Blocks | None = None) -> Layout:
         if not ln.text:
             continue
         nonempty += 1
-        if nonempty > HEADER_LINES or _NOI_NHAN.match(ln.text) or pattern("header", "kinh_gui").match(ln.text):
+        if nonempty > HEADER_LINES or _opens_recipients(ln.text) or pattern("header", "kinh_gui").match(ln.text):
             break  # a type line stands above the addressees and the closing (an annex's is its own)
         hit = caps_type_line(ln.text)
         if hit is not None:
@@ -1078,9 +1099,9 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
                     # a second signature block (a joint document's, written under the
                     # first) opens: its lines are read as the first's were
                     seen_name = False
-                elif (nn is None or i > nn) and not beside and (k is None or not _NOI_NHAN.match(lines[k].text)):
+                elif (nn is None or i > nn) and not beside and (k is None or not _opens_recipients(lines[k].text)):
                     break  # neither the recipients list nor another block follows
-            elif _NOI_NHAN.match(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or (t.isupper() and not seen_name):
+            elif _opens_recipients(t) or t.startswith(("-", "+", "•")) or authority_mark(t) or (t.isupper() and not seen_name):
                 last = i
                 seen_mark = seen_mark or (nn is not None and i > nn and authority_mark(t) is not None)
             elif pattern("signature", "seal_lines").search(t) or t.startswith(("(", "[")):

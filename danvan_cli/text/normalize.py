@@ -21,6 +21,8 @@ import unicodedata
 
 import regex
 
+from .memo import by_line
+
 _TONE_MARKS = {"\u0301", "\u0300", "\u0309", "\u0303", "\u0323"}
 
 # o+a, o+e, u+y carrying the tone on the second vowel at the end of a syllable.
@@ -128,8 +130,11 @@ def matching_view(text: str) -> str:
     return view
 
 
+@by_line
 def fold_key(s: str) -> str:
-    """A comparison key: tone placement folded, case and spacing ignored."""
+    """A comparison key: tone placement folded, case and spacing ignored. (Remembered per
+    string: names and places are folded again and again, each through the whole of
+    ``normalize_text``.)"""
     return " ".join(normalize_text(s).casefold().split())
 
 
