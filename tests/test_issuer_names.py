@@ -146,3 +146,45 @@ def test_a_cited_department_written_with_its_place_and_no_unit_word_is_that_unit
     assert (got.issuer.name, got.issuer.place, got.issuer.province) == ("Phòng Giáo dục và Đào tạo Bình Tân", "Bình Tân", None)
     # negative twin: a field word in capitals is no place
     assert resolve_department("Sở Nội Vụ về việc").issuer.place is None
+
+
+def test_a_place_name_holding_a_heads_syllable_is_one_place_not_a_body_under_it() -> None:
+    assert issuer("UBND HUYỆN DẦU TIẾNG", "UBND XÃ THUẬN HỘI THƯỢNG")[:3] == (
+        "UBND xã Thuận Hội Thượng", "commune", "Thuận Hội Thượng")
+    # negative twin: a body under a unit names its field after its head
+    assert issuer("UBND TỈNH NGHỆ AN SỞ NỘI VỤ")[0] == "Sở Nội vụ tỉnh Nghệ An"
+
+
+def test_a_blank_number_written_on_the_bodys_line_is_no_part_of_its_name() -> None:
+    doc = parse_text("THÀNH ỦY HÀ NỘI ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TỔ CHỨC Số - HD/BTCTU\n*\n"
+                     "Hà Nội, ngày tháng 11 năm 2025\n\nHƯỚNG DẪN\nNghiệp vụ công tác tổ chức đảng\n\n1. Các đảng bộ thực hiện.\n")
+    assert (doc.issuer.name, doc.number) == ("Ban Tổ chức Thành ủy Hà Nội", None)
+    # negative twin: a filled number on that line is read as the number
+    doc = parse_text("THÀNH ỦY HÀ NỘI ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TỔ CHỨC Số 2-HD/BTCTU\n*\n"
+                     "Hà Nội, ngày 21 tháng 11 năm 2025\n\nHƯỚNG DẪN\nNghiệp vụ công tác tổ chức đảng\n\n1. Các đảng bộ thực hiện.\n")
+    assert (doc.issuer.name, doc.number) == ("Ban Tổ chức Thành ủy Hà Nội", "2-HD/BTCTU")
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("UBND tỉnh Vĩnh Hà Hạ về việc", "UBND tỉnh Vĩnh Hà Hạ"),  # "Vĩnh" is no "Vinh"
+        ("UBND xã Thuận Hội Thượng về việc", "UBND xã Thuận Hội Thượng"),  # a known xã Thuận opens it
+        ("UBND huyện Long Hội Nam về việc", "UBND huyện Long Hội Nam"),
+        ("UBND tỉnh Quảng Ninh về việc", "UBND tỉnh Quảng Ninh"),
+        # negative twins: a body's field after a known or written place is no part of it
+        ("UBND tỉnh Quảng Ninh Hội Nông dân tỉnh", "UBND tỉnh Quảng Ninh"),
+        ("UBND huyện Long Minh Sở Nội vụ", "UBND huyện Long Minh"),
+    ],
+)
+def test_a_cited_place_the_data_does_not_know_is_kept_whole_to_its_boundary(phrase: str, name: str) -> None:
+    from danvan_cli.resolve.issuers import resolve_issuer
+
+    assert resolve_issuer(phrase).issuer.name == name
+
+
+def test_a_known_place_typed_without_accents_still_matches() -> None:
+    from danvan_cli.resolve.issuers import resolve_issuer
+
+    got = resolve_issuer("UBND tỉnh Quang Ninh về việc")
+    assert got.issuer.place == "Quảng Ninh"

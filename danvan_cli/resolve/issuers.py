@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import regex
 
 from ..model import Issuer
-from ..refdata import alternation, load_yaml, type_words, unit_levels, words
+from ..refdata import alternation, load_yaml, pattern, type_words, unit_levels, words
 from ..text.normalize import ascii_key, fold_key
 
 #: Unit word -> the level of its UBND (``thành phố`` is province-level unless the data says not).
@@ -219,9 +219,25 @@ def known_prefix(run: str, kind: str | None = None) -> str | None:
         return words[0] if is_known_place(words[0], kind) else None
     for k in range(min(len(words), 5), 0, -1):
         cand = " ".join(words[:k])
-        if is_known_place(cand, kind):
+        if is_known_place(cand, kind) and not _accents_disagree(cand, kind):
             return cand
     return None
+
+
+def _accents_disagree(name: str, kind: str | None) -> bool:
+    """Whether ``name`` is written with accents that no unit of that name bears: the data
+    matches names typed without accents (``Vinh`` for ``Vĩnh``), so ``tỉnh Vĩnh Hà Hạ``
+    would become a ``Vinh`` otherwise. A name written without accents, or another spelling
+    of the same name (``TP.HCM``, ``Qui Nhơn``), still matches."""
+    if ascii_key(name) == fold_key(name):
+        return False
+    admin = _admin()
+    try:
+        units = admin.find_units(name, kind=kind) if admin is not None else []
+    except Exception:  # noqa: BLE001 - a lookup failure must not stop parsing
+        return False
+    key, bare = fold_key(name), ascii_key(name)
+    return bool(units) and all(ascii_key(u.name) == bare and fold_key(u.name) != key for u in units)
 
 
 def _proper_at(body: str, pos: int, kind: str | None = None) -> tuple[str, int] | None:
@@ -257,6 +273,13 @@ def _place_breaks() -> regex.Pattern[str]:
     return regex.compile(r"(?i)(?:" + alternation(spellings) + r")(?![\p{L}\p{N}])")
 
 
+@cache
+def _word_breaks() -> regex.Pattern[str]:
+    """``_place_breaks`` without the body heads: what breaks a place name wherever it stands."""
+    spellings = [*words("header", "place_breaks"), *type_words()]
+    return regex.compile(r"(?i)(?:" + alternation(spellings) + r")(?![\p{L}\p{N}])")
+
+
 def written_place_at(body: str, pos: int) -> tuple[str, int] | None:
     """A place name written after a unit word at ``pos`` that the administrative-unit data
     need not know (a unit created or renamed since, a typo, an invented example): up to
@@ -270,7 +293,9 @@ def written_place_at(body: str, pos: int) -> tuple[str, int] | None:
     end = at
     while len(taken) < 4:
         w = _WRITTEN_WORD.match(body, at)
-        if w is None or (len(w.group(0)) > 1 and w.group(0).isupper()) or _place_breaks().match(body, at):
+        if w is None or (len(w.group(0)) > 1 and w.group(0).isupper()):
+            break
+        if _place_breaks().match(body, at) and not (taken and _head_syllable_in_name(body, w)):
             break
         taken.append(w.group(0))
         end = w.end()
@@ -281,6 +306,46 @@ def written_place_at(body: str, pos: int) -> tuple[str, int] | None:
     if not taken:
         return None
     return " ".join(body[gap.end():end].split()), end
+
+
+def _head_syllable_in_name(body: str, w: regex.Match[str]) -> bool:
+    """Whether the word ``w``, inside a written place name, is one of the name's syllables
+    though a body's head word spells the same (``xã Thuận Hội Thượng``, ``huyện Trạm Tấu``):
+    a one-word head, not a break of its own (``Về``, ``Kế hoạch``), followed by exactly one
+    more capitalized word that closes the run. A body after a place names its field in
+    words of its own (``Sở Nội vụ``, ``Hội Nông dân``) and is no such shape."""
+    word = w.group(0)
+    if len(word.split()) != 1 or not pattern("header", "org_heads").fullmatch(word):
+        return False
+    if _word_breaks().match(word):
+        return False
+    g = _WRITTEN_GAP.match(body, w.end())
+    nxt = _WRITTEN_WORD.match(body, g.end()) if g is not None else None
+    if nxt is None or (len(nxt.group(0)) > 1 and nxt.group(0).isupper()) or _place_breaks().match(body, g.end()):
+        return False
+    return _closed(body, nxt.end())
+
+
+def _longer_written(body: str, pos: int, known: tuple[str, int] | None) -> tuple[str, int] | None:
+    """The place after a unit word at ``pos``: the name as written when it runs on past the
+    known place that opens it (``huyện Phú Hòa Đông``, ``xã Thuận Hội Thượng``: units the
+    data does not know whose first words name one it does), else the known place."""
+    written = written_place_at(body, pos)
+    if written is not None and (known is None or (written[1] > known[1] and _closed(body, written[1]))):
+        return written
+    return known
+
+
+_AFTER_NAME = regex.compile(r"[ \t]*")
+
+
+def _closed(body: str, end: int) -> bool:
+    """Whether a written place name ends at ``end``: the text's end, a sign (``,``, ``;``,
+    ``)``, a line break) or a word that follows a place (``header.yaml`` ``place_followers``)."""
+    at = _AFTER_NAME.match(body, end).end()
+    if at >= len(body) or not body[at].isalpha():
+        return True
+    return pattern("header", "place_followers").match(body, at) is not None
 
 
 @_per_gazetteer
@@ -388,10 +453,10 @@ def _resolve_state(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContex
         pn = _proper_at(body, pos, word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
         if pn is None and _DIGIT_AHEAD.match(body, pos):
             pn = _proper_at(body, pos, word)
-        if pn is None and not kind.name.startswith("Chủ tịch"):
+        if not kind.name.startswith("Chủ tịch"):
             # a name the data does not know is still the text's ("Chủ tịch UBND huyện"
             # may be followed by the holder's own name: not a place)
-            pn = written_place_at(body, pos)
+            pn = _longer_written(body, pos, pn)
         if pn is not None and not t.unit_re.match(pn[0]):
             unit = make_unit(word, pn[0])
             pos = pn[1]
@@ -429,8 +494,7 @@ def _resolve_party(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContex
     um = t.unit_re.match(body, pos)
     if um is not None and kind.unit in ("commune", "district"):
         word = t.unit_names[_key(um.group(0))]
-        pn = (_proper_at(body, um.end(), word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
-              or written_place_at(body, um.end()))
+        pn = _longer_written(body, um.end(), _proper_at(body, um.end(), word if word in ("xã", "phường", "thị trấn", "đặc khu") else None))
         if pn is not None:
             unit = make_unit(word, pn[0])
             province = province_of(unit)
@@ -570,7 +634,7 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
     um = t.unit_re.match(phrase, end) if unit is None else None
     if um is not None:
         word = t.unit_names[_key(um.group(0))]
-        pn = _proper_at(phrase, um.end()) or written_place_at(phrase, um.end())
+        pn = _longer_written(phrase, um.end(), _proper_at(phrase, um.end()))
         if pn is not None:
             unit = make_unit(word, pn[0])
             end = pn[1]

@@ -227,11 +227,24 @@ def _cut_inside(line: str) -> list[str]:
         if not _opens_body(head):
             continue
         before = line[: m.start()].strip()
-        if _incomplete(before):
+        if _incomplete(before) or _ends_place(head):
             continue
         if _known_body(before):
             return [before, *_cut_inside(head)]
     return [line]
+
+
+def _ends_place(rest: str) -> bool:
+    """Whether ``rest``, the end of a line after a unit's place, is more of that place's name
+    rather than a body: a one-word head and one more word (``UBND XÃ THUẬN HỘI THƯỢNG``,
+    ``UBND THÀNH PHỐ HỘI AN``: place names hold such syllables, and the data may not know
+    the place). A body under a unit names its field after its head (``SỞ NỘI VỤ``, ``HỘI
+    NÔNG DÂN``) or is a code (``ĐÀI PTTH``)."""
+    wl = rest.split()
+    if len(wl) != 2 or is_code(wl[1]):
+        return False
+    m = pattern("header", "org_heads").match(rest)
+    return m is not None and len(m.group(0).split()) == 1
 
 
 def _known_body(phrase: str) -> bool:
