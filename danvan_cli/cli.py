@@ -13,7 +13,9 @@ from typing import Any
 import click
 
 from . import __version__
+from .commands.help import LocalizedGroup
 from .commands.options import lang_option
+from .i18n import N_
 
 #: command name -> "module:attribute" (relative to danvan_cli.commands)
 COMMANDS: dict[str, str] = {
@@ -25,24 +27,26 @@ COMMANDS: dict[str, str] = {
     "index": "index:index_cmd",
     "search": "search:search_cmd",
     "export": "export:export_cmd",
+    "store": "store:store_cmd",
 }
 
 HELP: dict[str, str] = {
-    "parse": "Extract header, references, tasks and deadlines from documents.",
-    "deadlines": "List what is due, when, by whom, over a corpus.",
-    "graph": "Show how a directive is carried out down the levels of a corpus.",
-    "check": "Report what in a corpus needs a person's eye.",
-    "track": "Who was told to act on a directive, who has, how late, what is overdue.",
-    "index": "Parse a corpus into the store, once (later commands read it).",
-    "search": "Search the texts of the indexed corpus, accents optional.",
-    "export": "Write the corpus as tables: Parquet, CSV or JSON lines.",
+    "parse": N_("Extract header, references, tasks and deadlines from documents."),
+    "deadlines": N_("List what is due, when, by whom, over a corpus."),
+    "graph": N_("Show how a directive is carried out down the levels of a corpus."),
+    "check": N_("Report what in a corpus needs a person's eye."),
+    "track": N_("Who was told to act on a directive, who has, how late, what is overdue."),
+    "index": N_("Parse a corpus into the store, once (later commands read it)."),
+    "search": N_("Search the texts of the indexed corpus, accents optional."),
+    "export": N_("Write the corpus as tables: Parquet, CSV or JSON lines."),
+    "store": N_("See what the store holds, by folder; forget what is gone; clear it."),
 }
 
 #: Exit code when the store cannot be used.
 EXIT_STORE = 2
 
 
-class LazyGroup(click.Group):
+class LazyGroup(LocalizedGroup):
     """A group whose subcommands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -57,9 +61,20 @@ class LazyGroup(click.Group):
         return getattr(module, attr)  # type: ignore[no-any-return]
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, HELP.get(name, "")) for name in COMMANDS]
-        with formatter.section("Commands"):
+        from .i18n import _
+
+        rows = [(name, _(HELP[name])) for name in COMMANDS]
+        with formatter.section(_("Commands")):
             formatter.write_dl(rows)
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        """Each run starts in the language of the environment: a ``--lang`` given to an earlier
+        run in this process (tests, a program calling ``main`` twice) does not carry over."""
+        from .i18n import set_language
+
+        set_language(None)
+        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         """A store that cannot be used, or breaks mid-way, is one line naming it (exit 2),

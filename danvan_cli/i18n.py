@@ -18,9 +18,10 @@ import gettext
 import hashlib
 import io
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 LANGUAGES = ("vi", "en")
@@ -129,3 +130,89 @@ def N_(message: str) -> str:
     """Mark a message for the catalogue where it is defined (a table of labels) and translate
     it with ``_()`` where it is shown."""
     return message
+
+
+# --------------------------------------------------------------------------- messages made as data
+
+#: a ``{name}`` field of a message template
+_FIELD = re.compile(r"\{(\w+)\}")
+#: at least this many letters outside the fields, or a template is too loose to recognize a message by
+_MIN_LETTERS = 6
+
+
+def localized(message: str) -> str:
+    """``message``, made in English where the data is made, in the current language.
+
+    Warnings and the one line a bad file gets are data: JSON, CSV and the store keep them as
+    written (in English, made by a worker process that knows no language), and ``code``
+    beside a warning is what programs select by. Where a person reads them, this finds the
+    catalogue template the message was made from (``N_("... {number} ...").format(...)``)
+    and fills its translation with the same values. A message from no template is shown as
+    it is."""
+    if current() == "en" or not message:
+        return message
+    found = _translate(current(), message)
+    return message if found is None else found
+
+
+def localized_line(line: str) -> str:
+    """A ``name: problem`` line (a file that cannot be read) with the problem in the current
+    language; the name, which may itself hold ``": "``, is kept."""
+    if current() == "en":
+        return line
+    lang = current()
+    at = line.find(": ")
+    while at != -1:
+        found = _translate(lang, line[at + 2:])
+        if found is not None:
+            return f"{line[:at]}: {found}"
+        at = line.find(": ", at + 2)
+    return localized(line)
+
+
+def _exact(catalogue: gettext.NullTranslations, message: str) -> str | None:
+    found = getattr(catalogue, "_catalog", {}).get(message)
+    return found if isinstance(found, str) and found else None
+
+
+def _translate(lang: str, message: str) -> str | None:
+    catalogue = translations(lang)
+    exact = _exact(catalogue, message)
+    if exact is not None:
+        return exact
+    for pattern, fields, template in _templates(lang):
+        m = pattern.fullmatch(message)
+        if m is not None:
+            # a value that is itself a message of the catalogue ("issuer unknown") is translated too
+            values = {f: _exact(catalogue, m.group(f)) or m.group(f) for f in fields}
+            try:
+                return catalogue.gettext(template).format(**values)
+            except (KeyError, IndexError, ValueError):  # a translation naming a field the message lacks
+                return None
+    return None
+
+
+@lru_cache(maxsize=4)
+def _templates(lang: str) -> list[tuple[re.Pattern[str], tuple[str, ...], str]]:
+    """The catalogue's templates with fields, as patterns, the most specific first."""
+    catalogue = translations(lang)
+    ids = [k for k in getattr(catalogue, "_catalog", {}) if isinstance(k, str) and "{" in k]
+    out = []
+    for template in ids:
+        literal = _FIELD.sub("", template)
+        if "{" in literal or "}" in literal or sum(c.isalpha() for c in literal) < _MIN_LETTERS:
+            continue  # a field with a format ("{days:g}") is no message made as data: shown with _() where made
+        fields: list[str] = []
+        parts: list[str] = []
+        pos = 0
+        for m in _FIELD.finditer(template):
+            parts.append(re.escape(template[pos:m.start()]))
+            name = m.group(1)
+            parts.append(f"(?P={name})" if name in fields else f"(?P<{name}>.+?)")
+            if name not in fields:
+                fields.append(name)
+            pos = m.end()
+        parts.append(re.escape(template[pos:]))
+        out.append((re.compile("".join(parts), re.S), tuple(fields), template, len(literal)))
+    out.sort(key=lambda t: -t[3])
+    return [(p, f, t) for p, f, t, _n in out]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .i18n import N_
 from .model import Document
 from .resolve.admin_units import Gazetteer
 from .text.blocks import Blocks
@@ -48,7 +49,7 @@ def parse_text(
     view = matching_view(text)
     doc = Document(source=source, text=text)
     if not text.strip():
-        doc.warn("empty-document", "empty document: nothing to parse")
+        doc.warn("empty-document", N_("empty document: nothing to parse"))
         return doc
     layout = build_layout(text, view, blocks)
     use_layout(layout)

@@ -197,34 +197,44 @@ def _summary(o: Occurrence) -> str:
 
 
 def _description(o: Occurrence) -> str:
+    from .i18n import _
+
     dl, doc = o.deadline, o.doc
-    lines = [f"Hạn: {dl.text}"]
+    lines = [_("Deadline: {text}").format(text=dl.text)]
     if dl.assignees:
-        lines.append("Thực hiện: " + "; ".join(dl.assignees))
+        lines.append(_("Who: {units}").format(units="; ".join(dl.assignees)))
     ident = " ".join(x for x in (doc.doc_type, doc.number) if x)
     if ident or doc.title:
-        lines.append("Văn bản: " + " - ".join(x for x in (ident, doc.title) if x))
-    lines.append(f"Nguồn: {doc.source}")
+        lines.append(_("Document: {document}").format(document=" - ".join(x for x in (ident, doc.title) if x)))
+    lines.append(_("Source: {source}").format(source=doc.source))
     if dl.approximate:
-        lines.append("Ngày gần đúng (văn bản không ghi ngày cụ thể).")
+        lines.append(_("Approximate day (the document names no exact day)."))
     return "\n".join(lines)
 
 
-def to_ics(occs: list[Occurrence], *, include_expired: bool = False) -> bytes:
+def to_ics(occs: list[Occurrence], *, include_expired: bool = False, end: date | None = None) -> bytes:
     """An iCalendar file: one event per one-off deadline, one recurring event per rule.
 
-    A rule's event starts at its first occurrence in the window and carries the
-    RRULE, bounded by the document's horizon (``UNTIL``) unless expired ones were
-    asked for, so a calendar application shows every occurrence itself.
+    A rule's event starts at its first occurrence in the window and carries the RRULE,
+    bounded (``UNTIL``) by the end of the window asked for (``end``; by default the rule's
+    last occurrence in ``occs``) and, unless expired ones were asked for, by the
+    document's horizon: a yearly deadline never repeats past the year asked for.
     """
     from icalendar import Calendar, Event, vRecur
+
+    from .i18n import _
 
     cal = Calendar()
     cal.add("prodid", "-//danvan//deadlines//VI")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "danvan: hạn văn bản")
+    cal.add("x-wr-calname", _("danvan: deadlines of documents"))
     stamp = datetime.now(UTC).replace(microsecond=0)
+    last: dict[tuple[str, int], date] = {}
+    for o in occs:
+        if o.deadline.rrule:
+            key = (o.doc.source, o.deadline.span.start)
+            last[key] = max(last.get(key, o.day), o.day)
     seen_rules: set[tuple[str, int]] = set()
     for o in occs:
         dl = o.deadline
@@ -236,9 +246,12 @@ def to_ics(occs: list[Occurrence], *, include_expired: bool = False) -> bytes:
             seen_rules.add(key)
             ev.add("uid", _uid(o, True))
             recur = vRecur.from_ical(dl.rrule)
-            until = parse_iso(dl.until)
-            if until is not None and not include_expired:
-                recur["UNTIL"] = [until if o.time is None else datetime.combine(until, datetime.max.time().replace(microsecond=0))]
+            recur.pop("COUNT", None)  # UNTIL bounds it (RFC 5545: never both)
+            until = end or last[key]
+            horizon = parse_iso(dl.until)
+            if horizon is not None and not include_expired:
+                until = min(until, horizon)
+            recur["UNTIL"] = [until if o.time is None else datetime.combine(until, datetime.max.time().replace(microsecond=0))]
             if o.time is not None:
                 h, m = (int(x) for x in o.time.split(":"))
                 ev.add("dtstart", datetime.combine(o.day, datetime.min.time()).replace(hour=h, minute=m))

@@ -5,7 +5,8 @@
     .venv/bin/python scripts/messages.py --check  # exit 1 if vi.po lacks a message or keeps a stale one
 
 Messages are found by babel in ``danvan_cli/**.py`` wherever ``_()``, ``N_()`` or ``ngettext()``
-wrap a literal string. New ones are added to ``danvan_cli/locale/vi/LC_MESSAGES/danvan.po``
+wrap a literal string, and, for ``--help``, in the commands themselves: each command's help
+(its docstring) and each option's ``help=``, as click shows them (``commands/help.py``). New ones are added to ``danvan_cli/locale/vi/LC_MESSAGES/danvan.po``
 with an empty translation; gone ones are dropped. Translations already there are kept.
 """
 
@@ -31,13 +32,40 @@ HEADER = ("# Vietnamese messages of danvan's interface (the default language).\n
           "# Updated by scripts/messages.py; how to add a message: docs/messages.md.")
 
 
+#: the comment that marks a command's or an option's help text in the catalogue
+HELP_COMMENT = "--help text"
+
+
 def extract() -> Catalog:
     """The messages the code holds now (a template: no translations)."""
     template = Catalog(project="danvan", domain="danvan")
     for filename, lineno, message, comments, context in extract_from_dir(
             str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, strip_comment_tags=True):
         template.add(message, locations=[(f"danvan_cli/{filename}", lineno)], auto_comments=comments, context=context)
+    for text, location in help_texts():
+        if text not in template:
+            template.add(text, locations=[location], auto_comments=[HELP_COMMENT])
     return template
+
+
+def help_texts() -> list[tuple[str, tuple[str, int]]]:
+    """Every help text the commands show, with the file and line of the command's function."""
+    import inspect
+
+    sys.path.insert(0, str(ROOT))
+    from danvan_cli.cli import main
+    from danvan_cli.commands.help import help_texts as shown
+
+    out = []
+    for command, text in shown(main):
+        fn = inspect.unwrap(command.callback) if command.callback else None
+        if fn is not None:
+            path = Path(inspect.getsourcefile(fn) or "").resolve()
+            line = inspect.getsourcelines(fn)[1]
+        else:
+            path, line = PACKAGE / "cli.py", 1
+        out.append((text, (str(path.relative_to(ROOT)), line)))
+    return out
 
 
 def merged(template: Catalog) -> Catalog:

@@ -141,3 +141,165 @@ def test_task_labels_and_text_read_as_people_write_them() -> None:
     assert outline_label("II.1.1.-1") == "II.1.1 –" and outline_label("-1") == "–" and outline_label("3.5") == "3.5"
     assert shorten("Xác định công tác dân vận là nhiệm vụ trọng tâm", 30) == "Xác định công tác dân vận là…"
     assert is_fragment("Các") and not is_fragment("UBND") and not is_fragment("Sở Nội vụ")
+
+
+# ------------------------------------------------------------------ the store: seen, tidied; no path, no surprise
+
+
+def _two_folders(tmp_path: Path) -> tuple[Path, Path, str]:
+    kept, dropped = tmp_path / "kept", tmp_path / "dropped" / "deep"
+    kept.mkdir()
+    dropped.mkdir(parents=True)
+    for name in ("001_31b30f9d11ead8da.txt", "002_9ac44cf077a342da.txt"):
+        shutil.copy(SAMPLES / name, kept / name)
+    for name in ("003_c4ff23b0dfae42e9.txt", "004_7bfcb32814c81f86.txt"):
+        shutil.copy(SAMPLES / name, dropped / name)
+    store = str(tmp_path / "s.sqlite")
+    assert CliRunner().invoke(main, ["index", str(kept), str(tmp_path / "dropped"), "--store", store, "-q"]).exit_code == 0
+    return kept, dropped, store
+
+
+def test_store_list_shows_each_folder_with_its_counts_and_dates(tmp_path: Path) -> None:
+    import json
+
+    kept, dropped, store = _two_folders(tmp_path)
+    shutil.rmtree(dropped)
+    listed = json.loads(CliRunner().invoke(main, ["store", "list", "--store", store, "--format", "json"]).output)
+    by_folder = {f["folder"]: f for f in listed["folders"]}
+    assert set(by_folder) == {str(kept), str(dropped)}  # a tree indexed whole is one folder; two archives are two
+    assert by_folder[str(kept)]["documents"] == 2 and by_folder[str(kept)]["gone"] == 0
+    assert by_folder[str(dropped)]["gone"] == 2 and by_folder[str(kept)]["last_indexed"]
+    table = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["store", "list", "--store", store])
+    assert str(kept) in table.output.splitlines() and "danvan store prune" in table.output  # a folder on one line
+    assert "2 documents, 2 gone from the disk, read " in table.output
+
+
+def test_a_deleted_folder_no_longer_answers_and_prune_forgets_it(tmp_path: Path) -> None:
+    import json
+
+    kept, dropped, store = _two_folders(tmp_path)
+    shutil.rmtree(tmp_path / "dropped")
+    res = CliRunner().invoke(main, ["search", "dân vận", "--store", store, "--format", "json"])
+    assert {Path(h["source"]).parent for h in json.loads(res.stdout)} == {kept}
+    assert "2 indexed files are gone" in res.stderr
+    graph = CliRunner().invoke(main, ["graph", "--root", "33/CT-TTg", "--store", store, "--format", "json"])
+    assert "dropped" not in graph.stdout and "kept" in graph.stdout
+    pruned = CliRunner().invoke(main, ["store", "prune", "--store", store])
+    assert pruned.exit_code == 0 and "forgot 2 documents" in pruned.output
+    again = CliRunner().invoke(main, ["search", "dân vận", "--store", store, "--format", "json"])
+    assert "gone" not in again.stderr and len(json.loads(again.stdout)) == 2
+
+
+def test_store_forget_and_clear(tmp_path: Path) -> None:
+    kept, _dropped, store = _two_folders(tmp_path)
+    res = CliRunner().invoke(main, ["store", "forget", str(tmp_path / "dropped"), "--store", store])
+    assert "forgot 2 documents" in res.output
+    refused = CliRunner().invoke(main, ["store", "clear", "--store", store], input="n\n")
+    assert refused.exit_code == 1 and "Aborted" in refused.output
+    cleared = CliRunner().invoke(main, ["store", "clear", "--store", store, "--yes"])
+    assert cleared.exit_code == 0 and "forgot 2 documents" in cleared.output
+    empty = CliRunner().invoke(main, ["search", "dân vận", "--store", store])
+    assert empty.exit_code == 1 and "danvan index" in empty.output
+
+
+@pytest.mark.parametrize("command", [["graph", "--root", "33/CT-TTg"], ["deadlines", "--year", "2025"], ["check"],
+                                     ["track", "--root", "33/CT-TTg"], ["export", "-o", "{out}"]])
+def test_a_command_with_no_path_reads_the_store_and_says_so(command: list[str], tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    kept, _dropped, store = _two_folders(tmp_path)
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    shutil.copy(SAMPLES / "003_c4ff23b0dfae42e9.txt", elsewhere / "not-indexed.txt")
+    monkeypatch.chdir(elsewhere)  # the current folder is never read by surprise
+    args = [a.replace("{out}", str(tmp_path / "tables")) for a in command]
+    res = CliRunner().invoke(main, [*args, "--store", store])
+    assert res.exit_code == 0, res.output
+    assert f"no path given: reading the 4 documents the store {store} holds" in res.stderr
+    assert "not-indexed" not in res.output
+    quiet = CliRunner().invoke(main, [*args, "--store", store, "-q"])
+    assert "no path given" not in quiet.stderr
+
+
+def test_no_path_with_nothing_to_read_says_what_to_give(tmp_path: Path) -> None:
+    empty = str(tmp_path / "empty.sqlite")
+    res = CliRunner().invoke(main, ["graph", "--root", "33/CT-TTg", "--store", empty])
+    assert res.exit_code == 1 and "danvan index FOLDER" in res.output and "Traceback" not in res.output
+    memory = CliRunner().invoke(main, ["deadlines", "--year", "2025", "--no-store"])
+    assert memory.exit_code == 2 and "name the files or folders to read" in memory.output
+    index = CliRunner().invoke(main, ["index", "--store", empty])
+    assert index.exit_code == 2 and "danvan index ." in index.output
+
+
+# ------------------------------------------------------------------ numbers typed without accents
+
+
+@pytest.mark.parametrize("store", [True, False], ids=["store", "memory"])
+def test_root_folds_accents_and_the_bar_of_d_like_search(store: bool, tmp_path: Path) -> None:
+    from danvan_cli.graph.query import lookup_key
+
+    assert lookup_key("23-QD/TW") == lookup_key("23-qd/tw") == lookup_key("23-QĐ/TW") != lookup_key("23-QĐ/TU")
+    typed = "23-QD/TW"
+    where = ["--store", str(tmp_path / "s.sqlite")] if store else ["--no-store"]
+    for command in (["graph", "--format", "json"], ["track", "--as-of", "2025-06-30", "--format", "json"]):
+        res = CliRunner().invoke(main, [command[0], str(SAMPLES), "--root", typed, *command[1:], *where])
+        assert res.exit_code == 0, res.output
+        assert "23-QĐ/TW" in res.stdout
+
+
+def test_search_cites_folds_the_number_too(tmp_path: Path) -> None:
+    import json
+
+    store = str(tmp_path / "s.sqlite")
+    hits = [json.loads(CliRunner().invoke(main, ["search", "dân vận", str(SAMPLES), "--cites", n, "--store", store,
+                                                 "--format", "json"]).stdout) for n in ("23-QĐ/TW", "23-qd/tw")]
+    assert hits[0] and hits[0] == hits[1]
+
+
+@pytest.mark.parametrize("window, last", [(["--year", "2025"], "20251231"), (["--year", "2025", "--month", "3"], "20250331"),
+                                          (["--from", "2025-02-01", "--to", "2025-05-31"], "20250531")])
+def test_ics_repeats_only_over_the_window_asked_for(window: list[str], last: str) -> None:
+    from icalendar import Calendar
+
+    res = CliRunner().invoke(main, ["deadlines", str(SAMPLES), *window, "--format", "ics", "--no-store"])
+    rules = [ev.get("RRULE") for ev in Calendar.from_ical(res.stdout_bytes).walk("VEVENT") if ev.get("RRULE")]
+    assert rules and all("UNTIL" in r for r in rules)
+    assert all(u.strftime("%Y%m%d") <= last for r in rules for u in r["UNTIL"])
+
+
+# ------------------------------------------------------------------ Markdown residue
+
+
+MARKDOWN_PAGE = """**ỦY BAN NHÂN DÂN**
+**TỈNH HƯNG YÊN**
+
+Số: 12/KH-UBND
+
+**KẾ HOẠCH**
+
+*Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;* *
+
+*Thực hiện Chỉ thị số 33/CT–TTg ngày 26/11/2021 của Thủ tướng Chính phủ về **dân vận khéo**;*
+
+| TT | Nội dung |
+|---|---|
+| 1 | Tuyên truyền _Chỉ thị 33/CT-TTg_ |
+"""
+
+
+def test_evidence_and_snippets_carry_no_markdown_marks(tmp_path: Path) -> None:
+    import json
+
+    from danvan_cli.corpus.search import parse_query, snippet
+    from danvan_cli.pipeline import parse_text
+
+    doc = parse_text(MARKDOWN_PAGE, "page.md")
+    sentences = [m.sentence for r in doc.references for m in r.mentions]
+    assert sentences and not [s for s in sentences if any(mark in s for mark in "*|_")]
+    assert any(s.endswith("số 72/2025/QH15;") for s in sentences)
+    assert any("33/CT–TTg" in s for s in sentences)  # only marks go: the text's own dash stays
+    snip, spans = snippet(MARKDOWN_PAGE, parse_query("dan van kheo"))
+    assert "«dân» «vận» «khéo»" in snip and "*" not in snip and "---" not in snip and spans
+    (tmp_path / "page.md").write_text(MARKDOWN_PAGE, encoding="utf-8")
+    hits = json.loads(CliRunner().invoke(main, ["search", "tuyen truyen", str(tmp_path / "page.md"), "--format", "json",
+                                                "--store", str(tmp_path / "s.sqlite")]).stdout)
+    assert hits and "|" not in hits[0]["snippet"] and "_" not in hits[0]["snippet"]

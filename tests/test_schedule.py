@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import date
 
+import pytest
 from icalendar import Calendar
 
 from danvan_cli.model import Deadline, Document, Issuer, Span
@@ -117,7 +118,7 @@ def test_ics_is_read_back_by_icalendar() -> None:
     yearly = dl(rrule="FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15", approximate=True, until="2025-12-31", span=Span(6, 9))
     weekly = dl(rrule="FREQ=WEEKLY;BYDAY=FR;BYHOUR=15;BYMINUTE=0", span=Span(10, 12))
     d = doc_with(one_off, yearly, weekly, year=2025)
-    data = to_ics(occurrences([d], *Y2025))
+    data = to_ics(occurrences([d], *Y2025), end=Y2025[1])
     cal = Calendar.from_ical(data)
     events = list(cal.walk("VEVENT"))
     assert len(events) == 3  # one per one-off occurrence, one per rule
@@ -135,8 +136,20 @@ def test_ics_is_read_back_by_icalendar() -> None:
     assert len({str(e.get("UID")) for e in events}) == 3
 
 
-def test_ics_without_until_when_expired_are_asked_for() -> None:
+def test_ics_past_the_horizon_when_expired_are_asked_for_still_ends_with_the_window() -> None:
     d = doc_with(dl(rrule="FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=15", until="2020-12-31"), date="2018-04-05")
-    cal = Calendar.from_ical(to_ics(occurrences([d], *Y2025, include_expired=True), include_expired=True))
+    cal = Calendar.from_ical(to_ics(occurrences([d], *Y2025, include_expired=True), include_expired=True, end=Y2025[1]))
     (ev,) = list(cal.walk("VEVENT"))
-    assert "UNTIL" not in ev.get("RRULE")
+    assert ev.get("RRULE")["UNTIL"][0] == Y2025[1]
+
+
+@pytest.mark.parametrize("rule, end, until", [
+    ("FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=15", None, date(2025, 10, 15)),  # no horizon: the last occurrence asked for
+    ("FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=15", date(2025, 12, 31), date(2025, 12, 31)),
+    ("FREQ=MONTHLY;BYMONTHDAY=20;COUNT=100", date(2025, 12, 31), date(2025, 12, 31)),  # COUNT gives way to UNTIL
+])
+def test_a_rule_with_no_horizon_does_not_repeat_past_the_window_asked_for(rule: str, end: date | None,
+                                                                           until: date) -> None:
+    d = doc_with(dl(rrule=rule), date="2018-04-05")
+    (ev,) = list(Calendar.from_ical(to_ics(occurrences([d], *Y2025), end=end)).walk("VEVENT"))
+    assert ev.get("RRULE")["UNTIL"][0] == until and "COUNT" not in ev.get("RRULE")

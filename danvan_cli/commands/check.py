@@ -7,10 +7,11 @@ import sys
 
 import click
 
+from .help import LocalizedCommand
 from .options import corpus_from, corpus_options
 
 
-@click.command("check")
+@click.command("check", cls=LocalizedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @corpus_options
@@ -19,7 +20,7 @@ def check_cmd(paths: tuple[str, ...], fmt: str, store: str | None, no_store: boo
     """Report what in a corpus needs a person's eye: conflicting citations, missing
     documents, shared numbers, plans without their directive, and lead times.
 
-    PATH: files and folders, read recursively (default: the current folder)."""
+    PATH: files and folders, read recursively; without PATH, every document the store holds."""
     from ..graph.report import build_report
 
     corpus = corpus_from(paths, store, no_store, jobs, quiet, debug)

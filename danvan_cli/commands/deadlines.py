@@ -9,6 +9,7 @@ from datetime import date
 
 import click
 
+from .help import LocalizedCommand
 from .options import corpus_from, corpus_options, output_option
 
 FORMATS = ("table", "json", "csv", "ics")
@@ -47,7 +48,7 @@ def window(year: int | None, month: int | None, start: str | None, end: str | No
     return date(year, 1, 1), date(year, 12, 31)
 
 
-@click.command("deadlines")
+@click.command("deadlines", cls=LocalizedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--year", type=click.IntRange(1900, 2100), default=None, help="The year to list (1 January - 31 December).")
 @click.option("--month", type=click.IntRange(1, 12), default=None, help="Only this month of --year.")
@@ -78,7 +79,8 @@ def deadlines_cmd(
     debug: bool,
 ) -> None:
     """List what is due in a window over the documents under PATH (files or folders, read
-    recursively). Recurring deadlines are expanded to their occurrences."""
+    recursively; without PATH, every document the store holds). Recurring deadlines are
+    expanded to their occurrences."""
     from ..schedule import occurrences, to_csv, to_ics
 
     start, end = window(year, month, date_from, date_to)
@@ -117,7 +119,7 @@ def deadlines_cmd(
             if output:
                 data = BOM + data
         else:
-            data = to_ics(occs, include_expired=include_expired)
+            data = to_ics(occs, include_expired=include_expired, end=end)
         _write(data, output)
     if corpus.errors:
         sys.exit(1)

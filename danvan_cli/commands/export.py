@@ -6,11 +6,12 @@ import sys
 
 import click
 
+from .help import LocalizedCommand
 from ..corpus.export import FORMATS
 from .options import corpus_from, corpus_options
 
 
-@click.command("export")
+@click.command("export", cls=LocalizedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
               help="csv (a plain install has it; UTF-8 with a BOM so Excel reads Vietnamese), jsonl, or parquet "
@@ -21,9 +22,9 @@ from .options import corpus_from, corpus_options
 @corpus_options
 def export_cmd(paths: tuple[str, ...], fmt: str, out_dir: str, store: str | None, no_store: bool,
                jobs: int | None, quiet: bool, debug: bool) -> None:
-    """Write the documents under PATH (default: the current folder) and their graph as
-    tables that Spark, DuckDB, pandas or a graph database load. Parquet needs the extra
-    danvan[parquet] (pyarrow)."""
+    """Write the documents under PATH (without PATH, every document the store holds) and
+    their graph as tables that Spark, DuckDB, pandas or a graph database load. Parquet
+    needs the extra danvan[parquet] (pyarrow)."""
     from ..i18n import _, ngettext
     from ..corpus.export import ExportError, TableWriter, export_store
 

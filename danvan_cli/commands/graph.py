@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from .help import LocalizedCommand
 from ..graph.export import FORMATS
 from ..graph.query import DIRECTIONS
 from .options import corpus_from, corpus_options, output_option
@@ -30,7 +31,7 @@ def _relations(value: str | None) -> tuple[str, ...] | None:
     return rels
 
 
-@click.command("graph")
+@click.command("graph", cls=LocalizedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--root", "root_number", required=True, help="Number of the root document as people write it: 33/CT-TTg, 23-QĐ/TW.")
 @click.option("--year", type=int, default=None, help="Keep the root documents of this year (numbers restart every year).")
@@ -62,7 +63,7 @@ def graph_cmd(
 ) -> None:
     """Show how the document numbered ROOT is carried out down the levels of a corpus.
 
-    PATH: files and folders, read recursively (default: the current folder). Documents
+    PATH: files and folders, read recursively; without PATH, every document the store holds. Documents
     come from the store (indexed first if new or changed) unless --no-store."""
     from ..graph.export import export
     from ..graph.query import traverse

@@ -7,13 +7,14 @@ import time
 
 import click
 
+from .help import LocalizedCommand
 from ..corpus.scan import Walk
 from .options import corpus_options
 
 ENGINES = ("local", "dask")
 
 
-@click.command("index")
+@click.command("index", cls=LocalizedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
               help="local: worker processes here (--jobs); dask: the workers of a Dask cluster (--scheduler).")
@@ -25,13 +26,17 @@ ENGINES = ("local", "dask")
 @corpus_options
 def index_cmd(paths: tuple[str, ...], engine: str, scheduler: str | None, to_dir: str | None, no_graph: bool,
               store: str | None, no_store: bool, jobs: int | None, quiet: bool, debug: bool) -> None:
-    """Parse the documents under PATH (files and folders, read recursively; default: the
-    current folder) into the store. Only new or changed files are read; files gone from
-    the folders are dropped. Exit code 1 if some file could not be read."""
+    """Parse the documents under PATH (files and folders, read recursively) into the store.
+    Only new or changed files are read; files gone from the folders are dropped. Exit code 1
+    if some file could not be read."""
     from ..corpus.cluster import ClusterError
     from ..corpus.export import ExportError
     from ..corpus.scan import walk_paths
 
+    from ..i18n import _
+
+    if not paths:
+        raise click.UsageError(_("name the files or folders to index (danvan index . for the current folder)"))
     if no_store and not to_dir:
         raise click.UsageError("index writes the store: --no-store makes sense only with --engine dask --to DIR")
     if to_dir and engine != "dask":
@@ -40,7 +45,7 @@ def index_cmd(paths: tuple[str, ...], engine: str, scheduler: str | None, to_dir
         raise click.UsageError("--scheduler goes with --engine dask")
 
     t0 = time.monotonic()
-    walk = walk_paths(list(paths or (".",)))
+    walk = walk_paths(list(paths))
     try:
         errors, summary = _run(walk, engine, scheduler, to_dir, no_graph, store, jobs, quiet, debug)
     except (ClusterError, ExportError) as exc:

@@ -95,10 +95,51 @@ def corpus_options(fn: F) -> F:
 
 def corpus_from(paths: tuple[str, ...], store: str | None, no_store: bool, jobs: int | None, quiet: bool,
                 debug: bool) -> Any:
-    """The corpus under ``paths`` (default: the current folder). A store that cannot be used
-    raises ``StoreError``, which the ``danvan`` group turns into one line and exit code 2."""
+    """The corpus under ``paths``; with no path, what the store holds (said in one line, never
+    the current folder by surprise). A store that cannot be used raises ``StoreError``, which
+    the ``danvan`` group turns into one line and exit code 2."""
     from ..corpus.source import CorpusOptions, open_corpus
 
     options = CorpusOptions(store=store, use_store=not no_store, jobs=jobs or None, quiet=quiet, debug=debug,
                             ocr=ocr_mode())
-    return open_corpus(paths or (".",), options)
+    if paths:
+        return open_corpus(paths, options)
+    from ..i18n import _
+
+    if no_store:
+        raise click.UsageError(_("with --no-store there is no store to read: name the files or folders to read"))
+    from ..corpus.source import open_whole_store
+
+    corpus, gone = open_whole_store(options)
+    say_whole_store(corpus.store.path, len(corpus.selected), gone, quiet)
+    return corpus
+
+
+def say_whole_store(store: Any, documents: int, gone: int, quiet: bool) -> None:
+    """The line a command given no path prints: it reads the store, what it holds, what it
+    leaves out. An empty store is an error naming what to run (exit 1)."""
+    import sys
+
+    from ..i18n import _, ngettext
+
+    if not documents:
+        click.echo("danvan: " + _("no path given and the store {store} holds no document: name the files or folders "
+                                  "to read, or index them first (danvan index FOLDER)").format(store=store), err=True)
+        sys.exit(1)
+    if quiet:
+        return
+    line = ngettext("no path given: reading the {n} document the store {store} holds (danvan store list shows "
+                    "their folders)",
+                    "no path given: reading the {n} documents the store {store} holds (danvan store list shows "
+                    "their folders)", documents).format(n=documents, store=store)
+    if gone:
+        line += "; " + gone_note(gone)
+    click.echo("danvan: " + line, err=True)
+
+
+def gone_note(n: int) -> str:
+    """How many indexed files are gone from the disk and left out of the answer."""
+    from ..i18n import ngettext
+
+    return ngettext("{n} indexed file is gone and left out (danvan store prune forgets it)",
+                    "{n} indexed files are gone and left out (danvan store prune forgets them)", n).format(n=n)

@@ -6,12 +6,13 @@ import sys
 
 import click
 
+from .help import LocalizedCommand
 from ..corpus.scan import parse_paths
 from ..model import Document
 from .options import lang_option, ocr_mode, ocr_option
 
 
-@click.command("parse")
+@click.command("parse", cls=LocalizedCommand)
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",

@@ -7,10 +7,11 @@ import sys
 
 import click
 
+from .help import LocalizedCommand
 from .options import corpus_options
 
 
-@click.command("search")
+@click.command("search", cls=LocalizedCommand)
 @click.argument("query")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--type", "doc_type", default=None, help="Only documents of this type (Kế hoạch, chi thi...).")
@@ -43,13 +44,21 @@ def search_cmd(query: str, paths: tuple[str, ...], doc_type: str | None, issuer:
         corpus = corpus_from(paths, store, False, jobs, quiet, debug)
         st, ids, errors = corpus.store, [i for i, _s in corpus.selected], corpus.errors
     else:
-        from ..corpus.source import open_store
+        from ..corpus.source import CorpusOptions, open_whole_store
 
-        st, ids = open_store(store), None
-    if not paths and not st.conn.execute("SELECT 1 FROM doc LIMIT 1").fetchone():
-        click.echo("danvan: " + _("the store {store} is empty: index a folder first (danvan index FOLDER), or give "
-                                  "the folder to search (danvan search QUERY FOLDER)").format(store=st.path), err=True)
-        sys.exit(1)
+        whole, gone = open_whole_store(CorpusOptions(store=store))
+        st = whole.store
+        # files gone from the disk since they were indexed (a deleted folder) do not answer
+        ids = [i for i, _s in whole.selected] if gone else None
+        if not whole.selected:
+            click.echo("danvan: " + _("the store {store} is empty: index a folder first (danvan index FOLDER), or "
+                                      "give the folder to search (danvan search QUERY FOLDER)").format(store=st.path),
+                       err=True)
+            sys.exit(1)
+        if gone and not quiet:
+            from .options import gone_note
+
+            click.echo("danvan: " + gone_note(gone), err=True)
     hits = search(st.conn, query, ids=ids, doc_type=doc_type, issuer=issuer, year=year, cites=cites, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))

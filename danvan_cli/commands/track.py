@@ -9,6 +9,7 @@ from datetime import date
 
 import click
 
+from .help import LocalizedCommand
 from .options import corpus_from, corpus_options, output_option
 
 FORMATS = ("table", "json", "csv", "html")
@@ -25,7 +26,7 @@ def _as_of(value: str | None) -> date:
         raise click.BadParameter(f"{value!r} is not a date like 2025-03-31", param_hint="--as-of") from None
 
 
-@click.command("track")
+@click.command("track", cls=LocalizedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--root", "root_number", required=True, help="Number of the directive to track: 33/CT-TTg, 23-QĐ/TW.")
 @click.option("--year", type=int, default=None, help="Keep the root documents of this year (numbers restart every year).")
@@ -52,7 +53,7 @@ def track_cmd(
     debug: bool,
 ) -> None:
     """Track the directive numbered ROOT across the documents under PATH (files or folders,
-    read recursively): the units its own text tells to act, the documents each has issued
+    read recursively; without PATH, every document the store holds): the units its own text tells to act, the documents each has issued
     carrying it out (directly, through an intermediate plan, or second-hand), the lag in
     days, the units with no document in this corpus, and its deadlines per unit. Documents
     come from the store (indexed first if new or changed) unless --no-store."""

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..i18n import N_
 from .scan import Walk
 from .store import FileState, Indexed, index_file
 
@@ -78,7 +79,7 @@ def _payload(args: Sequence[tuple[str, str, FileState, str | None, bool]]) -> li
         try:
             data: bytes | None = Path(path).read_bytes()
         except OSError as exc:
-            items.append((path, source, state, f"{source}: cannot be read ({exc.strerror or exc})"))
+            items.append((path, source, state, N_("{name}: cannot be read ({reason})").format(name=source, reason=exc.strerror or exc)))
             continue
         digest = hashlib.sha256(data).hexdigest()
         items.append((path, source, state, None if digest == old_hash else data, digest, debug))
@@ -152,7 +153,7 @@ def index_to_parquet(walk: Walk, folder: str, *, scheduler: str | None, debug: b
         try:
             st = os.stat(path)
         except OSError:
-            errors.append(f"{source}: no such file")
+            errors.append(N_("{name}: no such file").format(name=source))
             on_error(errors[-1])
             continue
         args.append((path, source, FileState(st.st_size, st.st_mtime_ns, st.st_ino), None, debug))

@@ -40,7 +40,7 @@ _NODE_COLUMNS = ("number", "doc_type", "date", "year", "issuer", "level", "place
 def _graph_code() -> str:
     root = Path(__file__).resolve().parent.parent / "graph"
     digest = hashlib.sha256()
-    for name in ("identity.py", "build.py"):
+    for name in ("identity.py", "build.py", "query.py"):  # query.py: the key nodes are looked up by
         digest.update((root / name).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -95,13 +95,13 @@ def save(store: Store, key: str, g: nx.DiGraph, documents: int) -> int:
             (key, documents, json.dumps({k: _jsonable(v) for k, v in g.graph.items()}, ensure_ascii=False),
              time.time()),
         ).fetchone()[0]
-        from ..graph.identity import number_key
+        from ..graph.query import lookup_key
 
         c.executemany(
             f"INSERT INTO graph_node (graph_id, node, number_key, {', '.join(_NODE_COLUMNS)}, attrs) "
             f"VALUES ({', '.join('?' * (len(_NODE_COLUMNS) + 4))})",
             (
-                (gid, n, number_key(a["number"]) if a.get("number") else None,
+                (gid, n, lookup_key(a["number"]) if a.get("number") else None,
                  *(a.get(col) for col in _NODE_COLUMNS),
                  json.dumps({k: _jsonable(v) for k, v in a.items()}, ensure_ascii=False, separators=(",", ":")))
                 for n, a in g.nodes(data=True)
@@ -163,12 +163,11 @@ class StoredGraph:
 
     def numbered(self, number: str) -> nx.DiGraph:
         """The nodes whose number is ``number`` (typed as people type it), edges left out."""
-        from ..extract.numbers import normalize_number
-        from ..graph.identity import number_key
+        from ..graph.query import lookup_key
 
         g = nx.DiGraph()
         g.graph.update(self._graph_attrs())
-        key = number_key(normalize_number(number) or number)
+        key = lookup_key(number)
         self._nodes(g, self.store.conn.execute(
             "SELECT node, attrs FROM graph_node WHERE graph_id = ? AND number_key = ?", (self.graph_id, key)))
         return g

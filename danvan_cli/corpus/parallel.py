@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
+from ..i18n import N_
 from ..text.formats import limits
 
 T = TypeVar("T")
@@ -189,9 +190,10 @@ def _death(exitcode: int | None) -> str:
         except ValueError:
             name = f"signal {-exitcode}"
         if name == "SIGKILL":
-            return "its reader was killed (SIGKILL: out of memory?); the file is damaged or too large to read"
-        return f"its reader crashed ({name}); the file is damaged or built to break a reader"
-    return f"its reader ended unexpectedly (exit {exitcode}); the file is damaged or built to break a reader"
+            return N_("its reader was killed (SIGKILL: out of memory?); the file is damaged or too large to read")
+        return N_("its reader crashed ({signal}); the file is damaged or built to break a reader").format(signal=name)
+    return N_("its reader ended unexpectedly (exit {code}); the file is damaged or built to break a reader").format(
+        code=exitcode)
 
 
 class _Pool:
@@ -347,7 +349,8 @@ def map_ordered(
                     lose(w, "")  # never ready: its tasks go to the next worker, nobody is blamed
                 elif w.ready and w.tasks and now - w.started > budget(w.tasks[0]):
                     seconds = budget(w.tasks[0])
-                    lose(w, f"not read within {seconds:.0f} s (the time limit for a file of its size): stopped")
+                    lose(w, N_("not read within {seconds} s (the time limit for a file of its size): stopped").format(
+                        seconds=f"{seconds:.0f}"))
         clean = True
     finally:
         pool.close(kill=not clean)

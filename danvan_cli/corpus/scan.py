@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import N_
 from ..model import Document
 from ..text.read import READABLE_SUFFIXES, DanvanInputError
 
@@ -149,16 +150,19 @@ class Batch:
 
 
 def report_error(message: str) -> None:
+    """The one line of a file that cannot be read, on standard error, in the interface's language."""
     from ..filenames import shown
+    from ..i18n import localized_line
 
-    print(f"danvan: {shown(message)}", file=sys.stderr)
+    print(f"danvan: {shown(localized_line(message))}", file=sys.stderr)
 
 
 def internal_error(path: str, exc: BaseException) -> str:
     """The one line for a parser bug on one file (the batch goes on)."""
     from ..filenames import shown
 
-    return shown(f"{path}: internal error while parsing ({type(exc).__name__}: {exc}); rerun with --debug")
+    return shown(N_("{path}: internal error while parsing ({kind}: {exc}); rerun with --debug").format(
+        path=path, kind=type(exc).__name__, exc=exc))
 
 
 def parse_one(path: str, debug: bool = False, data: bytes | None = None, *, ocr: OcrPlan | None = None,

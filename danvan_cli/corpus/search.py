@@ -198,7 +198,10 @@ def _find_sequence(words: list[tuple[int, int, str]], wanted: list[str]) -> int 
 def snippet(text: str, query: Query, width: int = 180) -> tuple[str, list[tuple[int, int]]]:
     """A piece of ``text`` about ``width`` characters long around the matches (the window
     that holds the most different terms), and the matches' spans in ``text``."""
+    from ..text.normalize import blank_markup
+
     folded = fold(text)
+    text = blank_markup(text)  # what is shown: no Markdown marks; the same length, so spans hold
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
     spans = _matches(words, query.terms)
     if not spans:
@@ -270,8 +273,7 @@ def search(
 ) -> list[dict[str, Any]]:
     """Documents matching the query, best first (BM25, the title weighing more than the
     body), with a marked snippet each. ``ids`` limits the search to those documents."""
-    from ..extract.numbers import normalize_number
-    from ..graph.identity import number_key
+    from ..graph.query import lookup_key
     from .codec import unpack_text
 
     query = parse_query(query_text)
@@ -294,8 +296,9 @@ def search(
         where.append("d.year = ?")
         args.append(year)
     if cites:
-        where.append("EXISTS (SELECT 1 FROM doc_reference r WHERE r.doc_id = d.id AND r.number_key = ?)")
-        args.append(number_key(normalize_number(cites) or cites))
+        # accents and Đ folded on both sides, as for --root: 23-QD/TW finds 23-QĐ/TW
+        where.append("EXISTS (SELECT 1 FROM doc_reference r WHERE r.doc_id = d.id AND danvan_fold(r.number_key) = ?)")
+        args.append(lookup_key(cites))
     sql = (
         "SELECT d.source, d.doc_type, d.number, d.date, d.issuer, d.title, bm25(doc_fts, 4.0, 1.0) AS score, x.text "
         "FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid JOIN doc_data x ON x.doc_id = d.id "

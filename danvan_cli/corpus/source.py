@@ -207,3 +207,15 @@ def open_corpus(paths: tuple[str, ...] | list[str], options: CorpusOptions) -> C
     if line and not options.quiet:
         print(f"danvan: {line}", file=sys.stderr)
     return corpus
+
+
+def open_whole_store(options: CorpusOptions) -> tuple[StoredCorpus, int]:
+    """Everything the store holds, for a command given no path: the documents that were read
+    and whose file is still there (a deleted or moved folder does not answer), and how many
+    indexed files are gone (``danvan store prune`` forgets them)."""
+    from .inventory import entries, holdings
+
+    store = open_store(options.store)
+    held = holdings(e for e in entries(store.conn) if not e.failed)
+    selected = [(e.id, e.source) for e in held.present]
+    return StoredCorpus(store=store, selected=selected), len(held.gone)

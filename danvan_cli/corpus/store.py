@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..filenames import from_db, shown, to_db
+from ..i18n import N_
 from .codec import RECORD_VERSION, pack, pack_text, unpack_text
 from .rows import COLUMNS, DOCUMENT_COLUMNS, document_rows, head
 from .scan import Walk, internal_error
@@ -224,7 +225,7 @@ def index_file(path: str, source: str, state: FileState, old_hash: str | None, d
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        out.error = f"{source}: cannot be read ({exc.strerror or exc})"
+        out.error = N_("{name}: cannot be read ({reason})").format(name=source, reason=exc.strerror or exc)
         return out
     out.hash = hashlib.sha256(data).hexdigest()
     if old_hash is not None and old_hash == out.hash:
@@ -477,8 +478,8 @@ class Store:
             except OSError as exc:
                 if isinstance(exc, FileNotFoundError):
                     missing.add(path)
-                msg = f"{source}: no such file" if isinstance(exc, FileNotFoundError) else \
-                    f"{source}: cannot be read ({exc.strerror or exc})"
+                msg = N_("{name}: no such file").format(name=source) if isinstance(exc, FileNotFoundError) else \
+                    N_("{name}: cannot be read ({reason})").format(name=source, reason=exc.strerror or exc)
                 report.errors.append(msg)
                 if on_error:
                     on_error(msg)
@@ -613,6 +614,38 @@ class Store:
             return
         self._delete_children(doc_id, old[0], old[1], fts=old[2] is None)
         self.conn.execute("DELETE FROM doc WHERE id = ?", (doc_id,))
+
+    # ----------------------------------------------------------------- tidying
+
+    def forget(self, ids: Iterable[int]) -> int:
+        """Drop the rows of these documents (``danvan store prune``/``forget``), and the
+        graphs kept beside them, which they may be part of (rebuilt when next asked)."""
+        ids = list(ids)
+        if not ids:
+            return 0
+        with _write(self.conn):
+            for doc_id in ids:
+                self._delete(doc_id)
+            self._drop_graphs()
+        return len(ids)
+
+    def clear(self) -> int:
+        """Forget every document (``danvan store clear``); the file stays a valid, empty store,
+        shrunk to its size."""
+        n = self.conn.execute("SELECT count(*) FROM doc").fetchone()[0]
+        with _write(self.conn):
+            for table in COLUMNS:
+                self.conn.execute(f"DELETE FROM {child_table(table)}")
+            self.conn.execute("DELETE FROM doc_data")
+            self.conn.execute("DELETE FROM doc")
+            self.conn.execute("INSERT INTO doc_fts (doc_fts) VALUES ('delete-all')")
+            self._drop_graphs()
+        self.conn.execute("VACUUM")
+        return int(n)
+
+    def _drop_graphs(self) -> None:
+        for table in ("graph_edge", "graph_node", "graph"):
+            self.conn.execute(f"DELETE FROM {table}")
 
     # ----------------------------------------------------------------- reading
 

@@ -45,6 +45,7 @@ from functools import cache
 
 import regex
 
+from ..i18n import N_
 from ..model import Deadline, Document, Span, Task, Warning
 from ..refdata import alternation, pattern, words
 from . import assignees as asg
@@ -639,7 +640,8 @@ def extract_deadlines(
         if expr.rrule is None and _before_document(expr.date, when.date):
             result.warnings.append(Warning(
                 "deadline-before-document",
-                f"deadline {expr.date} ({_tidy(view[f.start:f.end])}) is before the document's own date {when.date}",
+                N_("deadline {date} ({text}) is before the document's own date {own}").format(
+                    date=expr.date, text=_tidy(view[f.start:f.end]), own=when.date),
                 Span(f.start, f.end),
             ))
         out.append(

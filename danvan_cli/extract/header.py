@@ -20,6 +20,7 @@ from functools import cache
 
 import regex
 
+from ..i18n import N_
 from ..model import Document, Issuer, Signer, Span, Warning
 from ..refdata import alternation, doc_types, pattern, words
 from ..resolve.issuers import PlaceContext, canonical_place
@@ -882,13 +883,14 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
         # On a scan a blank is where the number was written in ink or stamped after printing:
         # OCR leaves ink out, and a number is read or it is not, never guessed.
         header.number_raw = read.blank_number
-        header.warn("ink-not-read", f"the scan's own number was not read ('Số: {read.blank_number}'): written in "
-                    "ink or stamped after printing (OCR leaves ink out), or left blank; read it on the page",
-                    read.number_span)
+        header.warn("ink-not-read", N_("the scan's own number was not read ('Số: {blank}'): written in ink or "
+                                       "stamped after printing (OCR leaves ink out), or left blank; read it on the "
+                                       "page").format(blank=read.blank_number), read.number_span)
     elif read.blank_number is not None:
         header.number_raw = read.blank_number
         header.warn("blank-own-number",
-                 f"the document's own number is left blank ('Số: {read.blank_number}'): a draft or unsent copy",
+                 N_("the document's own number is left blank ('Số: {blank}'): a draft or unsent copy").format(
+                     blank=read.blank_number),
                  read.number_span)
     header.place, header.date = read.place, read.date
     if read.date is None:
@@ -896,8 +898,9 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
         if closing is not None:
             header.place, header.date, read.date_span = closing
     if lay.form == "ocr" and header.date is not None and len(header.date) == 7:
-        header.warn("ink-not-read", f"the scan's date has no day ({header.date}): written in ink or stamped after "
-                    "printing (OCR leaves ink out), or left blank; read it on the page", read.date_span)
+        header.warn("ink-not-read", N_("the scan's date has no day ({date}): written in ink or stamped after "
+                                       "printing (OCR leaves ink out), or left blank; read it on the page").format(
+                                           date=header.date), read.date_span)
     if read.number_span is not None:
         header.spans["number"] = read.number_span
     if read.date_span is not None:
@@ -948,8 +951,8 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
     if header.signer is not None and header.signer.name is None:
         lines = " / ".join(x for x in (header.signer.authority, header.signer.title) if x)
         header.warn("signer-name-not-in-text",
-                    f"the signature block ({lines}) names no signer in the text: the name is only in the "
-                    "signature's image or left out; signer.name is null", header.signer.span)
+                    N_("the signature block ({lines}) names no signer in the text: the name is only in the signature's "
+                       "image or left out; signer.name is null").format(lines=lines), header.signer.span)
 
     ctx = PlaceContext()
     issuer = compose_header_issuer([t for t, _s in read.issuer_lines], ctx) if read.issuer_lines else None

@@ -25,6 +25,7 @@ from typing import Any
 import regex
 
 from ..extract.numbers import NumberParts, parse_number
+from ..i18n import N_
 from ..model import RELATION_STRENGTH, Document, Issuer, Reference, Warning
 from ..refdata import party_term as _party_term
 from ..resolve.issuers import tier_of
@@ -466,8 +467,9 @@ def _resolve_number(items: list[Sighting]) -> list[_Group]:
             ids = sorted(_readable_id(s.number or "", g.key(), None) for g in fits[: _NAMED_CANDIDATES * 20])
             names = ", ".join(ids[:_NAMED_CANDIDATES])
             if len(fits) > _NAMED_CANDIDATES:
-                names += f" and {len(fits) - _NAMED_CANDIDATES} more"
-            msg = f"{s.number} cited in {s.source} without enough to tell which document it is: could be {names}"
+                names = N_("{names} and {n} more").format(names=names, n=len(fits) - _NAMED_CANDIDATES)
+            msg = N_("{number} cited in {source} without enough to tell which document it is: could be {names}").format(
+                number=s.number, source=s.source, names=names)
             seen = warned.setdefault(parts, set())
             if msg not in seen:
                 seen.add(msg)
@@ -606,17 +608,17 @@ def _conflicts(items: list[Sighting]) -> list[Warning]:
         detail = "; ".join(
             f"{d} ({', '.join(sorted({Path(s.source).name for s in items if s.date == d}))})" for d in sorted(dates)
         )
-        out.append(Warning("dated-differently", f"dated differently: {detail}"))
+        out.append(Warning("dated-differently", N_("dated differently: {detail}").format(detail=detail)))
     types = Counter(s.doc_type for s in items if s.doc_type)
     if len(types) > 1:
         detail = "; ".join(
             f"{t} ({', '.join(sorted({Path(s.source).name for s in items if s.doc_type == t}))})" for t in sorted(types)
         )
-        out.append(Warning("named-as-different-types", f"named as different types: {detail}"))
+        out.append(Warning("named-as-different-types", N_("named as different types: {detail}").format(detail=detail)))
     own = [s for s in items if s.in_corpus]
     if len({s.source for s in own}) > 1:
         out.append(Warning("parsed-from-several-files",
-                           f"parsed from several files: {', '.join(sorted({s.source for s in own}))}"))
+                           N_("parsed from several files: {files}").format(files=', '.join(sorted({s.source for s in own})))))
     return out
 
 

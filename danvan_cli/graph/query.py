@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -18,14 +19,22 @@ DIRECTIONS = ("down", "up", "both")
 UP_RELATIONS: tuple[str, ...] = tuple(r for r in ALL_RELATIONS if r != "cites")
 
 
+@lru_cache(maxsize=65536)
+def lookup_key(number: str) -> str:
+    """The key a number is looked up by when a user types it: ``number_key`` with accents and
+    the bar of ``Đ`` folded away, as search folds them, so ``23-QD/TW`` (typed on a keyboard
+    without Vietnamese) finds ``23-QĐ/TW``."""
+    return ascii_key(number_key(normalize_number(number) or number))
+
+
 def find_roots(g: nx.DiGraph, number: str, *, year: int | None = None, issuer: str | None = None) -> list[str]:
-    """Nodes the number a user typed can mean (``33/ct-ttg``, ``23-QĐ/TW``, ``02 /CT-UBND``).
+    """Nodes the number a user typed can mean (``33/ct-ttg``, ``23-QĐ/TW``, ``23-QD/TW``, ``02 /CT-UBND``).
 
     ``year`` keeps documents of that year (or whose Party term covers it); ``issuer``
     keeps those whose issuer, place or province contains it, accents and case ignored
     (``--issuer "ha noi"``). In-corpus documents come first, then by date."""
-    wanted = number_key(normalize_number(number) or number)
-    found = [n for n, a in g.nodes(data=True) if a.get("number") and number_key(a["number"]) == wanted]
+    wanted = lookup_key(number)
+    found = [n for n, a in g.nodes(data=True) if a.get("number") and lookup_key(a["number"]) == wanted]
     if year is not None:
         found = [n for n in found if _in_year(g.nodes[n], year)]
     if issuer:

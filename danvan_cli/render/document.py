@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from ..i18n import _
+from ..i18n import _, localized
 from ..model import Document
 from ..filenames import shown as shown_path
 
@@ -161,6 +161,6 @@ def render_table(doc: Document, out: TextIO | None = None) -> None:
             t.add_row(when, dl.text, dl.action, ", ".join(dl.assignees))
         console.print(t)
     for w in doc.warnings:
-        console.print("[yellow]" + _("warning:") + f"[/yellow] {escape(w.message)}")
+        console.print("[yellow]" + _("warning:") + f"[/yellow] {escape(localized(w.message))}")
     if not doc.references and doc.doc_type is None and not doc.warnings:
         console.print("[dim]" + _("No document header and no cited documents found.") + "[/dim]")

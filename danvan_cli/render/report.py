@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import _, ngettext
+from ..i18n import _, localized, ngettext
 
 
 def print_report(report: dict[str, Any], limit: int = 30) -> None:
@@ -27,7 +27,7 @@ def print_report(report: dict[str, Any], limit: int = 30) -> None:
         console.print(t)
 
     table(_("Cited with conflicting dates or types"), [_("document"), _("warning")],
-          [[c["id"], "\n".join(c["warnings"])] for c in report["conflicts"]])
+          [[c["id"], "\n".join(localized(w) for w in c["warnings"])] for c in report["conflicts"]])
     table(_("Cited but not in the corpus"), [_("document"), _("type"), _("date"), _("issuer"), _("cited by")],
           [[m["id"], m["doc_type"], m["date"], m["issuer"], m["cited_by"]] for m in report["missing"]])
     table(_("Numbers that stand for several documents"), [_("number"), _("documents")],

@@ -29,9 +29,10 @@ import regex
 from ..extract.citations import Citation
 from ..extract.numbers import SLIPS
 from ..extract.wrap import is_wrap
+from ..i18n import N_
 from ..model import RELATION_STRENGTH, Issuer, Link, Mention, NamedLaw, Reference, Span, Warning
 from ..refdata import body_codes, load_yaml
-from ..text.normalize import fold_key
+from ..text.normalize import blank_markup, fold_key
 from .issuers import PlaceContext, resolve_issuer
 from .relations import (
     RECEIVED,
@@ -422,7 +423,8 @@ def _merge(
             firsts.append(c)
             if c.number.parts.slip is not None:
                 out.warn("cited-number-slip",
-                         f"{c.number.raw} looks mistyped ({SLIPS[c.number.parts.slip]}): kept as written",
+                         N_("{number} looks mistyped ({slip}): kept as written").format(
+                             number=c.number.raw, slip=SLIPS[c.number.parts.slip]),
                          Span(c.start, c.core_end))
             candidates.append(len(refs) - 1)
             idx = len(refs) - 1
@@ -434,7 +436,8 @@ def _merge(
         if ref.doc_type is None and c.doc_type:
             ref.doc_type = c.doc_type
         elif c.doc_type and ref.doc_type != c.doc_type:
-            out.warn("conflicting-types", f"{number} is called {ref.doc_type} and {c.doc_type} in this text",
+            out.warn("conflicting-types", N_("{number} is called {doc_type} and {other_type} in this text").format(
+                number=number, doc_type=ref.doc_type, other_type=c.doc_type),
                      Span(c.start, c.core_end))
         im = c.issuer_match
         if im is not None and (ref.issuer is None or not im.unresolved and ref.issuer_place is None and im.issuer.place):
@@ -448,15 +451,17 @@ def _merge(
             multi.add(idx)
             out.warn(
                 "two-dates-in-mention",
-                f"{number} carries two dates in one mention ({', '.join(_vn_date(d.iso) for d in c.dates)})",
+                N_("{number} carries two dates in one mention ({dates})").format(
+                    number=number, dates=', '.join(_vn_date(d.iso) for d in c.dates)),
                 Span(c.start, c.core_end),
             )
     for number, group in by_number.items():
         if len(group) > 1:
             out.warn(
                 "one-number-several-documents",
-                f"{number} names {len(group)} different documents here ("
-                + "; ".join(refs[j].issuer_name or "issuer unknown" for j in group) + ")",
+                N_("{number} names {n} different documents here ({issuers})").format(
+                    number=number, n=len(group),
+                    issuers="; ".join(refs[j].issuer_name or N_("issuer unknown") for j in group)),
             )
     return refs, ref_of, firsts, multi, dates
 
@@ -799,7 +804,7 @@ def _evidence(text: str, s: int, e: int, start: int, end: int) -> str:
     is a whole run-on file."""
     if e - s > 4 * _CONTEXT:
         s, e = max(s, start - _CONTEXT), min(e, end + _CONTEXT)
-    return " ".join(text[s:e].split())
+    return " ".join(blank_markup(text[s:e]).split())
 
 
 def _vn_date(iso: str) -> str:
@@ -824,11 +829,13 @@ def _choose_date(number: str, dates: list[str], year: int | None, in_one_mention
             if not d.startswith(str(year)):
                 out.warn(
                     "date-contradicts-number-year",
-                    f"{number} is dated {_vn_date(d)} but its number says {year}: a slip in the text",
+                    N_("{number} is dated {date} but its number says {year}: a slip in the text").format(
+                        number=number, date=_vn_date(d), year=year),
                 )
     if len(distinct) > 1 and not (in_one_mention and len(distinct) == 2):
         out.warn(
             "conflicting-dates",
-            f"{number} is cited with {len(distinct)} dates ({', '.join(_vn_date(d) for d in distinct)}); kept {_vn_date(chosen)}"
+            N_("{number} is cited with {n} dates ({dates}); kept {chosen}").format(
+                number=number, n=len(distinct), dates=', '.join(_vn_date(d) for d in distinct), chosen=_vn_date(chosen))
         )
     return chosen

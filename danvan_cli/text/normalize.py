@@ -120,10 +120,25 @@ _MARKUP = regex.compile(r"\*+|(?<!\p{L})_+|_+(?!\p{L})|\||^#{1,6}(?= )|\\(?=[\-\
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
 
 
+#: a Markdown table's rule line (``|---|:---:|``)
+_TABLE_RULE = regex.compile(r"^[ \t|:]*-{3,}[ \t|:-]*$", regex.M)
+
+
+def _blank(m: regex.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def blank_markup(text: str) -> str:
+    """``text`` as a person reads a piece of it shown alone (a citation's sentence, a search
+    snippet): Markdown emphasis, table pipes and rule lines, heading marks, escapes and
+    ``<br>`` blanked, no ``;* *`` left over; the same length, so offsets still hold."""
+    return _MARKUP.sub(_blank, _TABLE_RULE.sub(_blank, text))
+
+
 def matching_view(text: str) -> str:
     """``text`` with Markdown emphasis, table pipes and heading marks blanked and every
     dash read as ``-``; the same length, so offsets are shared."""
-    view = _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+    view = _MARKUP.sub(_blank, text)
     for dash in DASHES:
         if dash in view:
             view = view.replace(dash, "-")

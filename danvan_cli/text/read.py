@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import N_
 from ..model import Warning
 from .blocks import Blocks
 from .formats import limits, sniff
@@ -43,11 +44,11 @@ READABLE_SUFFIXES: frozenset[str] = frozenset(
 
 #: What a file that is not a document is, for the one line that says so.
 _NOT_READ: dict[str, str] = {
-    "xlsx": "a spreadsheet (.xlsx), not a document danvan reads",
-    "pptx": "a presentation (.pptx), not a document danvan reads",
-    "odf": "an OpenDocument file: save it as .docx",
-    "zip": "a zip archive, not a document: unpack it",
-    "rtf": "an RTF file: save it as .docx",
+    "xlsx": N_("a spreadsheet (.xlsx), not a document danvan reads"),
+    "pptx": N_("a presentation (.pptx), not a document danvan reads"),
+    "odf": N_("an OpenDocument file: save it as .docx"),
+    "zip": N_("a zip archive, not a document: unpack it"),
+    "rtf": N_("an RTF file: save it as .docx"),
 }
 
 
@@ -88,7 +89,8 @@ def _legacy(text: str, encoding: str, alternatives: dict[str, str] | None = None
     enc = legacy.detect(text, alternatives)
     if enc is None:
         return None
-    message = f"text written in the legacy encoding {legacy.NAMES[enc]}: converted to Unicode; check the letters"
+    message = N_("text written in the legacy encoding {names}: converted to Unicode; check the letters").format(
+        names=legacy.NAMES[enc])
     return Decoded(normalize_text(legacy.convert(text, enc)), enc if encoding == "bytes" else f"{encoding}+{enc}",
                    [Warning("legacy-encoding", message)])
 
@@ -104,9 +106,9 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
             try:
                 return Decoded(normalize_text(data[len(bom):].decode(enc)), enc)
             except UnicodeDecodeError as exc:
-                raise DanvanInputError(f"{name}: not valid {enc} despite its byte-order mark ({exc.reason})") from exc
+                raise DanvanInputError(N_("{name}: not valid {enc} despite its byte-order mark ({reason})").format(name=name, enc=enc, reason=exc.reason)) from exc
     if _looks_binary(data):
-        raise DanvanInputError(f"{name}: not a text file (binary content)")
+        raise DanvanInputError(N_("{name}: not a text file (binary content)").format(name=name))
     try:
         utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -124,13 +126,13 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
     return Decoded(
         normalize_text(text),
         "cp1258",
-        [Warning("decoding-fallback", "text is not UTF-8: decoded as Windows-1258 (Vietnamese); check the characters")],
+        [Warning("decoding-fallback", N_("text is not UTF-8: decoded as Windows-1258 (Vietnamese); check the characters"))],
     )
 
 
 def _too_big(name: str, size: int) -> DanvanInputError:
     return DanvanInputError(
-        f"{name}: file of {limits.human(size)} is over the {limits.human(limits.MAX_FILE_BYTES)} limit"
+        N_("{name}: file of {size} is over the {limit} limit").format(name=name, size=limits.human(size), limit=limits.human(limits.MAX_FILE_BYTES))
     )
 
 
@@ -145,8 +147,8 @@ def _within_lines(decoded: Decoded, name: str) -> Decoded:
     every stage a few hundred bytes: millions of them are not a document but a list)."""
     lines = decoded.text.count("\n") + 1
     if lines > limits.MAX_LINES:
-        raise DanvanInputError(f"{name}: a text of {lines:,} lines (more than {limits.MAX_LINES:,}): "
-                               "refused (not one document)")
+        raise DanvanInputError(N_("{name}: a text of {lines} lines (more than {limit}): refused (not one document)").format(
+            name=name, lines=f"{lines:,}", limit=f"{limits.MAX_LINES:,}"))
     return decoded
 
 
@@ -158,7 +160,7 @@ def _decode_file(data: bytes, name: str, ocr: OcrOptions | None = None) -> Decod
     if form in _NOT_READ:
         raise DanvanInputError(f"{name}: {_NOT_READ[form]}")
     if form == "text" and suffix in _PICTURE_SUFFIXES:
-        raise DanvanInputError(f"{name}: a damaged image (its bytes are no picture danvan knows)")
+        raise DanvanInputError(N_("{name}: a damaged image (its bytes are no picture danvan knows)").format(name=name))
     if form == "text":
         return decode_bytes(data, name)
     from .formats import read_structured
@@ -168,9 +170,9 @@ def _decode_file(data: bytes, name: str, ocr: OcrOptions | None = None) -> Decod
     except DanvanInputError:
         raise
     except RecursionError as exc:  # a reader's dependency recursing on a hostile file
-        raise DanvanInputError(f"{name}: nested too deeply to read") from exc
+        raise DanvanInputError(N_("{name}: nested too deeply to read").format(name=name)) from exc
     except MemoryError as exc:
-        raise DanvanInputError(f"{name}: too large to read in memory") from exc
+        raise DanvanInputError(N_("{name}: too large to read in memory").format(name=name)) from exc
 
 
 def read_source(path: str | Path, ocr: OcrOptions | None = None) -> Decoded:
@@ -182,9 +184,9 @@ def read_source(path: str | Path, ocr: OcrOptions | None = None) -> Decoded:
     else:
         p = Path(path)
         if not p.exists():
-            raise DanvanInputError(f"{name}: no such file")
+            raise DanvanInputError(N_("{name}: no such file").format(name=name))
         if p.is_dir():
-            raise DanvanInputError(f"{name}: is a directory (give files, or use a command that walks folders)")
+            raise DanvanInputError(N_("{name}: is a directory (give files, or use a command that walks folders)").format(name=name))
         try:
             size = p.stat().st_size
             if size > limits.MAX_FILE_BYTES:
@@ -192,5 +194,5 @@ def read_source(path: str | Path, ocr: OcrOptions | None = None) -> Decoded:
             with p.open("rb") as fh:
                 data = fh.read(limits.MAX_FILE_BYTES + 1)
         except OSError as exc:
-            raise DanvanInputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+            raise DanvanInputError(N_("{name}: cannot be read ({reason})").format(name=name, reason=exc.strerror or exc)) from exc
     return decode_file(data, name, ocr)

@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from typing import TYPE_CHECKING
+from ...i18n import N_
 
 if TYPE_CHECKING:
     from ...model import Warning
@@ -125,11 +126,12 @@ def read_structured(form: str, data: bytes, name: str, ocr: OcrOptions | None = 
 
                 pages, why = reader.unread
                 listed = ", ".join(str(i + 1) for i in pages[:10]) + (" ..." if len(pages) > 10 else "")
-                notes.append(Warning("pages-not-read", f"page(s) {listed} have no text layer and were not read: {why}"))
+                notes.append(Warning("pages-not-read", N_("page(s) {listed} have no text layer and were not read: {why}").format(
+                    listed=listed, why=why)))
         elif form == "image":
             items, encoding = read_image(data, ocr), "ocr"
         else:
-            raise FormatError(f"no reader for the form {form!r}")
+            raise FormatError(N_("no reader for the form {form}").format(form=repr(form)))
     except FormatError as exc:
         raise DanvanInputError(f"{name}: {exc}") from exc
     if encoding.endswith("ocr"):

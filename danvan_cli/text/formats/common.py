@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...i18n import N_
 from ...model import Warning
 from ..blocks import Blocks, TextBuilder
 from . import legacy
@@ -95,7 +96,7 @@ def convert_legacy(items: list[RawItem]) -> list[Warning]:
     if not converted:
         return []
     names = " and ".join(legacy.NAMES[e] for e in sorted(converted))
-    return [Warning("legacy-encoding", f"text written in the legacy encoding {names}: converted to Unicode; check the letters")]
+    return [Warning("legacy-encoding", N_("text written in the legacy encoding {names}: converted to Unicode; check the letters").format(names=names))]
 
 
 def _lines(p: Para) -> list[tuple[str, bool, bool, str | None]]:

@@ -37,6 +37,7 @@ import struct
 from dataclasses import dataclass, field
 
 from . import limits
+from ...i18n import N_
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 from .legacy import cp1252, font_encoding
 from .listlabels import Counters, Level, doc_lists
@@ -81,10 +82,10 @@ def _u32(b: bytes, o: int) -> int:
 # --- the container -------------------------------------------------------------------------------
 
 _OTHER_OLE = (
-    ("EncryptedPackage", "a password-protected Office file: remove the password in Office and save again"),
-    ("Workbook", "an Excel spreadsheet (.xls), not a document danvan reads"),
-    ("Book", "an Excel spreadsheet (.xls), not a document danvan reads"),
-    ("PowerPoint Document", "a PowerPoint presentation (.ppt), not a document danvan reads"),
+    ("EncryptedPackage", N_("a password-protected Office file: remove the password in Office and save again")),
+    ("Workbook", N_("an Excel spreadsheet (.xls), not a document danvan reads")),
+    ("Book", N_("an Excel spreadsheet (.xls), not a document danvan reads")),
+    ("PowerPoint Document", N_("a PowerPoint presentation (.ppt), not a document danvan reads")),
 )
 
 
@@ -96,25 +97,25 @@ def _streams(data: bytes) -> tuple[bytes, bytes]:
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except (OSError, ValueError, IndexError, struct.error, KeyError, OverflowError, MemoryError) as exc:
-        raise FormatError(f"a damaged OLE2 container ({exc})") from exc
+        raise FormatError(N_("a damaged OLE2 container ({exc})").format(exc=exc)) from exc
     try:
         if not ole.exists("WordDocument"):
             for name, what in _OTHER_OLE:
                 if ole.exists(name):
                     raise FormatError(what)
-            raise FormatError("an OLE2 file that is not a Word document (no WordDocument stream)")
+            raise FormatError(N_("an OLE2 file that is not a Word document (no WordDocument stream)"))
         word = _stream(ole, "WordDocument", len(data))
         if len(word) < 0x20 or _u16(word, 0) != _WORD_IDENT:
-            raise FormatError("a .doc whose WordDocument stream does not start as Word's does (damaged)")
+            raise FormatError(N_("a .doc whose WordDocument stream does not start as Word's does (damaged)"))
         nfib = _u16(word, 2)
         flags = _u16(word, 0x0A)
         if flags & 0x0100:  # fEncrypted
-            raise FormatError("a password-protected .doc: open it in Word, remove the password and save it as .docx")
+            raise FormatError(N_("a password-protected .doc: open it in Word, remove the password and save it as .docx"))
         if nfib < _MIN_NFIB:
-            raise FormatError("a Word 6/95 document (older than Word 97): open it in Word and save it as .docx")
+            raise FormatError(N_("a Word 6/95 document (older than Word 97): open it in Word and save it as .docx"))
         table_name = "1Table" if flags & 0x0200 else "0Table"
         if not ole.exists(table_name):
-            raise FormatError(f"a .doc without its {table_name} stream (damaged)")
+            raise FormatError(N_("a .doc without its {table_name} stream (damaged)").format(table_name=table_name))
         return word, _stream(ole, table_name, len(data))
     finally:
         ole.close()
@@ -123,14 +124,14 @@ def _streams(data: bytes) -> tuple[bytes, bytes]:
 def _check_header(data: bytes) -> None:
     """The counts the OLE2 header declares, against the file's size, before any is used."""
     if len(data) < 512:
-        raise FormatError("an OLE2 file cut short (damaged)")
+        raise FormatError(N_("an OLE2 file cut short (damaged)"))
     shift = _u16(data, 0x1E)
     if shift not in (9, 12):
-        raise FormatError("an OLE2 header with an impossible sector size (damaged)")
+        raise FormatError(N_("an OLE2 header with an impossible sector size (damaged)"))
     sectors = max(1, len(data) >> shift)
     for what, at in (("FAT", 0x2C), ("mini FAT", 0x40), ("DIFAT", 0x48)):
         if _u32(data, at) > sectors:
-            raise FormatError(f"an OLE2 header declaring {_u32(data, at)} {what} sectors in a file of {sectors}: damaged")
+            raise FormatError(N_("an OLE2 header declaring {declared} {what} sectors in a file of {sectors}: damaged").format(declared=_u32(data, at), what=what, sectors=sectors))
 
 
 def _check_chain(ole: object, name: str, size: int) -> None:
@@ -143,7 +144,7 @@ def _check_chain(ole: object, name: str, size: int) -> None:
     seen: set[int] = set()
     for _ in range(-(-size // ole.sectorsize)):  # type: ignore[attr-defined]
         if sect in seen or not 0 <= sect < len(fat):
-            raise FormatError(f"a damaged OLE2 container (the chain of {name} loops or leaves the file)")
+            raise FormatError(N_("a damaged OLE2 container (the chain of {name} loops or leaves the file)").format(name=name))
         seen.add(sect)
         sect = fat[sect]
 
@@ -155,15 +156,15 @@ def _stream(ole: object, name: str, file_size: int) -> bytes:
     try:
         size = ole.get_size(name)  # type: ignore[attr-defined]
         if size > file_size or size > limits.MAX_FILE_BYTES:
-            raise FormatError(f"a stream ({name}) declaring {limits.human(size)} in a file of {limits.human(file_size)}: damaged")
+            raise FormatError(N_("a stream ({name}) declaring {size} in a file of {file_size}: damaged").format(name=name, size=limits.human(size), file_size=limits.human(file_size)))
         _check_chain(ole, name, size)
         data = ole.openstream(name).read()  # type: ignore[attr-defined]
     except FormatError:
         raise
     except (OSError, ValueError, IndexError, struct.error, KeyError, OverflowError, MemoryError) as exc:
-        raise FormatError(f"a damaged OLE2 container ({name}: {exc})") from exc
+        raise FormatError(N_("a damaged OLE2 container ({name}: {exc})").format(name=name, exc=exc)) from exc
     if len(data) != size:
-        raise FormatError(f"a damaged OLE2 container ({name}: {len(data)} bytes read of {size} declared)")
+        raise FormatError(N_("a damaged OLE2 container ({name}: {read} bytes read of {size} declared)").format(name=name, read=len(data), size=size))
     return data
 
 
@@ -191,12 +192,12 @@ def _fib(word: bytes) -> _Fib:
         cb = _u16(word, p)
         fclcb = struct.unpack_from(f"<{2 * cb}I", word, p + 2)
     except struct.error as exc:
-        raise FormatError("a .doc whose file information block is cut short (damaged)") from exc
+        raise FormatError(N_("a .doc whose file information block is cut short (damaged)")) from exc
     if len(lw) < 11 or cb <= _CLX:
-        raise FormatError("a .doc whose file information block is too short (damaged)")
+        raise FormatError(N_("a .doc whose file information block is too short (damaged)"))
     ccp = tuple(max(0, v) for v in lw[3:11])
     if sum(ccp) > limits.MAX_DOC_CHARS:
-        raise FormatError(f"a .doc declaring {sum(ccp)} characters (more than {limits.MAX_DOC_CHARS}): refused")
+        raise FormatError(N_("a .doc declaring {n} characters (more than {limit}): refused").format(n=sum(ccp), limit=limits.MAX_DOC_CHARS))
     return _Fib(ccp, fclcb)
 
 
@@ -213,7 +214,7 @@ def _slice(table: bytes, fc: int, lcb: int, what: str) -> bytes:
     if lcb == 0:
         return b""
     if fc + lcb > len(table):
-        raise FormatError(f"a .doc whose {what} lies outside its table stream (damaged)")
+        raise FormatError(N_("a .doc whose {what} lies outside its table stream (damaged)").format(what=what))
     return table[fc : fc + lcb]
 
 
@@ -227,17 +228,17 @@ def _clx(table: bytes, fib: _Fib, word_len: int) -> tuple[list[_Piece], list[byt
         while i < len(clx) and clx[i] == 0x01:
             n = struct.unpack_from("<h", clx, i + 1)[0]
             if n < 0 or i + 3 + n > len(clx):
-                raise FormatError("a .doc whose piece table is damaged")
+                raise FormatError(N_("a .doc whose piece table is damaged"))
             grpprls.append(clx[i + 3 : i + 3 + n])
             i += 3 + n
         if i >= len(clx) or clx[i] != 0x02:
-            raise FormatError("a .doc without a piece table (damaged, or written by a Word before Word 97)")
+            raise FormatError(N_("a .doc without a piece table (damaged, or written by a Word before Word 97)"))
         lcb = _u32(clx, i + 1)
         plc = clx[i + 5 : i + 5 + lcb]
     except struct.error as exc:
-        raise FormatError("a .doc whose piece table is cut short (damaged)") from exc
+        raise FormatError(N_("a .doc whose piece table is cut short (damaged)")) from exc
     if lcb != len(plc) or (lcb - 4) % 12:
-        raise FormatError("a .doc whose piece table is damaged")
+        raise FormatError(N_("a .doc whose piece table is damaged"))
     n = (lcb - 4) // 12
     cps = struct.unpack_from(f"<{n + 1}I", plc, 0)
     pieces: list[_Piece] = []
@@ -247,13 +248,13 @@ def _clx(table: bytes, fib: _Fib, word_len: int) -> tuple[list[_Piece], list[byt
         prm = _u16(plc, off + 6)
         cp, cp_end = cps[k], cps[k + 1]
         if cp_end < cp or (pieces and cp != pieces[-1].cp_end):
-            raise FormatError("a .doc whose piece table is out of order (damaged)")
+            raise FormatError(N_("a .doc whose piece table is out of order (damaged)"))
         if fc_raw & 0x40000000:
             fc, width = (fc_raw & 0x3FFFFFFF) // 2, 1
         else:
             fc, width = fc_raw, 2
         if fc + (cp_end - cp) * width > word_len:
-            raise FormatError("a .doc whose piece table points outside its text stream (damaged)")
+            raise FormatError(N_("a .doc whose piece table points outside its text stream (damaged)"))
         pieces.append(_Piece(cp, cp_end, fc, width, prm))
     return pieces, grpprls
 
@@ -507,7 +508,7 @@ class _Runs:
         for pn in dict.fromkeys(v & 0x3FFFFF for v in pns):  # a page named twice is read once
             off = pn * _PAGE
             if off + _PAGE > len(word):
-                raise FormatError("a .doc whose formatting points outside its text stream (damaged)")
+                raise FormatError(N_("a .doc whose formatting points outside its text stream (damaged)"))
             runs.extend(_fkp(word[off : off + _PAGE], paragraphs))
         runs.sort(key=lambda r: r[0])
         for start, end, props in runs:
@@ -537,7 +538,7 @@ def _fkp(page: bytes, paragraphs: bool) -> list[tuple[int, int, tuple[int, list[
     crun = page[_PAGE - 1]
     width = 13 if paragraphs else 1
     if 4 * (crun + 1) + width * crun > _PAGE - 1:
-        raise FormatError("a .doc with a damaged formatting page")
+        raise FormatError(N_("a .doc with a damaged formatting page"))
     fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
     out = []
     base = 4 * (crun + 1)

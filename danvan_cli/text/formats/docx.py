@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import limits
+from ...i18n import N_
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 from .legacy import font_encoding
 from .listlabels import Counters, Level
@@ -55,21 +56,23 @@ def check_zip(data: bytes) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise FormatError(f"not a valid .docx (damaged zip: {exc})") from exc
+        raise FormatError(N_("not a valid .docx (damaged zip: {exc})").format(exc=exc)) from exc
     infos = zf.infolist()
     if len(infos) > limits.MAX_DOCX_PARTS:
-        raise FormatError(f"a zip of {len(infos)} parts (more than {limits.MAX_DOCX_PARTS}): refused as a zip bomb")
+        raise FormatError(N_("a zip of {n} parts (more than {limit}): refused as a zip bomb").format(n=len(infos), limit=limits.MAX_DOCX_PARTS))
     declared = sum(i.file_size for i in infos)
     if declared > limits.MAX_DOCX_INFLATED_BYTES:
-        raise FormatError(f"parts that inflate to {limits.human(declared)} (more than {limits.human(limits.MAX_DOCX_INFLATED_BYTES)}): refused as a zip bomb")
+        raise FormatError(N_("parts that inflate to {declared} (more than {limit}): refused as a zip bomb").format(
+            declared=limits.human(declared), limit=limits.human(limits.MAX_DOCX_INFLATED_BYTES)))
     for i in infos:
         if i.flag_bits & 0x1:
-            raise FormatError("an encrypted zip: remove the password in Word and save again")
+            raise FormatError(N_("an encrypted zip: remove the password in Word and save again"))
         if i.file_size > 2**20 and i.file_size > limits.MAX_DOCX_RATIO * max(1, i.compress_size):
-            raise FormatError(f"a part ({i.filename}) inflating {i.file_size // max(1, i.compress_size)}-fold: refused as a zip bomb")
+            raise FormatError(N_("a part ({filename}) inflating {ratio}-fold: refused as a zip bomb").format(
+                filename=i.filename, ratio=i.file_size // max(1, i.compress_size)))
     names = {i.filename for i in infos}
     if "word/document.xml" not in names and "[Content_Types].xml" not in names:
-        raise FormatError("a zip archive that is not a Word document (no word/document.xml)")
+        raise FormatError(N_("a zip archive that is not a Word document (no word/document.xml)"))
     total = 0
     for i in infos:
         try:
@@ -77,9 +80,10 @@ def check_zip(data: bytes) -> None:
                 while chunk := fh.read(1 << 20):
                     total += len(chunk)
                     if total > limits.MAX_DOCX_INFLATED_BYTES:
-                        raise FormatError(f"parts that inflate past {limits.human(limits.MAX_DOCX_INFLATED_BYTES)}: refused as a zip bomb")
+                        raise FormatError(N_("parts that inflate past {limit}: refused as a zip bomb").format(
+                            limit=limits.human(limits.MAX_DOCX_INFLATED_BYTES)))
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-            raise FormatError(f"a damaged part ({i.filename}: {exc})") from exc
+            raise FormatError(N_("a damaged part ({filename}: {exc})").format(filename=i.filename, exc=exc)) from exc
 
 
 @dataclass(slots=True)
@@ -422,7 +426,7 @@ def read_docx(data: bytes) -> list[RawItem]:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        raise FormatError(f"not a readable Word document ({type(exc).__name__}: {exc})") from exc
+        raise FormatError(N_("not a readable Word document ({kind}: {exc})").format(kind=type(exc).__name__, exc=exc)) from exc
     try:
         styles_root = document.styles.element
     except (KeyError, ValueError, etree.XMLSyntaxError):

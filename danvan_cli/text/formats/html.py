@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import lxml.etree
 import lxml.html
 
+from ...i18n import N_
 from ...model import Warning
 from . import limits
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
@@ -274,7 +275,8 @@ def decode_html(data: bytes, hint: str | None = None) -> tuple[str, str, list[Wa
         except LookupError:
             pass  # a charset Python does not know: sniff instead
         except UnicodeDecodeError:
-            note = f"page declares {declared} but its bytes are not: read as windows-1252; check the characters"
+            note = N_("page declares {declared} but its bytes are not: read as windows-1252; check the characters").format(
+                declared=declared)
             return cp1252(data), "windows-1252", [Warning("decoding-fallback", note)]
     try:
         return data.decode("utf-8"), "utf-8", []
@@ -296,8 +298,8 @@ def _check_attributes(text: str) -> None:
     for m in _LONG_TAG.finditer(text):
         n = len(_ATTRIBUTE.findall(_QUOTED.sub('""', m.group())))
         if n > limits.MAX_HTML_ATTRIBUTES:
-            raise FormatError(f"HTML with an element of {n} attributes (more than {limits.MAX_HTML_ATTRIBUTES}): "
-                              "refused (not a document page)")
+            raise FormatError(N_("HTML with an element of {n} attributes (more than {limit}): refused (not a document page)").format(
+                n=n, limit=limits.MAX_HTML_ATTRIBUTES))
 
 
 def parse_html(text: str) -> list[RawItem]:
@@ -310,10 +312,10 @@ def parse_html(text: str) -> list[RawItem]:
     try:
         root = lxml.etree.fromstring(text, parser=parser) if text.strip() else None
     except (lxml.etree.XMLSyntaxError, ValueError) as exc:
-        raise FormatError(f"HTML that cannot be parsed ({exc})") from exc
+        raise FormatError(N_("HTML that cannot be parsed ({exc})").format(exc=exc)) from exc
     for err in parser.error_log:
         if err.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in err.message:
-            raise FormatError(f"HTML nested deeper than {limits.MAX_HTML_DEPTH} levels: refused (not a document page)")
+            raise FormatError(N_("HTML nested deeper than {limit} levels: refused (not a document page)").format(limit=limits.MAX_HTML_DEPTH))
     if root is None:
         return []
     body = root.find(".//body")
@@ -334,4 +336,4 @@ def read_mhtml(data: bytes) -> tuple[list[RawItem], str, list[Warning]]:
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes):
                 return read_html(payload, part.get_content_charset())
-    raise FormatError("a web archive (MHTML) without an HTML part")
+    raise FormatError(N_("a web archive (MHTML) without an HTML part"))

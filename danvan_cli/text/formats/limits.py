@@ -83,7 +83,9 @@ def seconds_for(size: int) -> float:
 
 def out_of_memory() -> str:
     """The reason given for a file whose reading ran out of the worker's memory."""
-    return f"too large to read in memory (over the {human(WORKER_MEMORY_BYTES)} a worker may use)"
+    from ...i18n import N_
+
+    return N_("too large to read in memory (over the {limit} a worker may use)").format(limit=human(WORKER_MEMORY_BYTES))
 
 
 #: Most pages OCR'd in one file (a PDF of scans, a .tif of many pages). At a few seconds a

@@ -37,6 +37,7 @@ from typing import Any, Protocol
 
 import regex
 
+from ...i18n import N_
 from . import limits
 from .common import FormatError, RawItem
 from .pdf import Word, layout_words
@@ -98,8 +99,8 @@ REGION_PAD = 24
 OCR_VERSION = 5
 
 #: The one line a scan gives where Tesseract is missing (README repeats it).
-INSTALL_LINE = ("OCR needs Tesseract with Vietnamese: install it with "
-                "`sudo apt-get install tesseract-ocr tesseract-ocr-vie` (or pass --ocr never)")
+INSTALL_LINE = N_("OCR needs Tesseract with Vietnamese: install it with "
+                  "`sudo apt-get install tesseract-ocr tesseract-ocr-vie` (or pass --ocr never)")
 
 class OcrCache(Protocol):
     """Where a page's OCR is kept between runs (the store): bytes under a key."""
@@ -277,12 +278,15 @@ def _tesseract(image: Any, what: str, *args: str) -> bytes:
         proc = subprocess.run([exe, "stdin", "stdout", "--dpi", str(DPI), *args], input=_pnm(image),
                               capture_output=True, timeout=PAGE_TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired as exc:
-        raise FormatError(f"OCR of {what} took more than {PAGE_TIMEOUT_S} s: stopped") from exc
+        raise FormatError(N_("OCR of {what} took more than {seconds} s: stopped").format(
+            what=what, seconds=PAGE_TIMEOUT_S)) from exc
     except OSError as exc:
-        raise FormatError(f"OCR could not run ({exc.strerror or exc}): {INSTALL_LINE}") from exc
+        raise FormatError(N_("OCR could not run ({reason}): {install}").format(
+            reason=exc.strerror or exc, install=INSTALL_LINE)) from exc
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise FormatError(f"OCR of {what} failed ({err[-1] if err else f'exit {proc.returncode}'})")
+        raise FormatError(N_("OCR of {what} failed ({reason})").format(
+            what=what, reason=err[-1] if err else f"exit {proc.returncode}"))
     return proc.stdout
 
 
@@ -364,7 +368,7 @@ class Tesseract:
         _require(what)
         self.pages_read += count
         if count > limits.MAX_OCR_PAGES:
-            raise FormatError(f"{count} pages to OCR (more than {limits.MAX_OCR_PAGES}): refused")
+            raise FormatError(N_("{count} pages to OCR (more than {limit}): refused").format(count=count, limit=limits.MAX_OCR_PAGES))
         out: dict[int, list[Word]] = {}
         done = 0
         progress = self.options.progress
@@ -485,23 +489,23 @@ def read_image(data: bytes, options: OcrOptions) -> list[RawItem]:
     from PIL import Image, ImageOps
 
     if options.mode == "never":
-        raise FormatError("an image, not a text: OCR is needed (and --ocr never was given)")
+        raise FormatError(N_("an image, not a text: OCR is needed (and --ocr never was given)"))
     reader = Tesseract(options, data)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             img = Image.open(io.BytesIO(data))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise FormatError(f"an image of more than {limits.MAX_IMAGE_PIXELS} pixels: refused") from exc
+            raise FormatError(N_("an image of more than {limit} pixels: refused").format(limit=limits.MAX_IMAGE_PIXELS)) from exc
         except (OSError, ValueError, SyntaxError) as exc:
-            raise FormatError(f"a damaged image or one of a kind danvan cannot read ({exc})") from exc
+            raise FormatError(N_("a damaged image or one of a kind danvan cannot read ({exc})").format(exc=exc)) from exc
     try:
         try:
             img.seek(limits.MAX_OCR_PAGES)
         except EOFError:
             pass
         else:
-            raise FormatError(f"an image of more than {limits.MAX_OCR_PAGES} pages: refused")
+            raise FormatError(N_("an image of more than {limit} pages: refused").format(limit=limits.MAX_OCR_PAGES))
         sizes: list[tuple[int, int]] = []
         for k in range(limits.MAX_OCR_PAGES):
             try:
@@ -509,7 +513,8 @@ def read_image(data: bytes, options: OcrOptions) -> list[RawItem]:
             except EOFError:
                 break
             if img.width * img.height > limits.MAX_IMAGE_PIXELS:
-                raise FormatError(f"an image of {img.width}×{img.height} pixels (more than {limits.MAX_IMAGE_PIXELS}): refused")
+                raise FormatError(N_("an image of {width}×{height} pixels (more than {limit}): refused").format(
+                    width=img.width, height=img.height, limit=limits.MAX_IMAGE_PIXELS))
             sizes.append(_upright(img))
 
         def render(k: int) -> Callable[[], tuple[Any, float]]:
@@ -522,7 +527,7 @@ def read_image(data: bytes, options: OcrOptions) -> list[RawItem]:
         try:
             found = reader.run(((k, render(k)) for k in range(len(sizes))), len(sizes), "a picture of a page")
         except (OSError, ValueError, SyntaxError, EOFError) as exc:  # Pillow decoding a damaged frame
-            raise FormatError(f"a damaged image ({exc})") from exc
+            raise FormatError(N_("a damaged image ({exc})").format(exc=exc)) from exc
     finally:
         img.close()
     pages = []
@@ -531,5 +536,5 @@ def read_image(data: bytes, options: OcrOptions) -> list[RawItem]:
         pages.append((found.get(k, []), width_pt * h / max(1, w)))
     items = layout_words(pages)
     if not items:
-        raise FormatError("a picture with no text found in it by OCR")
+        raise FormatError(N_("a picture with no text found in it by OCR"))
     return items

@@ -38,6 +38,7 @@ from typing import Any, Protocol
 import regex
 
 from . import limits, pdf_size
+from ...i18n import N_
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 
 #: A PDF with fewer letters than this per page has no text layer to speak of (a scan,
@@ -143,10 +144,10 @@ def _open(data: bytes):  # type: ignore[no-untyped-def]
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code == 4:
-            raise FormatError("an encrypted PDF: a password is needed to open it") from exc
+            raise FormatError(N_("an encrypted PDF: a password is needed to open it")) from exc
         if code == 5:
-            raise FormatError("a PDF protected by a security scheme danvan cannot open") from exc
-        raise FormatError(f"a damaged or invalid PDF ({exc})") from exc
+            raise FormatError(N_("a PDF protected by a security scheme danvan cannot open")) from exc
+        raise FormatError(N_("a damaged or invalid PDF ({exc})").format(exc=exc)) from exc
 
 
 #: Most annotations on one page whose appearance is merged into the page (a signed
@@ -179,7 +180,8 @@ def _page_words(page, number: int) -> tuple[list[_Word], float, float]:  # type:
     try:
         n = tp.count_chars()
         if n > limits.MAX_PDF_PAGE_CHARS:
-            raise FormatError(f"page {number + 1} holds {n} characters (more than {limits.MAX_PDF_PAGE_CHARS}): refused")
+            raise FormatError(N_("page {page} holds {n} characters (more than {limit}): refused").format(
+                page=number + 1, n=n, limit=limits.MAX_PDF_PAGE_CHARS))
         text = tp.get_text_range(0, n) if n else ""
         if len(text) != n:  # characters outside the BMP: read one by one
             text = "".join(tp.get_text_range(i, 1) or " " for i in range(n))
@@ -971,7 +973,7 @@ def read_pdf(data: bytes, ocr: PageOcr | None = None) -> list[RawItem]:
     try:
         n = len(doc)
         if n > limits.MAX_PDF_PAGES:
-            raise FormatError(f"a PDF of {n} pages (more than {limits.MAX_PDF_PAGES}): refused")
+            raise FormatError(N_("a PDF of {n} pages (more than {limit}): refused").format(n=n, limit=limits.MAX_PDF_PAGES))
         pages: list[tuple[list[_Line], float]] = []
         tables: list[_TableBlock] = []
         letters = 0
@@ -1000,14 +1002,15 @@ def read_pdf(data: bytes, ocr: PageOcr | None = None) -> list[RawItem]:
     except FormatError:
         raise
     except Exception as exc:  # PDFium's errors on a damaged page
-        raise FormatError(f"a damaged PDF ({type(exc).__name__}: {exc})") from exc
+        raise FormatError(N_("a damaged PDF ({kind}: {exc})").format(kind=type(exc).__name__, exc=exc)) from exc
     finally:
         doc.close()
     if letters < MIN_LETTERS_PER_PAGE * max(1, n) and not scans:
-        raise FormatError("PDF has no text layer (a scan): OCR is needed")
+        raise FormatError(N_("PDF has no text layer (a scan): OCR is needed"))
     items = _assemble(pages, tables)
     if not items:
-        raise FormatError("PDF has no text layer (a scan): OCR is needed" if not scans else "no text found on its pages, even by OCR")
+        raise FormatError(N_("PDF has no text layer (a scan): OCR is needed") if not scans
+                          else N_("no text found on its pages, even by OCR"))
     return items
 
 

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import limits
+from ...i18n import N_
 from .common import FormatError
 
 #: Streams no page is built from when its text is read.
@@ -123,8 +124,8 @@ def check(data: bytes) -> None:
     before PDFium is given it. Raises ``FormatError``."""
     size = measure(data, limits.MAX_PDF_STREAM_BYTES)
     if size.largest > limits.MAX_PDF_STREAM_BYTES:
-        raise FormatError(f"a content stream inflates past {limits.human(limits.MAX_PDF_STREAM_BYTES)} "
-                          "(a PDF built to exhaust a reader): refused")
+        raise FormatError(N_("a content stream inflates past {limit} (a PDF built to exhaust a reader): refused").format(
+            limit=limits.human(limits.MAX_PDF_STREAM_BYTES)))
     if size.total > limits.MAX_PDF_INFLATED_BYTES:
-        raise FormatError(f"its content streams inflate past {limits.human(limits.MAX_PDF_INFLATED_BYTES)} "
-                          "(a PDF built to exhaust a reader): refused")
+        raise FormatError(N_("its content streams inflate past {limit} (a PDF built to exhaust a reader): refused").format(
+            limit=limits.human(limits.MAX_PDF_INFLATED_BYTES)))
