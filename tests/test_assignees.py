@@ -207,3 +207,17 @@ def test_a_subject_list_parted_by_semicolons_is_read_whole() -> None:
     assert item_assignees(None, text) == (
         ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính", "Chủ tịch UBND các xã, phường",
          "các cơ quan, tổ chức, cá nhân có liên quan"], [])
+
+
+def test_a_list_of_units_splits_before_every_head_a_unit_can_open_with() -> None:
+    assert split_units("Trung tâm Y tế các huyện, Bệnh viện Đa khoa tỉnh, Trạm Y tế các xã") == [
+        "Trung tâm Y tế các huyện", "Bệnh viện Đa khoa tỉnh", "Trạm Y tế các xã"]
+    # negative twin: a comma before words that open no unit keeps one unit
+    assert split_units("Trung tâm Y tế các huyện, thị xã") == ["Trung tâm Y tế các huyện, thị xã"]
+
+
+def test_an_item_opening_with_a_capitalized_request_orders_the_units_it_names() -> None:
+    assert item_assignees(None, "Yêu cầu Trung tâm Y tế các huyện; Bệnh viện Đa khoa tỉnh báo cáo kết quả.")[0] == [
+        "Trung tâm Y tế các huyện", "Bệnh viện Đa khoa tỉnh"]
+    # negative twin: the request of a unit that speaks orders the others, not itself
+    assert item_assignees(None, "Sở Y tế yêu cầu Bệnh viện Đa khoa tỉnh báo cáo kết quả.")[0] == ["Bệnh viện Đa khoa tỉnh"]

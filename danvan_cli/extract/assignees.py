@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import regex
 
-from ..refdata import alternation, mass_committees, pattern, unit_word_alternation
+from ..refdata import alternation, mass_committees, pattern, unit_word_alternation, words
 
 #: The word lists of this module: ``data/lexicon/assignees.yaml``.
 TOPIC = "assignees"
@@ -35,20 +35,16 @@ _CLASS_COLON = regex.compile(rf"^(?P<head>.*?)(?i:các)\s+(?P<kind>(?i:{unit_wor
 #: "Các trường Mầm non, Tiểu học, THCS ...": a plural head in lower case, then members in capitals.
 _PLURAL_LIST = regex.compile(r"^(?P<head>(?i:các|những)\s+\p{Ll}+(?:\s+\p{Ll}+)?)\s+(?P<members>\p{Lu}.*)$")
 
-#: Words that open the name of a unit or of the person heading one.
-#: Some head words are also common words at a sentence start and are heads only when not
-#: followed by these: ``Báo cáo`` (to report) is no newspaper (``Báo Nhân Dân``), ``Ban hành``
+#: Words that open the name of a unit or of the person heading one (``assignees.yaml``
+#: ``unit_heads``). Some head words are also common words at a sentence start and are heads
+#: only when not followed by these: ``Báo cáo`` (to report) is no newspaper (``Báo Nhân Dân``), ``Ban hành``
 #: no board, ``Phòng, chống`` no office, ``Hội nghị`` no association, ``Trường hợp`` no school.
 _HEADS = (
-    r"Sở|Phòng(?!\s{0,3},?\s{1,3}(?:chống|ngừa|tránh)(?!\p{L}))|Ban(?!\s{1,3}hành(?!\p{L}))|Bộ(?!\s{1,3}(?:tiêu\s{1,3}chí|máy)(?!\p{L}))|"
-    r"Ủy\s+ban|Uỷ\s+ban|UBND|UBMTTQ|MTTQ|Mặt\s+trận|Công\s+an|Văn\s+phòng|Thanh\s+tra|Đài|"
-    r"Trung\s+tâm|Cục|Chi\s+cục|Tòa\s+án|Viện|Kho\s+bạc|Liên\s+đoàn|Đoàn(?!\s{1,3}kết(?!\p{L}))|"
-    r"Hội(?!\s{1,3}(?:nghị|thảo|thi|diễn|chợ)(?!\p{L}))|Báo(?=\s{1,3}\p{Lu})|Bảo\s+hiểm|Giám\s+đốc|"
-    r"Thủ\s+trưởng|Chủ\s+tịch|Trưởng(?!\s{1,3}hợp(?!\p{L}))|Phó(?=\s{1,3}(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
-    r"Chánh(?=\s{1,3}(?:Văn|Thanh|án))|Người\s+đứng\s+đầu|Cơ\s+quan|Đơn\s+vị|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
-    r"Quận\s+ủy|Đảng\s+ủy|Hội\s+đồng|HĐND|Bộ\s+Chỉ\s+huy|Ban\s+Chỉ\s+huy|Ngân\s+hàng|Trường(?!\s{1,3}hợp(?!\p{L}))|"
-    r"Công\s+ty|Tổng\s+công\s+ty|Chi\s+nhánh|Cổng|Hạt|Ban\s+Quản\s+lý|Thường\s+trực|Bí\s+thư|"
-    r"Hiệu\s+trưởng|Tổ\s+trưởng|Tổ(?!\s{1,3}(?:chức|quốc|hợp)(?!\p{L}))|Giáo\s+viên\s+chủ\s+nhiệm|GVCN|Tổng\s+phụ\s+trách|TPT"
+    alternation(words(TOPIC, "unit_heads")) + r"|"
+    r"Phòng(?!\s{0,3},?\s{1,3}(?:chống|ngừa|tránh)(?!\p{L}))|Ban(?!\s{1,3}hành(?!\p{L}))|Bộ(?!\s{1,3}(?:tiêu\s{1,3}chí|máy)(?!\p{L}))|"
+    r"Đoàn(?!\s{1,3}kết(?!\p{L}))|Hội(?!\s{1,3}(?:nghị|thảo|thi|diễn|chợ)(?!\p{L}))|Báo(?=\s{1,3}\p{Lu})|"
+    r"Trưởng(?!\s{1,3}hợp(?!\p{L}))|Phó(?=\s{1,3}(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
+    r"Chánh(?=\s{1,3}(?:Văn|Thanh|án))|Trường(?!\s{1,3}hợp(?!\p{L}))|Tổ(?!\s{1,3}(?:chức|quốc|hợp)(?!\p{L}))"
 )
 #: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``).
 _PLURAL_NOUNS = (
@@ -87,7 +83,10 @@ _OPENING_VERBS = (
 VERB = regex.compile(
     rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?!có\s+liên\s+quan)(?:{_VERBS}|{_OPENING_VERBS})(?!\p{{L}})(?:{_NOUN_AFTER_TO_CHUC})"
 )
-_REQUEST = regex.compile(r"(?<!\p{L})(?:yêu\s+cầu|đề\s+nghị|Đề\s+nghị|giao|Giao|chỉ\s+đạo)\s+(?=\S)")
+#: A request naming who acts next, at a sentence's start too (``Yêu cầu Trung tâm Y tế ...``);
+#: ``Chỉ đạo`` opening an item is the work of the unit the item belongs to (``Ủy ban nhân dân
+#: xã:`` / ``- Chỉ đạo các bộ phận chuyên môn ...``), a request only inside a sentence.
+_REQUEST = regex.compile(r"(?<!\p{L})(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị|[Gg]iao|chỉ\s+đạo)\s+(?=\S)")
 _CHU_TRI = regex.compile(r"(?<!\p{L})[Cc]hủ\s+trì(?!\p{L})")
 _PHOI_HOP = regex.compile(r"(?i)(?<!\p{L})phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?=\S)")
 _LABELLED = regex.compile(
