@@ -188,3 +188,25 @@ def test_a_known_place_typed_without_accents_still_matches() -> None:
 
     got = resolve_issuer("UBND tỉnh Quang Ninh về việc")
     assert got.issuer.place == "Quảng Ninh"
+
+
+def test_a_department_named_with_its_province_and_no_unit_word_has_that_place() -> None:
+    assert issuer("SỞ GIÁO DỤC VÀ ĐÀO TẠO NGHỆ AN", "HỘI ĐỒNG XÉT TẶNG DANH HIỆU") == (
+        "Hội đồng Xét tặng danh hiệu Sở Giáo dục và Đào tạo Nghệ An", "province", "Nghệ An",
+        "Sở Giáo dục và Đào tạo Nghệ An")
+    assert issuer("CÔNG ĐOÀN GIÁO DỤC VIỆT NAM", "CÔNG ĐOÀN NGÀNH GIÁO DỤC NGHỆ AN")[:3] == (
+        "Công đoàn ngành Giáo dục Nghệ An", "province", "Nghệ An")
+    # negative twin: a field whose last words name no province keeps no place
+    assert compose_header_issuer(["SỞ GIÁO DỤC VÀ ĐÀO TẠO"], PlaceContext()).place is None
+
+
+def test_the_standing_committee_of_a_council_takes_the_councils_whole_name() -> None:
+    assert issuer("HĐND HUYỆN DẦU TIẾNG", "THƯỜNG TRỰC")[:2] == ("Thường trực HĐND huyện Dầu Tiếng", "district")
+    # negative twin: a steering committee written as its code is a body under the UBND, taking its unit
+    assert issuer("UBND HUYỆN DẦU TIẾNG", "BCĐ PHÒNG CHỐNG DỊCH")[0] == "BCĐ Phòng chống dịch huyện Dầu Tiếng"
+
+
+def test_a_schools_union_names_the_school_as_a_school_is_named() -> None:
+    assert issuer("PHÒNG GD&ĐT DẦU TIẾNG", "CÔNG ĐOÀN TRƯỜNG THCS MINH HÒA")[0] == "Công đoàn Trường THCS Minh Hòa"
+    # negative twin: "trường" that opens no school level stays a word of the field
+    assert compose_header_issuer(["HỘI ĐỒNG TRƯỜNG"], PlaceContext()).name == "Hội đồng Trường"

@@ -575,7 +575,7 @@ _DEPT_STOP = {
 }
 
 
-def _place_without_unit(words_: list[str], level: str, ctx: PlaceContext) -> tuple[PlaceUnit, int] | None:
+def place_without_unit(words_: list[str], level: str, ctx: PlaceContext) -> tuple[PlaceUnit, int] | None:
     """A known unit of ``level`` named by the capitalized words that close a department's
     name with no unit word before them (``Sở Tài Chính Vĩnh Long``): the unit and where
     its name starts. A name several units bear (``Phòng GD-ĐT Bình Tân``: a quận and a
@@ -619,7 +619,7 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
         return None
     kind = "Sở" if m.group("kind").casefold() == "sở" else "Phòng"
     ctx = ctx or PlaceContext()
-    named = _place_without_unit(taken, "province" if kind == "Sở" else "district", ctx)
+    named = place_without_unit(taken, "province" if kind == "Sở" else "district", ctx)
     if named is not None:  # "Sở Tài Chính Vĩnh Long": the unit's name with no unit word
         taken = taken[: named[1]]
     # the name's end in the phrase

@@ -37,6 +37,7 @@ from .issuers import (
     canonical_place,
     is_known_place,
     make_unit,
+    place_without_unit,
     province_of,
     resolve_issuer,
 )
@@ -139,6 +140,10 @@ def _name_case(phrase: str, _gazetteer: object) -> str:
         if taken:
             continue
         w = wl[i]
+        if out and fold_key(w) == "trường" and (school := _school_level(wl[i + 1:])) is not None:
+            # "CÔNG ĐOÀN TRƯỜNG THCS MINH HÒA": the school a body belongs to, named as a school is
+            out.extend(["Trường", school[0], *(x if is_code(x) else place_case(x) for x in wl[i + 1 + school[1]:])])
+            break
         if out and head is not None and len(out) == 1 and pattern("header", "name_classifiers").fullmatch(w):
             out.append(w.lower())  # "CÔNG ĐOÀN NGÀNH GIÁO DỤC": ngành stays lower, its field is capitalized
             i += 1
@@ -343,7 +348,7 @@ def _resolve_body(body: str, ctx: PlaceContext) -> Issuer | None:
     name = name_case(body)
     if not name:
         return None
-    return _coded_place(name, ctx) or Issuer(name, None)
+    return _coded_place(name, ctx) or _place_at_end(body, ctx) or Issuer(name, None)
 
 
 def _coded_place(name: str, ctx: PlaceContext) -> Issuer | None:
@@ -366,6 +371,25 @@ def _coded_place(name: str, ctx: PlaceContext) -> Issuer | None:
     if ctx.province is not None and ctx.province.name in provinces:
         provinces = {ctx.province.name}
     return Issuer(name, level, place=place, province=provinces.pop() if len(provinces) == 1 else None)
+
+
+def _place_at_end(body: str, ctx: PlaceContext) -> Issuer | None:
+    """A Sở, a Phòng or a sector's union whose name closes with its unit's name and no unit
+    word (``SỞ GIÁO DỤC VÀ ĐÀO TẠO NGHỆ AN``, ``CÔNG ĐOÀN NGÀNH GIÁO DỤC NGHỆ AN``): the unit
+    at the level its head says (``header.yaml`` ``province_heads``/``district_heads``) is
+    the body's place, written as the data spells it; the field before it keeps its words."""
+    level = ("province" if pattern("header", "province_heads").match(body)
+             else "district" if pattern("header", "district_heads").match(body) else None)
+    if level is None:
+        return None
+    wl = body.split()
+    named = place_without_unit(wl, level, ctx)
+    if named is None or named[1] < 2:
+        return None  # the head and at least one word of its field stand before the place
+    unit, at = named
+    prov = province_of(unit) if unit.kind else None
+    province = prov.name if prov else (ctx.province.name if ctx.province is not None else None)
+    return Issuer(f"{name_case(' '.join(wl[:at]))} {unit.name}", level, place=unit.name, province=province)
 
 
 def _fill(ctx: PlaceContext, issuer: Issuer) -> None:
