@@ -210,3 +210,48 @@ def test_a_schools_union_names_the_school_as_a_school_is_named() -> None:
     assert issuer("PHÒNG GD&ĐT DẦU TIẾNG", "CÔNG ĐOÀN TRƯỜNG THCS MINH HÒA")[0] == "Công đoàn Trường THCS Minh Hòa"
     # negative twin: "trường" that opens no school level stays a word of the field
     assert compose_header_issuer(["HỘI ĐỒNG TRƯỜNG"], PlaceContext()).name == "Hội đồng Trường"
+
+
+@pytest.mark.parametrize(
+    "phrase, name, place",
+    [
+        ("Ban Tổ chức Thành ủy Hà Nội về việc", "Ban Tổ chức Thành ủy Hà Nội", "Hà Nội"),
+        ("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Nghệ An về", "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Nghệ An", "Nghệ An"),
+        ("Công đoàn ngành Giáo dục tỉnh Nghệ An về", "Công đoàn ngành Giáo dục tỉnh Nghệ An", "Nghệ An"),
+        ("Hội đồng Thi đua - Khen thưởng huyện Long Minh về", "Hội đồng Thi đua - Khen thưởng huyện Long Minh", "Long Minh"),
+    ],
+)
+def test_a_cited_board_keeps_its_words_and_takes_the_body_or_unit_above_it(phrase: str, name: str, place: str) -> None:
+    from danvan_cli.resolve.issuers import resolve_issuer
+
+    got = resolve_issuer(phrase)
+    assert (got.issuer.name, got.issuer.place) == (name, place)
+
+
+def test_a_head_word_that_names_no_body_above_it_is_no_cited_issuer() -> None:
+    from danvan_cli.resolve.issuers import resolve_issuer
+
+    assert resolve_issuer("Ban hành Kế hoạch của tỉnh") is None
+    assert resolve_issuer("Hội nghị triển khai nhiệm vụ năm 2024") is None
+    # the relative unit is completed from the document's own place
+    ctx = PlaceContext()
+    from danvan_cli.resolve.issuers import make_unit
+
+    ctx.province = make_unit("tỉnh", "Nghệ An")
+    assert resolve_issuer("Ban Chỉ đạo phòng chống dịch tỉnh về", ctx).issuer.name == "Ban Chỉ đạo phòng chống dịch tỉnh Nghệ An"
+
+
+def test_a_one_word_head_before_a_lower_case_word_is_no_cited_board() -> None:
+    from danvan_cli.resolve.issuers import resolve_issuer
+
+    assert resolve_issuer("Hội diễn văn nghệ quần chúng tỉnh Nghệ An") is None
+    # negative twin: its field in capitals makes it a body
+    assert resolve_issuer("Hội Nông dân tỉnh Nghệ An về").issuer.name == "Hội Nông dân tỉnh Nghệ An"
+
+
+def test_a_unit_word_in_capitals_inside_a_boards_field_is_a_word_of_the_field() -> None:
+    from danvan_cli.resolve.issuers import resolve_issuer
+
+    assert resolve_issuer("Ban Văn hóa - Xã hội về việc") is None
+    # negative twin: the unit word in running text's case is the board's unit
+    assert resolve_issuer("Ban Văn hóa - Xã hội xã Lương Minh về").issuer.name == "Ban Văn hóa - Xã hội xã Lương Minh"

@@ -420,7 +420,7 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
     body = phrase[lead:]
     m = t.kind_re.match(body)
     if m is None:
-        dept = resolve_department(body, ctx)
+        dept = resolve_department(body, ctx) or _resolve_sub_body(body, ctx or PlaceContext())
         if dept is not None:
             dept.length += lead
         return dept
@@ -433,6 +433,58 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
     if kind.system == "state":
         return _resolve_state(kind, body, pos, lead, ctx)
     return _resolve_party(kind, body, pos, lead, ctx)
+
+
+#: Where a board's own words stop looking for the body above it: a sign that ends the clause.
+_SUB_STOP = regex.compile(r"[,;:.()“”\"\n]")
+_SUB_WORD = regex.compile(r"[ \t]+(?=\S)")
+#: Most characters a board's own words and the body above it take in running text.
+_SUB_WINDOW = 120
+
+
+def _resolve_sub_body(body: str, ctx: PlaceContext) -> IssuerMatch | None:
+    """A board, council or union named in running text before the body it belongs to
+    (``Ban Tổ chức Thành ủy Hà Nội``, ``Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Nghệ An``)
+    or before its unit (``Công đoàn ngành Giáo dục tỉnh Nghệ An``, ``Ban Chỉ đạo phòng chống
+    dịch tỉnh``): its own words as written, then the body or unit, which gives the level and
+    the place. It opens with a body's head (``header.yaml`` ``org_heads``) in running text's
+    case (a header's capitals are read by ``own_issuer``) and finds that body or unit within
+    the clause; a head word that names no such body is no issuer (``Ban hành Kế hoạch``)."""
+    hm = pattern("header", "org_heads").match(body)
+    if hm is None or not body[:1].isupper() or body[: hm.end()].isupper():
+        return None
+    after = _SUB_WORD.match(body, hm.end())
+    if len(hm.group(0).split()) == 1 and (after is None or _WRITTEN_WORD.match(body, after.end()) is None):
+        return None  # a one-word head names a field in capitals (Hội Nông dân); "Hội diễn", "Ban hành" are words
+    t = _tables()
+    stop = _SUB_STOP.search(body, hm.end(), hm.end() + _SUB_WINDOW)
+    limit = stop.start() if stop is not None else min(len(body), hm.end() + _SUB_WINDOW)
+    for gap in _SUB_WORD.finditer(body, hm.end(), limit):
+        at = gap.end()
+        own = " ".join(body[:gap.start()].split())
+        if _word_breaks().match(body, at):
+            return None
+        if t.kind_re.match(body, at):
+            above = resolve_issuer(body[at:limit], ctx)
+            if above is None or above.unresolved:
+                return None
+            a = above.issuer
+            return IssuerMatch(Issuer(f"{own} {a.name}", a.level, place=a.place, province=a.province), at + above.length,
+                               relative=above.relative, kind=own)
+        um = t.unit_re.match(body, gap.start())
+        if um is not None:
+            word = t.unit_names[_key(um.group(0))]
+            pn = _longer_written(body[:limit], um.end(), _proper_at(body[:limit], um.end(), word if word in ("xã", "phường", "thị trấn", "đặc khu") else None))
+            if pn is None and um.group(0).strip()[:1].isupper():
+                continue  # "Ban Văn hóa - Xã hội": a capital with no place after it is a word of the field
+            unit = make_unit(word, pn[0]) if pn is not None else ctx.unit_for_word(word)
+            if unit is None:
+                return IssuerMatch(Issuer(f"{own} {word}", UNIT_LEVEL.get(word)), um.end(), relative=True, unresolved=True, kind=own)
+            province = province_of(unit)
+            return IssuerMatch(Issuer(f"{own} {unit.display}", unit.level, place=unit.name,
+                                      province=province.name if province else None),
+                               pn[1] if pn is not None else um.end(), relative=pn is None, kind=own)
+    return None
 
 
 def _resolve_central(kind: _Kind, length: int) -> IssuerMatch:
