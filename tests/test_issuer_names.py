@@ -203,7 +203,7 @@ def test_a_department_named_with_its_province_and_no_unit_word_has_that_place() 
 def test_the_standing_committee_of_a_council_takes_the_councils_whole_name() -> None:
     assert issuer("HĐND HUYỆN DẦU TIẾNG", "THƯỜNG TRỰC")[:2] == ("Thường trực HĐND huyện Dầu Tiếng", "district")
     # negative twin: a steering committee written as its code is a body under the UBND, taking its unit
-    assert issuer("UBND HUYỆN DẦU TIẾNG", "BCĐ PHÒNG CHỐNG DỊCH")[0] == "BCĐ Phòng chống dịch huyện Dầu Tiếng"
+    assert issuer("UBND HUYỆN DẦU TIẾNG", "BCĐ PHÒNG CHỐNG DỊCH")[0] == "Ban Chỉ đạo Phòng chống dịch huyện Dầu Tiếng"
 
 
 def test_a_schools_union_names_the_school_as_a_school_is_named() -> None:
@@ -255,3 +255,18 @@ def test_a_unit_word_in_capitals_inside_a_boards_field_is_a_word_of_the_field() 
     assert resolve_issuer("Ban Văn hóa - Xã hội về việc") is None
     # negative twin: the unit word in running text's case is the board's unit
     assert resolve_issuer("Ban Văn hóa - Xã hội xã Lương Minh về").issuer.name == "Ban Văn hóa - Xã hội xã Lương Minh"
+
+
+HEAD_ABBREVIATIONS = [(h, n) for e in load_yaml("bodies.yaml")["head_abbreviations"] for h, n in e["examples"].items()]
+
+
+@pytest.mark.parametrize(("header", "name"), HEAD_ABBREVIATIONS)
+def test_a_head_written_as_its_initials_is_named_as_a_reader_writes_it(header: str, name: str) -> None:
+    assert compose_header_issuer([header], PlaceContext()).name == name
+
+
+def test_a_standing_board_takes_the_whole_name_of_the_board_above_it_even_with_no_place() -> None:
+    assert issuer("BCĐ PHÒNG, CHỐNG DỊCH COVID-19", "BAN THƯỜNG TRỰC")[0] == (
+        "Ban Thường trực Ban Chỉ đạo Phòng, chống dịch COVID-19")
+    # negative twin: a body that takes only a unit stays as it is under a parent with no place
+    assert issuer("CÔNG ĐOÀN GIÁO DỤC VIỆT NAM", "CÔNG ĐOÀN TRƯỜNG THCS MINH HÒA")[0] == "Công đoàn Trường THCS Minh Hòa"

@@ -100,6 +100,9 @@ def _name_case(phrase: str, _gazetteer: object) -> str:
     phrase = " ".join(phrase.split())
     if not phrase:
         return phrase
+    first, _, rest_words = phrase.partition(" ")
+    if (full := _head_abbreviations().get(first.upper())) is not None:
+        phrase = f"{full.upper()} {rest_words}".strip()  # "BCĐ PHÒNG, CHỐNG DỊCH": Ban Chỉ đạo ...
     unit = _UNIT_AT.search(phrase)
     place_part = ""
     if unit is not None and unit.start() > 0:
@@ -171,6 +174,13 @@ def _name_case(phrase: str, _gazetteer: object) -> str:
     elif name.startswith("Hội đồng nhân dân"):
         name = "HĐND" + name[len("Hội đồng nhân dân"):]
     return (name + place_part).strip()
+
+
+@cache
+def _head_abbreviations() -> dict[str, str]:
+    """A head's initials (``BCĐ``) -> the head a reader writes (``data/bodies.yaml``
+    ``head_abbreviations``)."""
+    return {m.upper(): e["name"] for e in load_yaml("bodies.yaml")["head_abbreviations"] for m in e["match"]}
 
 
 def _known_place_run(wl: list[str]) -> str | None:
@@ -475,11 +485,14 @@ def _under(own: Issuer, parent: Issuer, ctx: PlaceContext) -> Issuer:
     """A body named without its unit takes its parent's: ``SỞ NỘI VỤ`` under ``UBND TỈNH
     QUẢNG NINH`` is Sở Nội vụ tỉnh Quảng Ninh; ``BAN DÂN VẬN`` under ``TỈNH ỦY X`` is Ban Dân
     vận Tỉnh ủy X; ``CỤC THUẾ`` under ``BỘ TÀI CHÍNH`` stays Cục Thuế."""
-    if own.place or not parent.place:
+    if own.place:
+        return own
+    serves = pattern("header", "parent_name_heads").match(own.name) is not None
+    if not parent.place and not (serves and parent.name):
         return own
     suffix = parent.name
-    if pattern("header", "parent_name_heads").match(own.name):
-        pass  # Văn phòng UBND tỉnh X: the body it serves, named in full
+    if serves:
+        pass  # Văn phòng UBND tỉnh X, Ban Thường trực Ban Chỉ đạo ...: the body it serves, named in full
     elif suffix.startswith(("UBND ", "HĐND ")):
         suffix = suffix.split(" ", 1)[1]
     elif pattern("header", "unit_only_heads").match(own.name):
