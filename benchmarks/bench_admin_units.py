@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from danvan_cli.resolve import admin_units as au
+from danvan_cli.extract import admin_units as au
 
 
 def main() -> None:

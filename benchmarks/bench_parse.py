@@ -86,7 +86,7 @@ def forget_answers() -> None:
     else:
         forget()
     try:
-        from danvan_cli.resolve.admin_units import current
+        from danvan_cli.extract.admin_units import current
     except ImportError:
         return
     g = current()

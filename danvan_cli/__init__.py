@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .version import __version__
+
 __all__ = ["parse_text", "parse_file", "Document", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover

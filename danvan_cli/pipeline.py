@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .i18n import N_
 from .model import Document
-from .resolve.admin_units import Gazetteer
+from .extract.admin_units import Gazetteer
 from .text.blocks import Blocks
 from .text.normalize import matching_view, normalize_text
 from .text.read import Decoded, decode_file, read_source
@@ -40,7 +40,7 @@ def parse_text(
     from .extract.header import extract_header
     from .extract.letters import order_tasks, read_addressees
     from .extract.outline import build_outline, extract_outline, extract_tasks, use_layout
-    from .resolve.own_issuer import own_voice
+    from .extract.own_issuer import own_voice
     from .resolve.references import Frame, Own, resolve_references
     from .text.layout import build_layout, outline_start
 
@@ -59,7 +59,7 @@ def parse_text(
     frame = Frame(
         title=header.title_span,
         body=(header.title_end, header.body_end),
-        numbered=outline_start(view, header.title_end, header.body_end),
+        numbered=outline_start(view, header.title_end, header.body_end, layout.cut_line_starts()),
     )
     level = (doc.issuer.level or (doc.issuer.parent.level if doc.issuer.parent else None)) if doc.issuer else None
     own = Own(doc.number, doc.issuer.name if doc.issuer else None, doc.date, DocumentTime.of(doc).year, level)

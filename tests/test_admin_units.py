@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from danvan_cli.resolve import admin_units as au
+from danvan_cli.extract import admin_units as au
 from danvan_cli.text.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent

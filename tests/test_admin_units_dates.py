@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from danvan_cli.resolve import admin_units as au
+from danvan_cli.extract import admin_units as au
 from danvan_cli.track.collectives import read_phrase, territory_of
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from danvan_cli.extract.dates import find_dates, find_day_months
+from danvan_cli.text.dates import find_dates, find_day_months
 
 
 @pytest.mark.parametrize(

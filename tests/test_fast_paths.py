@@ -217,7 +217,7 @@ def test_an_anchored_scan_finds_the_same_in_a_text_it_cannot_lower_safely() -> N
 
 def _read_label_trying_every_pattern(view: str, pos: int, end: int):  # type: ignore[no-untyped-def]
     """The label reader as it was: every pattern tried in rank order."""
-    from danvan_cli.extract import outline as o
+    from danvan_cli.text import labels as o
 
     c = view[pos : pos + 1]
     if c not in frozenset("PCMIVXĐ-–—•+") and not c.isdigit():
@@ -259,7 +259,7 @@ LABEL_TAILS = ["", " ", "Sở Nội vụ", "các sở", "\n", " Nội dung", "1"
 
 
 def test_the_label_read_by_its_first_character_is_the_label_every_pattern_reads() -> None:
-    from danvan_cli.extract.outline import read_label
+    from danvan_cli.text.labels import read_label
 
     for head in LABEL_HEADS:
         for tail in LABEL_TAILS:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from danvan_cli import parse_text
-from danvan_cli.resolve.admin_units import Gazetteer, bundled, current, find_units
+from danvan_cli.extract.admin_units import Gazetteer, bundled, current, find_units
 
 # An invented map in the shape of data/admin_units.json: one province, one district, two communes.
 INVENTED = {
@@ -40,7 +40,7 @@ def test_the_gazetteer_is_the_bundled_one_outside_the_parse_it_was_given_to() ->
 
 
 def test_place_answers_remembered_for_one_gazetteer_are_not_given_for_another() -> None:
-    from danvan_cli.resolve.issuers import canonical_place, is_known_place, province_of, PlaceUnit
+    from danvan_cli.extract.issuers import canonical_place, is_known_place, province_of, PlaceUnit
 
     mine = Gazetteer(INVENTED)
     # asked of the bundled map first, then of the invented one, then of the bundled one again

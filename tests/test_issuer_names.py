@@ -8,8 +8,8 @@ import pytest
 
 from danvan_cli import parse_text
 from danvan_cli.refdata import load_yaml
-from danvan_cli.resolve.issuers import PlaceContext
-from danvan_cli.resolve.own_issuer import compose_header_issuer
+from danvan_cli.extract.issuers import PlaceContext
+from danvan_cli.extract.own_issuer import compose_header_issuer
 
 
 def issuer(*lines: str) -> tuple[str, str | None, str | None, str | None]:
@@ -137,7 +137,7 @@ def test_the_central_committees_header_over_an_organs_signature_names_the_organ(
 
 
 def test_a_cited_department_written_with_its_place_and_no_unit_word_is_that_units() -> None:
-    from danvan_cli.resolve.issuers import resolve_department
+    from danvan_cli.extract.issuers import resolve_department
 
     got = resolve_department("Sở Tài Chính Nghệ An về việc hướng dẫn")
     assert (got.issuer.name, got.issuer.place, got.issuer.province) == ("Sở Tài chính tỉnh Nghệ An", "Nghệ An", "Nghệ An")
@@ -178,13 +178,13 @@ def test_a_blank_number_written_on_the_bodys_line_is_no_part_of_its_name() -> No
     ],
 )
 def test_a_cited_place_the_data_does_not_know_is_kept_whole_to_its_boundary(phrase: str, name: str) -> None:
-    from danvan_cli.resolve.issuers import resolve_issuer
+    from danvan_cli.extract.issuers import resolve_issuer
 
     assert resolve_issuer(phrase).issuer.name == name
 
 
 def test_a_known_place_typed_without_accents_still_matches() -> None:
-    from danvan_cli.resolve.issuers import resolve_issuer
+    from danvan_cli.extract.issuers import resolve_issuer
 
     got = resolve_issuer("UBND tỉnh Quang Ninh về việc")
     assert got.issuer.place == "Quảng Ninh"
@@ -222,27 +222,27 @@ def test_a_schools_union_names_the_school_as_a_school_is_named() -> None:
     ],
 )
 def test_a_cited_board_keeps_its_words_and_takes_the_body_or_unit_above_it(phrase: str, name: str, place: str) -> None:
-    from danvan_cli.resolve.issuers import resolve_issuer
+    from danvan_cli.extract.issuers import resolve_issuer
 
     got = resolve_issuer(phrase)
     assert (got.issuer.name, got.issuer.place) == (name, place)
 
 
 def test_a_head_word_that_names_no_body_above_it_is_no_cited_issuer() -> None:
-    from danvan_cli.resolve.issuers import resolve_issuer
+    from danvan_cli.extract.issuers import resolve_issuer
 
     assert resolve_issuer("Ban hành Kế hoạch của tỉnh") is None
     assert resolve_issuer("Hội nghị triển khai nhiệm vụ năm 2024") is None
     # the relative unit is completed from the document's own place
     ctx = PlaceContext()
-    from danvan_cli.resolve.issuers import make_unit
+    from danvan_cli.extract.issuers import make_unit
 
     ctx.province = make_unit("tỉnh", "Nghệ An")
     assert resolve_issuer("Ban Chỉ đạo phòng chống dịch tỉnh về", ctx).issuer.name == "Ban Chỉ đạo phòng chống dịch tỉnh Nghệ An"
 
 
 def test_a_one_word_head_before_a_lower_case_word_is_no_cited_board() -> None:
-    from danvan_cli.resolve.issuers import resolve_issuer
+    from danvan_cli.extract.issuers import resolve_issuer
 
     assert resolve_issuer("Hội diễn văn nghệ quần chúng tỉnh Nghệ An") is None
     # negative twin: its field in capitals makes it a body
@@ -250,7 +250,7 @@ def test_a_one_word_head_before_a_lower_case_word_is_no_cited_board() -> None:
 
 
 def test_a_unit_word_in_capitals_inside_a_boards_field_is_a_word_of_the_field() -> None:
-    from danvan_cli.resolve.issuers import resolve_issuer
+    from danvan_cli.extract.issuers import resolve_issuer
 
     assert resolve_issuer("Ban Văn hóa - Xã hội về việc") is None
     # negative twin: the unit word in running text's case is the board's unit

@@ -306,7 +306,7 @@ def test_a_cited_issuer_keeps_the_place_the_text_names_even_where_the_data_has_n
 
 def test_a_capitalized_word_that_opens_something_else_is_no_place_name() -> None:
     # negative twin: after the unit word stands the trích yếu, a type word or the next line
-    from danvan_cli.resolve.issuers import resolve_issuer
+    from danvan_cli.extract.issuers import resolve_issuer
 
     for phrase in ("UBND huyện Về việc triển khai", "UBND huyện Kế hoạch số 3", "UBND huyện\nThực hiện",
                    "UBND huyện SỐ 3", "Chủ tịch UBND huyện Nguyễn Văn Tám"):

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from danvan_cli.resolve import admin_units as au
+from danvan_cli.extract import admin_units as au
 from danvan_cli.track.collectives import central_members, read_phrase, territory_of
 
 BEFORE = date(2022, 3, 1)

@@ -16,7 +16,7 @@ from support.track_corpus import PLAN_DEADLINE, ROOT_DATE, ROOT_NUMBER, TrackCor
 from danvan_cli.cli import main
 from danvan_cli.corpus.scan import parse_paths
 from danvan_cli.graph import build_graph, find_roots
-from danvan_cli.resolve import admin_units as au
+from danvan_cli.extract import admin_units as au
 from danvan_cli.track.report import CITED, HAS, NONE, root_document, track
 
 AS_OF = date(2023, 1, 15)

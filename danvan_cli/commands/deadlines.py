@@ -10,12 +10,9 @@ from datetime import date
 import click
 
 from .help import LocalizedCommand
-from .options import corpus_from, corpus_options, output_option
+from .options import BOM, corpus_from, corpus_options, output_option
 
 FORMATS = ("table", "json", "csv", "ics")
-#: a CSV written to a file (-o) opens with a byte-order mark, so that Excel reads it as UTF-8
-#: (Vietnamese intact); on standard output, which goes to programs, it does not
-BOM = "\ufeff"
 
 
 def _iso_date(value: str | None, name: str) -> date | None:

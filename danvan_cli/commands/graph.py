@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 import click
 
 from .help import LocalizedCommand
 from ..graph.export import FORMATS
 from ..graph.query import DIRECTIONS
-from .options import corpus_from, corpus_options, output_option
-
-#: exit code when the root fits several documents (the user must narrow it)
-EXIT_AMBIGUOUS = 2
-EXIT_NOT_FOUND = 1
+from .options import EXIT_NOT_FOUND, corpus_from, corpus_options, output_option, pick_root
 
 
 def _relations(value: str | None) -> tuple[str, ...] | None:
@@ -84,46 +79,6 @@ def graph_cmd(
             click.echo(text, nl=False)
     if corpus.errors:
         sys.exit(EXIT_NOT_FOUND)
-
-
-def pick_root(g: Any, root_number: str, year: int | None, issuer: str | None) -> str:
-    """The one node of ``g`` numbered ``root_number`` (narrowed by ``year``/``issuer``); none
-    exits 1 with a line saying so, several exit 2 with the candidates listed."""
-    from ..graph.query import candidates_table, find_roots
-
-    from ..i18n import _
-
-    roots = find_roots(g, root_number, year=year, issuer=issuer)
-    if not roots:
-        message = (_("no document numbered {number} with that year or issuer in the corpus or its citations")
-                   if year or issuer else _("no document numbered {number} in the corpus or its citations"))
-        click.echo("danvan: " + message.format(number=root_number), err=True)
-        sys.exit(EXIT_NOT_FOUND)
-    if len(roots) > 1:
-        _print_candidates(candidates_table(g, roots), root_number)
-        sys.exit(EXIT_AMBIGUOUS)
-    return str(roots[0])
-
-
-def _print_candidates(rows: list[dict[str, object]], number: str) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from ..i18n import _
-
-    table = Table(title=_("{number} fits {n} documents: narrow with --year or --issuer").format(number=number, n=len(rows)),
-                  title_justify="left")
-    for col in (_("number"), _("issuer"), _("date"), _("title"), _("in the corpus")):
-        table.add_column(col)
-    for r in rows:
-        table.add_row(
-            str(r["number"] or ""),
-            str(r["issuer"] or "—"),
-            str(r["date"] or "—"),
-            str(r["title"] or ""),
-            _("yes") if r["in_corpus"] else _("no"),
-        )
-    Console(stderr=True, soft_wrap=True).print(table)
 
 
 def _print_tree(sub: object, root: str, output: str | None) -> None:

@@ -1,17 +1,27 @@
 """Options every corpus command shares: where the store is, how many workers, how loud.
 
 One decorator, so ``graph``, ``deadlines``, ``check``, ``search``, ``export`` and ``index``
-spell them the same way, and one function that turns them into documents.
+spell them the same way, and one function that turns them into documents. What two commands
+need alike lives here too (picking the root of ``graph`` and ``track``, the CSV file's
+byte-order mark of ``deadlines`` and ``track``), so that no command imports another.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: exit code when the root fits several documents (the user must narrow it)
+EXIT_AMBIGUOUS = 2
+EXIT_NOT_FOUND = 1
+#: a CSV written to a file (-o) opens with a byte-order mark, so that Excel reads it as UTF-8
+#: (Vietnamese intact); on standard output, which goes to programs, it does not
+BOM = "\ufeff"
 
 
 def _keep_ocr(ctx: click.Context, _param: click.Parameter, value: str) -> str:
@@ -143,3 +153,43 @@ def gone_note(n: int) -> str:
 
     return ngettext("{n} indexed file is gone and left out (danvan store prune forgets it)",
                     "{n} indexed files are gone and left out (danvan store prune forgets them)", n).format(n=n)
+
+
+def pick_root(g: Any, root_number: str, year: int | None, issuer: str | None) -> str:
+    """The one node of ``g`` numbered ``root_number`` (narrowed by ``year``/``issuer``); none
+    exits 1 with a line saying so, several exit 2 with the candidates listed."""
+    from ..graph.query import candidates_table, find_roots
+
+    from ..i18n import _
+
+    roots = find_roots(g, root_number, year=year, issuer=issuer)
+    if not roots:
+        message = (_("no document numbered {number} with that year or issuer in the corpus or its citations")
+                   if year or issuer else _("no document numbered {number} in the corpus or its citations"))
+        click.echo("danvan: " + message.format(number=root_number), err=True)
+        sys.exit(EXIT_NOT_FOUND)
+    if len(roots) > 1:
+        _print_candidates(candidates_table(g, roots), root_number)
+        sys.exit(EXIT_AMBIGUOUS)
+    return str(roots[0])
+
+
+def _print_candidates(rows: list[dict[str, object]], number: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..i18n import _
+
+    table = Table(title=_("{number} fits {n} documents: narrow with --year or --issuer").format(number=number, n=len(rows)),
+                  title_justify="left")
+    for col in (_("number"), _("issuer"), _("date"), _("title"), _("in the corpus")):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            str(r["number"] or ""),
+            str(r["issuer"] or "—"),
+            str(r["date"] or "—"),
+            str(r["title"] or ""),
+            _("yes") if r["in_corpus"] else _("no"),
+        )
+    Console(stderr=True, soft_wrap=True).print(table)

@@ -10,7 +10,7 @@ from datetime import date
 import click
 
 from .help import LocalizedCommand
-from .options import corpus_from, corpus_options, output_option
+from .options import BOM, corpus_from, corpus_options, output_option, pick_root
 
 FORMATS = ("table", "json", "csv", "html")
 #: exit code of ``--fail-on-missing`` when some unit told to act has no document in the corpus
@@ -58,7 +58,6 @@ def track_cmd(
     days, the units with no document in this corpus, and its deadlines per unit. Documents
     come from the store (indexed first if new or changed) unless --no-store."""
     from ..track.report import track
-    from .graph import pick_root
 
     day = _as_of(as_of)
     corpus = corpus_from(paths, store, no_store, jobs, quiet, debug)
@@ -91,8 +90,6 @@ def _emit(report: object, fmt: str, output: str | None) -> None:
     if fmt == "json":
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"  # type: ignore[attr-defined]
     elif fmt == "csv":
-        from .deadlines import BOM
-
         text = to_csv(report)  # type: ignore[arg-type]
         if output:
             text = BOM + text

@@ -63,7 +63,7 @@ def _codec_for(tp: Any, owner: str) -> tuple[Encoder, Decoder]:
         return _identity, _identity
     if dataclasses.is_dataclass(tp):
         # Looked up on first use, not now: a dataclass may hold itself (Task.children).
-        return (lambda v: _dataclass_codec(tp)[0](v)), (lambda v: _dataclass_codec(tp)[1](v))
+        return (lambda v: dataclass_codec(tp)[0](v)), (lambda v: dataclass_codec(tp)[1](v))
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
@@ -93,7 +93,9 @@ def _codec_for(tp: Any, owner: str) -> tuple[Encoder, Decoder]:
 
 
 @cache
-def _dataclass_codec(cls: type) -> tuple[Encoder, Decoder]:
+def dataclass_codec(cls: type) -> tuple[Encoder, Decoder]:
+    """The encoder and decoder of a record class, planned once from its fields' type hints
+    (the store's rows and the corpus sources both write records this way)."""
     hints = typing.get_type_hints(cls)
     plan: list[tuple[str, Encoder, Decoder, Any]] = []
     for f in dataclasses.fields(cls):
@@ -132,7 +134,7 @@ def _dataclass_codec(cls: type) -> tuple[Encoder, Decoder]:
 def document_to_dict(doc: Document, *, include_text: bool = False) -> dict[str, Any]:
     """Every field of ``doc`` as plain data (JSON-ready); the text only when asked for,
     since the store keeps it apart (the full-text index wants it, graph queries do not)."""
-    encode, _ = _dataclass_codec(Document)
+    encode, _ = dataclass_codec(Document)
     data = encode(doc)
     if not include_text:
         data.pop("text", None)
@@ -141,7 +143,7 @@ def document_to_dict(doc: Document, *, include_text: bool = False) -> dict[str, 
 
 def document_from_dict(data: dict[str, Any]) -> Document:
     """The ``Document`` that ``document_to_dict`` was made from."""
-    _, decode = _dataclass_codec(Document)
+    _, decode = dataclass_codec(Document)
     return decode(data)  # type: ignore[no-any-return]
 
 

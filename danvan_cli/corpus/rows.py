@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Document, Reference, Task
-from .codec import _dataclass_codec, document_to_dict
+from .codec import dataclass_codec, document_to_dict
 
 #: Columns of each child table, in order (the key column, ``doc_id`` or ``path``, comes first and is not listed).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -84,7 +84,7 @@ def head(doc: Document) -> dict[str, Any]:
             if keep is None:
                 ref_data.pop("mentions", None)
             else:
-                ref_data["mentions"] = [_dataclass_codec(type(keep))[0](keep)]
+                ref_data["mentions"] = [dataclass_codec(type(keep))[0](keep)]
     return data
 
 
@@ -120,7 +120,7 @@ def document_rows(doc: Document) -> DocumentRows:
         for j, m in enumerate(ref.mentions):
             tables["mentions"].append((i, j, m.start, m.end, m.text, m.sentence, m.relation, m.date))
     for i, link in enumerate(getattr(doc, "links", None) or []):
-        enc = _dataclass_codec(type(link))[0]
+        enc = dataclass_codec(type(link))[0]
         src, dst = _ref_number(doc, getattr(link, "source", None)), _ref_number(doc, getattr(link, "target", None))
         span = getattr(link, "span", None)
         tables["links"].append((
@@ -133,7 +133,7 @@ def document_rows(doc: Document) -> DocumentRows:
             t.span.start if t.span else None, t.span.end if t.span else None,
         ))
     for i, dl in enumerate(doc.deadlines):
-        enc = _dataclass_codec(type(dl))[0]
+        enc = dataclass_codec(type(dl))[0]
         tables["deadlines"].append((
             i, dl.text, dl.date, dl.rrule, 1 if dl.approximate else 0, dl.granularity, dl.until, dl.action,
             _json(dl.assignees), dl.span.start, dl.span.end, _json(enc(dl)),

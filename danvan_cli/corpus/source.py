@@ -138,7 +138,7 @@ class StoredCorpus(Corpus):
         not ended before it; each document with only those deadlines."""
         import json
 
-        from .codec import _dataclass_codec, document_from_dict
+        from .codec import dataclass_codec, document_from_dict
         from ..model import Deadline
 
         c = self.store.conn
@@ -154,7 +154,7 @@ class StoredCorpus(Corpus):
             "ORDER BY s.pos, x.idx",
             (f"{start.year:04d}", f"{end.year:04d}", 1 if include_expired else 0, f"{start.year:04d}"),
         )
-        decode = _dataclass_codec(Deadline)[1]
+        decode = dataclass_codec(Deadline)[1]
         docs: dict[int, Document] = {}
         for pos, source, head, record in rows:
             doc = docs.get(pos)

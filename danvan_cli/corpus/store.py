@@ -70,7 +70,7 @@ def parser_version() -> str:
     """What made a row: the package version, the record and store versions, and a digest of
     the parser's own files (code and data), so a changed parser invalidates rows by itself,
     even between releases."""
-    from .. import __version__
+    from ..version import __version__
 
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()

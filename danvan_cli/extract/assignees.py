@@ -26,7 +26,8 @@ from functools import lru_cache
 
 import regex
 
-from ..refdata import alternation, mass_committees, pattern, unit_word_alternation, words
+from ..refdata import pattern, unit_word_alternation
+from ..text.units import MASS_COMMITTEE, UNIT_START
 
 #: The word lists of this module: ``data/lexicon/assignees.yaml``.
 TOPIC = "assignees"
@@ -35,29 +36,6 @@ _CLASS_COLON = regex.compile(rf"^(?P<head>.*?)(?i:các)\s+(?P<kind>(?i:{unit_wor
 #: "Các trường Mầm non, Tiểu học, THCS ...": a plural head in lower case, then members in capitals.
 _PLURAL_LIST = regex.compile(r"^(?P<head>(?i:các|những)\s+\p{Ll}+(?:\s+\p{Ll}+)?)\s+(?P<members>\p{Lu}.*)$")
 
-#: Words that open the name of a unit or of the person heading one (``assignees.yaml``
-#: ``unit_heads``). Some head words are also common words at a sentence start and are heads
-#: only when not followed by these: ``Báo cáo`` (to report) is no newspaper (``Báo Nhân Dân``), ``Ban hành``
-#: no board, ``Phòng, chống`` no office, ``Hội nghị`` no association, ``Trường hợp`` no school.
-_HEADS = (
-    alternation(words(TOPIC, "unit_heads")) + r"|"
-    r"Phòng(?!\s{0,3},?\s{1,3}(?:chống|ngừa|tránh)(?!\p{L}))|Ban(?!\s{1,3}hành(?!\p{L}))|Bộ(?!\s{1,3}(?:tiêu\s{1,3}chí|máy)(?!\p{L}))|"
-    r"Đoàn(?!\s{1,3}kết(?!\p{L}))|Hội(?!\s{1,3}(?:nghị|thảo|thi|diễn|chợ)(?!\p{L}))|Báo(?=\s{1,3}\p{Lu})|"
-    r"Trưởng(?!\s{1,3}hợp(?!\p{L}))|Phó(?=\s{1,3}(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
-    r"Chánh(?=\s{1,3}(?:Văn|Thanh|án))|Trường(?!\s{1,3}hợp(?!\p{L}))|Tổ(?!\s{1,3}(?:chức|quốc|hợp)(?!\p{L}))"
-)
-#: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``).
-_PLURAL_NOUNS = (
-    r"sở|ban|ngành|đơn\s+vị|cơ\s+quan|phòng|địa\s+phương|huyện|quận|xã|phường|thị\s+trấn|tỉnh|"
-    r"tổ\s+chức|đoàn\s+thể|doanh\s+nghiệp|trường|bộ|Ủy\s+ban|UBND|hội|cấp|thành\s+viên|Sở|Phòng|Ban"
-)
-#: The Youth Union's committees (``Huyện Đoàn``, ``Tỉnh đoàn``), from ``data/bodies.yaml``.
-_MASS_COMMITTEES = alternation([w.title() for w in mass_committees()] + list(mass_committees()) +
-                               [w.upper()[:1] + w[1:].replace(" đ", " Đ") for w in mass_committees()])
-_MASS_WHOLE = regex.compile(_MASS_COMMITTEES)
-UNIT_START = regex.compile(
-    rf"(?:(?:{_HEADS}|{_MASS_COMMITTEES})(?!\p{{L}})|(?i:các|những|tất\s+cả\s+các)\s+(?:{_PLURAL_NOUNS})(?!\p{{L}}))"
-)
 #: The first word of a predicate. Lower case on purpose (see module doc); not after
 #: ``các``/``những`` (``các tổ chức chính trị - xã hội`` is a unit, not a verb).
 _VERBS = (
@@ -116,7 +94,7 @@ _FIRST_SENTENCE = regex.compile(r"(?<=[.:])\s|(?<=;)\s(?!\s*(?:" + UNIT_START.pa
 _LEAD_VERB = regex.compile(r"(?<!\p{L})(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+")
 
 
-def _clean(s: str) -> str:
+def clean_phrase(s: str) -> str:
     """Markdown marks out, spaces collapsed, outer punctuation stripped."""
     if "*" in s or "_" in s:
         s = _MARKS.sub("", s)
@@ -125,7 +103,7 @@ def _clean(s: str) -> str:
 
 def is_unit_phrase(s: str) -> bool:
     """``Sở Nội vụ``, ``Các sở, ban, ngành``, ``UBND các phường``: a name, not a sentence."""
-    s = _clean(s)
+    s = clean_phrase(s)
     return bool(s) and UNIT_START.match(s) is not None and VERB.search(s) is None
 
 
@@ -137,7 +115,7 @@ def heading_unit(heading: str | None) -> str | None:
     """
     if not heading:
         return None
-    h = _STRIP_PREFIX.sub("", _clean(heading))
+    h = _STRIP_PREFIX.sub("", clean_phrase(heading))
     if not h or len(h.split()) > _MAX_UNIT_WORDS or h.endswith("?"):
         return None
     return h[0].upper() + h[1:] if is_unit_phrase(h) else None
@@ -154,7 +132,7 @@ def heading_units(heading: str | None) -> list[str]:
     parts = [heading_unit(p) for p in unit.split(";")]
     if not all(parts):
         return [unit]
-    return _dedupe([p for p in parts if p])
+    return dedupe([p for p in parts if p])
 
 
 def split_units(phrase: str) -> list[str]:
@@ -163,7 +141,7 @@ def split_units(phrase: str) -> list[str]:
     A comma splits only where a new head word follows: ``các đơn vị, địa phương`` stays one.
     A part that lists units is each of them, a fragment none (``each_unit``).
     """
-    phrase = _clean(phrase)
+    phrase = clean_phrase(phrase)
     if not phrase:
         return []
     parts, last = [], 0
@@ -171,7 +149,7 @@ def split_units(phrase: str) -> list[str]:
         parts.append(phrase[last : m.start()])
         last = m.end()
     parts.append(phrase[last:])
-    return [u for p in (_clean(x) for x in parts) if p and not _bare_head(p) for u in each_unit(p)]
+    return [u for p in (clean_phrase(x) for x in parts) if p and not _bare_head(p) for u in each_unit(p)]
 
 
 def each_unit(phrase: str) -> list[str]:
@@ -232,7 +210,7 @@ def _bare_head(part: str) -> bool:
     """A head word with no name after it (``Cơ quan``, ``Bộ``, ``Đơn vị``) names nobody: it is
     what is left of a label (``Cơ quan trực tiếp thực hiện:``) or of a name cut by a line
     break. Acronyms stand alone (``UBND``, ``MTTQ``) and are kept."""
-    if _PLURAL_OPENING.match(part) or _MASS_WHOLE.fullmatch(part):
+    if _PLURAL_OPENING.match(part) or MASS_COMMITTEE.fullmatch(part):
         return False  # "Các Sở", "các đơn vị": all of them, a real addressee; "Huyện Đoàn": a whole name
     m = UNIT_START.fullmatch(part)
     return m is not None and not part.isupper() and part[0].isupper()
@@ -266,7 +244,7 @@ def units_until_verb(s: str, pos: int = 0) -> list[str]:
 
 def subject_units(sentence: str) -> list[str]:
     """The units a sentence opens with (``Hằng năm, các đơn vị, địa phương tổ chức ...``)."""
-    s = _clean(sentence)
+    s = clean_phrase(sentence)
     if UNIT_START.match(s) is None:
         m = _LEADING_ADVERBIAL.match(s)
         if m is None or UNIT_START.match(s, m.end()) is None:
@@ -277,7 +255,7 @@ def subject_units(sentence: str) -> list[str]:
 
 def requested_units(sentence: str) -> list[str]:
     """Units a sentence asks to act: ``yêu cầu X nghiêm túc ...``, ``Đề nghị X ...``, ``Giao X ...``."""
-    s = _clean(sentence)
+    s = clean_phrase(sentence)
     for i, m in enumerate(_REQUEST.finditer(s)):
         if i >= _MAX_REQUESTS:
             break
@@ -297,7 +275,7 @@ _FIELD_START = regex.compile(r"^[\s\-+•*_]*+(?=(?i:đơn\s+vị|cơ\s+quan)\s)
 def labelled_field(text: str) -> tuple[str, list[str]] | None:
     """``Đơn vị chủ trì: X`` / ``Cơ quan phối hợp: Y`` opening a line: (``lead`` or
     ``support``, its units); ``None`` for any other line."""
-    s = _clean(text)
+    s = clean_phrase(text)
     m = _FIELD_START.match(s)
     if m is None:
         return None
@@ -313,14 +291,14 @@ def lead_and_support(text: str) -> tuple[list[str], list[str]]:
 
     Also ``Đơn vị chủ trì: X`` / ``Đơn vị phối hợp: Y`` lines.
     """
-    s = _clean(text)
+    s = clean_phrase(text)
     lead: list[str] = []
     support: list[str] = []
     for m in _LABELLED.finditer(s):
         units = split_units(m.group("units"))
         (support if "phối" in m.group("role").casefold() else lead).extend(units)
     if lead or support:
-        return _dedupe(lead), _dedupe(support)
+        return dedupe(lead), dedupe(support)
     for ct in _CHU_TRI.finditer(s):
         # the lead stands before "chủ trì": after "Giao", or as the clause's subject
         lo = max(0, ct.start() - _WINDOW)
@@ -340,7 +318,7 @@ def lead_and_support(text: str) -> tuple[list[str], list[str]]:
             support.extend(units_until_verb(s, ph.end()) or _units_to_clause_end(s, ph.end()))
         if lead:
             break
-    return _dedupe(lead), _dedupe(support)
+    return dedupe(lead), dedupe(support)
 
 
 def _units_to_clause_end(s: str, pos: int) -> list[str]:
@@ -350,7 +328,9 @@ def _units_to_clause_end(s: str, pos: int) -> list[str]:
     return split_units(tail) if len(tail.split()) <= _MAX_UNIT_WORDS else []
 
 
-def _dedupe(units: list[str]) -> list[str]:
+def dedupe(units: list[str]) -> list[str]:
+    """The units in their first order, each once (the outline, the letters and the deadlines
+    all gather units from several readings of one text)."""
     seen: set[str] = set()
     out = []
     for u in units:
@@ -367,7 +347,7 @@ _UNIT_COLON = regex.compile(r"(?P<unit>[^:\n.;]{2,200}):\s*(?=\S)")
 
 def colon_unit(text: str) -> str | None:
     """The unit heading an item written ``unit: task`` (``2. Công an tỉnh: bảo đảm an ninh.``)."""
-    m = _UNIT_COLON.match(_clean(text[: 2 * _WINDOW]))
+    m = _UNIT_COLON.match(clean_phrase(text[: 2 * _WINDOW]))
     return heading_unit(m.group("unit")) if m else None
 
 
@@ -407,9 +387,9 @@ def _item_assignees_uncached(heading: str | None, text: str) -> tuple[list[str],
         # a label heading its units ("Cơ quan trực tiếp thực hiện:" over "Sở Nông nghiệp ...")
         h_lead, h_support = lead_and_support(f"{heading} {text}" if heading.rstrip().endswith(":") else heading)
         if h_lead:
-            if not h_support and _ENDS_IN_PHOI_HOP.search(_clean(heading)):
+            if not h_support and _ENDS_IN_PHOI_HOP.search(clean_phrase(heading)):
                 # "X chủ trì, phối hợp" | "Y, Z xây dựng ...": the partners open the text
-                body = _clean(text)
+                body = clean_phrase(text)
                 h_support = units_until_verb(body) or _units_to_clause_end(body, 0)
             return h_lead, h_support or support
         h_units = _opening_units(heading)
@@ -421,10 +401,10 @@ def _item_assignees_uncached(heading: str | None, text: str) -> tuple[list[str],
 def _opening_units(text: str) -> list[str]:
     """The units the first sentence of ``text`` asks to act or opens with. A unit that asks
     (``Sở Giáo dục và Đào tạo yêu cầu: ...``) is the one speaking, never one told to act."""
-    first_sentence = _FIRST_SENTENCE.split(_clean(text[: 4 * _WINDOW]), maxsplit=1)[0]
+    first_sentence = _FIRST_SENTENCE.split(clean_phrase(text[: 4 * _WINDOW]), maxsplit=1)[0]
     req = _REQUEST.search(first_sentence)
     if req is not None and (req.start() == 0 or is_unit_phrase(first_sentence[: req.start()])):
         units = requested_units(first_sentence[req.start():])
         if units or req.start() > 0:
-            return _dedupe(units)
-    return _dedupe(subject_units(first_sentence))
+            return dedupe(units)
+    return dedupe(subject_units(first_sentence))

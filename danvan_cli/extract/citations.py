@@ -21,8 +21,8 @@ from functools import cache
 import regex
 
 from ..refdata import alternation, type_words, words
-from ..resolve.issuers import IssuerMatch, resolve_issuer
-from .dates import DateMatch, date_at
+from .issuers import IssuerMatch, resolve_issuer
+from ..text.dates import DateMatch, date_at
 from .numbers import NumberMatch, find_numbers
 
 

@@ -52,7 +52,7 @@ from . import assignees as asg
 from .scan import Anchored
 from .wrap import is_wrap
 from .outline import TableRow, TaskFinder, body_regions, find_table_rows
-from .dates import date_at, find_dates
+from ..text.dates import date_at, find_dates
 from .timeexpr import (
     MONTHLY_DAY,
     Relative,
@@ -538,7 +538,7 @@ def _field_units(finder: TaskFinder, pos: int) -> list[str]:
         else:
             leads += 1
             lead.extend(units)
-    return asg._dedupe(lead + support) if leads == 1 else []
+    return asg.dedupe(lead + support) if leads == 1 else []
 
 
 def _before_document(date: str | None, own_date: str | None) -> bool:
@@ -1000,7 +1000,7 @@ def _row_deadline(view: str, scope: _Scope, row: TableRow, year: int | None) -> 
     support = row.cell("support")
     units = asg.split_units(view[lead.start : lead.end]) if lead is not None else []
     units += asg.split_units(view[support.start : support.end]) if support is not None else []
-    return _Found(start, min(b, max(expr.end, start)), expr, (a, b), action=action, assignees=asg._dedupe(units))
+    return _Found(start, min(b, max(expr.end, start)), expr, (a, b), action=action, assignees=asg.dedupe(units))
 
 
 def _keep(view: str, scope: _Scope, sent: tuple[int, int], start: int, expr: TimeExpr, weak: bool, label: bool) -> bool:

@@ -8,7 +8,7 @@ zone. Here each unit is read by its *anchors* — the Quốc hiệu or ``ĐẢNG
 NAM``, the motto, separators, ``Số:`` with the number, ``V/v`` with a Công văn's trích
 yếu, ``Place, ngày .. tháng .. năm ..`` — whatever order the export left them in; what the
 anchors leave in capitals on the left (or anywhere, when columns are unknown) are the
-issuing body's lines, which ``resolve/own_issuer.py`` turns into the issuer and its parent.
+issuing body's lines, which ``extract/own_issuer.py`` turns into the issuer and its parent.
 Words of the Quốc hiệu are anchors, so they never enter an issuer.
 """
 
@@ -23,8 +23,8 @@ import regex
 from ..i18n import N_
 from ..model import Document, Issuer, Signer, Span, Warning
 from ..refdata import alternation, doc_types, pattern, words
-from ..resolve.issuers import PlaceContext, canonical_place
-from ..resolve.own_issuer import (
+from .issuers import PlaceContext, canonical_place
+from .own_issuer import (
     VoiceContext,
     compose_header_issuer,
     context_from_place,
@@ -53,7 +53,7 @@ from ..text.layout import (
 )
 from ..text.memo import by_line
 from ..text.normalize import fold_key
-from .dates import NUMERIC_DATE, VERBAL_DATE, find_dates
+from ..text.dates import NUMERIC_DATE, VERBAL_DATE, find_dates
 from .numbers import BLANK_NUMBER, NUMBER, parse_number, parts_from_match
 
 # "Số:" opening a line or a cell (or, in a header flattened onto one line, "Số:" with its colon).
@@ -83,7 +83,6 @@ _PLACE_DATE_BARE = regex.compile(
 )
 _BLANK_DATE = regex.compile(r"(?i)ngày\s{0,40}tháng\s{0,40}năm\s{1,10}(?P<y>(?:19|20)\d{2})(?!\d)")
 _SEPARATOR = regex.compile(r"[-–—_=*.~·•]{3,}|(?<![\p{L}\d])[*]{1,2}(?![\p{L}\d])")
-_KINH_GUI = regex.compile(r"(?im)^[ \t]*Kính\s+gửi\s*:")
 _BODY_START = regex.compile(
     r"(?i)^(?:thực\s+hiện|triển\s+khai|căn\s+cứ|để|nhằm|trong|thời\s+gian|qua|ngày\s+\d|theo|tiếp\s+tục|thi\s+hành|xét|kính\s+gửi)\b"
 )

@@ -125,7 +125,7 @@ def read_addressees(view: str, start: int, end: int) -> Addressees:
     units: list[str] = []
     for item in items:
         units.extend(addressee_units(item))
-    return Addressees(asg._dedupe(units), (m.start(), block_end) if items else None)
+    return Addressees(asg.dedupe(units), (m.start(), block_end) if items else None)
 
 
 def addressee_units(item: str) -> list[str]:
@@ -138,7 +138,7 @@ def addressee_units(item: str) -> list[str]:
 
 def order_units(sentence: str) -> tuple[list[str], list[str]]:
     """Lead and support units one sentence of a letter orders to act (see module doc)."""
-    s = asg._clean(sentence)
+    s = asg.clean_phrase(sentence)
     lead, support = asg.lead_and_support(s)
     if lead:
         return _each(lead), _each(support)
@@ -174,7 +174,7 @@ def _duty_subject(s: str) -> list[str]:
 
 
 def _each(units: list[str]) -> list[str]:
-    return asg._dedupe([u for unit in units for u in asg.each_unit(unit)])
+    return asg.dedupe([u for unit in units for u in asg.each_unit(unit)])
 
 
 def order_tasks(
@@ -202,10 +202,10 @@ def order_tasks(
                 lead = list(addressees)
             if not lead:
                 continue
-            lead, support = asg._dedupe(lead), asg._dedupe(support)
+            lead, support = asg.dedupe(lead), asg.dedupe(support)
             n = str(len(tasks) + 1)
             lstart = a + (len(view[a:b]) - len(view[a:b].lstrip()))
             tasks.append(Task(id=n, path=n, heading=None, text=" ".join(para.split()),
-                              assignees=asg._dedupe(lead + support), span=Span(lstart, lstart + len(para)),
+                              assignees=asg.dedupe(lead + support), span=Span(lstart, lstart + len(para)),
                               lead=lead, support=support))
     return tasks

@@ -5,8 +5,8 @@ from __future__ import annotations
 import regex
 
 from ..refdata import unit_word_alternation
-from ..resolve.issuers import canonical_place
-from ..resolve.own_issuer import is_code
+from .issuers import canonical_place
+from .own_issuer import is_code
 
 _UNIT_RUN = regex.compile(rf"(?P<unit>(?<!\p{{L}})(?:{unit_word_alternation()}))\s(?P<rest>(?:\p{{L}}+ ?){{1,4}})")
 _FIXED = ("Việt Nam", "Hồ Chí Minh", "Đảng Cộng sản", "Quốc hội", "Chính phủ", "Thủ tướng")

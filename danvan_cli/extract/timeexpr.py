@@ -35,7 +35,7 @@ from functools import cache
 import regex
 
 from ..refdata import alternation, words
-from .dates import DAY_MONTH, date_at, valid_ymd
+from ..text.dates import DAY_MONTH, date_at, valid_ymd
 from .scan import Anchored, held_word, may_hold
 
 #: How far after a cue a time phrase may start (spaces left by blanked Markdown).

@@ -16,17 +16,6 @@ import networkx as nx
 
 FORMATS = ("tree", "json", "dot", "graphml", "gexf", "mermaid", "html")
 
-_LEVEL_SHORT = {
-    "central": "TW",
-    "party-central": "TW",
-    "province": "tỉnh",
-    "party-province": "tỉnh",
-    "district": "huyện",
-    "party-district": "huyện",
-    "commune": "xã",
-    "party-commune": "xã",
-}
-
 
 def node_label(attrs: dict[str, Any], node_id: str = "") -> str:
     """``Kế hoạch 12/KH-UBND (2022-03-05) — UBND tỉnh Hải Dương``; a parsed file without a number
@@ -180,5 +169,5 @@ def export(g: nx.DiGraph, fmt: str) -> str:
     if fmt == "html":
         from .html import to_html
 
-        return to_html(g)
+        return to_html(to_json_data(g), g.graph.get("root"))
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -6,10 +6,7 @@ from __future__ import annotations
 import html
 import json
 from importlib import resources
-
-import networkx as nx
-
-from .export import to_json_data
+from typing import Any
 
 
 def _asset(name: str) -> str:
@@ -21,14 +18,14 @@ def _script_safe(text: str) -> str:
     return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("<!--", "<\\!--")
 
 
-def to_html(g: nx.DiGraph, title: str | None = None) -> str:
+def to_html(data: dict[str, Any], root: str | None = None) -> str:
     """The page: a lane per administrative level (the root's row on top), laid out by ELK's
     layered algorithm (``vendor/elk.bundled.js``, inlined) with the citations routed around
-    the boxes; zoom, search, and a document's details on click."""
-    if title is None:
-        root = g.graph.get("root")
-        title = f"danvan — {root}" if root else "danvan — đồ thị văn bản"
-    payload = _script_safe(json.dumps(to_json_data(g), ensure_ascii=False))
+    the boxes; zoom, search, and a document's details on click. ``data``: the graph as
+    ``export.to_json_data`` gives it (the page draws what the JSON export holds, no more);
+    ``root``: the document the graph was drawn from, in the page's title."""
+    title = f"danvan — {root}" if root else "danvan — đồ thị văn bản"
+    payload = _script_safe(json.dumps(data, ensure_ascii=False))
     page = _asset("template.html")
     # Fill the script before the data so nothing in the data can look like a placeholder.
     page = page.replace("__SCRIPT__", _asset("viewer.js").replace("</script", "<\\/script"))

@@ -28,7 +28,7 @@ from ..extract.numbers import NumberParts, parse_number
 from ..i18n import N_
 from ..model import RELATION_STRENGTH, Document, Issuer, Reference, Warning
 from ..refdata import party_term as _party_term
-from ..resolve.issuers import tier_of
+from ..extract.issuers import tier_of
 from ..text.normalize import fold_key
 
 # --------------------------------------------------------------------------- numbers

@@ -32,8 +32,8 @@ from ..extract.wrap import is_wrap
 from ..i18n import N_
 from ..model import RELATION_STRENGTH, Issuer, Link, Mention, NamedLaw, Reference, Span, Warning
 from ..refdata import body_codes, load_yaml
+from ..extract.issuers import PlaceContext, resolve_issuer
 from ..text.normalize import blank_markup, fold_key
-from .issuers import PlaceContext, resolve_issuer
 from .relations import (
     RECEIVED,
     OwnPurpose,

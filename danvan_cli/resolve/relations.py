@@ -35,12 +35,13 @@ from functools import cache
 
 import regex
 
-from ..extract.outline import RANK_DASH, read_label
+from ..extract.outline import flat_line_starts
 from ..extract.scan import Anchored
 from ..extract.wrap import is_wrap
 from ..refdata import alternation, pattern, words
-from .issuers import tier_of
+from ..text.labels import RANK_DASH, read_label
 from ..text.layout import outline_start
+from ..extract.issuers import tier_of
 
 _TOPIC = "relations"
 
@@ -84,7 +85,7 @@ def _follow_gap_re() -> regex.Pattern[str]:
 def _receipt_re() -> regex.Pattern[str]:
     """A clause telling that the issuer received a document (``Ủy ban nhân dân tỉnh nhận
     được Công văn số X``, ``Nhận được Công văn số X``): the unit before the verb, if any."""
-    from ..extract.assignees import UNIT_START
+    from ..text.units import UNIT_START
 
     verbs = alternation(words(_TOPIC, "receipt_verbs"))
     return regex.compile(
@@ -199,7 +200,7 @@ _BASIS_REACH_WORDS = 25
 
 @cache
 def _new_subject_re() -> regex.Pattern[str]:
-    from ..extract.assignees import UNIT_START
+    from ..text.units import UNIT_START
 
     return regex.compile(rf",\s+(?:{UNIT_START.pattern})")
 
@@ -343,8 +344,9 @@ _LINE_START = regex.compile(r"(?m)^[ \t*_]*+(?=\S)")
 
 
 def numbered_body_start(view: str, start: int, end: int) -> int | None:
-    """Where the numbered body begins: the layout's one rule (``text.layout.outline_start``)."""
-    return outline_start(view, start, end)
+    """Where the numbered body begins: the layout's one rule (``text.layout.outline_start``),
+    on the lines the layout cut a flattened text into when it did."""
+    return outline_start(view, start, end, flat_line_starts(view))
 
 
 _LINE_END_COLON = regex.compile(r":[ \t*_]*$", regex.M)
@@ -468,7 +470,7 @@ _SENTENCE_END = regex.compile(
 @cache
 def _main_re() -> regex.Pattern[str]:
     """A unit followed by a main verb within a few words: ``UBND tỉnh Hải Dương xây dựng``."""
-    from ..extract.assignees import UNIT_START
+    from ..text.units import UNIT_START
 
     verbs = alternation(words(_TOPIC, "main_verbs"))
     return regex.compile(

@@ -37,6 +37,8 @@ from ..refdata import alternation, pattern, type_words, unit_word_alternation, w
 from .blocks import Blocks, Table
 from .chrome import document_end, document_start, header_motto
 from .clean import Clean, clean
+from .dates import VERBAL_DATE
+from .labels import RANK_DASH, read_label
 from .loose_tables import loose_tables
 from .memo import by_line
 from .tables import bar_tables, pipe_tables
@@ -121,6 +123,11 @@ class Layout:
         holding a sentence's end and a signature): more lines than the text has line breaks for."""
         lines = self.lines
         return bool(lines) and len(lines) > self.view.count("\n", lines[0].start, lines[-1].end) + 1
+
+    def cut_line_starts(self) -> tuple[int, ...] | None:
+        """Where its lines start when it cut some out of longer ones (``has_cut_lines``): the
+        lines items open on in a flattened text; ``None`` when its lines are the text's own."""
+        return tuple(x.start for x in self.lines) if self.has_cut_lines() else None
 
     def region(self, name: str) -> tuple[int, int]:
         """``header``, ``preamble``, ``body``, ``tail`` (signature and recipients) as spans."""
@@ -622,9 +629,6 @@ def _opens_recipients(t: str) -> bool:
 
 #: What a line ``_NOI_NHAN`` matches may open with.
 _NOI_NHAN_FIRST = ("n", "N", " ", "\t")
-_OUTLINE_START = regex.compile(
-    r"(?m)^[ \t]*(?:(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC)\s+[IVXLC\d]+|Điều\s+\d+\s*[.:]|ĐIỀU\s+\d+\s*[.:]|[IVXLC]{1,6}\s*[.)]|\d{1,2}\s*[.)]\s|[a-zđ]\)\s)"
-)
 _NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$")
 _CAPS_NAME_LINE = regex.compile(r"^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
 _ATTACHMENT = regex.compile(
@@ -1117,8 +1121,6 @@ def _tail_end(lines: list[Line], lo: int, nn: int | None, sig: int | None) -> in
 def _flat_header_end(view: str, lines: list[Line], first: int) -> int | None:
     """A header flattened onto one or two long lines: where its date line ends (the type
     word follows it); ``None`` when the top does not read so."""
-    from ..extract.dates import VERBAL_DATE
-
     top = [ln for ln in lines[first : first + 4] if ln.text]
     if not top or len(top[0].text) < 200:
         return None
@@ -1149,16 +1151,16 @@ def _plain_header_end(lines: list[Line], first: int) -> int:
 _LINE_START = regex.compile(r"(?m)^[ \t*_]*+(?=\S)")
 
 
-def outline_start(view: str, start: int, end: int) -> int | None:
+def outline_start(view: str, start: int, end: int, line_starts: tuple[int, ...] | None = None) -> int | None:
     """Where the numbered body begins (``I.``, ``1.``, ``1.1``, ``a)``, ``Điều 1.`` or
     ``Điều 1:``, ``PHẦN I``), i.e. where the preamble ends: the first line that opens with an
-    outline label the outline itself reads (``extract.outline.read_label``), dashes and
-    pluses excepted (a preamble lists its bases with them). The one rule for every caller."""
-    from ..extract.outline import RANK_DASH, flat_line_starts, read_label
+    outline label the outline itself reads (``text.labels.read_label``), dashes and
+    pluses excepted (a preamble lists its bases with them). The one rule for every caller.
 
-    flat = flat_line_starts(view)
-    if flat is not None:  # a flattened text: its lines are the layout's (cut where parts open)
-        for pos in flat:
+    ``line_starts``: where the lines start when the layout cut a flattened text into lines
+    (``Layout.cut_line_starts``); ``None`` reads the text's own line breaks."""
+    if line_starts is not None:
+        for pos in line_starts:
             if start <= pos < end:
                 label = read_label(view, pos, min(end, pos + 40))
                 if label is not None and label.rank < RANK_DASH:

@@ -31,9 +31,9 @@ from functools import cache
 
 import regex
 
-from ..extract.assignees import UNIT_START
 from ..refdata import alternation, pattern, words
 from .blocks import Cell, Paragraph, Row, Table
+from .units import UNIT_START
 
 #: A cell that says when (``Quý II/2025``, ``Trước ngày 30/6``, ``Thường xuyên``, ``2025``).
 TIME_CELL = regex.compile(

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import N_
 from ..model import Warning
-from .blocks import Blocks
 from .formats import limits, sniff
+from .formats.common import DanvanInputError, Decoded
 from .normalize import normalize_text
 
 if TYPE_CHECKING:
@@ -50,26 +49,6 @@ _NOT_READ: dict[str, str] = {
     "zip": N_("a zip archive, not a document: unpack it"),
     "rtf": N_("an RTF file: save it as .docx"),
 }
-
-
-class DanvanInputError(Exception):
-    """A file danvan cannot read as a text. The message names the file and the problem."""
-
-
-@dataclass(slots=True)
-class Decoded:
-    """What a reader gives the parser: the text (normalized), how it was decoded, and,
-    for a structured file (.docx, HTML, PDF), the paragraphs and tables it saw."""
-
-    text: str
-    encoding: str
-    warnings: list[Warning] = field(default_factory=list)
-    blocks: Blocks | None = None
-
-    @property
-    def form(self) -> str:
-        """``text`` for a text file, else the reader's form (``docx``, ``html``, ``pdf``)."""
-        return self.blocks.form if self.blocks is not None else "text"
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -252,16 +252,3 @@ def pipe_tables(text: str, start: int = 0, end: int | None = None) -> list[Table
     if run:
         flush()
     return out
-
-
-def tables_in(text: str, start: int = 0, end: int | None = None, *, lead: bool = False) -> list[Table]:
-    """Both forms, in text order (a window holds one form or the other; where both appear
-    the pipe rows lie on lines of their own and cannot overlap the bar segments)."""
-    found = pipe_tables(text, start, end) + bar_tables(text, start, end, lead=lead)
-    found.sort(key=lambda t: t.start)
-    kept: list[Table] = []
-    for t in found:
-        if kept and t.start < kept[-1].end:
-            continue
-        kept.append(t)
-    return kept

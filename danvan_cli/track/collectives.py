@@ -9,8 +9,8 @@ means its communes of the new map. Counting who has acted needs the list, read w
 administrative-unit data valid on the directive's date inside its issuer's territory.
 
 The shapes and words are data (``data/lexicon/collectives.yaml``); the units come from
-``resolve/admin_units.py``; a single named body ("Sở Nội vụ", "UBND huyện Cẩm Giàng") is
-resolved against the directive's own place by ``resolve/issuers.py``.
+``extract/admin_units.py``; a single named body ("Sở Nội vụ", "UBND huyện Cẩm Giàng") is
+resolved against the directive's own place by ``extract/issuers.py``.
 """
 
 from __future__ import annotations
@@ -22,13 +22,14 @@ from functools import cache
 import regex
 
 from ..refdata import load_yaml, pattern, reorganization_date
-from ..resolve import admin_units as au
-from ..resolve.issuers import PlaceContext, PlaceUnit, resolve_issuer
+from ..extract import admin_units as au
+from ..extract.issuers import PlaceContext, PlaceUnit, resolve_issuer
 from ..text.normalize import normalize_text
 from .units import GROUP, NAMED, TOPIC, Target, group_key, strip_heads, target_for, unit_key
 
 CENTRAL, PROVINCE, DISTRICT, COMMUNE = "central", "province", "district", "commune"
-_RANK = {CENTRAL: 0, PROVINCE: 1, DISTRICT: 2, COMMUNE: 3}
+#: How deep a level stands (the centre 0): which of two units is above the other.
+LEVEL_RANK = {CENTRAL: 0, PROVINCE: 1, DISTRICT: 2, COMMUNE: 3}
 #: A collective larger than this is tracked as one group; so is any class of districts or
 #: communes of the whole country (a central body addresses them through the provinces).
 MAX_LISTED = 800
@@ -266,7 +267,7 @@ def expand(system: str, level: str, kinds: set[str] | None, territory: Territory
     """The bodies of ``system`` (ubnd, hdnd, party) of every unit of ``level`` (of ``kinds``)
     inside ``territory`` on its date, and a note saying what was listed and why."""
     when = territory.day.isoformat() if territory.day else "ngày không rõ"
-    if _RANK.get(level, 0) <= _RANK.get(territory.level, 0):
+    if LEVEL_RANK.get(level, 0) <= LEVEL_RANK.get(territory.level, 0):
         return [], f"{_LEVEL_VI.get(level, level)}: not below the issuer ({territory.level})"
     period = territory.period
     if level == DISTRICT and period == au.Y2025:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Deadline, Document, Task
 from ..refdata import pattern
-from .collectives import _RANK, Reading, Territory, is_self, read_phrase
+from .collectives import LEVEL_RANK, Reading, Territory, is_self, read_phrase
 from .units import GROUP, NAMED, TOPIC, Target, is_agency
 
 
@@ -97,7 +97,7 @@ def _recipient_target_ok(t: Target, reading: Reading, issuer_level: str, issuer_
     copy to a Party committee or a council is for information, a copy upwards a report."""
     if t.system == "hdnd" or t.party != issuer_party:
         return False
-    rank, own = _RANK.get(t.level or "", 0), _RANK.get(issuer_level, 0)
+    rank, own = LEVEL_RANK.get(t.level or "", 0), LEVEL_RANK.get(issuer_level, 0)
     if t.system == GROUP:
         return rank >= own
     if t.system == NAMED and reading.kind == "named":

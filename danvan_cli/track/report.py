@@ -21,10 +21,10 @@ import networkx as nx
 from ..graph.build import DOWN_RELATIONS
 from ..graph.identity import place_key, tier_of
 from ..model import Document
-from ..resolve import admin_units as au
+from ..extract import admin_units as au
 from ..i18n import N_
 from .cascade import Action, answers, carried_out, day_of
-from .collectives import _RANK, Territory, territory_of
+from .collectives import LEVEL_RANK, Territory, territory_of
 from .due import OVERDUE, Due, unit_dues
 from .expected import Expectation, ExpectedUnit, Origin, expected_units
 from .units import GROUP, Target, issuer_keys, member_of, same_province, system_of
@@ -199,7 +199,7 @@ def _inside(a: dict[str, Any], t: Target) -> bool:
         return False
     if _family(system_of(a.get("issuer") or "", a.get("level")), a.get("level")) != ("party" if t.party else "state"):
         return False
-    deeper = _RANK.get(tier, 0) > _RANK.get(t.level or "", 0)
+    deeper = LEVEL_RANK.get(tier, 0) > LEVEL_RANK.get(t.level or "", 0)
     agency = tier == t.level and system_of(a.get("issuer") or "", a.get("level")) == "named"
     if not (deeper or agency):
         return False

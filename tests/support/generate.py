@@ -121,7 +121,7 @@ def _invented_units(count: int, rng: random.Random) -> list[Province]:
     """``count`` provinces of made-up names none of which the admin-unit data knows, each
     with four districts (huyện, thị xã, quận) of three communes: the shape of a real map
     with names a gazetteer cannot resolve (``UBND huyện Long Minh``)."""
-    from danvan_cli.resolve import admin_units as au
+    from danvan_cli.extract import admin_units as au
 
     used: set[str] = set()
 

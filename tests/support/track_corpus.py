@@ -27,7 +27,7 @@ from pathlib import Path
 
 from support.generate import _cite_date, _date_line, _state_header
 
-from danvan_cli.resolve import admin_units as au
+from danvan_cli.extract import admin_units as au
 
 ROOT_NUMBER = "45/CT-TTg"
 ROOT_DATE = date(2022, 3, 15)

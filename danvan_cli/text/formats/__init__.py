@@ -17,7 +17,7 @@ from ...i18n import N_
 
 if TYPE_CHECKING:
     from ...model import Warning
-    from ..read import Decoded
+    from .common import Decoded
     from .ocr import OcrOptions
 
 #: Forms told by their first bytes. An OLE2 container is an old .doc/.xls or an
@@ -95,8 +95,7 @@ def read_structured(form: str, data: bytes, name: str, ocr: OcrOptions | None = 
     ``image``) into text and blocks; a file its reader refuses gives one
     ``DanvanInputError`` line. ``ocr``: how scans and pictures are read (default: by OCR
     where a page has no usable text layer, one page at a time, nothing cached)."""
-    from ..read import DanvanInputError, Decoded
-    from .common import FormatError, write
+    from .common import DanvanInputError, Decoded, FormatError, write
     from .ocr import OcrOptions, Tesseract, read_image
     from .ocr_repair import repair
 

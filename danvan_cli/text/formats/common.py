@@ -18,6 +18,26 @@ from ..blocks import Blocks, TextBuilder
 from . import legacy
 
 
+class DanvanInputError(Exception):
+    """A file danvan cannot read as a text. The message names the file and the problem."""
+
+
+@dataclass(slots=True)
+class Decoded:
+    """What a reader gives the parser: the text (normalized), how it was decoded, and,
+    for a structured file (.docx, HTML, PDF), the paragraphs and tables it saw."""
+
+    text: str
+    encoding: str
+    warnings: list[Warning] = field(default_factory=list)
+    blocks: Blocks | None = None
+
+    @property
+    def form(self) -> str:
+        """``text`` for a text file, else the reader's form (``docx``, ``html``, ``pdf``)."""
+        return self.blocks.form if self.blocks is not None else "text"
+
+
 class FormatError(Exception):
     """A file a reader cannot read safely or at all; the message says why, without the
     file's name (``read.py`` adds it)."""

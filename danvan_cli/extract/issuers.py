@@ -21,6 +21,7 @@ import regex
 from ..model import Issuer
 from ..refdata import alternation, load_yaml, pattern, type_words, unit_levels, words
 from ..text.normalize import ascii_key, fold_key
+from . import admin_units as admin
 
 #: Unit word -> the level of its UBND (``thành phố`` is province-level unless the data says not).
 UNIT_LEVEL: dict[str, str] = {w: (lvl or "province") for w, lvl in unit_levels().items() if w != "thành phố"}
@@ -144,16 +145,6 @@ _PROPER = regex.compile(
 _DIGIT_AHEAD = regex.compile(r"\s*\d")
 
 
-@cache
-def _admin():  # noqa: ANN202 - returns the module
-    """The administrative-unit lookup, if its data is present (imported once)."""
-    try:
-        from . import admin_units
-    except ImportError:  # pragma: no cover - data module missing in a broken install
-        return None
-    return admin_units
-
-
 _T = TypeVar("_T", bound=Callable[..., Any])
 
 
@@ -161,23 +152,20 @@ def _per_gazetteer(fn: _T) -> _T:
     """``fn``'s answers remembered per gazetteer (``admin_units.memo_per_gazetteer``): the
     place lookups below are pure functions of their arguments and the unit table, and a
     corpus asks the same few places thousands of times."""
-    admin = _admin()
-    return fn if admin is None else admin.memo_per_gazetteer(fn)
+    return admin.memo_per_gazetteer(fn)
 
 
 @_per_gazetteer
 def canonical_place(name: str) -> str:
     """A known unit's proper spelling ("HẢI PHÒNG" → "Hải Phòng"); else title case."""
-    admin = _admin()
-    if admin is not None:
-        try:
-            known = admin.canonical_name(name)
-        except Exception:  # noqa: BLE001 - a lookup failure must not stop parsing
-            known = None
-        # Accept a spelling correction only where it is the same name (case, tone
-        # placement); "Ngọ Lương" must not become "Ngổ Luông" through an accent-free match.
-        if known and (fold_key(known) == fold_key(name) or ascii_key(name) == fold_key(name)):
-            return known
+    try:
+        known = admin.canonical_name(name)
+    except Exception:  # noqa: BLE001 - a lookup failure must not stop parsing
+        known = None
+    # Accept a spelling correction only where it is the same name (case, tone
+    # placement); "Ngọ Lương" must not become "Ngổ Luông" through an accent-free match.
+    if known and (fold_key(known) == fold_key(name) or ascii_key(name) == fold_key(name)):
+        return known
     if name.isupper():
         return " ".join(w[:1] + w[1:].lower() for w in name.split())
     return name
@@ -185,9 +173,6 @@ def canonical_place(name: str) -> str:
 
 @_per_gazetteer
 def is_known_place(name: str, kind: str | None = None) -> bool:
-    admin = _admin()
-    if admin is None:
-        return False
     try:
         if name.isdigit():  # numbered wards and districts ("quận 3") are known with their kind only
             return bool(kind) and bool(admin.find_units(f"{kind} {name}"))
@@ -199,21 +184,16 @@ def is_known_place(name: str, kind: str | None = None) -> bool:
 @_per_gazetteer
 def city_level(name: str) -> str | None:
     """Whether ``thành phố <name>`` is a province-level city or a district-level one."""
-    admin = _admin()
-    if admin is not None:
-        try:
-            return admin.classify_city(name)
-        except Exception:  # noqa: BLE001
-            return None
-    return None
+    try:
+        return admin.classify_city(name)
+    except Exception:  # noqa: BLE001
+        return None
 
 
 @_per_gazetteer
 def known_prefix(run: str, kind: str | None = None) -> str | None:
     """The longest run of leading words of ``run`` that names a known unit
-    ("Hà Nội Về việc" → "Hà Nội"); the whole run when no unit data is installed."""
-    if _admin() is None:
-        return run
+    ("Hà Nội Về việc" → "Hà Nội")."""
     words = run.split()
     if words and words[0].isdigit():
         return words[0] if is_known_place(words[0], kind) else None
@@ -231,9 +211,8 @@ def _accents_disagree(name: str, kind: str | None) -> bool:
     of the same name (``TP.HCM``, ``Qui Nhơn``), still matches."""
     if ascii_key(name) == fold_key(name):
         return False
-    admin = _admin()
     try:
-        units = admin.find_units(name, kind=kind) if admin is not None else []
+        units = admin.find_units(name, kind=kind)
     except Exception:  # noqa: BLE001 - a lookup failure must not stop parsing
         return False
     key, bare = fold_key(name), ascii_key(name)
@@ -353,9 +332,6 @@ def province_of(unit: PlaceUnit) -> PlaceUnit | None:
     """The province a district or commune belongs to, from the administrative data."""
     if unit.level == "province":
         return unit
-    admin = _admin()
-    if admin is None:
-        return None
     try:
         candidates = (
             admin.find_units(f"{unit.kind} {unit.name}") if unit.name.isdigit() else admin.find_units(unit.name, kind=unit.kind)
@@ -521,10 +497,10 @@ def _resolve_state(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContex
                     Issuer(name, UNIT_LEVEL.get(word)), lead + pos, relative=True, unresolved=True, kind=kind.name
                 )
     else:
-        pn = _proper_at(body, pos) if _admin() is not None else None
+        pn = _proper_at(body, pos)
         if pn is not None:
             unit = make_unit("tỉnh", pn[0])
-            cands = _admin().find_units(pn[0])
+            cands = admin.find_units(pn[0])
             if cands:
                 unit = PlaceUnit(cands[0].kind, cands[0].name, cands[0].level)
             pos = pn[1]
@@ -564,8 +540,7 @@ def _resolve_party(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContex
             kind.unit or "", "tỉnh"
         )
         unit = make_unit(unit_kind, pn[0])
-        admin = _admin()
-        if admin is not None and not written:
+        if not written:
             cands = [c for c in admin.find_units(pn[0]) if kind.unit != "province" or c.level == "province"]
             if kind.unit in ("district",):
                 cands = [c for c in cands if c.level == "district"] or cands
@@ -632,9 +607,6 @@ def place_without_unit(words_: list[str], level: str, ctx: PlaceContext) -> tupl
     name with no unit word before them (``Sở Tài Chính Vĩnh Long``): the unit and where
     its name starts. A name several units bear (``Phòng GD-ĐT Bình Tân``: a quận and a
     huyện) is the one in the document's province, else a unit of no known kind (``kind ""``)."""
-    admin = _admin()
-    if admin is None:
-        return None
     for k in range(1, len(words_)):
         run = words_[k:]
         if len(run) > 4 or not all(w[:1].isupper() for w in run):

@@ -28,12 +28,12 @@ import regex
 from ..model import Issuer
 from ..refdata import alternation, load_yaml, map_period, mass_committees, party_committees, pattern, unit_levels, unit_word_alternation, words
 from ..text.normalize import ascii_key, fold_key
+from . import admin_units as admin
 from .admin_units import memo_per_gazetteer
 from .issuers import (
     UNIT_LEVEL,
     PlaceContext,
     PlaceUnit,
-    _admin,
     canonical_place,
     is_known_place,
     make_unit,
@@ -375,8 +375,7 @@ def _coded_place(name: str, ctx: PlaceContext) -> Issuer | None:
              else "district" if pattern("header", "district_heads").match(name) else None)
     if level is None:
         return None
-    admin = _admin()
-    units = [u for u in admin.find_units(place) if u.level == level] if admin is not None else []
+    units = [u for u in admin.find_units(place) if u.level == level]
     provinces = {u.province for u in units if u.province}
     if ctx.province is not None and ctx.province.name in provinces:
         provinces = {ctx.province.name}
@@ -418,8 +417,7 @@ def _fill(ctx: PlaceContext, issuer: Issuer) -> None:
         unit = PlaceUnit(unit.kind, unit.name, level)
     set_unit(ctx, unit)
     if ctx.province is None and issuer.province:
-        admin = _admin()
-        prov = admin.province(issuer.province) if admin is not None else None
+        prov = admin.province(issuer.province)
         ctx.province = PlaceUnit(prov.kind if prov else "tỉnh", issuer.province, "province")
 
 
@@ -517,9 +515,6 @@ def unit_kind_of(issuer: Issuer) -> str | None:
 def _district_of(unit: PlaceUnit) -> PlaceUnit | None:
     """The district a (pre-2025) commune belongs to, when the data names exactly one:
     what "UBND quận" means inside a phường Trúc Bạch text."""
-    admin = _admin()
-    if admin is None:
-        return None
     found = {
         (u.district, u.province)
         for u in admin.find_units(f"{unit.kind} {unit.name}")
@@ -558,8 +553,7 @@ def disambiguate_province(issuer: Issuer, date: str | None, view: str) -> str | 
     """A unit name shared by several provinces (Chợ Mới: An Giang, Bắc Kạn; phường Ba Đình:
     Hà Nội since 2025, Thanh Hóa before) is told apart by the period of the document's
     date (the map changed on 1 July 2025), then by the province the text itself names."""
-    admin = _admin()
-    if admin is None or not issuer.place:
+    if not issuer.place:
         return None
     kind = unit_kind_of(issuer)
     query = f"{kind} {issuer.place}" if kind else issuer.place
@@ -652,9 +646,6 @@ def infer_issuer(view: str, start: int, end: int, ctx: VoiceContext) -> Issuer |
 
 def _name_for(kind_word: str, view: str, end: int, exclude: Spans, place: str | None) -> str | None:
     if place:
-        admin = _admin()
-        if admin is None:
-            return place
         try:
             cands = admin.find_units(place, kind=kind_word)
         except Exception:  # noqa: BLE001 - a lookup failure must not stop parsing
@@ -682,11 +673,9 @@ def context_from_place(place: str) -> PlaceContext:
     """A context for a text with no issuer: the unit its place line names, when the data
     knows exactly one."""
     ctx = PlaceContext()
-    admin = _admin()
-    if admin is not None:
-        cands = admin.find_units(place)
-        if len(cands) == 1:
-            set_unit(ctx, PlaceUnit(cands[0].kind, cands[0].name, cands[0].level))
+    cands = admin.find_units(place)
+    if len(cands) == 1:
+        set_unit(ctx, PlaceUnit(cands[0].kind, cands[0].name, cands[0].level))
     return ctx
 
 

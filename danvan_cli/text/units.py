@@ -1,0 +1,42 @@
+"""Where the name of a unit, or of the person heading one, opens: ``Sở``, ``UBND``,
+``Giám đốc``, ``Huyện Đoàn``, ``các sở, ban, ngành``, ``tất cả các đơn vị``.
+
+Why a module of its own, below the layout: the layout reads a task table's unit column by
+it (``text.loose_tables``), the extractors read who must act by it (``extract.assignees``,
+``extract.deadlines``, ``extract.outline``), the relations read who proposed a document by it
+(``resolve.relations``); one pattern, at the lowest stage that needs it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..refdata import alternation, mass_committees, words
+
+__all__ = ["MASS_COMMITTEE", "UNIT_START"]
+
+#: Words that open the name of a unit or of the person heading one (``assignees.yaml``
+#: ``unit_heads``). Some head words are also common words at a sentence start and are heads
+#: only when not followed by these: ``Báo cáo`` (to report) is no newspaper (``Báo Nhân
+#: Dân``), ``Ban hành`` no board, ``Phòng, chống`` no office, ``Hội nghị`` no association,
+#: ``Trường hợp`` no school.
+_HEADS = (
+    alternation(words("assignees", "unit_heads")) + r"|"
+    r"Phòng(?!\s{0,3},?\s{1,3}(?:chống|ngừa|tránh)(?!\p{L}))|Ban(?!\s{1,3}hành(?!\p{L}))|Bộ(?!\s{1,3}(?:tiêu\s{1,3}chí|máy)(?!\p{L}))|"
+    r"Đoàn(?!\s{1,3}kết(?!\p{L}))|Hội(?!\s{1,3}(?:nghị|thảo|thi|diễn|chợ)(?!\p{L}))|Báo(?=\s{1,3}\p{Lu})|"
+    r"Trưởng(?!\s{1,3}hợp(?!\p{L}))|Phó(?=\s{1,3}(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
+    r"Chánh(?=\s{1,3}(?:Văn|Thanh|án))|Trường(?!\s{1,3}hợp(?!\p{L}))|Tổ(?!\s{1,3}(?:chức|quốc|hợp)(?!\p{L}))"
+)
+#: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``).
+_PLURAL_NOUNS = (
+    r"sở|ban|ngành|đơn\s+vị|cơ\s+quan|phòng|địa\s+phương|huyện|quận|xã|phường|thị\s+trấn|tỉnh|"
+    r"tổ\s+chức|đoàn\s+thể|doanh\s+nghiệp|trường|bộ|Ủy\s+ban|UBND|hội|cấp|thành\s+viên|Sở|Phòng|Ban"
+)
+#: The Youth Union's committees (``Huyện Đoàn``, ``Tỉnh đoàn``), from ``data/bodies.yaml``.
+_MASS_COMMITTEES = alternation([w.title() for w in mass_committees()] + list(mass_committees()) +
+                               [w.upper()[:1] + w[1:].replace(" đ", " Đ") for w in mass_committees()])
+#: A Youth Union committee's name alone (``Huyện Đoàn``).
+MASS_COMMITTEE = regex.compile(_MASS_COMMITTEES)
+UNIT_START = regex.compile(
+    rf"(?:(?:{_HEADS}|{_MASS_COMMITTEES})(?!\p{{L}})|(?i:các|những|tất\s+cả\s+các)\s+(?:{_PLURAL_NOUNS})(?!\p{{L}}))"
+)
