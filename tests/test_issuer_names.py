@@ -89,7 +89,9 @@ def test_a_school_under_a_district_takes_the_districts_unit() -> None:
 def test_a_place_written_after_a_code_is_the_bodys_place() -> None:
     got = compose_header_issuer(["PHÒNG GDĐT DẦU TIẾNG", "TRƯỜNG THCS MINH HÒA"], PlaceContext())
     assert (got.name, got.place, got.parent.name, got.parent.level) == (
-        "Trường THCS Minh Hòa", "Dầu Tiếng", "Phòng GDĐT Dầu Tiếng", "district")
+        "Trường THCS Minh Hòa huyện Dầu Tiếng", "Dầu Tiếng", "Phòng GDĐT huyện Dầu Tiếng", "district")
+    # a place several districts bear (a quận of Hồ Chí Minh, a huyện of Vĩnh Long) keeps no unit word
+    assert compose_header_issuer(["PHÒNG GD-ĐT BÌNH TÂN"], PlaceContext()).name == "Phòng GD-ĐT Bình Tân"
     # negative twin: words after a code that name no place stay the body's words
     assert compose_header_issuer(["PHÒNG GDĐT TRUNG TÂM"], PlaceContext()).place is None
 
@@ -192,10 +194,10 @@ def test_a_known_place_typed_without_accents_still_matches() -> None:
 
 def test_a_department_named_with_its_province_and_no_unit_word_has_that_place() -> None:
     assert issuer("SỞ GIÁO DỤC VÀ ĐÀO TẠO NGHỆ AN", "HỘI ĐỒNG XÉT TẶNG DANH HIỆU") == (
-        "Hội đồng Xét tặng danh hiệu Sở Giáo dục và Đào tạo Nghệ An", "province", "Nghệ An",
-        "Sở Giáo dục và Đào tạo Nghệ An")
+        "Hội đồng Xét tặng danh hiệu Sở Giáo dục và Đào tạo tỉnh Nghệ An", "province", "Nghệ An",
+        "Sở Giáo dục và Đào tạo tỉnh Nghệ An")
     assert issuer("CÔNG ĐOÀN GIÁO DỤC VIỆT NAM", "CÔNG ĐOÀN NGÀNH GIÁO DỤC NGHỆ AN")[:3] == (
-        "Công đoàn ngành Giáo dục Nghệ An", "province", "Nghệ An")
+        "Công đoàn ngành Giáo dục tỉnh Nghệ An", "province", "Nghệ An")
     # negative twin: a field whose last words name no province keeps no place
     assert compose_header_issuer(["SỞ GIÁO DỤC VÀ ĐÀO TẠO"], PlaceContext()).place is None
 
@@ -207,7 +209,7 @@ def test_the_standing_committee_of_a_council_takes_the_councils_whole_name() -> 
 
 
 def test_a_schools_union_names_the_school_as_a_school_is_named() -> None:
-    assert issuer("PHÒNG GD&ĐT DẦU TIẾNG", "CÔNG ĐOÀN TRƯỜNG THCS MINH HÒA")[0] == "Công đoàn Trường THCS Minh Hòa"
+    assert issuer("PHÒNG GD&ĐT DẦU TIẾNG", "CÔNG ĐOÀN TRƯỜNG THCS MINH HÒA")[0] == "Công đoàn Trường THCS Minh Hòa huyện Dầu Tiếng"
     # negative twin: "trường" that opens no school level stays a word of the field
     assert compose_header_issuer(["HỘI ĐỒNG TRƯỜNG"], PlaceContext()).name == "Hội đồng Trường"
 
@@ -270,3 +272,10 @@ def test_a_standing_board_takes_the_whole_name_of_the_board_above_it_even_with_n
         "Ban Thường trực Ban Chỉ đạo Phòng, chống dịch COVID-19")
     # negative twin: a body that takes only a unit stays as it is under a parent with no place
     assert issuer("CÔNG ĐOÀN GIÁO DỤC VIỆT NAM", "CÔNG ĐOÀN TRƯỜNG THCS MINH HÒA")[0] == "Công đoàn Trường THCS Minh Hòa"
+
+
+def test_a_provinces_school_is_named_alone_and_a_districts_with_its_district() -> None:
+    assert issuer("SỞ GDĐT AN GIANG", "TRƯỜNG THPT NGUYỄN BỈNH KHIÊM")[:3] == (
+        "Trường THPT Nguyễn Bỉnh Khiêm", "province", "An Giang")
+    # negative twin: under a district's office the district is written
+    assert issuer("PHÒNG GDĐT LAI VUNG", "TRƯỜNG THCS TÂN THÀNH")[0] == "Trường THCS Tân Thành huyện Lai Vung"

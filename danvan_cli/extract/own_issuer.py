@@ -364,8 +364,11 @@ def _resolve_body(body: str, ctx: PlaceContext) -> Issuer | None:
 def _coded_place(name: str, ctx: PlaceContext) -> Issuer | None:
     """A Sở or Phòng written with a code and its place but no unit word (``PHÒNG GD-ĐT BÌNH
     TÂN``, ``SỞ GDĐT AN GIANG``): the place is the body's, at the level its head says
-    (``header.yaml`` ``province_heads``/``district_heads``); the name stays as written, the
-    province comes from the data when the place names one unit of that level."""
+    (``header.yaml`` ``province_heads``/``district_heads``); the province comes from the data
+    when the place names one unit of that level, and the name takes that unit's word as a
+    reader writes it (``Sở GDĐT tỉnh An Giang``, ``Phòng GDĐT huyện Lai Vung``) when the unit
+    is one; a name several units bear stays as written (``Phòng GD-ĐT Bình Tân``: a quận of
+    Hồ Chí Minh and a huyện of Vĩnh Long)."""
     wl = name.split()
     at = next((k for k in range(len(wl) - 1, 0, -1) if is_code(wl[k - 1]) and _known_place_run(wl[k:])), None)
     if at is None:
@@ -376,17 +379,30 @@ def _coded_place(name: str, ctx: PlaceContext) -> Issuer | None:
     if level is None:
         return None
     units = [u for u in admin.find_units(place) if u.level == level]
-    provinces = {u.province for u in units if u.province}
-    if ctx.province is not None and ctx.province.name in provinces:
-        provinces = {ctx.province.name}
-    return Issuer(name, level, place=place, province=provinces.pop() if len(provinces) == 1 else None)
+    if ctx.province is not None and any(u.province == ctx.province.name for u in units):
+        units = [u for u in units if u.province == ctx.province.name]
+    return _with_unit_word(" ".join(wl[:at]), place, level, units)
+
+
+def _with_unit_word(field: str, place: str, level: str, units: Sequence[object]) -> Issuer:
+    """A body named by its field and its unit's name: the unit's word put between them when
+    the data gives one unit (``Sở Giáo dục và Đào tạo tỉnh Nghệ An``), its province too."""
+    provinces = {getattr(u, "province", None) for u in units} - {None}
+    kinds = {(getattr(u, "kind", ""), getattr(u, "name", place)) for u in units}
+    province = provinces.pop() if len(provinces) == 1 else None
+    if len(kinds) == 1:
+        ((kind, known),) = kinds
+        if kind:
+            return Issuer(f"{field} {kind} {known}", level, place=known, province=province)
+    return Issuer(f"{field} {place}", level, place=place, province=province)
 
 
 def _place_at_end(body: str, ctx: PlaceContext) -> Issuer | None:
     """A Sở, a Phòng or a sector's union whose name closes with its unit's name and no unit
     word (``SỞ GIÁO DỤC VÀ ĐÀO TẠO NGHỆ AN``, ``CÔNG ĐOÀN NGÀNH GIÁO DỤC NGHỆ AN``): the unit
     at the level its head says (``header.yaml`` ``province_heads``/``district_heads``) is
-    the body's place, written as the data spells it; the field before it keeps its words."""
+    the body's place, written as the data spells it after its unit's word when the data gives
+    one unit (Sở Giáo dục và Đào tạo tỉnh Nghệ An); the field before it keeps its words."""
     level = ("province" if pattern("header", "province_heads").match(body)
              else "district" if pattern("header", "district_heads").match(body) else None)
     if level is None:
@@ -398,7 +414,8 @@ def _place_at_end(body: str, ctx: PlaceContext) -> Issuer | None:
     unit, at = named
     prov = province_of(unit) if unit.kind else None
     province = prov.name if prov else (ctx.province.name if ctx.province is not None else None)
-    return Issuer(f"{name_case(' '.join(wl[:at]))} {unit.name}", level, place=unit.name, province=province)
+    shown = f"{unit.kind} {unit.name}" if unit.kind else unit.name
+    return Issuer(f"{name_case(' '.join(wl[:at]))} {shown}", level, place=unit.name, province=province)
 
 
 def _fill(ctx: PlaceContext, issuer: Issuer) -> None:
@@ -495,7 +512,10 @@ def _under(own: Issuer, parent: Issuer, ctx: PlaceContext) -> Issuer:
         suffix = suffix.split(" ", 1)[1]
     elif pattern("header", "unit_only_heads").match(own.name):
         word = unit_kind_of(parent)
-        if word is None:  # the parent wrote its place with no unit word (Phòng GD-ĐT Bình Tân): no word to add
+        if word is None or (parent.level == "province" and fold_key(own.name).startswith("trường ")):
+            # the parent wrote its place with no unit word (Phòng GD-ĐT Bình Tân): no word to add;
+            # a province's school is named alone (Trường THPT Nguyễn Bỉnh Khiêm under Sở GDĐT tỉnh
+            # An Giang), a district's with its district (Trường THCS Tân Thành huyện Lai Vung)
             return Issuer(own.name, parent.level, place=parent.place, province=parent.province)
         suffix = f"{word} {parent.place}"  # Công đoàn ngành Giáo dục tỉnh X, under Liên đoàn Lao động tỉnh X
     level = parent.level
