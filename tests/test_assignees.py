@@ -221,3 +221,18 @@ def test_an_item_opening_with_a_capitalized_request_orders_the_units_it_names() 
         "Trung tâm Y tế các huyện", "Bệnh viện Đa khoa tỉnh"]
     # negative twin: the request of a unit that speaks orders the others, not itself
     assert item_assignees(None, "Sở Y tế yêu cầu Bệnh viện Đa khoa tỉnh báo cáo kết quả.")[0] == ["Bệnh viện Đa khoa tỉnh"]
+
+
+def test_the_head_of_a_unit_in_lower_case_opens_the_next_unit_of_a_list() -> None:
+    assert split_units("Giám đốc các Sở và thủ trưởng các đơn vị trực thuộc") == [
+        "Giám đốc các Sở", "thủ trưởng các đơn vị trực thuộc"]
+    # negative twin: a lower-case word that heads no unit joins the list's last unit
+    assert split_units("Giám đốc các Sở và lãnh đạo các đơn vị trực thuộc") == [
+        "Giám đốc các Sở và lãnh đạo các đơn vị trực thuộc"]
+
+
+def test_a_duty_opening_with_neu_cao_ends_the_list_of_units_before_it() -> None:
+    from danvan_cli.extract.letters import order_units
+
+    lead, _ = order_units("Chủ tịch UBND các xã, thị trấn, người đứng đầu các tổ chức nêu cao tinh thần trách nhiệm, chủ động phòng dịch")
+    assert lead == ["Chủ tịch UBND các xã, thị trấn", "người đứng đầu các tổ chức"]
