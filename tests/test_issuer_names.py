@@ -221,6 +221,7 @@ def test_a_schools_union_names_the_school_as_a_school_is_named() -> None:
         ("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Nghệ An về", "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Nghệ An", "Nghệ An"),
         ("Công đoàn ngành Giáo dục tỉnh Nghệ An về", "Công đoàn ngành Giáo dục tỉnh Nghệ An", "Nghệ An"),
         ("Hội đồng Thi đua - Khen thưởng huyện Long Minh về", "Hội đồng Thi đua - Khen thưởng huyện Long Minh", "Long Minh"),
+        ("Ban Tuyên giáo - Tỉnh ủy Gia Lai về", "Ban Tuyên giáo Tỉnh ủy Gia Lai", "Gia Lai"),  # the dash between them dropped
     ],
 )
 def test_a_cited_board_keeps_its_words_and_takes_the_body_or_unit_above_it(phrase: str, name: str, place: str) -> None:

@@ -437,7 +437,7 @@ def _resolve_sub_body(body: str, ctx: PlaceContext) -> IssuerMatch | None:
     limit = stop.start() if stop is not None else min(len(body), hm.end() + _SUB_WINDOW)
     for gap in _SUB_WORD.finditer(body, hm.end(), limit):
         at = gap.end()
-        own = " ".join(body[:gap.start()].split())
+        own = " ".join(body[:gap.start()].split()).rstrip(" -–")  # "Ban Tuyên giáo - Tỉnh ủy Gia Lai"
         if _word_breaks().match(body, at):
             return None
         if t.kind_re.match(body, at):
