@@ -280,3 +280,16 @@ def test_a_provinces_school_is_named_alone_and_a_districts_with_its_district() -
         "Trường THPT Nguyễn Bỉnh Khiêm", "province", "An Giang")
     # negative twin: under a district's office the district is written
     assert issuer("PHÒNG GDĐT LAI VUNG", "TRƯỜNG THCS TÂN THÀNH")[0] == "Trường THCS Tân Thành huyện Lai Vung"
+
+
+def test_a_board_named_without_its_unit_sits_at_the_unit_its_place_line_names() -> None:
+    text = ("{left}\nSố: 506/CV-BCĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Gia Lai, ngày 12 tháng 10 năm 2021\nV/v cập nhật danh sách\n\nKính gửi: Các Sở, ban ngành của tỉnh.\n\n"
+            "Đề nghị các đơn vị triển khai.\n")
+    doc = parse_text(text.format(left="BCĐ PHÒNG, CHỐNG DỊCH COVID-19\nBAN THƯỜNG TRỰC"))
+    assert (doc.issuer.name, doc.issuer.level, doc.issuer.parent.name) == (
+        "Ban Thường trực Ban Chỉ đạo Phòng, chống dịch COVID-19 tỉnh Gia Lai", "province",
+        "Ban Chỉ đạo Phòng, chống dịch COVID-19 tỉnh Gia Lai")
+    # negative twin: a body that is no board keeps its name whatever the place line says
+    doc = parse_text(text.format(left="CÔNG TY TNHH AN PHÁT"))
+    assert (doc.issuer.name.startswith("Công ty TNHH"), doc.issuer.name.endswith("Gia Lai"), doc.issuer.place) == (True, False, None)

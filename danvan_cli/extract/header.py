@@ -32,6 +32,7 @@ from .own_issuer import (
     fill_context,
     infer_issuer,
     name_case,
+    seated,
 )
 from ..text.layout import (
     FLAT_SIGNATURE,
@@ -970,6 +971,8 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
             issuer = voiced
     if issuer is not None and header.signer is not None:
         issuer = _organ_for(issuer, header.signer)
+    if issuer is not None:
+        issuer = seated(issuer, header.place)
     if issuer is not None and issuer.place and issuer.province is None:
         issuer.province = disambiguate_province(issuer, header.date, view)
     header.issuer = issuer

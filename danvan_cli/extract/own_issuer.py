@@ -418,6 +418,33 @@ def _place_at_end(body: str, ctx: PlaceContext) -> Issuer | None:
     return Issuer(f"{name_case(' '.join(wl[:at]))} {shown}", level, place=unit.name, province=province)
 
 
+def seated(issuer: Issuer, place: str | None) -> Issuer:
+    """A board or council whose header names no unit (``header.yaml`` ``seated_heads``),
+    placed at the unit its place line names when the data knows one province or district of
+    that name: ``Ban Thường trực Ban Chỉ đạo ...`` over ``Gia Lai, ngày ...`` is the Ban
+    Thường trực ... tỉnh Gia Lai, and so is the board above it. Any other issuer as it is."""
+    if not place or issuer.place or issuer.level or not pattern("header", "seated_heads").match(issuer.name):
+        return issuer
+    units = [u for u in admin.find_units(place) if u.level in ("province", "district")]
+    if len({(u.kind, u.name, u.level) for u in units}) != 1:
+        return issuer
+    unit = units[0]
+    province = unit.name if unit.level == "province" else unit.province
+
+    def at_seat(i: Issuer) -> Issuer:
+        return Issuer(f"{i.name} {unit.kind} {unit.name}", unit.level, inferred=i.inferred, place=unit.name,
+                      province=province, span=i.span)
+
+    parent = issuer.parent
+    if parent is not None and not parent.place and not parent.level and issuer.name.endswith(" " + parent.name):
+        # the body it serves, named in full in its name, is at the same seat
+        above = at_seat(parent)
+        above.parent = parent.parent
+        out = replace(at_seat(issuer), name=issuer.name[: -len(parent.name)] + above.name, parent=above)
+        return out
+    return replace(at_seat(issuer), parent=parent)
+
+
 def _fill(ctx: PlaceContext, issuer: Issuer) -> None:
     """Put the issuer's unit (and its province) into ``ctx``: what its relative citations mean."""
     if not issuer.place:
