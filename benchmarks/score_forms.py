@@ -13,6 +13,7 @@ doc_type, date, signer and issuer against the site's metadata with ``score_real.
     python benchmarks/score_forms.py --misses           # every disagreement
     python benchmarks/score_forms.py --forms pdftotext,docx --ids 0bc7bfa8f2ed42e8
     python benchmarks/score_forms.py --dump DIR         # write every rendering to look at
+    python benchmarks/score_forms.py --dump DIR --dump-only  # only write them (bench_store.py --forms)
     python benchmarks/score_forms.py --from-dump DIR    # score those very files (another version)
     python benchmarks/score_forms.py --json
 
@@ -365,6 +366,8 @@ def main() -> int:
     ap.add_argument("--dump", help="write every rendering into this folder")
     ap.add_argument("--from-dump", help="parse the renderings a --dump wrote instead of rendering (to score "
                                         "another version of danvan on the very same inputs)")
+    ap.add_argument("--dump-only", action="store_true",
+                    help="with --dump: write the renderings and score nothing (bench_store.py --forms reads them)")
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "danvan-score-forms"),
                     help="where printed PDFs are kept between runs")
     args = ap.parse_args()
@@ -393,7 +396,8 @@ def main() -> int:
                         got = parse_file(Path(args.from_dump) / _dump_name(doc_id, form)).to_dict()
                     else:
                         rendered, path = render(form, doc, work, Path(args.cache), seed, doc_id)
-                        got = (parse_text(rendered, source=f"{doc_id}.txt") if path is None else parse_file(path)).to_dict()
+                        got = None if args.dump_only else (
+                            parse_text(rendered, source=f"{doc_id}.txt") if path is None else parse_file(path)).to_dict()
                         if dump is not None:
                             dump.mkdir(parents=True, exist_ok=True)
                             if path is None:
@@ -402,6 +406,8 @@ def main() -> int:
                                 shutil.copyfile(path, dump / _dump_name(doc_id, form))
                 except Exception as e:  # noqa: BLE001 - one form failing must not stop the table
                     errors.append(f"{doc_id} {form}: {type(e).__name__}: {e}")
+                    continue
+                if got is None:
                     continue
                 for f, (ok, mine, theirs) in judge(got, gold_for(form, gold)).items():
                     if ok:

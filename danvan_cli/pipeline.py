@@ -69,12 +69,12 @@ def parse_text(
     outline = build_outline(view, text)
     letter = read_addressees(view, 0 if header.doc_type else layout.end, header.body_end)
     doc.addressees = letter.units
-    doc.tasks = extract_tasks(text, view, outline, doc.addressees)
+    doc.outline = extract_outline(text, view, outline)
+    doc.tasks = extract_tasks(text, view, outline, doc.addressees, converted=doc.outline)
     if not doc.tasks and header.doc_type is not None:
         # a letter with no numbered body: the paragraphs that order units are its tasks
         body = (letter.span[1] if letter.span else header.title_end, header.body_end)
         doc.tasks = order_tasks(view, [body], doc.addressees, own_voice(header.context, doc.issuer))
-    doc.outline = extract_outline(text, view, outline)
     found = extract_deadlines(text, view, DocumentTime.of(doc), doc.tasks, cited=refs.mention_spans())
     doc.deadlines = found.deadlines
     doc.warnings.extend(found.warnings)

@@ -198,4 +198,4 @@ def test_a_page_whose_bytes_break_its_declared_utf8_is_read_as_windows_1252_with
     page = "<html><head><meta charset='utf-8'></head><body><p>Ph\xf2ng N&#7897;i v&#7909;</p></body></html>".encode("latin-1")
     d = _read(page)
     assert d.text == "Phòng Nội vụ" and d.encoding == "windows-1252"
-    assert [w.code for w in d.warnings] == ["decoding-fallback"]
+    assert [w.code for w in d.warnings] == ["charset-mismatch"]

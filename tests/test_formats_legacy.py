@@ -14,6 +14,7 @@ import pytest
 
 from danvan_cli.text.formats import legacy
 from danvan_cli.text.read import decode_bytes
+from support.hostile import cp1258
 
 QUOC_HIEU = "Cộng hòa xã hội chủ nghĩa Việt Nam"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -125,23 +126,9 @@ def test_a_utf8_file_holding_tcvn3_characters_is_converted() -> None:
     assert d.text.split("\n")[:2] == [QUOC_HIEU, MOTTO]
 
 
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 writes a tone as a combining byte after its (possibly hatted) letter."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            nfd = unicodedata.normalize("NFD", ch)
-            tones = "".join(c for c in nfd if c in "\u0300\u0301\u0303\u0309\u0323")
-            rest = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in tones))
-            out += rest.encode("cp1258") + tones.encode("cp1258")
-    return out
-
-
 def test_windows_1258_text_is_still_the_fallback_not_a_legacy_font() -> None:
     text = "Thủ tướng Chính phủ yêu cầu các bộ, ngành tăng cường công tác dân vận"
-    d = decode_bytes(_cp1258(text), "old.txt")
+    d = decode_bytes(cp1258(text), "old.txt")
     assert d.encoding == "cp1258" and d.warnings[0].code == "decoding-fallback"
     assert d.text == text
 

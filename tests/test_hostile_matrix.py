@@ -116,6 +116,30 @@ def test_a_docx_grid_span_costs_the_same_however_large_it_is_declared() -> None:
     growth = cpu_growth(lambda n: hostile.docx_grid_span(10**n, rows=200), lambda d: decode_file(d, "x.docx"), 2, factor=4)
     assert growth < LINEAR
 
+#: Peak memory a .docx may take per byte of its inflated ``document.xml``, over what a smaller
+#: one takes (the text read, its paragraphs and blocks). Streamed, a typed document measures
+#: about 2.4; built whole as a tree (python-docx) it measured 14: a 256 MiB body, within every
+#: limit, took gigabytes.
+DOCX_BYTES_PER_XML_BYTE = 5.0
+
+
+@linux
+@pytest.mark.parametrize("copies", [pytest.param(500, id="700KB-xml"), pytest.param(12_000, id="72MB-xml", marks=full_size)])
+def test_a_docx_takes_memory_in_proportion_to_its_text_not_to_its_whole_tree(copies: int, tmp_path: Path) -> None:
+    import zipfile
+
+    peaks, sizes = [], []
+    for n in (copies, 4 * copies):
+        path = tmp_path / f"typed-{n}.docx"
+        path.write_bytes(hostile.docx_typed(DOCUMENT, n))
+        sizes.append(zipfile.ZipFile(path).getinfo("word/document.xml").file_size)
+        peaks.append(_peak_rss(f"""
+            from danvan_cli.text.read import decode_file
+            assert "12/KH-UBND" in decode_file(open({str(path)!r}, "rb").read(), "typed.docx").text
+        """))
+    per_byte = (peaks[1] - peaks[0]) / (sizes[1] - sizes[0])
+    assert per_byte < DOCX_BYTES_PER_XML_BYTE, f"{per_byte:.1f} bytes of memory per byte of document.xml"
+
 
 @pytest.mark.parametrize("rows", [pytest.param(20, id="small"), pytest.param(80, id="65KB", marks=full_size)])
 def test_an_html_table_of_cells_spanning_a_thousand_rows_and_columns_grows_linearly(rows: int) -> None:
@@ -147,6 +171,53 @@ def test_an_element_with_a_long_quoted_value_is_no_element_of_many_attributes() 
 def test_megabytes_of_one_digit_lines_are_refused_by_their_line_count(mb: int) -> None:
     data = b"1\n" * (mb * 2**20 // 2)
     assert "lines (more than" in _refused(data, "ones.txt")
+
+
+# ------------------------------------------------------------------ text and HTML: one bad byte spoils one character
+
+
+def _cp1258_body() -> bytes:
+    return hostile.cp1258("\n".join(DOCUMENT.split("\n")[6:]) + "\n")
+
+
+#: Shapes of a text whose bytes are not all UTF-8, each a function of a size in bytes: the
+#: reading must keep its fields, and cost linear time.
+BAD_BYTES = {
+    "cut-at-the-end": lambda n: repeat(DOCUMENT, n).encode() + "ệ".encode()[:2],
+    "one-stray-byte": lambda n: repeat(DOCUMENT, n).encode().replace(b"\nI. ", b"\n\xffI. ", 1),
+    "scattered": lambda n: hostile.scattered(repeat(DOCUMENT, n).encode(), 97, before=b" "),
+    "utf8-header-over-cp1258": lambda n: hostile.utf8_header_over(_cp1258_body() * max(1, n // len(_cp1258_body()))),
+}
+
+
+@pytest.mark.parametrize("shape", list(BAD_BYTES))
+def test_a_text_with_bytes_that_are_not_utf8_keeps_its_fields(shape: str) -> None:
+    doc = parse_bytes(BAD_BYTES[shape](8_000), "bad.txt")
+    assert (doc.number, doc.date, doc.issuer and doc.issuer.name) == ("12/KH-UBND", "2022-03-05", "UBND tỉnh Hải Dương")
+    assert {w.code for w in doc.warnings} & {"invalid-utf8", "mixed-encoding"}
+
+
+@pytest.mark.parametrize("shape", list(BAD_BYTES))
+@pytest.mark.parametrize("size", [pytest.param(2**16, id="64KB"), pytest.param(4 * 2**20, id="4MB", marks=full_size)])
+def test_decoding_part_by_part_grows_linearly(shape: str, size: int) -> None:
+    from danvan_cli.text.read import decode_bytes
+
+    assert cpu_growth(BAD_BYTES[shape], decode_bytes, size) < LINEAR
+
+
+@pytest.mark.parametrize(("charset", "body"), [
+    pytest.param("utf-8", "cp1258", id="cp1258-under-utf-8"),
+    pytest.param("windows-1252", "utf-8", id="utf-8-under-windows-1252"),
+    pytest.param("utf-16", "utf-8", id="utf-8-under-utf-16"),
+    pytest.param("utf-7", "utf-8", id="utf-8-under-utf-7"),
+])
+def test_an_html_page_whose_charset_lies_keeps_its_fields_with_a_warning(charset: str, body: str) -> None:
+    paras = "".join(f"<p>{line}</p>" for line in DOCUMENT.splitlines())
+    raw = hostile.cp1258(paras) if body == "cp1258" else paras.encode()
+    page = f"<html><head><meta charset='{charset}'></head><body>".encode() + raw + b"</body></html>"
+    doc = parse_bytes(page, "lying.html")
+    assert (doc.number, doc.date, doc.issuer and doc.issuer.name) == ("12/KH-UBND", "2022-03-05", "UBND tỉnh Hải Dương")
+    assert "charset-mismatch" in {w.code for w in doc.warnings}
 
 
 # ------------------------------------------------------------------ batches

@@ -236,3 +236,19 @@ def test_a_page_photographed_upside_down_or_on_its_side_is_turned_and_read(turn:
     img = page_image(LETTER).rotate(turn, expand=True)
     _d, doc = _parse(png_bytes(img), "turned.png")
     assert (doc.doc_type, doc.number, doc.date) == ("Công văn", "245/UBND-VP", "2024-03-12")
+
+
+def test_a_scan_left_unread_without_ocr_is_read_once_ocr_is_on(tmp_path: Path) -> None:
+    require_tesseract()
+    from click.testing import CliRunner
+
+    from danvan_cli.cli import main
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "scan.png").write_bytes(png_bytes(page_image(LETTER)))
+    store = str(tmp_path / "s.sqlite")
+    off = CliRunner().invoke(main, ["index", str(docs), "--store", store, "--ocr", "never", "--no-graph"])
+    assert off.exit_code == 1 and "OCR is needed" in off.output
+    on = CliRunner().invoke(main, ["index", str(docs), "--store", store, "--no-graph"])
+    assert on.exit_code == 0 and "1 parsed" in on.output

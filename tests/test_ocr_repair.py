@@ -117,3 +117,31 @@ def test_specks_ocr_made_of_ink_leave_the_number_or_day_blank(ocr: str, read: st
 def test_a_word_where_a_day_or_month_would_stand_is_no_date() -> None:
     line = "họp vào ngày 1 tháng sau năm 2020"
     assert repair_line(line) == line
+
+
+@pytest.mark.parametrize("line", ["ĐẾN Số: 640", "CV ĐẾN Số: 16323", "Ngày: 19/3/2020", "Số: 640", "Lưu hồ sơ số: ....."])
+def test_a_received_stamps_lines_are_left_out(line: str) -> None:
+    assert repair_line(line) == ""
+
+
+@pytest.mark.parametrize("line", ["Đến nay các đơn vị đã hoàn thành", "Số: 640/UBND-VP", "Ngày 19/3/2020, Ủy ban đã họp",
+                                  "Số: /KH-UBND"])
+def test_lines_like_a_stamps_that_are_the_documents_stay(line: str) -> None:
+    assert repair_line(line) == line
+
+
+def test_a_date_line_that_lost_its_ngay_with_the_day_gets_it_back_with_no_day() -> None:
+    assert repair_line("Vĩnh Long, tháng 3 năm 2020") == "Vĩnh Long, ngày tháng 3 năm 2020"
+    assert repair_line("Bình Tán, ngày 9 tháng Š năm 2021") == "Bình Tán, ngày 9 tháng 8 năm 2021"
+
+
+@pytest.mark.parametrize("line", ["Trong năm, tháng 3 năm 2020 các đơn vị", "đã họp, tháng 3 năm 2020",
+                                  "Báo cáo tháng 3 năm 2020"])
+def test_a_month_and_year_in_a_sentence_get_no_ngay(line: str) -> None:
+    assert repair_line(line) == line
+
+
+def test_a_speck_before_the_trich_yeu_is_dropped() -> None:
+    assert repair_line("- Về việc vận động, đăng nộp Quỹ") == "Về việc vận động, đăng nộp Quỹ"
+    assert repair_line("'V⁄ triển khai") == "V/v triển khai"
+    assert repair_line("- Các Sở, ban, ngành") == "- Các Sở, ban, ngành"

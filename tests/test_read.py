@@ -9,6 +9,7 @@ import pytest
 
 from danvan_cli.text.normalize import fold_tone_placement, matching_view, normalize_text
 from danvan_cli.text.read import DanvanInputError, decode_bytes, read_source
+from support.hostile import cp1258
 
 TEXT = "CHỈ THỊ\r\nVề công tác dân vận của Thành uỷ\r\n"
 
@@ -29,20 +30,8 @@ def test_unicode_encodings_decode_to_the_same_text(data: bytes, encoding: str) -
     assert d.warnings == []
 
 
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 writes tones as combining marks after a (possibly hatted) base letter."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            nfd = unicodedata.normalize("NFD", ch)
-            out += unicodedata.normalize("NFC", nfd[:-1]).encode("cp1258") + nfd[-1].encode("cp1258")
-    return out
-
-
 def test_legacy_code_page_is_a_fallback_with_a_warning() -> None:
-    data = _cp1258("Thủ tướng Chính phủ")
+    data = cp1258("Thủ tướng Chính phủ")
     d = decode_bytes(data, "old.txt")
     assert d.encoding == "cp1258"
     assert d.text == "Thủ tướng Chính phủ"
@@ -77,6 +66,25 @@ def test_old_tone_placement_is_folded(old: str, new: str) -> None:
 @pytest.mark.parametrize("word", ["quý", "hoàn", "huỳnh", "thuyền", "khuya", "hoa"])
 def test_words_with_correct_tone_placement_are_left_alone(word: str) -> None:
     assert fold_tone_placement(word) == word
+
+
+def test_tone_fold_sees_every_toned_second_letter() -> None:
+    """The fold's pattern lists the toned a/e/y it moves a tone off from the Latin blocks
+    only: no character elsewhere in Unicode decomposes to one (else ``o`` + it would be missed)."""
+    from danvan_cli.text.normalize import _LATIN_PRECOMPOSED, _TONE_MARKS
+
+    inside = {cp for block in _LATIN_PRECOMPOSED for cp in block}
+    for cp in range(0x110000):
+        if cp in inside or not unicodedata.decomposition(chr(cp)) or unicodedata.decomposition(chr(cp)).startswith("<"):
+            continue
+        nfd = unicodedata.normalize("NFD", chr(cp))
+        assert not (nfd[0].lower() in "aey" and any(c in _TONE_MARKS for c in nfd)), hex(cp)
+
+
+@pytest.mark.parametrize("pair", ["oá", "oẹ", "uỷ", "oắ", "Oẻ", "uý", "oé"])
+def test_tone_fold_moves_off_every_toned_vowel_of_its_pairs(pair: str) -> None:
+    folded = fold_tone_placement(f"h{pair}")
+    assert folded != f"h{pair}" and unicodedata.normalize("NFD", folded[1])[1:] != ""
 
 
 def test_matching_view_blanks_markup_and_keeps_offsets() -> None:

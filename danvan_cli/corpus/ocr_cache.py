@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..text.formats.ocr import OcrOptions
+from ..text.formats.ocr import OcrOptions, tesseract, wants_ocr
 from .store import APPLICATION_ID, Store, StoreError
 
 #: Seconds a worker waits for the store while another process writes it.
@@ -91,6 +91,12 @@ class OcrPlan:
     mode: str = "auto"
     jobs: int = 1
     store: str | None = None
+
+    def may_read(self, error: str) -> bool:
+        """Whether a file stored as unread for want of OCR (``--ocr never`` then, or Tesseract
+        missing) may be read now: OCR is on and Tesseract is here. Such a file is tried again
+        though it did not change."""
+        return self.mode != "never" and wants_ocr(error) and tesseract() is not None
 
     def options(self, progress: Callable[[int, int], None] | None = None) -> OcrOptions:
         """The reader's options: a cache on the store when there is one."""

@@ -489,7 +489,7 @@ class Store:
             row = known.get(path)
             # row: path, id, size, mtime_ns, inode, hash, parser, error, source
             if row is not None and row[6] == current and row[2] == state.size and row[3] == state.mtime_ns \
-                    and row[4] == state.inode:
+                    and row[4] == state.inode and not (row[7] is not None and ocr is not None and ocr.may_read(row[7])):
                 if row[7] is not None:  # a file that could not be read last time either
                     msg = row[7] if row[8] == source else row[7].replace(row[8] or "", source, 1)
                     report.errors.append(msg)

@@ -47,6 +47,7 @@ from ..text.layout import (
     is_person_line,
     is_plain_title_line,
     is_title_line,
+    name_beside_seal_note,
     outline_start,
     seal_line,
     stamp_lines,
@@ -629,6 +630,7 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
         if "\t" in whole and label != t and seal_line(label) and not label.startswith(("(", "[")):
             span_end = b  # a stamp's value parted from its label by a gap: "Ký bởi:   Cục Thuế"
             continue
+        t = name_beside_seal_note(t) or t  # "Trần Văn Dũng (đã ký)" in a copy
         if is_person_line(t):
             name = strip_honorific(t)
             span_end = b

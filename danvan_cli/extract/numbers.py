@@ -46,7 +46,9 @@ def _spaced_type_alternation() -> str:
 
 def _party_type_alternation() -> str:
     """The Party's type codes (``QĐ``, ``NQ``, ``CTr``...): with a space for the hyphen
-    (``92 QĐ/TWĐTN``) only a known type code makes a number."""
+    (``92 QĐ/TWĐTN``), or blanks on both sides of it (``Số 2 - HD/BTCTU``: the serial
+    stamped at signing apart from the template's ``- HD``), only a known type code makes a
+    number."""
     from ..refdata import alternation, party_type_codes
 
     return alternation(party_type_codes())
@@ -61,7 +63,7 @@ NUMBER = regex.compile(
     (?<![\p{{L}}\d/\-.])
     (?P<serial>\d{{1,6}}[a-zđ]?)
     (?:
-        (?P<party>(?:{_DASH}|[ \t](?=(?i:{_party_type_alternation()})/))(?P<ptype>{_CODE}){_SLASH}(?P<pbody>{_CODES}))
+        (?P<party>(?:{_DASH}|[ \t](?:[ \t]{{0,2}}-[ \t]{{1,3}})?(?=(?i:{_party_type_alternation()})/))(?P<ptype>{_CODE}){_SLASH}(?P<pbody>{_CODES}))
       | {_SLASH}(?:(?P<year>(?:19|20)\d{{2}}\d?){_SLASH})?(?P<scodes>(?:{_spaced_type_alternation()})?{_CODES})(?:/(?P<joint>{_CODES}))?
     )
     (?:(?:[ \t]/|/[ \t]{{0,2}})(?P<tailyear>(?:19|20)\d{{2}})(?![\p{{L}}\d])|/(?P<mark>[a-zđ]{{1,4}})(?![\p{{L}}\d]))?

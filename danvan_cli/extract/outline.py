@@ -771,15 +771,29 @@ def assign(tasks: list[Task], inherited: list[str]) -> None:
         assign(t.children, t.assignees)
 
 
-def extract_tasks(text: str, view: str, outline: Outline | None = None, addressees: list[str] | None = None) -> list[Task]:
+def copy_tasks(tasks: list[Task]) -> list[Task]:
+    """A tree of tasks of its own (lists copied, spans shared: they never change): what
+    ``extract_tasks`` prunes and assigns, made from the outline ``extract_outline`` already
+    converted instead of converting the same nodes a second time."""
+    return [
+        Task(t.id, t.path, t.heading, t.text, list(t.assignees), copy_tasks(t.children), t.span,
+             list(t.lead), list(t.support))
+        for t in tasks
+    ]
+
+
+def extract_tasks(text: str, view: str, outline: Outline | None = None, addressees: list[str] | None = None,
+                  converted: list[Task] | None = None) -> list[Task]:
     """The task tree: operative sections (or the numbered body), with assignees.
     Pass ``outline`` to reuse one already built (the tree is converted afresh: tasks are
     pruned and assigned in place, the outline is not). ``addressees``: a letter's ``Kính
     gửi`` units, who an item naming no unit is addressed to when no request before the
-    numbered body says otherwise."""
+    numbered body says otherwise. ``converted``: ``extract_outline``'s tasks of that same
+    ``outline``, copied here rather than converted again (they are left as they are)."""
     outline = outline or build_outline(view, text)
     listed = _listing_starts(outline.roots)
-    pairs = [(t, n) for t, n in zip(_roots_to_tasks(outline.roots, view), outline.roots)
+    fresh = copy_tasks(converted) if converted is not None else _roots_to_tasks(outline.roots, view)
+    pairs = [(t, n) for t, n in zip(fresh, outline.roots)
              if t.span is None or t.span.start not in listed]
     roots = _without_listings([t for t, _ in pairs], listed)
     nodes = [n for _, n in pairs]

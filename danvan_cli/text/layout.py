@@ -823,6 +823,23 @@ def seal_line(t: str) -> bool:
     return t.startswith(("(", "[")) or pattern("signature", "seal_lines").search(t) is not None or stamp_label(t)
 
 
+_NOTE_AT_EDGE = regex.compile(r"^\s*(?P<a>[\(\[][^)\]\n]{1,30}[\)\]])\s*(?P<name>[^(\[]+?)\s*$"
+                              r"|^\s*(?P<name2>[^(\[]+?)\s*(?P<b>[\(\[][^)\]\n]{1,30}[\)\]])\s*$")
+
+
+@by_line
+def name_beside_seal_note(t: str) -> str | None:
+    """The name of a line that carries a copy's seal note in brackets before or after it
+    (``(Đã ký) Trần Văn Dũng``, ``Trần Văn Dũng (đã ký)``): the name, else ``None``."""
+    m = _NOTE_AT_EDGE.match(t)
+    if m is None:
+        return None
+    note, name = (m.group("a"), m.group("name")) if m.group("a") else (m.group("b"), m.group("name2"))
+    if pattern("signature", "seal_lines").search(note) is None or not is_person_line(name):
+        return None
+    return name
+
+
 @by_line
 def stamp_label(t: str) -> bool:
     """A line opening a field of an e-signature's stamp: ``Ký bởi: ...``, ``Người ký: ...``,

@@ -9,6 +9,8 @@ can read (an image, a spreadsheet, an RTF file, an encrypted file) give one clea
 ``DanvanInputError``; so does a file past the limits of ``formats.limits``.
 
 A text file's encoding, in order of trust: a byte-order mark; then strict UTF-8; then
+UTF-8 part by part when the bytes hold UTF-8 but not only (``formats.charset``: a stray
+invalid byte is one U+FFFD, lines in another encoding are read in it), with a warning; then
 a legacy Vietnamese font encoding (TCVN3, VNI) when the statistics of the text say so,
 with a warning; then the Vietnamese Windows code page (cp1258) as a fallback, which
 always decodes and is therefore reported as a warning.
@@ -28,6 +30,7 @@ from .formats.common import DanvanInputError, Decoded
 from .normalize import normalize_text
 
 if TYPE_CHECKING:
+    from .formats.charset import Split
     from .formats.ocr import OcrOptions
 
 
@@ -94,7 +97,12 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
         pass
     else:
         return _legacy(utf8, "utf-8") or Decoded(normalize_text(utf8), "utf-8")
+    from .formats.charset import utf8_parts
     from .formats.legacy import cp1252
+
+    split = utf8_parts(data, "cp1258")
+    if split is not None:
+        return _in_parts(split)
 
     text = data.decode("cp1258", errors="replace")
     # the Windows-1258 reading as decoded (NFC only): ``normalize_text`` would mend TCVN3
@@ -107,6 +115,35 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
         "cp1258",
         [Warning("decoding-fallback", N_("text is not UTF-8: decoded as Windows-1258 (Vietnamese); check the characters"))],
     )
+
+
+def _in_parts(split: Split) -> Decoded:
+    """A text holding UTF-8 that is not strict UTF-8, read part by part (``formats.charset``):
+    its invalid bytes as U+FFFD, its lines in another encoding (Windows-1258, or TCVN3/VNI
+    when the statistics of those lines together say so) as that encoding."""
+    from .formats import legacy
+    from .formats.charset import invalid_note, mixed_note
+
+    warnings = [Warning("invalid-utf8", invalid_note(split))] if split.invalid else []
+    other = split.other()
+    if not other:
+        text = "".join(p.text for p in split.parts)
+        found = _legacy(text, "utf-8")  # a UTF-8 text holding TCVN3 characters
+        if found is not None:
+            found.warnings[:0] = warnings
+            return found
+        return Decoded(normalize_text(text), "utf-8", warnings)
+    enc = legacy.detect(legacy.cp1252(other), {"cp1258": unicodedata.normalize("NFC", other.decode("cp1258", "replace"))})
+
+    def read(raw: bytes) -> str:
+        if enc is not None:
+            return legacy.convert(legacy.cp1252(raw), enc)
+        return unicodedata.normalize("NFC", raw.decode("cp1258", "replace"))
+
+    text = "".join(p.text if p.utf8 else read(p.raw) for p in split.parts)
+    name = legacy.NAMES[enc] if enc else "Windows-1258"
+    warnings.append(Warning("mixed-encoding", mixed_note(split, name)))
+    return Decoded(normalize_text(text), f"utf-8+{enc or 'cp1258'}", warnings)
 
 
 def _too_big(name: str, size: int) -> DanvanInputError:

@@ -260,10 +260,34 @@ def build_doc(path: Path) -> Path:
 # --- PDF -----------------------------------------------------------------------
 
 
-def build_pdf(path: Path) -> Path:
+#: The header lines a signing system fills in (the serial and the day), cut where the Word
+#: template leaves its blanks: what comes before, what is stamped, what comes after.
+STAMPED = {
+    f"Số: {NUMBER}": ("Số: ", NUMBER.split("/")[0], "/" + NUMBER.split("/", 1)[1]),
+    "Tân Hưng Lộc, ngày 20 tháng 3 năm 2025": ("Tân Hưng Lộc, ngày ", "20", " tháng 3 năm 2025"),
+}
+
+
+def build_signed_pdf(path: Path) -> Path:
+    """The document as an e-office system gives it: ``build_pdf``'s page with the serial
+    and the day left blank in the text, stamped at signing as signature fields over the
+    blanks (``tests/support/signing.py``), as VNPT iOffice and its kin do."""
+    from .signing import add_fields
+
+    fields: list = []
+    build_pdf(path, stamps=fields)
+    path.write_bytes(add_fields(path.read_bytes(), fields))
+    return path
+
+
+def build_pdf(path: Path, stamps: list | None = None) -> Path:
     """The document as a text-layer PDF (A4, 13 pt as Nghị định 30 asks): the header
-    columns and the closing block side by side, the task table ruled, page numbers."""
+    columns and the closing block side by side, the task table ruled, page numbers. With
+    ``stamps``, the ``STAMPED`` parts are left blank and the fields that fill them at
+    signing are added to it."""
     from fpdf import FPDF
+
+    from .signing import Field
 
     pdf = FPDF(format="A4", unit="mm")
     pdf.set_margins(30, 20, 15)
@@ -286,7 +310,17 @@ def build_pdf(path: Path) -> Path:
             pdf.set_xy(x, y)
             style = "B" if bold else ("I" if text.startswith("Tân Hưng Lộc, ngày") else "")
             pdf.set_font("V", style, size)
-            pdf.multi_cell(w, 6, text, align="C", new_x="LMARGIN", new_y="NEXT")
+            if stamps is not None and text in STAMPED:
+                before, filled, after = STAMPED[text]
+                left = x + (w - pdf.get_string_width(text)) / 2
+                base = y + 3 + 0.35 * size * 25.4 / 72  # the baseline multi_cell gives its line
+                pdf.text(left, base, before)
+                pdf.text(left + pdf.get_string_width(before + filled), base, after)
+                stamps.append(Field(0, left + pdf.get_string_width(before), base - 0.95 * size * 25.4 / 72, (filled,),
+                                    size=size, width=pdf.get_string_width(filled) + 1))
+                pdf.set_xy(x, y + 6)
+            else:
+                pdf.multi_cell(w, 6, text, align="C", new_x="LMARGIN", new_y="NEXT")
             y = pdf.get_y()
         return y
 

@@ -118,7 +118,7 @@ def read_structured(form: str, data: bytes, name: str, ocr: OcrOptions | None = 
             from .pdf import read_pdf
 
             reader = Tesseract(ocr, data) if ocr.mode != "never" else None
-            items = read_pdf(data, reader)
+            items = read_pdf(data, reader, notes)
             encoding = "pdf+ocr" if reader is not None and reader.pages_read and reader.unread is None else "pdf"
             if reader is not None and reader.unread is not None:
                 from ...model import Warning

@@ -1,9 +1,12 @@
 """Read a Word .docx: paragraphs and tables in body order, merged cells, footnotes.
 
-python-docx opens the package (after ``check_zip`` has made sure it is not a zip bomb);
-the body is then walked as XML, because python-docx's ``paragraphs`` and ``tables``
-lists lose their order, and the order is what tells the header table from the task
-table. A vertically merged cell (``vMerge``) comes out once, with its ``rowspan``; a
+The package is opened as the zip it is (after ``check_zip`` has made sure it is not a zip
+bomb), its parts found by their relationships (``_rels``), and the body is read as a stream
+(``iterparse``): each paragraph or table of the body is read when its end tag comes, then
+cleared, so the memory a .docx takes is that of one body element and of the text read, not of
+the whole XML tree (python-docx built the tree whole, with a Python object per element: a
+65 MB .docx took 2.7 GB). The body is read in its order, which is what tells the header
+table from the task table. A vertically merged cell (``vMerge``) comes out once, with its ``rowspan``; a
 horizontally merged one (``gridSpan``) with its ``colspan`` and its grid column; a table
 inside a cell gives its cells' paragraphs to that cell, row by row. Bold, italic and
 alignment come from the run and paragraph, else from their styles. Footnotes follow the
@@ -14,8 +17,10 @@ back to Unicode (``common.write``).
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -28,10 +33,11 @@ from .tabzones import TAB, tab_zones
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_NOTES = {
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes": "footnote",
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes": "endnote",
-}
+#: Notes parts, in the order they follow the body: the last segment of the relationship's
+#: type, and the element of one note.
+_NOTES = {"footnotes": "footnote", "endnotes": "endnote"}
+#: The package's relationships (OPC): where a part's ``_rels`` are, and its targets.
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def _w(tag: str) -> str:
@@ -298,13 +304,18 @@ def _textboxes(p: etree._Element, ctx: _Ctx) -> list[Para]:
 def _items(container: etree._Element, ctx: _Ctx, *, flatten_tables: bool) -> list[RawItem]:
     """Paragraphs (with their text boxes) and tables of ``container`` in reading order,
     through content controls; with ``flatten_tables`` (inside a cell) a nested table
-    gives its cells' paragraphs instead. An explicit stack: no recursion however a file
-    nests them."""
+    gives its cells' paragraphs instead."""
+    return _items_of(list(container), ctx, flatten_tables=flatten_tables)
+
+
+def _items_of(elements: list[etree._Element], ctx: _Ctx, *, flatten_tables: bool) -> list[RawItem]:
+    """``_items`` of a list of sibling ``elements`` (one body element at a time, streaming).
+    An explicit stack: no recursion however a file nests them."""
     wrappers = {_SDT, _w("sdtContent"), _w("customXml")}
     if flatten_tables:
         wrappers |= {_TBL, _TR, _TC}
     items: list[RawItem] = []
-    stack = list(reversed(container))
+    stack = list(reversed(elements))
     while stack:
         el = stack.pop()
         if el.tag == _P:
@@ -400,46 +411,103 @@ def _int(s: str | None, default: int) -> int:
         return default
 
 
-def _notes(document: object, ctx: _Ctx) -> list[RawItem]:
-    """Footnotes, then endnotes, as paragraphs (Word's separator notes left out)."""
-    from docx.oxml.parser import parse_xml
+def _xml(zf: zipfile.ZipFile, name: str) -> etree._Element | None:
+    """Part ``name`` parsed (entities not resolved, nothing fetched), or ``None`` when the
+    package has no such part."""
+    try:
+        blob = zf.read(name)
+    except KeyError:
+        return None
+    return etree.fromstring(blob, _parser())
 
-    part = document.part  # type: ignore[attr-defined]
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
+
+
+def _targets(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """The parts ``part`` relates to, by the last segment of the relationship's type
+    (``officeDocument``, ``styles``, ``numbering``, ``footnotes``...): the package's own
+    relationships for ``part`` empty. Targets are relative to ``part``'s folder (or to the
+    package, with a leading ``/``); external targets are left out."""
+    folder, _, base = part.rpartition("/")
+    root = _xml(zf, f"{folder}/_rels/{base}.rels" if part else "_rels/.rels")
+    out: dict[str, str] = {}
+    if root is None:
+        return out
+    for rel in root.iter(f"{{{_RELS}}}Relationship"):
+        target, kind = rel.get("Target"), rel.get("Type", "").rsplit("/", 1)[-1]
+        if not target or rel.get("TargetMode") == "External" or kind in out:
+            continue
+        target = unquote(target)
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out[kind] = path
+    return out
+
+
+def _notes(zf: zipfile.ZipFile, targets: dict[str, str], ctx: _Ctx) -> list[RawItem]:
+    """Footnotes, then endnotes, as paragraphs (Word's separator notes left out)."""
     out: list[RawItem] = []
-    rels = [r for r in part.rels.values() if r.reltype in _NOTES and not r.is_external]
-    rels.sort(key=lambda r: list(_NOTES).index(r.reltype))
-    for rel in rels:
-        root = parse_xml(rel.target_part.blob)
-        for note in root.iter(_w(_NOTES[rel.reltype])):
+    for kind, tag in _NOTES.items():
+        root = _xml(zf, targets[kind]) if kind in targets else None
+        if root is None:
+            continue
+        for note in root.iter(_w(tag)):
             if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             out.extend(_items(note, ctx, flatten_tables=False))
     return out
 
 
+def _body(zf: zipfile.ZipFile, name: str, ctx: _Ctx) -> list[RawItem]:
+    """The body's paragraphs and tables, read as a stream: each element of the body is read
+    when it ends, then cleared and dropped with the siblings before it, so the tree never
+    holds more than one body element (and the document's root). Only the end tags of the
+    elements a body holds are reported by the parser: the rest is built without a Python
+    object each."""
+    items: list[RawItem] = []
+    body = _w("body")
+    with zf.open(name) as fh:
+        context = etree.iterparse(fh, events=("end",), tag=(_P, _TBL, _SDT, _w("customXml")), remove_blank_text=True,
+                                  resolve_entities=False, no_network=True)
+        for _event, el in context:
+            parent = el.getparent()
+            if parent is None or parent.tag != body:
+                continue
+            items.extend(_items_of([el], ctx, flatten_tables=False))
+            el.clear(keep_tail=False)
+            while el.getprevious() is not None:
+                del parent[0]
+        root = context.root
+    if root is None or root.tag != _w("document"):
+        raise FormatError(N_("a zip archive that is not a Word document (its main part is <{root}>)").format(
+            root=etree.QName(root).localname if root is not None else ""))
+    return items
+
+
 def read_docx(data: bytes) -> list[RawItem]:
     """The paragraphs and tables of a .docx, body then notes. Raises ``FormatError``."""
     check_zip(data)
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
-
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    main = _targets(zf, "").get("officeDocument", "word/document.xml")
+    if main not in zf.namelist():
+        raise FormatError(N_("not a readable Word document (no main document part {part})").format(part=main))
+    targets = _targets(zf, main)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        raise FormatError(N_("not a readable Word document ({kind}: {exc})").format(kind=type(exc).__name__, exc=exc)) from exc
-    try:
-        styles_root = document.styles.element
-    except (KeyError, ValueError, etree.XMLSyntaxError):
+        styles_root = _xml(zf, targets["styles"]) if "styles" in targets else None
+    except (etree.XMLSyntaxError, ValueError):
         styles_root = None
     try:
-        numbering_root = document.part.numbering_part.element
-    except (KeyError, ValueError, NotImplementedError, etree.XMLSyntaxError):
+        numbering_root = _xml(zf, targets["numbering"]) if "numbering" in targets else None
+    except (etree.XMLSyntaxError, ValueError):
         numbering_root = None
     ctx = _Ctx(_Styles(styles_root), _lists(numbering_root))
-    body = document.element.body
-    items = _items(body, ctx, flatten_tables=False)
     try:
-        items.extend(_notes(document, ctx))
-    except (KeyError, ValueError, etree.XMLSyntaxError):
+        items = _body(zf, main, ctx)
+    except (etree.XMLSyntaxError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise FormatError(N_("not a readable Word document ({kind}: {exc})").format(kind=type(exc).__name__, exc=exc)) from exc
+    try:
+        items.extend(_notes(zf, targets, ctx))
+    except (etree.XMLSyntaxError, ValueError):
         pass  # notes are a bonus: a damaged notes part loses them only
     return tab_zones(items)

@@ -7,7 +7,9 @@ drawings. A portal (thuvienphapluat, vbpl.vn, a province's site) puts the docume
 content container among menus and scripts. Both are parsed by libxml2 (lxml's HTML
 parser: never regular expressions over tags), decoded by the charset the page declares
 (``<meta charset>`` or ``http-equiv`` Content-Type; windows-1252/ISO-8859-1 as the
-browser reads them, utf-8), else by sniffing. The tree is walked with an explicit stack
+browser reads them, utf-8) when its bytes bear it out, else by what the bytes are (UTF-8,
+part by part if need be, or the one-byte code page that reads them as Vietnamese), with a
+warning (``decode_html``). The tree is walked with an explicit stack
 (no recursion, time linear in the page): block elements make paragraphs, ``<br>`` a
 line break, tables rows of cells with their ``colspan``/``rowspan`` (a table inside a
 cell gives that cell its paragraphs), ``<b>``/``<strong>``/``font-weight`` bold,
@@ -257,31 +259,95 @@ def _parser() -> lxml.html.HTMLParser:
     )
 
 
+#: WHATWG: a page whose ``<meta>`` the prescan could read is in ASCII-compatible bytes, so a
+#: UTF-16 label there means UTF-8 (``get an encoding``, the meta step).
+_UTF16_LABELS = frozenset({"utf-16", "utf-16le", "utf-16be", "utf-16-le", "utf-16-be", "unicodefffe",
+                           "unicodefeff", "csunicode", "iso-10646-ucs-2", "ucs-2"})
+#: Labels of no encoding in the WHATWG list: browsers never honour them (UTF-7 was a way to
+#: smuggle scripts past filters), and read the page from its bytes.
+_NEVER_HONOURED = frozenset({"utf-7", "utf7", "unicode-1-1-utf-7", "csunicode11utf7", "x-unicode20utf7",
+                             "utf-32", "utf-32le", "utf-32be", "utf-32-le", "utf-32-be"})
+_NAMES = {"cp1252": "windows-1252", "cp1258": "windows-1258"}
+
+
+def _from_bytes(data: bytes) -> tuple[str, str, list[Warning]]:
+    """A page read by what its bytes are: UTF-8 when valid; UTF-8 part by part when it holds
+    UTF-8 among other bytes (``charset.utf8_parts``); else the one-byte code page that reads it
+    best (``charset.single_byte``: windows-1258 or windows-1252). Warnings for the parts."""
+    from .charset import invalid_note, mixed_note, single_byte, utf8_parts
+
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    split = utf8_parts(data, "cp1258")
+    if split is None:
+        enc = single_byte(data)
+        text = cp1252(data) if enc == "cp1252" else data.decode(enc, "replace")
+        return text, _NAMES[enc], []
+    warnings = [Warning("invalid-utf8", invalid_note(split))] if split.invalid else []
+    other = split.other()
+    if not other:
+        return "".join(p.text for p in split.parts), "utf-8", warnings
+    enc = single_byte(other)
+
+    def read(raw: bytes) -> str:
+        return cp1252(raw) if enc == "cp1252" else raw.decode(enc, "replace")
+
+    warnings.append(Warning("mixed-encoding", mixed_note(split, _NAMES[enc])))
+    return "".join(p.text if p.utf8 else read(p.raw) for p in split.parts), f"utf-8+{_NAMES[enc]}", warnings
+
+
+def _mismatch(declared: str, data: bytes, why: str) -> tuple[str, str, list[Warning]]:
+    """The page read from its bytes, with a warning that its declaration (``declared``) was
+    not followed and ``why``."""
+    text, enc, warnings = _from_bytes(data)
+    note = N_("page declares {declared} but {why}: read as {encoding} from its bytes; check the characters").format(
+        declared=declared, why=why, encoding=enc)
+    return text, enc, [Warning("charset-mismatch", note), *warnings]
+
+
 def decode_html(data: bytes, hint: str | None = None) -> tuple[str, str, list[Warning]]:
-    """The page's text, the charset it was read with and a warning when that was a
-    fallback: a BOM, the declared charset (or ``hint``, a MIME part's), else UTF-8 when
-    valid, else windows-1252 (what browsers assume). A page whose bytes break its own
-    declaration is read as windows-1252, whose entities still carry every letter."""
+    """The page's text, the charset it was read with and warnings: a BOM; else the declared
+    charset (or ``hint``, a MIME part's) when the bytes bear it out, else what the bytes are
+    (``_from_bytes``) with a ``charset-mismatch`` warning; with no declaration, what the bytes
+    are. A declaration is not borne out when its bytes break it, when a one-byte charset is
+    declared over valid multi-byte UTF-8, or when browsers would not follow it either (a
+    utf-16 label on an ASCII-compatible page means utf-8; utf-7 is never honoured)."""
+    from .charset import holds_utf8
+
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom):].decode(enc, errors="replace"), enc, []
     declared = _declared_charset(data[:16384]) or (hint.lower() if hint else None)
-    if declared:
-        declared = _CHARSET_ALIASES.get(declared, declared)
-        if declared in ("windows-1252", "cp1252"):
-            return cp1252(data), "windows-1252", []
+    if not declared:
+        return _from_bytes(data)
+    label = _CHARSET_ALIASES.get(declared, declared)
+    if label in _UTF16_LABELS:
+        return _mismatch(declared, data, N_("its bytes are ASCII-compatible (browsers read such a page as utf-8)"))
+    if label in _NEVER_HONOURED:
+        return _mismatch(declared, data, N_("browsers never honour that charset"))
+    if label == "utf-8":
         try:
-            return data.decode(declared), declared, []
-        except LookupError:
-            pass  # a charset Python does not know: sniff instead
+            return data.decode("utf-8"), "utf-8", []
         except UnicodeDecodeError:
-            note = N_("page declares {declared} but its bytes are not: read as windows-1252; check the characters").format(
-                declared=declared)
-            return cp1252(data), "windows-1252", [Warning("decoding-fallback", note)]
+            return _mismatch(declared, data, N_("its bytes are not all utf-8"))
     try:
-        return data.decode("utf-8"), "utf-8", []
+        valid_utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
+        valid_utf8 = None
+    if valid_utf8 is not None and not valid_utf8.isascii():
+        return _mismatch(declared, data, N_("its bytes are utf-8"))
+    if valid_utf8 is None and holds_utf8(data):
+        return _mismatch(declared, data, N_("its bytes are mostly utf-8"))
+    if label in ("windows-1252", "cp1252"):
         return cp1252(data), "windows-1252", []
+    try:
+        return data.decode(label), label, []
+    except LookupError:
+        return _mismatch(declared, data, N_("that charset is unknown"))
+    except UnicodeDecodeError:
+        return _mismatch(declared, data, N_("its bytes do not fit it"))
 
 
 #: A start tag long enough to hold more attributes than ``limits.MAX_HTML_ATTRIBUTES``

@@ -182,8 +182,14 @@ _WORD = regex.compile(r"[^\s\"'()\[\]{}<>,;:.!?/\\|*_=+#0-9-]+")
 
 @cache
 def is_syllable(word: str) -> bool:
+    """``syllable_shape``, remembered: the same words come back in every text."""
+    return syllable_shape(word)
+
+
+def syllable_shape(word: str) -> bool:
     """Whether ``word`` is shaped as one Vietnamese syllable: an onset, one to three
-    vowels, a coda, and at most one tone mark (``nghĩa``, ``Cộng``; not ``hoµ``, ``lËp``)."""
+    vowels, a coda, and at most one tone mark (``nghĩa``, ``Cộng``; not ``hoµ``, ``lËp``).
+    Not remembered: judging a file's lines once, a cache would only grow with its junk."""
     nfd = unicodedata.normalize("NFD", word.lower())
     tones = sum(1 for c in nfd if c in _TONES)
     if tones > 1:

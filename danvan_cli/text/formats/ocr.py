@@ -64,7 +64,7 @@ INK_SATURATION = 110
 INK_VALUE = 60
 
 #: Width in pixels of the rim around ink that goes too (its blurred edge, less saturated).
-INK_RIM = 7
+INK_RIM = 5
 
 #: Tesseract's language: Vietnamese (its data package is ``tesseract-ocr-vie``).
 LANG = "vie"
@@ -96,11 +96,21 @@ TURNED_CONFIDENCE = 60
 REGION_PAD = 24
 
 #: Bumped when what is sent to Tesseract or read from it changes (cached pages then go).
-OCR_VERSION = 5
+OCR_VERSION = 6
 
 #: The one line a scan gives where Tesseract is missing (README repeats it).
 INSTALL_LINE = N_("OCR needs Tesseract with Vietnamese: install it with "
                   "`sudo apt-get install tesseract-ocr tesseract-ocr-vie` (or pass --ocr never)")
+
+#: What the line of a file left unread for want of OCR says (``pdf.read_pdf``, ``read_image``).
+OCR_NEEDED = "OCR is needed"
+
+
+def wants_ocr(error: str) -> bool:
+    """Whether ``error`` (a file's one line) says it was left unread for want of OCR: OCR
+    was off, or Tesseract missing."""
+    return OCR_NEEDED in error or INSTALL_LINE in error
+
 
 class OcrCache(Protocol):
     """Where a page's OCR is kept between runs (the store): bytes under a key."""
@@ -437,14 +447,32 @@ class Tesseract:
             self.unread = (pages, str(exc))
             return {}
 
+    def read_region(self, page: Any, box: tuple[float, float, float, float], *, line: bool = True) -> list[Word]:
+        """The words inside ``box`` of the open PDFium page (``ocr_region``), one line or a
+        block: a number or a day a signed PDF shows as a picture where its text layer is
+        blank, a signer's name shown only in the signature's picture."""
+        _require("a picture in a signed PDF")
+        return ocr_region(page, box, line=line, cache=self.options.cache)
 
-def ocr_region(page: Any, box: tuple[float, float, float, float], *, line: bool = True) -> list[Word]:
+
+def _region_key(image: Any, psm: int) -> str:
+    """The cache key of a region's prepared picture: its pixels and the settings."""
+    _exe, version = _require()
+    digest = hashlib.sha256(image.tobytes())
+    digest.update(f":{image.size}:{psm}:{DPI}:{LANG}:{version}:{OCR_VERSION}".encode())
+    return digest.hexdigest()
+
+
+def ocr_region(page: Any, box: tuple[float, float, float, float], *, line: bool = True,
+               cache: OcrCache | None = None) -> list[Word]:
     """The words OCR reads inside ``box`` of an open PDFium page (left, top, right, bottom,
     in points from the page's top-left corner), placed in the page's points: for what a
     page shows and its text layer lacks (a number or a day stamped as a picture at
     signing). ``line``: the box holds one line. Colour is kept (what is asked for may be
     printed in colour); digits Tesseract is unsure of are left out as on a whole page.
-    Nothing is cached: a region is small. Raises ``FormatError`` where Tesseract is
+    With ``cache``, what a region shows is read once: the key is its prepared picture's
+    bytes (a signature's picture is the same on every copy of an office's documents, and a
+    second run of a folder OCRs nothing). Raises ``FormatError`` where Tesseract is
     missing or fails."""
     from PIL import ImageOps
 
@@ -457,7 +485,15 @@ def ocr_region(page: Any, box: tuple[float, float, float, float], *, line: bool 
     pad = REGION_PAD
     grey = ImageOps.expand(prepare(image, keep_colour=True, fit_width=False), border=pad, fill=255)
     scale = 72 / DPI
-    words = run_tesseract(grey, scale, "a region of the page", psm=7 if line else 6)
+    psm = 7 if line else 6
+    key = _region_key(grey, psm) if cache is not None else None
+    blob = cache.get(key) if cache is not None and key is not None else None
+    words = _decode(blob) if blob is not None else None
+    if words is None:
+        blob = _encode(run_tesseract(grey, scale, "a region of the page", psm=psm))
+        words = _decode(blob) or []  # as the cache gives them back: a second run reads alike
+        if cache is not None and key is not None:
+            cache.put(key, blob)
     dx, dy = left - pad * scale, top - pad * scale
     return [Word(w.text, w.x0 + dx, w.x1 + dx, w.y + dy, w.size, w.bold, w.italic) for w in words]
 

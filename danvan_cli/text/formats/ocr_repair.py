@@ -9,6 +9,9 @@ character for one, so positions hold) and written back as it should read. Only t
 came from OCR goes through this (``formats.read_structured``): a born-digital text is
 never folded, so nothing here can make its reading worse.
 
+A received stamp printed in black over the header (in colour it is left out before OCR) is
+left out here: its lines open with ``ĐẾN`` or are one of its fields holding only digits.
+
 The spellings are data: ``data/lexicon/ocr.yaml`` (the anchors' OCR spellings, folded),
 ``data/ocr_digits.yaml`` (letters read for digits), ``data/lexicon/header.yaml`` (the
 Quốc hiệu, the motto, ``Kính gửi``), ``data/lexicon/signature.yaml`` (``Nơi nhận``) and
@@ -102,7 +105,10 @@ def _date() -> regex.Pattern[str]:
 
 @cache
 def _vv() -> regex.Pattern[str]:
-    return regex.compile(rf"^(?P<lead>\W{{0,2}})(?P<v>{_rx('vv')})(?=\s|\.|$)", regex.I)
+    # ``V/v`` (or ``Về việc``, skeleton ``ve viec``) opening a line, maybe after a speck OCR
+    # made of the paper (``- Về việc vận động``, ``'V⁄ triển khai``)
+    return regex.compile(rf"^(?P<lead>[^\p{{L}}\p{{N}}\s]{{0,2}}\s?)(?:(?P<v>{_rx('vv')})(?=\s|\.|$)|(?=ve\sviec\s))",
+                         regex.I)
 
 
 @cache
@@ -229,13 +235,31 @@ def _fix_number(text: str) -> str:
     return text[:m.start("a")] + anchor + sep + serial_text + rest
 
 
+@cache
+def _dayless_date() -> regex.Pattern[str]:
+    # ``Vĩnh Long, tháng 3 năm 2020`` opening a line (the right column's date line): the
+    # place's comma, then the month and year with no ``ngày`` (OCR dropped it with the day
+    # written over it)
+    return regex.compile(rf"^\W{{0,3}}(?P<place>\p{{L}}+(?:\s\p{{L}}+){{0,3}}),\s*"
+                         rf"(?=(?:{_rx('month')})\s+\d{{1,2}}\s+(?:{_rx('year')})\s+[12]\d{{3}}(?!\d))")
+
+
+def _fix_dayless(text: str) -> str:
+    """A date line whose ``ngày`` OCR lost (with the day written in ink over it) given its
+    ``ngày`` back, the day blank."""
+    m = _dayless_date().match(skeleton(text))
+    if m is None or not all(w[:1].isupper() for w in text[m.start("place"):m.end("place")].split()):
+        return text  # a place is written with capitals (``Vĩnh Long``), a clause is not
+    return text[:m.end()] + "ngày " + text[m.end():]
+
+
 def _fix_date(text: str) -> str:
     """``ngày D tháng M năm Y`` written right; a day or month that is no number (ink OCR
     could not read, a stroke) left blank."""
     out, pos = [], 0
     for m in _date().finditer(skeleton(text)):
         slots = [text[m.start(k):m.end(k)] for k in ("d", "m")]
-        if any(sl and all(c.isalpha() or c.isspace() for c in sl) for sl in slots):
+        if any(regex.search(r"\p{L}{2}", sl) and digits(sl) is None for sl in slots):
             continue  # a word where the day or month goes (``tháng sau``): no date
         day, month, year = (digits("".join(text[m.start(k):m.end(k)].split()).strip(".,:")) or ""
                             for k in ("d", "m", "y"))
@@ -246,20 +270,34 @@ def _fix_date(text: str) -> str:
 
 
 def _fix_vv(text: str) -> str:
+    """``V/v`` spelled right at a line's start, and a speck before it (or before ``Về
+    việc``) dropped: the trích yếu opens there."""
     m = _vv().match(skeleton(text))
-    if m is None or text[m.start("v"):m.end("v")] == "V/v":
+    if m is None:
         return text
-    return text[:m.start("v")] + "V/v" + text[m.end("v"):]
+    if m.group("v") is None:
+        return text[m.end("lead"):]
+    return "V/v" + text[m.end("v"):]
+
+
+@cache
+def _stamp_line() -> regex.Pattern[str]:
+    # a line opening with the stamp's big word, or one of its fields holding only what a
+    # hand or a numbering machine fills in (digits, dots, slashes)
+    return regex.compile(rf"^\W{{0,3}}(?:{pattern('ocr', 'received_stamp').pattern})"
+                         rf"|^\W{{0,3}}(?i:{pattern('ocr', 'stamp_fields').pattern})\s*[:.]\s*[\d\s./…_-]*$")
 
 
 def repair_line(text: str) -> str:
-    """One line of OCR's text with its header anchors spelled as they should be."""
-    if not text.strip():
-        return text
+    """One line of OCR's text with its header anchors spelled as they should be; a line of a
+    received stamp over the page (``ĐẾN Số: 640``, ``Ngày: 19/3/2020``) left out."""
+    if not text.strip() or _stamp_line().match(text):
+        return ""
     text = _fix_type_line(text)
     text = _fix_number(text)
     text = _fix_vv(text)
     text = _fix_date(text)
+    text = _fix_dayless(text)
     text = _fix_cited_types(text)
     return _fix_phrases(text)
 

@@ -37,7 +37,8 @@ from typing import Any, Protocol
 
 import regex
 
-from . import limits, pdf_size
+from ...model import Warning
+from . import limits, pdf_signature, pdf_size
 from ...i18n import N_
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 
@@ -933,6 +934,13 @@ class PageOcr(Protocol):
         points from the page's top. Raises ``FormatError`` when OCR cannot run."""
         ...
 
+    def read_region(self, page: Any, box: tuple[float, float, float, float], *, line: bool = True) -> list[Word]:
+        """The words OCR reads inside ``box`` (left, top, right, bottom in points from the
+        page's top-left) of the open PDFium page ``page``, placed in the page's points:
+        ``line``: one line (a number or a day stamped as a picture), else a block (a
+        signature's picture). Raises ``FormatError`` when OCR cannot run."""
+        ...
+
 
 def _scanner_layer(page) -> bool:  # type: ignore[no-untyped-def]
     """Whether the page's text is invisible text over an image that fills the page: what
@@ -965,9 +973,133 @@ def _usable(page, words: list[_Word]) -> bool:  # type: ignore[no-untyped-def]
     return sum(1 for c in letters if not c.isascii()) >= MIN_MARKED_SHARE * len(letters)
 
 
-def read_pdf(data: bytes, ocr: PageOcr | None = None) -> list[RawItem]:
+# --- pictures in the header's blanks ---------------------------------------------------
+
+#: Share of the first page's height, from its top, where the header stands.
+HEAD_BAND = 0.35
+
+#: A blank between two words of a header line, in font sizes, that a stamped picture may
+#: fill: wider than a justified word space, narrower than the room between the columns'
+#: far edges.
+BLANK_MIN, BLANK_MAX = 1.2, 8.0
+
+#: Resolution the header band is rendered at to look for ink in its blanks (points × this).
+INK_SCALE = 2.0
+
+#: A pixel darker than this (0–255 grey) is ink; a blank holding this share of ink pixels
+#: (and ``MIN_INK_PIXELS`` at least) shows something: a digit's strokes cover a tenth of
+#: its box, a speck or a rule's end far less.
+INK_GREY, MIN_INK_SHARE, MIN_INK_PIXELS = 140, 0.02, 12
+
+
+def _blanks(words: list[_Word], height: float) -> list[tuple[float, float, float, float]]:
+    """The blanks between two words of a line in the header band: boxes (left, top, right,
+    bottom, points from the page's top-left) from one word's end to the next's start, a
+    size above the baseline (a stamped digit stands taller than the line) to below it."""
+    out: list[tuple[float, float, float, float]] = []
+    for ln in _lines([w for w in words if w.y < HEAD_BAND * height], 0):
+        ws = [w for sg in ln.segs for w in sg.words]
+        for a, b in zip(ws, ws[1:]):
+            if BLANK_MIN * ln.size <= b.x0 - a.x1 <= BLANK_MAX * ln.size:
+                out.append((a.x1 + 0.15 * ln.size, ln.y - 1.3 * ln.size, b.x0 - 0.15 * ln.size, ln.y + 0.4 * ln.size))
+    return out
+
+
+def _shows_ink(page, boxes: list[tuple[float, float, float, float]], words: list[_Word],  # type: ignore[no-untyped-def]
+               height: float) -> list[tuple[float, float, float, float]]:
+    """The ``boxes`` where the page, rendered, shows ink that no word of the text layer
+    drew (a line above or below reaching in is no ink of the blank): a picture or a
+    drawing there (the number or the day stamped as an image at signing)."""
+    if not boxes:
+        return []
+    bottom = max(b[3] for b in boxes)
+    bitmap = page.render(scale=INK_SCALE, crop=(0, max(0.0, height - bottom), 0, 0), grayscale=True)
+    buf, stride, w, h = bitmap.buffer, bitmap.stride, bitmap.width, bitmap.height
+    out = []
+    for box in boxes:
+        x0, y0 = max(0, int(box[0] * INK_SCALE)), max(0, int(box[1] * INK_SCALE))
+        x1, y1 = min(w, int(box[2] * INK_SCALE)), min(h, int(box[3] * INK_SCALE))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        # the text's own letters (their boxes, marks included) are no ink of the blank
+        text = [(int(t.x0 * INK_SCALE), int((t.y - 1.1 * t.size) * INK_SCALE), int(t.x1 * INK_SCALE) + 1,
+                 int((t.y + 0.35 * t.size) * INK_SCALE) + 1) for t in words
+                if t.x1 >= box[0] and t.x0 <= box[2] and t.y - 1.1 * t.size <= box[3] and t.y + 0.35 * t.size >= box[1]]
+        dark = sum(1 for y in range(y0, y1) for x in range(x0, x1) if buf[y * stride + x] < INK_GREY
+                   and not any(a <= x < c and b <= y < d for a, b, c, d in text))
+        if dark >= max(MIN_INK_PIXELS, MIN_INK_SHARE * (x1 - x0) * (y1 - y0)):
+            out.append(box)
+    return out
+
+
+_DIGIT = regex.compile(r"\d")
+
+
+def _stamped(page, words: list[_Word], height: float, ocr: PageOcr | None,  # type: ignore[no-untyped-def]
+             notes: list[Warning] | None) -> list[_Word]:
+    """What the header's blanks show as pictures, read by OCR: the number and the day an
+    e-office system stamped as images at signing (``Số  - HD/BTCTU`` in the text layer,
+    ``Số 2 - HD/BTCTU`` on the page). Only what holds a digit is taken (what is stamped so
+    is a number, a day or a month). Without OCR the blank stays blank, and a note says a
+    picture stands there."""
+    inked = _shows_ink(page, _blanks(words, height), words, height)
+    if not inked:
+        return []
+    reader = getattr(ocr, "read_region", None) if ocr is not None else None
+    out: list[_Word] = []
+    unread: str | None = None
+    for box in inked:
+        if reader is None:
+            unread = "no OCR given"
+            continue
+        try:
+            got = reader(page, box)
+        except FormatError as exc:
+            unread = str(exc)
+            continue
+        for w in got:
+            cx = (w.x0 + w.x1) / 2
+            if box[0] <= cx <= box[2] and _DIGIT.search(w.text):
+                out.append(_Word(w.text, w.x0, w.x1, w.y, w.size, w.bold, w.italic))
+    if notes is not None and out:
+        notes.append(Warning("text-read-from-image", N_(
+            "page 1: the header shows {texts} as a picture (stamped at signing): read by OCR").format(
+                texts=", ".join(repr(w.text) for w in out))))
+    if notes is not None and unread is not None:
+        notes.append(Warning("image-in-header-blank", N_(
+            "page 1: a picture fills a blank of the header (a number or a day stamped at signing) and was not "
+            "read ({reason}): the field stays empty").format(reason=unread)))
+    return out
+
+
+def _signed_name(page, number: int, words: list[_Word], width: float, height: float,  # type: ignore[no-untyped-def]
+                 ocr: PageOcr | None, notes: list[Warning] | None) -> list[_Word]:
+    """The signer's name the page shows only in its signature's picture, read by OCR
+    (``pdf_signature``); nothing without OCR (the header then says the name is not in the
+    text)."""
+    reader = getattr(ocr, "read_region", None) if ocr is not None else None
+    if reader is None:
+        return []
+    regions = pdf_signature.name_regions(pdf_signature.pictures(page), words, width, height)
+    out: list[_Word] = []
+    for region in regions:
+        try:
+            line = pdf_signature.read_name(region, lambda box: reader(page, box, line=False))
+        except FormatError:
+            return []  # OCR cannot run: the name stays out, as the header's warning says
+        out += [_Word(w.text, w.x0, w.x1, w.y, w.size, False, False) for w in line]
+        if line and notes is not None:
+            notes.append(Warning("signer-name-read-from-image", N_(
+                "page {page}: the signature's picture shows {name} under the title, which the text does not "
+                "have: read by OCR (check it)").format(page=number + 1, name=" ".join(w.text for w in line))))
+    return out
+
+
+def read_pdf(data: bytes, ocr: PageOcr | None = None, notes: list[Warning] | None = None) -> list[RawItem]:
     """The paragraphs and two-column zones of a PDF's text layer; pages without a usable
-    one read by ``ocr`` when given. Raises ``FormatError``."""
+    one read by ``ocr`` when given, and the pictures in the first page's header blanks by
+    its ``read_region``. What a reader should know is added to ``notes``. Raises
+    ``FormatError``."""
     pdf_size.check(data)
     doc = _open(data)
     try:
@@ -985,6 +1117,10 @@ def read_pdf(data: bytes, ocr: PageOcr | None = None) -> list[RawItem]:
                 if ocr is not None and (ocr.always or not _usable(page, words)):
                     scans.append(i)
                     words = []
+                if words and not _scanner_layer(page):
+                    if i == 0:
+                        words += _stamped(page, words, h, ocr, notes)
+                    words += _signed_name(page, i, words, _w, h, ocr, notes)
                 grids = _grids(_page_rules(page, h), i) if words else []
             finally:
                 page.close()
