@@ -35,7 +35,7 @@ def parse_text(
     if gazetteer is not None:
         with gazetteer.use():
             return parse_text(text, source, normalized=normalized, blocks=blocks)
-    from .extract.citations import citations_within, scan_citations
+    from .extract.citations import find_citations
     from .extract.deadlines import DocumentTime, extract_deadlines
     from .extract.header import extract_header
     from .extract.letters import order_tasks, read_addressees
@@ -53,7 +53,7 @@ def parse_text(
         return doc
     layout = build_layout(text, view, blocks)
     use_layout(layout)
-    citations = citations_within(scan_citations(view), layout.start, layout.end)
+    citations = find_citations(layout)
     header = extract_header(layout, [c.extent for c in citations])
     header.apply(doc)
     frame = Frame(
@@ -83,7 +83,17 @@ def parse_text(
 
 def parse_file(path: str | Path, *, gazetteer: Gazetteer | None = None, ocr: OcrOptions | None = None) -> Document:
     """Read and parse one file (``-`` is standard input; ``ocr``: how scans and pictures
-    are read). Raises ``DanvanInputError`` for a missing or binary file."""
+    are read). Raises ``DanvanInputError`` for a missing or binary file.
+
+    >>> import pathlib, tempfile
+    >>> from danvan_cli import parse_file
+    >>> path = pathlib.Path(tempfile.mkdtemp(), "kh.txt")
+    >>> _ = path.write_text("ỦY BAN NHÂN DÂN\\nTỈNH HẢI DƯƠNG\\nSố: 12/KH-UBND\\n\\nKẾ HOẠCH\\nCông tác năm 2024\\n\\n"
+    ...                     "I. NHIỆM VỤ\\n1. Sở Nội vụ báo cáo trước ngày 30/11/2024.", encoding="utf-8")
+    >>> doc = parse_file(path)
+    >>> doc.number, doc.issuer.name, doc.tasks[0].children[0].assignees, doc.deadlines[0].date
+    ('12/KH-UBND', 'UBND tỉnh Hải Dương', ['Sở Nội vụ'], '2024-11-30')
+    """
     return _parse_decoded(read_source(path, ocr), str(path), gazetteer)
 
 

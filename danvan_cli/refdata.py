@@ -197,6 +197,15 @@ def unit_word_alternation() -> str:
 
 
 @cache
+def unit_spelling_alternation() -> str:
+    """A regex alternation of every spelling texts use for a unit word, the abbreviations too,
+    with or without their dot (``TP.``, ``TX``: ``bodies.yaml`` ``unit_words`` ``match``),
+    longest first."""
+    spellings = [s for e in load_yaml("bodies.yaml")["unit_words"] for s in e.get("match", [e["name"]])]
+    return alternation(spellings + [s.rstrip(".") for s in spellings])
+
+
+@cache
 def mass_committees() -> dict[str, tuple[str, str]]:
     """The Youth Union's committees named by their unit (``tỉnh đoàn``) -> (tier, unit word),
     as ``party_committees``; from ``bodies.yaml`` ``local_kinds.mass``."""

@@ -115,3 +115,25 @@ def test_a_first_report_date_and_each_month_after_are_both_kept() -> None:
     ds = deadlines_of("1. Các sở báo cáo UBND tỉnh trước ngày 20 tháng 4 năm 2024 và hằng tháng.")
     assert [when(d) for d in ds] == [("date", "2024-04-20", None, False),
                                      ("recurring", None, "FREQ=MONTHLY;BYMONTHDAY=-1", True)]
+
+
+# --- the issuer's own activity -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("item", [
+    "1. Đoàn kiểm tra của Sở kiểm tra tại các đơn vị từ ngày 10/5/2024 đến ngày 20/5/2024.",
+    "1. UBND tỉnh sẽ tổ chức kiểm tra tại các huyện trong tháng 5/2024.",
+    "Hoạt động kiểm tra, giám sát được chia thành 02 đợt:\n1. Đợt 1: Từ ngày 05/4/2024 đến ngày 20/4/2024:\n"
+    "a) Nội dung kiểm tra việc tuyên truyền.",
+])
+def test_the_issuers_own_inspection_period_is_no_deadline_for_the_recipients(item: str) -> None:
+    assert deadlines_of(item) == []
+
+
+@pytest.mark.parametrize("item", [
+    "1. Các đơn vị sẽ tổ chức tự kiểm tra trong tháng 5/2024.",
+    "1. Các đơn vị tự kiểm tra và báo cáo kết quả trước ngày 30/5/2024.",
+    "Các đơn vị tự kiểm tra theo 02 đợt:\n1. Đợt 1: Trong tháng 4/2024.\n2. Đợt 2: Trong tháng 9/2024.",
+])
+def test_the_recipients_own_inspection_keeps_its_deadline(item: str) -> None:
+    assert deadlines_of(item)

@@ -11,7 +11,7 @@ import pytest
 
 from danvan_cli.pipeline import parse_bytes
 from danvan_cli.text.normalize import matching_view
-from danvan_cli.text.read import decode_bytes, decode_file
+from danvan_cli.text.read import DanvanInputError, decode_bytes, decode_file
 from support.hostile import DOCUMENT, cp1258, scattered, utf8_header_over
 
 CLEAN = decode_bytes(DOCUMENT.encode()).text
@@ -164,3 +164,25 @@ def test_an_undeclared_page_of_windows_1258_bytes_is_read_as_windows_1258_and_on
     assert d.encoding == "windows-1258" and d.text == BODY_TEXT
     french = decode_file(_page(None, "<p>Le présent décret entre en vigueur</p>".encode("cp1252")), "fr.html")
     assert french.encoding == "windows-1252" and french.text == "Le présent décret entre en vigueur"
+
+
+# ------------------------------------------------------------------ UTF-16 without its byte-order mark
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_text_or_page_without_its_byte_order_mark_is_read_as_utf16(enc: str) -> None:
+    text = decode_file(DOCUMENT.encode(enc), "unicode.txt")
+    assert (text.encoding, text.text) == (enc, CLEAN)
+    _fields_read(DOCUMENT.encode(enc))
+    page = decode_file(_page("utf-16", BODY.encode()).decode().encode(enc), "unicode.html")
+    assert page.encoding == enc and page.text == BODY_TEXT
+
+
+def test_binary_made_of_small_16_bit_numbers_is_still_no_text() -> None:
+    import struct
+
+    samples = struct.pack("<4096h", *[(i * 37) % 200 - 100 for i in range(4096)])
+    with pytest.raises(DanvanInputError, match="binary content"):
+        decode_file(samples, "sound.txt")
+    with pytest.raises(DanvanInputError, match="binary content"):
+        decode_file(DOCUMENT.encode("utf-16-le")[:-1], "cut.txt")  # an odd length is no UTF-16

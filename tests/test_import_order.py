@@ -53,22 +53,10 @@ def test_a_circle_inside_one_layer_is_still_a_circle() -> None:
     assert cycles({"p.a", "p.b", "p.c", "p.d"}, arrows) == [["p.a", "p.b", "p.c"]]
 
 
-def test_an_import_that_only_names_a_type_closes_no_circle_but_keeps_the_order() -> None:
-    arrows = [Arrow("danvan_cli.corpus.a", "danvan_cli.corpus.b", 1),
-              Arrow("danvan_cli.corpus.b", "danvan_cli.corpus.a", 5, typing_only=True)]
-    assert cycles({"danvan_cli.corpus.a", "danvan_cli.corpus.b"}, arrows) == []
-    up = [Arrow("danvan_cli.text.layout", "danvan_cli.extract.outline", 3, typing_only=True)]
-    assert check({"danvan_cli.text.layout", "danvan_cli.extract.outline"}, up) == [
-        "danvan_cli.text.layout:3 imports danvan_cli.extract.outline: layout may not import extract (a later stage)"]
-
-
-def test_type_checking_imports_are_read_as_typing_only(tmp_path: Path) -> None:
-    from support.import_order import read_arrows
-
-    package = _plant(tmp_path, {
-        "__init__.py": "",
-        "a.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .b import B\nfrom . import c\n",
-        "b.py": "B = 1\n", "c.py": "",
-    })
-    _, arrows = read_arrows(package)
-    assert sorted((a.target, a.typing_only) for a in arrows) == [("danvan_cli.b", True), ("danvan_cli.c", False)]
+def test_an_import_that_only_names_a_type_is_an_arrow_too(tmp_path: Path) -> None:
+    package = _layout_and_outline(
+        tmp_path, "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..extract.outline import Item\n",
+        "from ..text.layout import build\nItem = 1\n")
+    problems = check_package(package)
+    assert any(p.startswith("danvan_cli.text.layout:3 imports danvan_cli.extract.outline") for p in problems), problems
+    assert any(p.startswith("circle: ") for p in problems), problems

@@ -145,3 +145,45 @@ def test_a_speck_before_the_trich_yeu_is_dropped() -> None:
     assert repair_line("- Về việc vận động, đăng nộp Quỹ") == "Về việc vận động, đăng nộp Quỹ"
     assert repair_line("'V⁄ triển khai") == "V/v triển khai"
     assert repair_line("- Các Sở, ban, ngành") == "- Các Sở, ban, ngành"
+
+
+@pytest.mark.parametrize(("ocr", "read"), [
+    ("KT. GIÁM ĐỎC", "KT. GIÁM ĐỐC"),
+    ("-PHO GIÁM ĐỎC", "PHÓ GIÁM ĐỐC"),
+    (". BÍTHƯ", "BÍ THƯ"),
+    ("PHÔ, GIÁM ĐÓC", "PHÓ GIÁM ĐỐC"),
+    ("PHO TU G HONG", "PHÓ TRƯỞNG PHÒNG"),
+])
+def test_a_signers_title_read_amiss_is_spelled_as_the_title(ocr: str, read: str) -> None:
+    assert repair_line(ocr) == read
+
+
+@pytest.mark.parametrize("line", ["T/M BAN THƯỜNG VỤ", "PHAN TRUNG PHONG", "TRẦN VĂN BÌNH", "GIÁM ĐỐC SỞ VĂN HÓA",
+                                  "Giám đốc Sở quyết định"])
+def test_a_name_a_body_or_a_sentence_is_no_title_to_mend(line: str) -> None:
+    assert repair_line(line) == line
+
+
+@pytest.mark.parametrize(("ocr", "read"), [
+    ("| Huỳnh Thanh Hùng", "Huỳnh Thanh Hùng"),
+    ("___... TRƯỞNG PHÒNG", "TRƯỞNG PHÒNG"),
+    (": CỦA BAN BÍ THƯ", "CỦA BAN BÍ THƯ"),
+    ("`", ""),
+    ("l Ta", ""),
+    ("» 1", ""),
+    ("Vfầ", ""),
+    ("QGUÁN | U", ""),
+])
+def test_specks_and_scraps_of_ink_are_no_text(ocr: str, read: str) -> None:
+    assert repair_line(ocr) == read
+
+
+@pytest.mark.parametrize("line", ["- Như trên;", "-", "- Như ", "3", "12", "II.", "a)", "V/v", "Như", "PHÒNC GIÁO DỤC",
+                                  "SỞ Y TẾ", "NGUYỄN VĂN A", "Ô MÔN"])
+def test_short_lines_that_are_text_stay(line: str) -> None:
+    assert repair_line(line) == line
+
+
+def test_a_speck_glued_to_ngay_where_the_day_was_written_leaves_the_day_blank() -> None:
+    assert repair_line("Vĩnh Long, ngàyo. tháng 3 năm 2020") == "Vĩnh Long, ngày tháng 3 năm 2020"
+    assert repair_line("Vĩnh Long, ngày 17 tháng 3 năm 2020") == "Vĩnh Long, ngày 17 tháng 3 năm 2020"

@@ -1,1 +1,11 @@
-"""Working over many files: walking folders, parsing a batch, reporting bad input."""
+"""Working over many files: walking folders, parsing a batch, the store, search and export,
+reporting bad input.
+
+Its modules are imported by name where they are needed (``cli`` loads a command's module
+when that command runs), so the package itself exports nothing and loads nothing: a
+command starts without the parser's modules it does not use.
+"""
+
+from __future__ import annotations
+
+__all__: list[str] = []

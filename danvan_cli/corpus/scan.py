@@ -9,14 +9,25 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..i18n import N_
 from ..model import Document
 from ..text.read import READABLE_SUFFIXES, DanvanInputError
 
 if TYPE_CHECKING:
-    from .ocr_cache import OcrPlan
+    from ..text.formats.ocr import OcrOptions
+
+
+class ReadPlan(Protocol):
+    """How a batch reads scans (``ocr_cache.OcrPlan`` is one): a plain record sent to the
+    workers, ``jobs`` pages at once, turned into the reader's options there. Named here by what
+    the batch asks of it, so that walking and parsing need not know where OCR'd pages are kept
+    (the store, which itself walks and parses)."""
+
+    jobs: int
+
+    def options(self, progress: Callable[[int, int], None] | None = None) -> OcrOptions: ...
 
 
 @dataclass(slots=True)
@@ -165,7 +176,7 @@ def internal_error(path: str, exc: BaseException) -> str:
         path=path, kind=type(exc).__name__, exc=exc))
 
 
-def parse_one(path: str, debug: bool = False, data: bytes | None = None, *, ocr: OcrPlan | None = None,
+def parse_one(path: str, debug: bool = False, data: bytes | None = None, *, ocr: ReadPlan | None = None,
               pages: Callable[[int, int], None] | None = None) -> Document | str:
     """The document of one file (of ``data`` when given: standard input, read by the parent),
     or the one line saying why there is none. ``ocr``: how scans are read; ``pages(done,
@@ -193,7 +204,7 @@ def parse_one(path: str, debug: bool = False, data: bytes | None = None, *, ocr:
             options.cache.close()
 
 
-def per_file(fn: Callable[..., Any], files: int, jobs: int | None, ocr: OcrPlan | None) -> Callable[..., Any]:
+def per_file(fn: Callable[..., Any], files: int, jobs: int | None, ocr: ReadPlan | None) -> Callable[..., Any]:
     """``fn`` (``parse_one``, ``index_file``) with the OCR plan for ``files`` files under
     ``jobs``: where one worker reads them all, a file's pages are OCR'd ``jobs`` at once;
     where several do, each OCRs a page at a time (the workers are the parallel work). Each
@@ -239,7 +250,7 @@ def parse_paths(
     jobs: int | None = 1,
     report_skipped: bool = False,
     walk: Walk | None = None,
-    ocr: OcrPlan | None = None,
+    ocr: ReadPlan | None = None,
     pages: Callable[[int, int], None] | None = None,
 ) -> Batch:
     """Parse every file under ``paths``, in memory. Errors are reported (one line naming the

@@ -34,7 +34,7 @@ from ..filenames import from_db, shown, to_db
 from ..i18n import N_
 from .codec import RECORD_VERSION, pack, pack_text, unpack_text
 from .rows import COLUMNS, DOCUMENT_COLUMNS, document_rows, head
-from .scan import Walk, internal_error
+from .scan import ReadPlan, Walk, internal_error
 from .search import FOLD_VERSION
 
 #: Bumped whenever the tables change; an older store of ours is rebuilt, a newer one refused.
@@ -207,7 +207,7 @@ class Indexed:
 
 
 def index_file(path: str, source: str, state: FileState, old_hash: str | None, debug: bool = False, *,
-               ocr: Any = None, pages: Callable[[int, int], None] | None = None) -> Indexed:
+               ocr: ReadPlan | None = None, pages: Callable[[int, int], None] | None = None) -> Indexed:
     """Read, hash and parse one file into rows (runs in a worker; never raises).
 
     The file is parsed by ``pipeline.parse_file`` (the readers of every format), under its
@@ -450,7 +450,7 @@ class Store:
         progress: Callable[[int, int], Any] | None = None,
         start_progress: Callable[[int, int], Any] | None = None,
         parse: Callable[..., Iterator[Indexed]] | None = None,
-        ocr: Any = None,
+        ocr: ReadPlan | None = None,
         pages: Callable[[int, int], Any] | None = None,
     ) -> SyncReport:
         """Bring the rows of the walked files up to date, and drop the rows of files that are

@@ -31,11 +31,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..refdata import map_period, reorganization_date
+from ..refdata import alternation, map_period, reorganization_date, unit_levels
 from ..text.normalize import ascii_key, fold_key
 
-KINDS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
-"""Every unit word a :class:`Unit` can carry."""
+KINDS: tuple[str, ...] = tuple(unit_levels())
+"""Every unit word a :class:`Unit` can carry (``data/bodies.yaml`` ``unit_words``)."""
 
 PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
 LEGACY, Y2025 = "legacy", "2025"
@@ -139,8 +139,7 @@ _DASH = re.compile(r"\s*[-‐‑–—]\s*")
 _OLD = re.compile(r"\s*(?:\(\s*cũ\s*\)|\bcũ)$")
 # A leading unit word, in full, without accents, or abbreviated (TP.HCM, TX. Phú Mỹ, Q.1).
 _LEAD = re.compile(
-    r"^(?:(?P<w>thành phố|thanh pho|thị trấn|thi tran|thị xã|thi xa|đặc khu|dac khu|tỉnh|tinh|huyện|huyen"
-    r"|quận|quan|xã|xa|phường|phuong)\s+|(?P<a>tp|tx|tt)(?:\.\s*|\s+)|(?P<d>q|p)\.\s*)"
+    rf"^(?:(?P<w>{alternation([*KINDS, *map(ascii_key, KINDS)])})\s+|(?P<a>tp|tx|tt)(?:\.\s*|\s+)|(?P<d>q|p)\.\s*)"
 )
 _LEAD_WORD: dict[str, str] = {
     **{k: k for k in KINDS},
@@ -446,7 +445,7 @@ def _lookup_in(ix: _Index, name: str) -> tuple[tuple[Unit, ...], str | None]:
     m = _LEAD.match(key)
     if m is None:
         return (), None
-    word = _LEAD_WORD[m.group("w") or m.group("a") or m.group("d")]
+    word = _LEAD_WORD[" ".join((m.group("w") or m.group("a") or m.group("d")).split())]  # any blanks inside
     rest = key[m.end() :].strip()
     if not rest:
         return (), word

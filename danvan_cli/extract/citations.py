@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -24,6 +25,9 @@ from ..refdata import alternation, type_words, words
 from .issuers import IssuerMatch, resolve_issuer
 from ..text.dates import DateMatch, date_at
 from .numbers import NumberMatch, find_numbers
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..text.layout import Layout
 
 
 @cache
@@ -59,7 +63,7 @@ _NEXT_QUOTE = regex.compile(r"(?:\s{0,3},|\s{1,3}và)\s{0,3}[“\"]")
 #: What opens a cited document's subject (its trích yếu, Nghị định 30/2020 Phụ lục I): ``về
 #: việc``, or the act it performs (``quy định``, ``hướng dẫn``, ``sửa đổi, bổ sung``, ``phê duyệt``).
 _SUBJECT = regex.compile(
-    r"(?i)\s{0,3}(?P<kw>về\s+việc|về|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)(?!\p{L})\s{0,3}"
+    rf"(?i)\s{{0,3}}(?P<kw>{alternation(words('citations', 'subject_openers'))})(?!\p{{L}})\s{{0,3}}"
 )
 
 
@@ -71,16 +75,17 @@ def _title_stop() -> regex.Pattern[str]:
     # A line break ends it unless the line was only wrapped: after a lower-case word or a
     # comma, before anything but a bullet, a label or the next cited document.
     return regex.compile(
-        r";|\.(?:\s|$)|(?i:\s+(?:và\s+các\s+văn\s+bản|nhằm|để)\s)|,\s+(?=(?i:gắn\s+với))"
+        rf";|\.(?:\s|$)|(?i:\s+(?:{alternation(words('citations', 'purpose_links'))})\s)|,\s+(?=(?i:gắn\s+với))"
         rf"|(?:,|\s+và)\s+(?=(?i:{alt})\s+số)"
         r"|(?<![\p{Ll},][ \t*_]{0,6})\n|\n[ \t*_]*+(?:\n|(?=[\-+•]|\d{1,2}[.)]\s|$))"
-        rf"|\n[ \t*_]*+(?=(?i:{alt}|căn\s+cứ|thực\s+hiện|theo\s+đề\s+nghị|xét)\s)"
+        rf"|\n[ \t*_]*+(?=(?i:{alt}|{alternation(words('citations', 'clause_openers'))})\s)"
     )
 
 
 #: "của <Name>" up to the subject when the name is no body we know: capitalised, one clause.
 _UNKNOWN_ISSUER = regex.compile(
-    r"\p{Lu}(?:[^;:.!?\n“\"]|\n(?![ \t*_]*\n)){0,100}?(?=\s+(?i:về\s+việc|về|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn)(?!\p{L}))"
+    r"\p{Lu}(?:[^;:.!?\n“\"]|\n(?![ \t*_]*\n)){0,100}?"
+    rf"(?=\s+(?i:{alternation(words('citations', 'name_enders'))})(?!\p{{L}}))"
 )
 
 
@@ -246,6 +251,19 @@ def citations_within(citations: list[Citation], lo: int, hi: int) -> list[Citati
             c = replace(c, nested_in=new_index.get(c.nested_in))
         out.append(c)
     return out
+
+
+def find_citations(layout: Layout) -> list[Citation]:
+    """Every citation of another document in the document the layout found (a site's chrome
+    around it left out), with the dates, issuer and subject written after its number.
+
+    >>> from danvan_cli.text import build_layout, normalize_text
+    >>> from danvan_cli.extract import find_citations
+    >>> text = normalize_text("KẾ HOẠCH\\nTriển khai Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị")
+    >>> [(c.number.raw, c.dates[0].iso) for c in find_citations(build_layout(text))]
+    [('05-CT/TW', '2016-05-15')]
+    """
+    return citations_within(scan_citations(layout.view), layout.start, layout.end)
 
 
 def scan_citations(view: str, start: int = 0, end: int | None = None) -> list[Citation]:

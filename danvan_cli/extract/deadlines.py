@@ -50,6 +50,7 @@ from ..model import Deadline, Document, Span, Task, Warning
 from ..refdata import alternation, pattern, words
 from . import assignees as asg
 from .scan import Anchored
+from .timetable import TimetableRow, timetable_rows
 from .wrap import is_wrap
 from .outline import TableRow, TaskFinder, body_regions, find_table_rows
 from ..text.dates import date_at, find_dates
@@ -120,6 +121,21 @@ _WORD_CLASSES: dict[str, regex.Pattern[str]] = {
     "task": _TASK_VERB, "event": _EVENT, "yearly": _YEARLY_WORD, "periodic": _PERIODIC_WORD,
     "monthly": _MONTHLY_WORD,
 }
+#: A time column's title (``Thời gian``, ``Thời hạn``, ``Tiến độ``): a region without one holds no timetable.
+_TIME_TITLE = pattern("tables", "column_time")
+#: The issuer's own activities (a contest, a meeting, an inspection) in a timetable's step.
+_OWN_ACTIVITY = pattern(_TOPIC, "own_activities")
+#: Units named in the plural: the recipients (``Các trường``, ``UBND các xã``).
+_RECIPIENTS = pattern(_TOPIC, "plural_markers")
+#: A clause opened by a body the issuer sends or sets up (``Đoàn kiểm tra của Sở``, ``Ban Tổ
+#: chức``): the dates of its work are the issuer's own schedule, no deadline for the recipients.
+_OWN_SUBJECT = regex.compile(rf"(?i)(?:{_alt('own_activity_subjects')})(?!\p{{L}})")
+#: The issuer announcing its own act (``UBND tỉnh sẽ tổ chức kiểm tra trong tháng 5``).
+_OWN_FUTURE = regex.compile(rf"(?i)(?<!\p{{L}})sẽ\s+(?:tổ\s+chức\s+)?(?:{_alt('own_activities')})(?!\p{{L}})")
+#: A numbered batch opening its line (``Đợt 1:``, ``Giai đoạn 2:``).
+_BATCH = regex.compile(rf"(?i)(?:{_alt('batch_labels')})\s{{1,3}}(?:\d{{1,2}}|[IVX]{{1,4}})\s{{0,3}}:")
+#: How far before a batch label the words that divide the work into batches are looked for.
+_BATCH_INTRO_REACH = 400
 #: Sentence (or item) boundaries; a line break only where it is no wrap (``wrap.is_wrap``).
 _SENTENCE_BOUNDARY = regex.compile(r"[.;!?](?=\s)|[:\n]")
 _AFTER_STOP = regex.compile(
@@ -278,6 +294,14 @@ class _Scope:
     #: the days named right after each event's day in this region (``_event_day_near``), by
     #: the event's first words: (where the event is named, its day), found once
     near_days: dict[str, list[tuple[int, date]]] = field(default_factory=dict)
+    #: the rows of timetables laid out as columns, and the spans of their time pieces
+    timetable: list[TimetableRow] = field(default_factory=list)
+    tt_starts: list[int] = field(default_factory=list)
+    tt_ends: list[int] = field(default_factory=list)
+    #: the day each timetable row is dated, by its step's words (an event's day: "Hội thi"),
+    #: and the day found for each event's name (looked for once per name)
+    tt_days: list[tuple[str, date]] = field(default_factory=list)
+    tt_event: dict[str, date | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, view: str, region: tuple[int, int], cited: _Spans, rows: list[TableRow],
@@ -289,7 +313,18 @@ class _Scope:
                 sc.cell_starts.append(c.start)
                 sc.cell_ends.append(c.end)
                 sc.cell_kinds.append(c.kind)
+        if _TIME_TITLE.search(view, lo, hi) is not None:  # a timetable has a time column's title
+            sc.timetable = timetable_rows(view, lo, hi)
+            for tr in sc.timetable:
+                for a, b in tr.times:
+                    sc.tt_starts.append(a)
+                    sc.tt_ends.append(b)
         return sc
+
+    def in_timetable(self, pos: int) -> bool:
+        """Whether ``pos`` stands in a timetable's time piece (read with its row)."""
+        i = bisect_right(self.tt_starts, pos) - 1
+        return i >= 0 and pos < self.tt_ends[i]
 
     def has(self, name: str, a: int, b: int) -> bool:
         """Does the word class ``name`` stand inside ``[a, b)``? The first questions search
@@ -593,7 +628,18 @@ def extract_deadlines(
 
     ``when`` is the document's time frame (``DocumentTime.of(doc)``), ``tasks`` its task
     tree (who does what), ``cited`` the sorted spans of its citations (dates there are the
-    cited documents'), ``regions`` the body regions (default: ``outline.body_regions``)."""
+    cited documents'), ``regions`` the body regions (default: ``outline.body_regions``).
+
+    >>> from danvan_cli.text import matching_view, normalize_text
+    >>> from danvan_cli.extract import extract_deadlines, extract_tasks
+    >>> from danvan_cli.extract.deadlines import DocumentTime
+    >>> text = normalize_text("KẾ HOẠCH\\nCông tác năm 2024\\n\\nI. NHIỆM VỤ\\n"
+    ...                       "1. Sở Nội vụ tổng hợp, báo cáo trước ngày 30/11/2024.")
+    >>> view = matching_view(text)
+    >>> found = extract_deadlines(text, view, DocumentTime(date="2024-03-05"), extract_tasks(text, view))
+    >>> [(d.date, d.action, d.assignees) for d in found.deadlines]
+    [('2024-11-30', 'báo cáo', ['Sở Nội vụ'])]
+    """
     year = when.year
     bound = when.horizon
     result = Deadlines()
@@ -678,6 +724,9 @@ def _event_date(view: str, scope: _Scope, rel: Relative) -> str | None:
     ngày 15/3/2026``; else a dated step counted from it (``Chậm nhất ngày 10/12/2025 - 95
     ngày trước bầu cử``: 95 days later); else the first full date in the clause after a
     mention of the event. Never a cited document's date; ``None`` when none is stated."""
+    day_of_row = _timetable_event_day(scope, rel)
+    if day_of_row is not None:
+        return (day_of_row + timedelta(days=rel.offset_days or 0)).isoformat()
     words2 = " ".join(rel.event.split()[:2]).casefold()
     days = scope.events.days
     if words2 not in days:  # an event's stated day is looked for once per text
@@ -690,6 +739,21 @@ def _event_date(view: str, scope: _Scope, rel: Relative) -> str | None:
     if day is None:
         return None
     return (day + timedelta(days=rel.offset_days or 0)).isoformat()
+
+
+def _timetable_event_day(scope: _Scope, rel: Relative) -> date | None:
+    """The day a timetable gives the event (``Sau khi kết thúc Hội thi``: the row ``Tổ chức
+    Hội thi cấp tỉnh | Ngày 20/4/2024``): the event's name, its opener taken off, in a row's step."""
+    if not scope.tt_days:
+        return None
+    name = _EVENT_OPENER.sub("", " ".join(rel.event.casefold().split()), count=1)
+    key = " ".join(name.split()[:2])
+    if not key:
+        return None
+    if key not in scope.tt_event:  # once per event name: the rows are not read again per deadline
+        named = regex.compile(rf"(?<!\p{{L}}){regex.escape(key)}(?!\p{{L}})")
+        scope.tt_event[key] = next((day for step, day in scope.tt_days if named.search(step)), None)
+    return scope.tt_event[key]
 
 
 @cache
@@ -798,6 +862,8 @@ def _days_after_event_day(view: str, scope: _Scope, key: regex.Pattern[str]) -> 
 
 
 _CLAUSE_STOP = regex.compile(r"[.;]\s|\n\s*\n")
+#: What opens an event's name after ``sau khi`` (``kết thúc``, ``có``): not the event itself.
+_EVENT_OPENER = regex.compile(rf"^(?:đã\s+)?(?:{_alt('event_openers')})\s+")
 
 
 def _skip_spaces(view: str, pos: int, end: int) -> int:
@@ -842,9 +908,10 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
     lo, stop = scope.lo, scope.hi
     found: list[_Found] = []
 
+    tt_found = _timetable_deadlines(view, scope, year)
     for cue in CUE_SCAN.finditer(view, lo, stop):
         cell = scope.cell_at(cue.start())
-        if cell is not None and cell[2] == "time":
+        if cell is not None and cell[2] == "time" or scope.in_timetable(cue.start()):
             continue  # read with its row below
         label = cue.group("label") is not None
         approx = cue.group("approx") is not None
@@ -880,7 +947,7 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
     cue_starts = [f.start for f in found]  # in text order: CUE.finditer goes left to right
     for st in find_standalone_recurrences(view, lo, stop):
         cell = scope.cell_at(st.start)
-        if cell is not None and cell[2] == "time":
+        if cell is not None and cell[2] == "time" or scope.in_timetable(st.start):
             continue
         i = bisect_right(cue_starts, st.end) - 1
         if i >= 0 and found[i].end > st.start:  # overlaps the last cued phrase starting before its end
@@ -902,6 +969,8 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
     taken = sorted((f.start, f.end) for f in found)
     taken_starts = [a for a, _ in taken]
     for rel in find_relative(view, lo, stop):
+        if scope.in_timetable(rel.start):
+            continue
         i = bisect_right(taken_starts, rel.end) - 1
         if i >= 0 and taken[i][1] > rel.start:
             continue  # inside a phrase already read ("trước ngày 15/3/2026, sau khi ...")
@@ -921,8 +990,60 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
         f = _row_deadline(view, scope, row, year)
         if f is not None:
             found.append(f)
+    return found + tt_found
+
+
+def _timetable_deadlines(view: str, scope: _Scope, year: int | None) -> list[_Found]:
+    """The deadlines of a timetable laid out as columns: each row's time, with the row's step
+    and units. A row of the issuer's own activity (``Tổ chức Hội thi cấp tỉnh | Sở GDĐT |
+    Ngày 20/4/2024``: an activity word, no unit of the recipients) sets no deadline; its day
+    dates the events counted from it (``Sau khi kết thúc Hội thi``)."""
+    found: list[_Found] = []
+    relatives: list[tuple[TimetableRow, Relative]] = []
+    for tr in scope.timetable:
+        units = asg.dedupe([u for cell in tr.units for u in asg.split_units(cell)])
+        for a, b in tr.times:
+            rel = next(iter(find_relative(view, a, b)), None)
+            if rel is not None:
+                relatives.append((tr, rel))
+                break
+            expr = _timetable_time(view, a, b, year)
+            if expr is None:
+                continue
+            if expr.date is not None and len(expr.date) == 10:
+                scope.tt_days.append((" ".join(tr.step.casefold().split()), date.fromisoformat(expr.date)))
+            if not _own_activity(tr.step, tr.units):
+                found.append(_Found(a, expr.end, expr, (a, b), action=_tidy(tr.step), assignees=units))
+            break
+    for tr, rel in relatives:  # after every row's day is known
+        units = asg.dedupe([u for cell in tr.units for u in asg.split_units(cell)])
+        expr = TimeExpr(rel.start, rel.end, date=_event_date(view, scope, rel))
+        found.append(_Found(rel.start, rel.end, expr, (rel.start, rel.end), action=_tidy(tr.step),
+                            assignees=units, relative=rel))
     return found
 
+
+def _timetable_time(view: str, a: int, b: int, year: int | None) -> TimeExpr | None:
+    """The time in one piece of a time column: as it starts (``Ngày 20/4/2024``, ``Tháng
+    4/2024``) or after its cue (``Trước ngày 15/3/2024``), within the piece."""
+    expr = read_deadline_time(view, a, year)
+    if expr is None or expr.end > b:
+        cue = CUE_SCAN.search(view, a, b)
+        if cue is None:
+            return None
+        expr = read_deadline_time(view, cue.start() if cue.group("cue").casefold() == "từ" else cue.end(), year)
+    if expr is None or expr.end > b:
+        return None
+    return expr
+
+
+def _own_activity(step: str, units: tuple[str, ...]) -> bool:
+    """A timetable row of the issuer's own activity: its step is an event the issuer holds (a
+    contest, a meeting, an inspection, marking) and no unit of the recipients does it (a unit
+    named in the plural: ``Các trường``, ``Phòng GDĐT các huyện``)."""
+    if _OWN_ACTIVITY.search(step) is None:
+        return False
+    return not any(_RECIPIENTS.search(u) for u in units)
 
 def _monthly_day(view: str, scope: _Scope, at: int) -> TimeExpr | None:
     """``báo cáo hằng tháng về Sở trước ngày 25``: a day with no month after a cue, in a
@@ -1003,6 +1124,39 @@ def _row_deadline(view: str, scope: _Scope, row: TableRow, year: int | None) -> 
     return _Found(start, min(b, max(expr.end, start)), expr, (a, b), action=action, assignees=asg.dedupe(units))
 
 
+def _own_schedule(view: str, clause0: int, start: int) -> bool:
+    """A time in a clause about the issuer's own work: opened by a body it sends (``Đoàn kiểm
+    tra của Sở kiểm tra tại các đơn vị từ ngày 10/5 đến ngày 20/5``) or announcing its own act
+    (``UBND tỉnh sẽ tổ chức kiểm tra trong tháng 5/2024``; not ``Các đơn vị sẽ ...``)."""
+    p = _skip_spaces(view, clause0, start)
+    label = _LABEL_PREFIX.match(view, p, start)
+    if label is not None:
+        p = _skip_spaces(view, label.end(), start)
+    if _OWN_SUBJECT.match(view, p, start) is not None:
+        return True
+    future = _OWN_FUTURE.search(view, p, start)
+    return future is not None and _RECIPIENTS.search(view, p, future.start()) is None
+
+
+def _batches_of_own_activity(view: str, scope: _Scope, start: int) -> bool:
+    """Whether the batches a label numbers (``1. Đợt 1: Từ ngày 05/12 đến ngày 20/02:``) are
+    of the issuer's own inspection, contest or campaign, as the sentence that divides the work
+    into them says (``Hoạt động kiểm tra, giám sát được chia thành 03 đợt``), with no unit of
+    the recipients as its subject: an inspection period is no deadline for the inspected."""
+    line0 = view.rfind("\n", 0, start) + 1
+    lo = max(scope.lo, line0 - _BATCH_INTRO_REACH)
+    intro = None
+    for m in _BATCH_WORD.finditer(view, lo, line0):
+        intro = m
+    if intro is None:
+        return False
+    s0 = max(lo, view.rfind("\n", lo, intro.start()) + 1)
+    return _OWN_ACTIVITY.search(view, s0, intro.start()) is not None and _RECIPIENTS.search(view, s0, intro.start()) is None
+
+
+_BATCH_WORD = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('batch_labels')})(?!\p{{L}})")
+
+
 def _keep(view: str, scope: _Scope, sent: tuple[int, int], start: int, expr: TimeExpr, weak: bool, label: bool) -> bool:
     """Whether a time phrase at ``start`` is a deadline (see module doc)."""
     if scope.cited.holds(expr.start, expr.end) or _CITATION_BEFORE.search(view[max(0, start - 60) : start]):
@@ -1013,8 +1167,10 @@ def _keep(view: str, scope: _Scope, sent: tuple[int, int], start: int, expr: Tim
     clause0 = max(s0, view.rfind(",", s0, start) + 1, view.rfind(";", s0, start) + 1)
     if scope.has("negative", s0, s1) or scope.has("past", clause0, start):
         return False
+    if _own_schedule(view, clause0, start):
+        return False
     if label:  # "Thời gian: Tháng 4/2026": the text says it is the deadline
-        return True
+        return not (_BATCH.match(view, start) and _batches_of_own_activity(view, scope, start))
     if expr.range_start is not None and not scope.has("report", s0, s1) and not (
         scope.has("task", s0, s1) and not scope.has("event", s0, s1) and _assigns(view, sent, start, expr.end)
     ):

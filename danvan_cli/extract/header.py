@@ -873,7 +873,18 @@ def _closing_date(lay: Layout) -> tuple[str, str, Span] | None:
 def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) -> Header:
     """The header stage: the document's own fields read from the layout, as one record.
     ``exclude`` are the spans of citations: nothing of the document's own identity is taken
-    from inside them."""
+    from inside them.
+
+    >>> from danvan_cli.text import build_layout, normalize_text
+    >>> from danvan_cli.extract import extract_header, find_citations
+    >>> layout = build_layout(normalize_text("ỦY BAN NHÂN DÂN\\nTỈNH HẢI DƯƠNG\\nSố: 12/KH-UBND\\n"
+    ...     "Hải Dương, ngày 5 tháng 3 năm 2024\\n\\nKẾ HOẠCH\\nTriển khai Chỉ thị số 05-CT/TW của Bộ Chính trị"))
+    >>> header = extract_header(layout, [c.extent for c in find_citations(layout)])
+    >>> header.doc_type, header.number, header.date, header.issuer.name
+    ('Kế hoạch', '12/KH-UBND', '2024-03-05', 'UBND tỉnh Hải Dương')
+    >>> header.title
+    'Triển khai Chỉ thị số 05-CT/TW của Bộ Chính trị'
+    """
     exclude = exclude or []
     view = lay.view
     header = Header(body_end=lay.body_end)

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..refdata import body_codes, canonical_codes, party_type_codes, state_type_codes
+from ..refdata import alternation, body_codes, canonical_codes, party_type_codes, state_type_codes, words
 
 # A code group: starts upper-case; letters, digits, '&'; a '&' or '.' only inside (V.I,
 # CTTN&BĐG), never final: "QLN&" before a broken entity is a clipped code, not a code.
@@ -287,7 +287,8 @@ class NumberMatch:
 _YEAR_LIKE = regex.compile(r"(?:19|20)\d{2}")
 #: What may not follow a number: it went on (``-``, ``/``, ``&``) and was cut short.
 _CLIPPED = regex.compile(r"[-/&]")
-_PLACE_WORD_BEFORE = regex.compile(r"(?i)(?<!\p{L})(?:phòng|tầng|nhà|lô|kiốt|ki-ốt|căn|khu|tổ)\s{1,3}$")
+#: A room, a floor, a lot right before the digits: an address, no number (``data/lexicon/numbers.yaml``).
+_PLACE_WORD_BEFORE = regex.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(words('numbers', 'address_words'))})\s{{1,3}}$")
 
 
 def _known_code(parts: NumberParts) -> bool:

@@ -47,22 +47,18 @@ from . import wrap
 #: A closing paragraph after the last item ends the outline (its openers: data/lexicon/sections.yaml).
 _CLOSING = regex.compile(
     rf"(?:{alternation(words('sections', 'closing_openers'))}|"
-    r"(?:Nhận\s+được\s+)?(?:Chỉ\s+thị|Kế\s+hoạch|Quyết\s+định|Nghị\s+quyết|Thông\s+tri|Hướng\s+dẫn|Chương\s+trình|"
-    r"Công\s+văn|Thông\s+báo|Quy\s+chế|Quy\s+định)\s+này(?!\p{L})|"
-    r"(?:Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|UBND|Ủy\s+ban\s+nhân\s+dân|Ban\s+Thường\s+vụ)[^.\n]{0,200}?"
-    r"(?<!\p{L})(?:yêu\s+cầu|chịu\s+trách\s+nhiệm|đề\s+nghị))"
+    rf"(?:Nhận\s+được\s+)?(?:{alternation(words('sections', 'closing_types'))})\s+này(?!\p{{L}})|"
+    rf"(?:{alternation(words('sections', 'closing_heads'))})[^.\n]{{0,200}}?"
+    rf"(?<!\p{{L}})(?:{alternation(words('sections', 'closing_verbs'))}))"
 )
 _NON_TASK_SECTION = regex.compile(rf"(?i)^(?:{alternation(words('sections', 'non_task_sections'))})")
 _TASK_SECTION = regex.compile(rf"(?i){alternation(words('sections', 'task_sections'))}")
 #: An item that announces a list of slogans or documents: what follows is not a task list.
 _ENUMERATION_HEAD = regex.compile(
-    rf"(?i)^(?:(?:các|những|một\s+số)\s+)?(?:{alternation(words('sections', 'enumeration_heads'))})(?!\p{{L}})"
+    rf"(?i)^(?:(?:{alternation(words('sections', 'quantifiers'))})\s+)?(?:{alternation(words('sections', 'enumeration_heads'))})(?!\p{{L}})"
 )
-_DOC_ITEM = regex.compile(
-    r"^(?:Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết|Kế\s+hoạch|Thông\s+tư|Nghị\s+định|Luật|Quy\s+định|Quy\s+chế|"
-    r"Công\s+văn|Văn\s+bản|Thông\s+báo|Hướng\s+dẫn|Chương\s+trình|Kết\s+luận|Pháp\s+lệnh|Thông\s+tri)"
-    r"\s+(?:số\s+)?[^\s]{0,20}\d"
-)
+#: An item that is a document's name and number (an enumeration of documents, no task).
+_DOC_ITEM = regex.compile(rf"^(?:{alternation(words('sections', 'document_items'))})\s+(?:số\s+)?[^\s]{{0,20}}\d")
 _QUOTES = "\"“”'‘’«»"
 _HEADING_MAX = 300
 #: A line ending with ``:`` over its own points is a title when it is this short (or a unit).
@@ -789,7 +785,15 @@ def extract_tasks(text: str, view: str, outline: Outline | None = None, addresse
     pruned and assigned in place, the outline is not). ``addressees``: a letter's ``Kính
     gửi`` units, who an item naming no unit is addressed to when no request before the
     numbered body says otherwise. ``converted``: ``extract_outline``'s tasks of that same
-    ``outline``, copied here rather than converted again (they are left as they are)."""
+    ``outline``, copied here rather than converted again (they are left as they are).
+
+    >>> from danvan_cli.text import matching_view, normalize_text
+    >>> from danvan_cli.extract import extract_tasks
+    >>> text = normalize_text("KẾ HOẠCH\\nCông tác năm 2024\\n\\nI. NHIỆM VỤ\\n"
+    ...                       "1. Sở Nội vụ chủ trì tổng hợp, báo cáo.\\n2. Sở Tài chính bố trí kinh phí.")
+    >>> [(t.path, t.assignees) for t in extract_tasks(text, matching_view(text))[0].children]
+    [('I.1', ['Sở Nội vụ']), ('I.2', ['Sở Tài chính'])]
+    """
     outline = outline or build_outline(view, text)
     listed = _listing_starts(outline.roots)
     fresh = copy_tasks(converted) if converted is not None else _roots_to_tasks(outline.roots, view)

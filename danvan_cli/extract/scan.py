@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import regex
 
@@ -37,23 +38,15 @@ import regex
 #: Unicode character, that no other one matches a letter of the anchors in use.
 UNSAFE_FOR_LOWER = "ſẛ"
 
-#: The last text lowered for the anchor search, and its lower case (``None``: not usable).
-_lowered: tuple[str | None, str | None] = (None, None)
-
-
+@lru_cache(maxsize=1)
 def _lower(text: str) -> str | None:
     """``text.lower()`` when a case-insensitive literal match in ``text`` is exactly a match
     of the lowered literal at the same offset (same length, no character of
-    ``UNSAFE_FOR_LOWER``); ``None`` otherwise. Remembered for the last text: every anchored
-    pattern of a parse asks about the same view."""
-    global _lowered
-    seen, low = _lowered
-    if seen is text:
-        return low
+    ``UNSAFE_FOR_LOWER``); ``None`` otherwise. Remembered for the last text (a pure function
+    of it): every anchored pattern of a parse asks about the same view."""
     low = text.lower()
     if len(low) != len(text) or any(c in text for c in UNSAFE_FOR_LOWER):
-        low = None
-    _lowered = (text, low)
+        return None
     return low
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..refdata import unit_word_alternation
+from ..refdata import alternation, unit_word_alternation, words
 from .issuers import canonical_place
 from .own_issuer import is_code
 
@@ -15,9 +15,8 @@ _FIXED_RE = [(regex.compile(rf"(?<!\p{{L}}){regex.escape(f.lower())}(?!\p{{L}})"
 
 _WORD = regex.compile(r"(?<![\p{L}\d])\p{L}{2,}(?![\p{L}\d])")
 _NUMBER_TOKEN = regex.compile(r"\S*\d\S*/\S+|\S+/\S*\d\S*")
-_CITED_TYPE = regex.compile(
-    r"(?<!\p{L})(?P<t>quyết định|nghị quyết|nghị định|chỉ thị|kế hoạch|thông tư|luật|công văn|thông báo|kết luận|quy định|hướng dẫn|chương trình|văn bản)(?=\s+số\s)"
-)
+#: A cited document's type, given back its capital (``data/lexicon/titles.yaml``).
+_CITED_TYPE = regex.compile(rf"(?<!\p{{L}})(?P<t>{alternation(words('titles', 'cited_types'))})(?=\s+số\s)")
 
 
 def sentence_case(title: str) -> str:

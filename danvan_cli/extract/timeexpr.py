@@ -44,12 +44,16 @@ _LOOKAHEAD = 80
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+#: The parts of a day, the weekdays' numerals, the periods that repeat (``data/lexicon/time.yaml``).
+_DAY_PARTS = alternation(words("time", "day_parts"))
+_WEEKDAYS = alternation(words("time", "weekday_numerals"))
+_PERIODS = alternation(words("time", "periods"))
 #: A clock time before a day (``13 giờ 00, ngày 23/02/2021``, ``17h00 ngày 15/3``, ``8 giờ 30
 #: phút sáng thứ Hai, ngày 5/2``): read through to the day.
 _CLOCK = regex.compile(
     r"(?i)(?:lúc[ \t]{1,3})?\d{1,2}[ \t]{0,2}(?:giờ|h|g|:)[ \t]{0,2}(?:\d{2}(?!\d)[ \t]{0,2}(?:phút)?)?"
-    r"(?:[ \t]{0,3}(?:sáng|trưa|chiều|tối))?[ \t]{0,3}[,\-–]?[ \t]{0,3}"
-    r"(?:(?:thứ[ \t]{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ \t]{1,3}nhật)[ \t]{0,3},?[ \t]{0,3})?(?=ngày|\d)"
+    rf"(?:[ \t]{{0,3}}(?:{_DAY_PARTS}))?[ \t]{{0,3}}[,\-–]?[ \t]{{0,3}}"
+    rf"(?:(?:thứ[ \t]{{1,3}}(?:{_WEEKDAYS}|[2-7])|chủ[ \t]{{1,3}}nhật)[ \t]{{0,3}},?[ \t]{{0,3}})?(?=ngày|\d)"
 )
 #: The words of a repeating period and of a position in a period (``data/lexicon/deadlines.yaml``).
 _EVERY = alternation(words("deadlines", "every_words"))
@@ -80,9 +84,9 @@ POSITION = regex.compile(rf"(?i)(?P<pos>{_POS})\s{{1,5}}")
 RECURRING_POSITION = regex.compile(
     rf"(?i)(?P<pos>{_POS})\s{{1,5}}(?:(?:các|những)\s{{1,5}})?"
     r"(?:(?P<sub>tháng)\s{1,5}(?P<which>đầu|cuối)\s{1,5}(?:(?:của|trong)\s{1,5})?)?"
-    rf"(?P<every>{_EVERY}|các|từng)\s{{1,5}}(?P<period>quý|tháng|năm|tuần)(?!\p{{L}})"
+    rf"(?P<every>{_EVERY}|các|từng)\s{{1,5}}(?P<period>{_PERIODS})(?!\p{{L}})"
 )
-RECURRENCE_WORD = regex.compile(rf"(?i)\s{{0,40}}[,(]?\s{{0,3}}(?P<every>{_EVERY})\s{{1,5}}(?P<period>năm|quý|tháng|tuần)(?!\p{{L}})")
+RECURRENCE_WORD = regex.compile(rf"(?i)\s{{0,40}}[,(]?\s{{0,3}}(?P<every>{_EVERY})\s{{1,5}}(?P<period>{_PERIODS})(?!\p{{L}})")
 #: ``ngày 15 hằng tháng``, ``đúng ngày mồng 5 hằng tháng``, ``vào ngày 20 của tháng trước đó``
 #: (the 20th of the month before the one reported on: every month).
 MONTHLY_DAY = regex.compile(
@@ -103,14 +107,14 @@ _WEEK_DAY = {"đầu tiên": 7, "đầu": 7, "thứ nhất": 7, "thứ 1": 7, "t
 _MONTH_OF_QUARTER = {"thứ nhất": 1, "thứ 1": 1, "đầu": 1, "thứ hai": 2, "thứ 2": 2, "giữa": 2, "thứ ba": 3,
                      "thứ 3": 3, "cuối": 3}
 #: ``ngày 30 tháng 01 của năm tiếp theo``: the day-month falls in the year after.
-_NEXT_YEAR = regex.compile(r"(?i)\s{1,5}(?:của\s{1,5})?năm\s{1,5}(?:sau|tiếp\s{1,5}theo|kế\s{1,5}tiếp)(?!\p{L})")
+_NEXT_YEAR = regex.compile(rf"(?i)\s{{1,5}}(?:của\s{{1,5}})?năm\s{{1,5}}(?:{alternation(words('time', 'next'))})(?!\p{{L}})")
 #: Between the two ends of a range of periods: ``từ tháng 10/2023 đến quý II/2024``.
 _RANGE_TO = regex.compile(r"(?i)\s{0,5}(?:đến|tới|-|–)\s{1,5}(?:hết\s{1,5})?")
 #: Two times joined (``Quý III/2024 và Quý IV/2024``): the later one is the deadline.
 _JOINED = regex.compile(r"(?i)[ \t]{0,3}(?:,|và|hoặc|-|–)[ \t]{0,3}")
 WEEKLY = regex.compile(
     r"(?i)(?:(?P<h>\d{1,2})\s{0,2}(?::|h|giờ)\s{0,2}(?P<mi>\d{2})?\s{0,3}(?:,\s{0,3})?)?"
-    r"(?:(?:vào|các)\s{1,5})?(?:ngày\s{1,5})?(?P<wd>thứ\s{1,5}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s{1,5}nhật)"
+    rf"(?:(?:vào|các)\s{{1,5}})?(?:ngày\s{{1,5}})?(?P<wd>thứ\s{{1,5}}(?:{_WEEKDAYS}|[2-7])|chủ\s{{1,5}}nhật)"
     rf"\s{{1,5}}(?:{_EVERY}|các)\s{{1,5}}tuần(?!\p{{L}})"
 )
 EVERY_N_MONTHS = regex.compile(
@@ -535,7 +539,8 @@ class Relative:
 
 #: An event: letters and blanks only (no date, no number), up to the clause's end.
 _EVENT = r"(?P<event>\p{L}[\p{L} \t]{1,60}?)"
-_EVENT_END = r"(?=[ \t]*+(?:[,.;:\n()]|$)|[ \t]+(?:và|để|theo|nhằm|thì|cho|tại|gửi|báo)(?!\p{L}))"
+#: What ends it: a mark, or a word that opens the next clause (``data/lexicon/time.yaml``).
+_EVENT_END = rf"(?=[ \t]*+(?:[,.;:\n()]|$)|[ \t]+(?:{alternation(words('time', 'event_enders'))})(?!\p{{L}}))"
 
 
 @cache
@@ -555,7 +560,7 @@ def _relative_patterns() -> tuple[regex.Pattern[str], ...]:
         ),
         # "trong vòng 05 ngày kể từ ngày nhận được", "chậm nhất 15 ngày sau khi kết thúc"
         regex.compile(
-            rf"(?i)(?<!\p{{L}})(?:trong(?:\s{{1,3}}(?:vòng|thời\s{{1,3}}hạn|thời\s{{1,3}}gian))?|chậm\s{{1,3}}nhất|không\s{{1,3}}quá)"
+            rf"(?i)(?<!\p{{L}})(?:trong(?:\s{{1,3}}(?:{alternation(words('time', 'within'))}))?|chậm\s{{1,3}}nhất|không\s{{1,3}}quá)"
             rf"\s{{1,5}}(?P<after>\d{{1,3}})\s{{1,5}}ngày\s{{1,5}}(?:làm\s{{1,3}}việc\s{{1,5}})?(?:{after}|sau|từ)\s{{1,5}}(?:(?:ngày|khi)\s{{1,5}})?(?!\d){_EVENT}{_EVENT_END}"
         ),
         # "sau khi có hướng dẫn của tỉnh", "ngay sau khi kết thúc hội nghị": an event the text

@@ -18,7 +18,7 @@ readers of references and deadlines ask this module, so both see the same senten
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -39,27 +39,17 @@ def _continuation_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in words("wrap", "continuation_words"))
 
 
-#: The last views asked about and whether each is hard-wrapped: a parse asks many times,
-#: about its view and about the view with its citations blanked (relations), in turns.
-_last: tuple[tuple[str, bool], ...] = ()
-_REMEMBERED = 4
-
-
+@lru_cache(maxsize=4)
 def hard_wrapped(view: str) -> bool:
-    """Whether ``view`` is hard-wrapped as a whole (see module doc)."""
-    global _last
-    seen = _last  # one tuple, swapped whole: safe across threads
-    for v, flag in seen:
-        if v is view:
-            return flag
+    """Whether ``view`` is hard-wrapped as a whole (see module doc). Remembered for the last
+    few views (a pure function of the text): a parse asks many times, about its view and about
+    the view with its citations blanked (relations), in turns."""
     lower = letters = 0
     for c in _LINE_BREAK_NEXT.findall(view):
         if c.isalpha():
             letters += 1
             lower += c.islower()
-    flag = letters >= _MIN_BREAKS and lower >= _WRAPPED_SHARE * letters
-    _last = ((view, flag), *seen[: _REMEMBERED - 1])
-    return flag
+    return letters >= _MIN_BREAKS and lower >= _WRAPPED_SHARE * letters
 
 
 def is_wrap(view: str, pos: int, *, any_word: bool = True) -> bool:

@@ -27,6 +27,7 @@ import regex
 from ..extract.numbers import NumberParts, parse_number
 from ..i18n import N_
 from ..model import RELATION_STRENGTH, Document, Issuer, Reference, Warning
+from ..refdata import alternation, unit_spelling_alternation, words
 from ..refdata import party_term as _party_term
 from ..extract.issuers import tier_of
 from ..text.normalize import fold_key
@@ -76,9 +77,10 @@ def is_central_number(number: str | None) -> bool:
 
 # --------------------------------------------------------------------------- places and periods
 
+#: A place field's body and unit word before the name (``UBND tỉnh``, ``Tỉnh ủy``, ``TP.``):
+#: ``data/lexicon/places.yaml`` and ``data/bodies.yaml`` ``unit_words``.
 _UNIT_PREFIX = regex.compile(
-    r"^(?:ủy ban nhân dân|ubnd|hđnd|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|ban thường vụ)?\s*"
-    r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|xã|phường|thị trấn|tt\.?)\s+",
+    rf"(?i)^(?:{alternation(words('places', 'bodies_before_place'))})?\s*(?:{unit_spelling_alternation()})\s+"
 )
 
 

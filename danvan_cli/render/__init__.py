@@ -1,1 +1,10 @@
-"""Rendering documents and results for people (rich) and programs (json, yaml)."""
+"""Rendering documents and results for people (rich) and programs (json, yaml).
+
+Its modules are imported by name where they are needed (``cli`` loads a command's module
+when that command runs), so the package itself exports nothing and loads nothing: a
+command starts without the parser's modules it does not use.
+"""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -31,7 +31,7 @@ from ..extract.numbers import SLIPS
 from ..extract.wrap import is_wrap
 from ..i18n import N_
 from ..model import RELATION_STRENGTH, Issuer, Link, Mention, NamedLaw, Reference, Span, Warning
-from ..refdata import body_codes, load_yaml
+from ..refdata import alternation, body_codes, load_yaml, words
 from ..extract.issuers import PlaceContext, resolve_issuer
 from ..text.normalize import blank_markup, fold_key
 from .relations import (
@@ -111,7 +111,24 @@ def resolve_references(
     ctx: PlaceContext,
     own: Own | None = None,
 ) -> References:
-    """Resolve, type and merge ``citations`` (from ``extract.citations.scan_citations``)."""
+    """Resolve, type and merge ``citations`` (from ``extract.find_citations``): ``frame``
+    says where the title and body stand (a citation's relation depends on it), ``ctx`` the
+    document's own place (what ``UBND tỉnh`` means), ``own`` its own identity.
+
+    >>> from danvan_cli.text import build_layout, normalize_text
+    >>> from danvan_cli.extract import extract_header, find_citations
+    >>> from danvan_cli.resolve import resolve_references
+    >>> from danvan_cli.resolve.references import Frame
+    >>> text = normalize_text("ỦY BAN NHÂN DÂN\\nTỈNH HẢI DƯƠNG\\nSố: 12/KH-UBND\\n\\nKẾ HOẠCH\\n"
+    ...                       "Triển khai Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị")
+    >>> layout = build_layout(text)
+    >>> citations = find_citations(layout)
+    >>> header = extract_header(layout, [c.extent for c in citations])
+    >>> frame = Frame(title=header.title_span, body=(header.title_end, header.body_end), numbered=None)
+    >>> refs = resolve_references(text, layout.view, citations, frame, header.context)
+    >>> [(r.number, r.issuer.name, r.relation) for r in refs.references]
+    [('05-CT/TW', 'Bộ Chính trị', 'implements')]
+    """
     own = own or Own()
     out = References()
     body_start, body_end = frame.body
@@ -172,7 +189,8 @@ def _drop_self_mentions(citations: list[Citation], keep: list[int], own: Own) ->
     return [i for i in keep if i not in mine] if mine else keep
 
 
-_OFFICE = regex.compile(r"(?i)^(?:chủ\s+tịch|phó\s+chủ\s+tịch|thường\s+trực|ban\s+thường\s+vụ)\s+")
+#: The office a name speaks as before its body (``Chủ tịch UBND tỉnh``): data/lexicon/relations.yaml.
+_OFFICE = regex.compile(rf"(?i)^(?:{alternation(words('relations', 'offices'))})\s+")
 
 
 def _body_of(name: str | None) -> str | None:
@@ -370,7 +388,10 @@ def _body_clause_relation(own_words: str, words_after: str, subject_len: int = 0
 
 
 #: A clause naming a part of the cited document before it ("... tại", "... kèm theo").
-_PART_OF = regex.compile(r"(?i)(?<!\p{L})(?:tại|kèm\s+theo|trong|của)\s*+$|(?<!\p{L})(?:phụ\s+lục|danh\s+mục|điều|khoản|điểm|thủ\s+tục|quy\s+trình)(?!\p{L})")
+_PART_OF = regex.compile(
+    rf"(?i)(?<!\p{{L}})(?:{alternation(words('relations', 'part_of_cited'))})\s*+$"
+    rf"|(?<!\p{{L}})(?:{alternation(words('relations', 'document_parts'))})(?!\p{{L}})"
+)
 _CLAUSE_END = regex.compile(r"[;.!?](?=\s|$)|,\s")
 
 

@@ -89,7 +89,7 @@ def _receipt_re() -> regex.Pattern[str]:
 
     verbs = alternation(words(_TOPIC, "receipt_verbs"))
     return regex.compile(
-        rf"(?:(?P<unit>{UNIT_START.pattern}|(?i:ủy\s+ban|uỷ\s+ban|chủ\s+tịch|giám\s+đốc))(?P<name>[^;:.!?]{{0,120}}?))?"
+        rf"(?:(?P<unit>{UNIT_START.pattern}|(?i:{alternation(words(_TOPIC, 'receipt_subjects'))}))(?P<name>[^;:.!?]{{0,120}}?))?"
         rf"(?<!\p{{L}})(?i:{verbs})(?!\p{{L}})"
     )
 
@@ -125,7 +125,7 @@ def _body_rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 
 
 #: After a past act's verb, the citation a few words on as where it was done ("đã giao tại X").
-_SHORT_RELATIVE = regex.compile(r"(?i)^\s*+(?:\p{L}+\s+){1,3}(?:tại|trong|theo)\s*+$")
+_SHORT_RELATIVE = regex.compile(rf"(?i)^\s*+(?:\p{{L}}+\s+){{1,3}}(?:{alternation(words(_TOPIC, 'done_at'))})\s*+$")
 _PASSIVE = regex.compile(r"(?i)^\s*+(?:được|bị)(?!\p{L})")
 
 
@@ -159,7 +159,7 @@ def ceases_after(words_after: str, subject_len: int = 0) -> bool:
 
 # Possessive runs: the backtracking form took quadratic time on a long run of spaces followed
 # by a word (the gap between two citations can be anything); same strings match.
-_CONNECTIVE = regex.compile(r"(?i)^[\s,;:.\-–&/]*+(?:và|cùng|hoặc|các)?[\s,;:.\-–]*+$")
+_CONNECTIVE = regex.compile(rf"(?i)^[\s,;:.\-–&/]*+(?:{alternation(words(_TOPIC, 'list_connectives'))})?[\s,;:.\-–]*+$")
 
 
 def is_empty_clause(context: str) -> bool:
@@ -462,7 +462,7 @@ def _clause_starts(blank: str, lo: int, hi: int) -> list[int]:
 #: A sentence ends the stretch it is in; so does the colon that opens the body or a list
 #: of points (``... có ý kiến như sau:``, a colon at a line's end before ``1.``, ``-``, ``a)``).
 _SENTENCE_END = regex.compile(
-    r"[.!?](?=[\s*_]|$)|(?i:(?<=(?:như\s+sau|sau\s+đây|dưới\s+đây)[ \t*_]{0,3}):)"
+    rf"[.!?](?=[\s*_]|$)|(?i:(?<=(?:{alternation(words(_TOPIC, 'list_announcers'))})[ \t*_]{{0,3}}):)"
     r"|:(?=[ \t*_]*\n[ \t*_]*(?:[\-+•]|\d{1,2}[.)]|[IVX]{1,5}\.|[a-zđ]\)|Điều\s))"
 )
 
@@ -474,7 +474,7 @@ def _main_re() -> regex.Pattern[str]:
 
     verbs = alternation(words(_TOPIC, "main_verbs"))
     return regex.compile(
-        rf"(?P<unit>{UNIT_START.pattern}|(?i:ủy\s+ban|uỷ\s+ban|thủ\s+tướng|bộ\s+trưởng|chủ\s+tịch|giám\s+đốc))"
+        rf"(?P<unit>{UNIT_START.pattern}|(?i:{alternation(words(_TOPIC, 'main_subjects'))}))"
         rf"(?P<name>[^;:.!?]{{0,120}}?)(?<!\p{{L}})(?P<verb>{verbs})(?!\p{{L}})"
     )
 

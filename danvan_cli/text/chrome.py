@@ -16,14 +16,10 @@ lists are ``data/lexicon/chrome.yaml``):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import regex
 
 from ..refdata import pattern
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .layout import Line
+from .lines import Line
 
 #: How far into a text its header may start (a portal's chrome above it can be long).
 START_REACH = 40_000

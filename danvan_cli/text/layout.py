@@ -39,30 +39,16 @@ from .chrome import document_end, document_start, header_motto
 from .clean import Clean, clean
 from .dates import VERBAL_DATE
 from .labels import RANK_DASH, read_label
+from .lines import Line
 from .loose_tables import loose_tables
 from .memo import by_line
+from .normalize import matching_view
 from .tables import bar_tables, pipe_tables
 
 #: How far (non-empty lines) below the document's start the type line may stand.
 HEADER_LINES = 45
 #: How many lines of a text's end may hold its signature and recipients.
 TAIL_LINES = 80
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line: ``[start, end)`` of its content (blanks at both ends left out) and that
-    content as the matching view has it (Markdown marks blanked)."""
-
-    start: int
-    end: int
-    text: str
-    #: the line holds only ``|`` (a bar-form table's cell or row boundary)
-    bar: bool = False
-
-    @property
-    def is_caps(self) -> bool:
-        return self.text.isupper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -631,9 +617,11 @@ def _opens_recipients(t: str) -> bool:
 _NOI_NHAN_FIRST = ("n", "N", " ", "\t")
 _NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$")
 _CAPS_NAME_LINE = regex.compile(r"^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
+#: The line that opens an attached text: its title alone in capitals, or "kèm theo" the
+#: document it goes with (``data/lexicon/attachments.yaml``).
 _ATTACHMENT = regex.compile(
-    r"^[ \t]*+(?:\([ \t]*+)?(?:(?:PHỤ\s+LỤC|KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|HƯỚNG\s+DẪN|DANH\s+MỤC|BIỂU\s+MẪU|MẪU)(?:[ \t]+[\dIVXLC]+[.:]?)?[ \t]*$"
-    r"|(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+(?:Quyết\s+định|Kế\s+hoạch|Công\s+văn|Chỉ\s+thị|Nghị\s+quyết|Thông\s+tư|Nghị\s+định))"
+    rf"^[ \t]*+(?:\([ \t]*+)?(?:(?:{alternation(words('attachments', 'titles'))})(?:[ \t]+[\dIVXLC]+[.:]?)?[ \t]*$"
+    rf"|(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+(?:{alternation(words('attachments', 'carried_by'))}))"
 )
 
 
@@ -956,9 +944,21 @@ def _attachments(lines: list[Line], view: str, after: int, end: int) -> list[tup
 # --- building ------------------------------------------------------------------------------
 
 
-def build_layout(text: str, view: str, blocks: Blocks | None = None) -> Layout:
-    """The layout of one document's text (already normalized; ``view`` its matching view).
-    ``blocks``: the paragraphs and tables a structured reader saw, when there are any."""
+def build_layout(text: str, view: str | None = None, blocks: Blocks | None = None) -> Layout:
+    """The layout of one document's text (already normalized; ``view`` its matching view,
+    made here when not given). ``blocks``: the paragraphs and tables a structured reader
+    saw, when there are any.
+
+    >>> from danvan_cli.text import build_layout, normalize_text
+    >>> layout = build_layout(normalize_text("ỦY BAN NHÂN DÂN\\nTỈNH HẢI DƯƠNG\\nSố: 12/KH-UBND\\n\\nKẾ HOẠCH\\n"
+    ...     "Triển khai công tác năm 2024\\n\\nI. NHIỆM VỤ\\n1. Sở Nội vụ chủ trì.\\n\\nNơi nhận:\\n- Lưu: VT."))
+    >>> layout.doc_type, layout.text[layout.header.start:layout.header.end].splitlines()
+    ('Kế hoạch', ['ỦY BAN NHÂN DÂN', 'TỈNH HẢI DƯƠNG', 'Số: 12/KH-UBND', ''])
+    >>> layout.text[layout.body_end:].splitlines()[0]
+    'Nơi nhận:'
+    """
+    if view is None:
+        view = matching_view(text)
     lines = lines_of(view, text=text)
     start = document_start(text, view, lines)
     reader_tables = blocks.tables() if blocks is not None else None

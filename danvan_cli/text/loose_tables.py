@@ -35,10 +35,11 @@ from ..refdata import alternation, pattern, words
 from .blocks import Cell, Paragraph, Row, Table
 from .units import UNIT_START
 
-#: A cell that says when (``Quý II/2025``, ``Trước ngày 30/6``, ``Thường xuyên``, ``2025``).
+#: A cell that says when (``Quý II/2025``, ``Trước ngày 30/6``, ``Thường xuyên``, ``2025``): its
+#: words, ``data/lexicon/tables.yaml`` ``time_cell_openers`` and ``time_cell_words``.
 TIME_CELL = regex.compile(
-    r"(?i)^\W*(?:trước|trong|chậm\s+nhất|từ|đến|dự\s+kiến|hoàn\s+thành)?\s*(?:ngày|tháng|quý|năm|tuần|đợt|"
-    r"thường\s+xuyên|hằng|hàng|định\s+kỳ)|^\W*\d{1,2}/\d{1,2}/\d{4}\W*$|^\W*(?:19|20)\d{2}\W*$"
+    rf"(?i)^\W*(?:{alternation(words('tables', 'time_cell_openers'))})?\s*(?:{alternation(words('tables', 'time_cell_words'))})"
+    r"|^\W*\d{1,2}/\d{1,2}/\d{4}\W*$|^\W*(?:19|20)\d{2}\W*$"
 )
 #: A line holding only a row's number.
 _ROW_ID = regex.compile(r"[*_\s]*(?P<id>\d{1,3}|[IVX]{1,6}|[A-Z])[.)]?[*_\s]*$")

@@ -173,6 +173,13 @@ def _decode_file(data: bytes, name: str, ocr: OcrOptions | None = None) -> Decod
         raise _too_big(name, len(data))
     suffix = Path(name).suffix.lower() if name != "-" else ""
     form = sniff(data, suffix)
+    if form == "text":
+        from .formats.charset import utf16_without_bom
+
+        utf16 = utf16_without_bom(data)
+        if utf16 is not None:  # read as if it had its mark: its form sniffed, its text decoded, as UTF-16
+            data = (b"\xff\xfe" if utf16 == "utf-16-le" else b"\xfe\xff") + data
+            form = sniff(data, suffix)
     if form in _NOT_READ:
         raise DanvanInputError(f"{name}: {_NOT_READ[form]}")
     if form == "text" and suffix in _PICTURE_SUFFIXES:
@@ -193,7 +200,16 @@ def _decode_file(data: bytes, name: str, ocr: OcrOptions | None = None) -> Decod
 
 def read_source(path: str | Path, ocr: OcrOptions | None = None) -> Decoded:
     """Read ``path`` (``-`` for standard input) and decode it, in whatever form it has
-    (``ocr``: how scans and pictures are read)."""
+    (``ocr``: how scans and pictures are read). Public as ``danvan_cli.text.read``.
+
+    >>> import pathlib, tempfile
+    >>> from danvan_cli.text import read
+    >>> path = pathlib.Path(tempfile.mkdtemp(), "kh.txt")
+    >>> _ = path.write_bytes("KẾ HOẠCH\\nCông tác năm 2024".encode("utf-8"))
+    >>> decoded = read(path)
+    >>> decoded.encoding, decoded.form, decoded.text.splitlines()[0]
+    ('utf-8', 'text', 'KẾ HOẠCH')
+    """
     name = str(path)
     if name == "-":
         data = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)

@@ -27,11 +27,9 @@ _HEADS = (
     r"Trưởng(?!\s{1,3}hợp(?!\p{L}))|Phó(?=\s{1,3}(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
     r"Chánh(?=\s{1,3}(?:Văn|Thanh|án))|Trường(?!\s{1,3}hợp(?!\p{L}))|Tổ(?!\s{1,3}(?:chức|quốc|hợp)(?!\p{L}))"
 )
-#: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``).
-_PLURAL_NOUNS = (
-    r"sở|ban|ngành|đơn\s+vị|cơ\s+quan|phòng|địa\s+phương|huyện|quận|xã|phường|thị\s+trấn|tỉnh|"
-    r"tổ\s+chức|đoàn\s+thể|doanh\s+nghiệp|trường|bộ|Ủy\s+ban|UBND|hội|cấp|thành\s+viên|Sở|Phòng|Ban"
-)
+#: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``):
+#: ``data/lexicon/units.yaml``.
+_PLURAL_NOUNS = alternation(words("units", "plural_nouns"))
 #: The Youth Union's committees (``Huyện Đoàn``, ``Tỉnh đoàn``), from ``data/bodies.yaml``.
 _MASS_COMMITTEES = alternation([w.title() for w in mass_committees()] + list(mass_committees()) +
                                [w.upper()[:1] + w[1:].replace(" đ", " Đ") for w in mass_committees()])

@@ -19,7 +19,7 @@ from typing import Any
 import regex
 
 from ..graph.identity import place_key, tier_of
-from ..refdata import pattern
+from ..refdata import pattern, unit_word_alternation
 from ..text.normalize import fold_key, normalize_text
 
 TOPIC = "collectives"
@@ -66,7 +66,8 @@ def _heads() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)^(?:(?:{pattern(TOPIC, 'heads').pattern})\s+)+")
 
 
-_UNIT_WORDS = regex.compile(r"(?i)(?<!\p{L})(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?!\p{L})")
+#: The unit words (``data/bodies.yaml``) and ``TP.``, taken out of a name compared.
+_UNIT_WORDS = regex.compile(rf"(?i)(?<!\p{{L}})(?:{unit_word_alternation()}|tp\.?)(?!\p{{L}})")
 
 
 def strip_heads(name: str) -> str:

@@ -7,10 +7,9 @@ tested from the bottom up. ``LAYERS`` is the one place where the order is named;
 ``tests/test_import_order.py`` runs ``check`` on the installed package.
 
 The imports are read with ``ast`` (nothing is run), wherever they stand: at the top, inside a
-function (a lazy import is still an arrow) or under ``if TYPE_CHECKING:``. A type-only import
-must follow the order too, but it closes no circle: it never runs, and naming a type in a
-signature is how a lower module says what it is handed (``scan.parse_one`` takes an
-``ocr_cache.OcrPlan`` and never imports the cache).
+function (a lazy import is still an arrow) or under ``if TYPE_CHECKING:`` (a type named in a
+signature ties two modules as much as a call does: where a lower module must name what it is
+handed, it names a ``Protocol`` of its own, as ``corpus.scan.ReadPlan`` does).
 """
 
 from __future__ import annotations
@@ -24,8 +23,8 @@ from pathlib import Path
 # import its own layer and the layers before it. ``base`` holds what every stage shares (the
 # records, the word lists and reference data, messages, file names).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("danvan_cli.model", "danvan_cli.refdata", "danvan_cli.i18n", "danvan_cli.filenames",
-              "danvan_cli.version")),
+    ("base", ("danvan_cli.model", "danvan_cli.refdata", "danvan_cli.i18n", "danvan_cli.words",
+              "danvan_cli.filenames", "danvan_cli.version")),
     ("read", ("danvan_cli.text.read", "danvan_cli.text.formats", "danvan_cli.text.normalize",
               "danvan_cli.text.memo", "danvan_cli.text.blocks")),
     ("layout", ("danvan_cli.text",)),
@@ -41,25 +40,11 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 @dataclass(frozen=True)
 class Arrow:
-    """``source`` imports ``target`` (both dotted module names) at ``line`` of ``source``;
-    ``typing_only`` when the import stands under ``if TYPE_CHECKING:`` (it never runs)."""
+    """``source`` imports ``target`` (both dotted module names) at ``line`` of ``source``."""
 
     source: str
     target: str
     line: int
-    typing_only: bool = False
-
-
-def _typing_only_lines(tree: ast.AST) -> set[int]:
-    """The line numbers of the imports inside an ``if TYPE_CHECKING:`` block."""
-    lines: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            for inner in node.body:
-                for sub in ast.walk(inner):
-                    if isinstance(sub, (ast.Import, ast.ImportFrom)):
-                        lines.add(sub.lineno)
-    return lines
 
 
 def module_name(path: Path, root: Path) -> str:
@@ -80,9 +65,7 @@ def read_arrows(package: Path) -> tuple[set[str], list[Arrow]]:
     arrows: list[Arrow] = []
     for mod, path in files.items():
         here = mod.split(".") if path.name == "__init__.py" else mod.split(".")[:-1]
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        typing_only = _typing_only_lines(tree)
-        for node in ast.walk(tree):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom):
@@ -97,7 +80,7 @@ def read_arrows(package: Path) -> tuple[set[str], list[Arrow]]:
                 continue
             for target in dict.fromkeys(targets):
                 if target in files and target != mod:
-                    arrows.append(Arrow(mod, target, node.lineno, node.lineno in typing_only))
+                    arrows.append(Arrow(mod, target, node.lineno))
     return set(files), arrows
 
 
@@ -114,12 +97,9 @@ def layer_of(module: str, layers: Iterable[tuple[str, Iterable[str]]] = LAYERS) 
 
 def cycles(modules: Iterable[str], arrows: Iterable[Arrow]) -> list[list[str]]:
     """The groups of modules that import each other round in a circle (Tarjan's strongly
-    connected components of more than one module), each sorted, in a stable order. Imports
-    that only name types (``typing_only``) close no circle."""
+    connected components of more than one module), each sorted, in a stable order."""
     succ: dict[str, set[str]] = {m: set() for m in modules}
     for a in arrows:
-        if a.typing_only:
-            continue
         succ.setdefault(a.source, set()).add(a.target)
         succ.setdefault(a.target, set())
     index: dict[str, int] = {}
@@ -180,7 +160,7 @@ def check(modules: Iterable[str], arrows: Iterable[Arrow],
                             f"{src[1]} may not import {dst[1]} (a later stage)")
     for group in cycles(modules, arrows):
         ties = sorted({f"{a.source} -> {a.target}" for a in arrows
-                       if a.source in group and a.target in group and not a.typing_only})
+                       if a.source in group and a.target in group})
         problems.append("circle: " + ", ".join(group) + " (" + "; ".join(ties) + ")")
     return problems
 

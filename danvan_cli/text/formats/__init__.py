@@ -9,6 +9,8 @@ for what it is; ``text/read.py`` dispatches on it.
 
 from __future__ import annotations
 
+__all__ = ["read_structured", "sniff"]
+
 import io
 import re
 import zipfile

@@ -234,3 +234,35 @@ def mixed_note(split: Split, encoding: str) -> str:
     """The warning for the parts of ``split`` read in ``encoding``, not UTF-8."""
     return N_("lines {lines} are not UTF-8 like the rest: read as {encoding}; check the characters there").format(
         lines=line_ranges(split, False), encoding=encoding)
+
+
+#: Bytes looked at to tell UTF-16 written without a byte-order mark.
+UTF16_SAMPLE = 8192
+#: Share of one parity's bytes that must be NUL (the high byte of ASCII letters, digits and
+#: spaces, most of a Vietnamese text) while the other parity's are almost never NUL.
+UTF16_NULS = 0.3
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``data`` is UTF-16 written without a byte-order
+    mark, else ``None``. Why not leave it as binary: a text exported by a database or a
+    script as "Unicode" is UTF-16, and its NUL bytes stand in one parity only (every ASCII
+    character's high byte), which no binary format and no other text encoding does; the
+    sample must then decode as UTF-16 to characters that are not controls."""
+    sample = data[:UTF16_SAMPLE - UTF16_SAMPLE % 2] if len(data) >= 2 else b""
+    if len(sample) < 16 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= UTF16_NULS * half and even <= 0.01 * half:
+        enc = "utf-16-le"
+    elif even >= UTF16_NULS * half and odd <= 0.01 * half:
+        enc = "utf-16-be"
+    else:
+        return None
+    try:
+        text = sample.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
+    return enc if controls <= 0.01 * len(text) else None

@@ -28,10 +28,15 @@ import regex
 
 from ...refdata import doc_types, load_yaml, pattern, words
 from .common import Para, RawItem, RawTable
+from .legacy import is_syllable
 
 #: How alike (0–1) a stretch of OCR's line must be to a long fixed phrase (the Quốc hiệu,
 #: the motto), skeleton to skeleton, to be taken for it: a letter or two wrong in thirty.
 PHRASE_LIKENESS = 0.85
+
+#: The same for a signer's title in capitals broken by a stroke or a seal (``PHO TU G
+#: HONG``), its words' skeletons glued, its first word whole.
+TITLE_LIKENESS = 0.8
 
 #: The same for a short anchor at a line's start (``Kính gửi``, ``Nơi nhận``): a letter
 #: wrong in eight (``Kinh eửi``, ``Noi nhan``).
@@ -94,11 +99,16 @@ _PARTY_CODE = regex.compile(r"\s*[-–]\s*\p{Lu}[\p{Lu}\p{Ll}]{0,5}$")
 _SLOT = r"(?:\S{1,4}(?:\s+\S{1,4}){0,2})"
 
 
+#: A speck OCR glued to ``ngày`` where ink was written after it (``ngàyo.``): a letter or
+#: two, a stop or a tick, then a space.
+_GLUED = r"[\p{L}.,'`]{1,2}"
+
+
 @cache
 def _date() -> regex.Pattern[str]:
     word = r"(?<![\p{L}\p{N}])"
     return regex.compile(
-        rf"{word}(?P<d0>{_rx('day')})(?![\p{{L}}])\s*(?P<d>{_SLOT}?)\s*(?P<m0>{_rx('month')})(?![\p{{L}}])"
+        rf"{word}(?P<d0>{_rx('day')})(?:{_GLUED}(?=\s))?(?![\p{{L}}])\s*(?P<d>{_SLOT}?)\s*(?P<m0>{_rx('month')})(?![\p{{L}}])"
         rf"\s*(?P<m>{_SLOT}?)\s*(?P<y0>{_rx('year')})(?![\p{{L}}])\s*[:.,]?\s*(?P<y>[12][0-9Oo]{{3}})(?!\d)",
         regex.I)
 
@@ -288,11 +298,116 @@ def _stamp_line() -> regex.Pattern[str]:
                          rf"|^\W{{0,3}}(?i:{pattern('ocr', 'stamp_fields').pattern})\s*[:.]\s*[\d\s./…_-]*$")
 
 
+@cache
+def _specks() -> regex.Pattern[str]:
+    return regex.compile(rf"^\s*(?:(?:{_rx('specks')})\s*)+(?=\p{{Lu}})")
+
+
+#: A list's bullet alone on its line: kept (the recipients list reads it as an item's dash).
+_BULLETS = ("-", "+", "•")
+
+
+#: At most this many letters on a line of at most ``SCRAP_TOKENS`` pieces make it scraps
+#: OCR read in a signature's strokes or a seal (``l Ta``, ``» 1``, ``s ề``), not text.
+SCRAP_LETTERS = 3
+SCRAP_TOKENS = 3
+
+#: A label alone on its line (``1.``, ``II.``, ``a)``): kept, the outline reads it.
+_LABEL = regex.compile(r"^(?:\d{1,3}|[IVXLivxl]{1,5}|\p{Ll})[.)]$")
+
+
+def _scraps(text: str) -> bool:
+    """Whether ``text`` is scraps of ink, not a line of text: a few pieces with a few
+    letters at most, no label, no anchor (``Số:``, ``V/v``)."""
+    toks = text.split()
+    if not toks or len(toks) > SCRAP_TOKENS or sum(c.isalpha() for c in text) > SCRAP_LETTERS:
+        return False
+    if toks[0] in _BULLETS or all(_LABEL.match(t) or t.strip(":.,").isdigit() for t in toks):
+        return False  # an item's dash (``- Như``), labels or numbers (a table's values): text
+    core = skeleton(text).strip(" :.,;")
+    if core in words("ocr", "number_anchor") or core in words("ocr", "vv"):
+        return False
+    # a stroke's trace: a speck, a lone letter, a word of letters and digits mixed, or no
+    # Vietnamese syllable among them (``l Ta``, ``» 1``, ``2s``, ``Vfầ``)
+    return any(not regex.search(r"[\p{L}\p{N}]", t) or len(t) == 1 or regex.search(r"\p{L}", t) and regex.search(r"\p{N}", t)
+               or not is_syllable(t.strip(".,:;")) for t in toks)
+
+
+def _garbled_caps(text: str) -> bool:
+    """Whether ``text`` is a short line in capitals holding a word with Vietnamese marks
+    that is no Vietnamese syllable and a stroke's trace (a speck or a lone letter among the
+    words: ``QGUÁN | U``): OCR's reading of a signature or a seal, never a name to take for
+    the signer's. A line that is only misspelt (``PHÒNC GIÁO DỤC``) is kept."""
+    toks = regex.findall(r"\p{L}+", text)
+    if not 2 <= len(toks) <= 5 or not text.isupper():
+        return False
+    stroke = any(len(t) == 1 for t in toks) or any(not regex.search(r"[\p{L}\p{N}]", t) for t in text.split())
+    return stroke and any(len(unicodedata.normalize("NFD", t)) > len(t) and not is_syllable(t) for t in toks)
+
+
+def _drop_specks(text: str) -> str:
+    """A line with no letter or digit (what OCR made of a speck, a rule, a seal's rim), or
+    only scraps of ink, or a short line of capitals no Vietnamese could read, left out (a
+    list's bullet alone kept); the specks before a capital opening a line dropped."""
+    if not regex.search(r"[\p{L}\p{N}]", text):
+        return text if text.strip() in _BULLETS else ""
+    if _scraps(text) or _garbled_caps(text):
+        return ""
+    m = _specks().match(text)
+    return text[m.end():] if m is not None else text
+
+
+@cache
+def _signer_titles() -> dict[str, str]:
+    """Each signer's title (``GIÁM ĐỐC``, ``PHÓ GIÁM ĐỐC``), its skeleton with no spaces →
+    the title in capitals (OCR splits and glues its words: ``BÍTHƯ``)."""
+    out: dict[str, str] = {}
+    for title in words("signature", "titles"):
+        for t in (title.upper(), f"PHÓ {title.upper()}"):
+            out.setdefault("".join(skeleton(t).split()), t)
+    return out
+
+
+@cache
+def _authority_mark() -> regex.Pattern[str]:
+    marks = sorted({skeleton(w).rstrip(".") for w in words("signature", "authority_marks")}, key=len, reverse=True)
+    return regex.compile(r"^(?P<mark>(?:" + "|".join(regex.escape(m) for m in marks) + r")\.?\s+)?(?P<rest>.*)$")
+
+
+def _fix_signer_title(text: str) -> str:
+    """A line of the signature block in capitals that is a signer's title, after its
+    authority mark or alone (``GIÁM ĐỎC``, ``-PHO GIÁM ĐỐC``, ``. BÍTHƯ``), in its right
+    spelling: the signature block is found by its titles. A mark's body (``TM. BAN THƯỜNG
+    TRỰC``) and any other line are left as read."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.7 * len(letters) or len(text.split()) > 8:
+        return text
+    m = _authority_mark().match(skeleton(text))
+    rest = m.group("rest") if m is not None else skeleton(text)
+    core = regex.sub(r"^[^\p{L}]+", "", rest).rstrip(" .,:;")
+    flat = regex.sub(r"[^\p{L}]", " ", core).split()
+    title = _signer_titles().get("".join(flat))
+    if title is None and flat:
+        # broken by a stroke or the seal over it (``PHO TU G HONG``): as like a title as
+        # ``TITLE_LIKENESS``, its first word whole (no family name is a title's first word)
+        near = [(difflib.SequenceMatcher(None, "".join(flat), k, autojunk=False).ratio(), t)
+                for k, t in _signer_titles().items() if skeleton(t).split()[0] == flat[0]]
+        best = max(near, default=None)
+        title = best[1] if best is not None and best[0] >= TITLE_LIKENESS else None
+    if title is None:
+        return text
+    mark = text[:m.end("mark")] if m is not None and m.group("mark") else ""
+    return mark + title
+
+
 def repair_line(text: str) -> str:
     """One line of OCR's text with its header anchors spelled as they should be; a line of a
-    received stamp over the page (``ĐẾN Số: 640``, ``Ngày: 19/3/2020``) left out."""
+    received stamp over the page (``ĐẾN Số: 640``, ``Ngày: 19/3/2020``) left out, and
+    specks and scraps of ink OCR read (``_drop_specks``)."""
+    text = _drop_specks(text)
     if not text.strip() or _stamp_line().match(text):
         return ""
+    text = _fix_signer_title(text)
     text = _fix_type_line(text)
     text = _fix_number(text)
     text = _fix_vv(text)
