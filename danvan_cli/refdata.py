@@ -33,11 +33,16 @@ import regex
 import yaml
 
 
+#: PyYAML's safe loader on libyaml's C parser where PyYAML was built with it (its wheels are):
+#: the same data, read ~9× faster — the word lists were a fifth of a warm command's start.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def load_yaml(name: str) -> Any:
     """Parse ``danvan_cli/data/<name>`` (cached: the files never change at run time)."""
     with resources.files("danvan_cli.data").joinpath(name).open("r", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,13 @@ def alternation(spellings: list[str] | tuple[str, ...] | set[str]) -> str:
     over ``Ủy ban``), each word escaped and any run of blanks allowed between words."""
     ordered = sorted(set(spellings), key=lambda s: (-len(s), s))
     return "|".join(r"\s+".join(regex.escape(w) for w in s.split()) for s in ordered)
+
+
+def ordered_alternation(spellings: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of ``spellings`` in the order given, for a list whose order is part
+    of its rule (the first spelling that matches wins: ``Ban`` before ``Ban Chỉ huy``), each
+    word escaped and any run of blanks allowed between words."""
+    return "|".join(r"\s+".join(regex.escape(w) for w in s.split()) for s in spellings)
 
 
 @cache

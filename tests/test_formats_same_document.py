@@ -224,3 +224,28 @@ def test_a_scan_of_the_document_gives_the_same_header_as_its_pdf_and_docx(forms:
     if form == "scan":  # the whole document: the signature block on its last page too
         assert doc.signer is not None and (doc.signer.name, doc.signer.authority) == (born.signer.name, born.signer.authority)
         assert F.REFERENCES <= {r.number for r in doc.references}
+
+
+@pytest.mark.ocr
+def test_a_photo_of_the_signed_pdfs_first_page_gives_its_header(tmp_path: Path) -> None:
+    # what the signing system stamped (the serial and the day as fields) is on the page a
+    # phone photographs: the photo's header is the signed PDF's
+    import pypdfium2 as pdfium
+
+    from tests.support.ocr import png_bytes, require_tesseract
+
+    require_tesseract()
+    signed = F.build_signed_pdf(tmp_path / "kh-signed.pdf")
+    pdf = pdfium.PdfDocument(str(signed))
+    try:
+        pdf.init_forms()  # the fields drawn as a viewer (and a printer) draws them
+        page = pdf[0]
+        image = page.render(scale=300 / 72, may_draw_forms=True).to_pil().rotate(0.4, fillcolor="white")
+        page.close()
+    finally:
+        pdf.close()
+    (tmp_path / "kh-signed.png").write_bytes(png_bytes(image))
+    born, photo = parse_file(signed), parse_file(tmp_path / "kh-signed.png")
+    assert (photo.doc_type, photo.number, photo.date, photo.title) == (born.doc_type, born.number, born.date, born.title)
+    assert photo.number == F.NUMBER and photo.date == "2025-03-20"
+

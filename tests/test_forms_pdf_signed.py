@@ -544,6 +544,61 @@ def test_a_signature_sharing_its_lines_with_the_recipients_reaches_the_name_unde
     assert doc.recipients == ["Như kính gửi (thực hiện)", "Chủ tịch, các Phó CT UBND (b/c)", "Lưu: VT."]
 
 
+#: A flattened text's header (``pdftotext -layout``), then its body.
+FLAT_HEAD = ("ỦY BAN NHÂN DÂN" + " " * 30 + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN BÌNH TÂN" + " " * 30
+             + "Độc lập - Tự do - Hạnh phúc\n\nSố: 585/UBND" + " " * 30 + "Bình Tân, ngày 09 tháng 7 năm 2021\n"
+             "V/v áp dụng các biện pháp phòng chống dịch\n\nKính gửi: Các xã, thị trấn.\n\n"
+             "Chủ tịch UBND huyện yêu cầu các xã thực hiện nghiêm./.\n\n")
+
+
+@pytest.mark.parametrize(("beside", "name"), [("Võ Văn Long", "Võ Văn Long"), ("", None)])
+def test_a_flattened_title_above_the_list_reaches_the_name_beside_its_last_item(beside: str, name: str | None) -> None:
+    text = (FLAT_HEAD + " " * 48 + "CHỦ TỊCH\nNơi nhận:\n- Như trên;\n- Lưu: VT, Qui." + (" " * 40 + beside if beside else "")
+            + "\n" + " " * 34 + "PHỤ LỤC 1\n(Kèm theo Công văn số 585/UBND ngày 09/7/2021)\n")
+    doc = parse_text(text)
+    if name is None:  # twin: nothing beside the list, no name made up
+        assert doc.signer is None or doc.signer.name is None
+    else:
+        assert doc.signer is not None and (doc.signer.name, doc.signer.title) == (name, "CHỦ TỊCH")
+    assert doc.recipients == ["Như trên", "Lưu: VT, Qui."]
+
+
+@pytest.mark.parametrize("page_break", ["\f" + " " * 58 + "33\n", " " * 58 + "33\n\f"])
+def test_a_page_number_at_a_page_break_inside_the_closing_is_no_part_of_it(page_break: str) -> None:
+    text = (FLAT_HEAD + " " * 58 + "T/M BAN THƯỜNG VỤ\nNơi nhận:\n" + page_break
+            + "\n- Các đảng ủy trực thuộc,\n- Lưu Văn phòng.\n\n" + " " * 62 + "Trần Cẩm Tú\n")
+    doc = parse_text(text)
+    assert doc.signer is not None and (doc.signer.name, doc.signer.authority) == ("Trần Cẩm Tú", "T/M BAN THƯỜNG VỤ")
+    assert doc.recipients == ["Các đảng ủy trực thuộc", "Lưu Văn phòng."]
+
+
+def test_a_sentence_opening_with_noi_nhan_does_not_end_the_body() -> None:
+    body = ("Ban tổ chức cơ sở đảng ký tên, đóng dấu của nơi giao và\n"
+            "nơi nhận vào trang đầu sổ danh sách đảng viên và biên bản bàn giao.\n\n")
+    closing = "Nơi nhận:" + " " * 40 + "KT. CHỦ TỊCH\n- Như trên;" + " " * 40 + "PHÓ CHỦ TỊCH\n- Lưu: VT.\n\n" + " " * 50 + "Trần Văn Dũng\n"
+    doc = parse_text(FLAT_HEAD + body + closing)
+    assert doc.signer is not None and doc.signer.name == "Trần Văn Dũng"
+    assert doc.recipients == ["Như trên", "Lưu: VT."]
+    # twins: "Nơi nhận" with no colon opens the list alone on its line or before the other column
+    for closing in ("Nơi nhận\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn Dũng\n",
+                    closing.replace("Nơi nhận:", "Nơi nhận", 1)):
+        doc = parse_text(FLAT_HEAD + body + closing)
+        assert doc.recipients == ["Như trên", "Lưu: VT."]
+        assert doc.signer is not None and doc.signer.name == "Trần Văn Dũng"
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    ("Số: 506     /CV-BCĐ", "506/CV-BCĐ"),  # the serial typed over the template: the blank left after it
+    ("Số: 506/CV-BCĐ", "506/CV-BCĐ"),
+])
+def test_a_gap_before_the_numbers_slash_is_no_column_gap(line: str, number: str) -> None:
+    text = ("BCĐ PHÒNG, CHỐNG DỊCH" + " " * 20 + "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN THƯỜNG TRỰC" + " " * 26
+            + "Độc lập - Tự do - Hạnh phúc\n  " + line + " " * 19 + "Gia Lai, ngày 12 tháng 10 năm 2021\n"
+            "V/v cập nhật danh sách các địa phương\n\nKính gửi: Các sở, ban, ngành.\n\nNội dung công văn./.\n")
+    doc = parse_text(text)
+    assert (doc.number, doc.date) == (number, "2021-10-12")
+
+
 def test_the_name_beside_the_last_recipient_closes_a_block_whose_title_stands_above_the_list() -> None:
     pdf = _pdf()
     _header(pdf, ["PHÒNG GD&ĐT LAI VUNG", "TRƯỜNG THCS TÂN THÀNH", "Số: 133/KH-THCSTT"], "Tân Thành, ngày 10 tháng 9 năm 2021")

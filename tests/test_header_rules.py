@@ -188,3 +188,35 @@ def test_party_signature_uses_slash_authorities() -> None:
         "authority": "T/M BAN THƯỜNG VỤ / K/T BÍ THƯ",
         "title": "PHÓ BÍ THƯ THƯỜNG TRỰC",
     }
+
+
+_PARTY_LETTER = ("TỈNH ỦY VĨNH LONG\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 453-CV/TU\tVĩnh Long, ngày 14 tháng 7 năm 2021\n"
+                 "{under}\n\nKính gửi: - Các huyện ủy, thị ủy,\n- Ủy ban nhân dân tỉnh Vĩnh Long,\n"
+                 "Thời gian qua, các cấp ủy đảng, chính quyền đã tập trung quyết liệt.\n")
+
+
+def test_a_party_letters_trich_yeu_without_vv_is_the_sentence_under_its_number() -> None:
+    doc = parse_text(_PARTY_LETTER.format(under="Tập trung, quyết liệt trong lãnh đạo, chỉ đạo\nphòng, chống dịch Covid-19"))
+    assert (doc.doc_type, doc.number) == ("Công văn", "453-CV/TU")
+    assert doc.title == "Tập trung, quyết liệt trong lãnh đạo, chỉ đạo phòng, chống dịch Covid-19"
+
+
+def test_negative_twin_capitals_or_a_date_under_the_number_are_no_trich_yeu() -> None:
+    for under in ("VĂN PHÒNG TỈNH ỦY", "Vĩnh Long, ngày 14 tháng 7 năm 2021"):
+        doc = parse_text(_PARTY_LETTER.format(under=under))
+        assert doc.title is None or not doc.title.startswith(under[:8]), under
+
+
+_PARTY_CONCLUSION = ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 51-KL/TW\n\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 30 tháng 5 năm 2019\n\n"
+                     "KẾT LUẬN\n{organ}\n{title}\nVừa qua, sau khi nghe Ban Tuyên giáo Trung ương báo cáo, Ban Bí thư kết luận:\n"
+                     "1. Sau 5 năm thực hiện.\n")
+
+
+def test_the_line_naming_a_party_texts_body_is_no_part_of_its_trich_yeu() -> None:
+    doc = parse_text(_PARTY_CONCLUSION.format(organ="CỦA BAN BÍ THƯ", title="về tiếp tục thực hiện Nghị quyết Trung ương 8"))
+    assert doc.title == "về tiếp tục thực hiện Nghị quyết Trung ương 8"
+
+
+def test_negative_twin_a_title_in_capitals_going_on_with_cua_is_the_title() -> None:
+    doc = parse_text(_PARTY_CONCLUSION.format(organ="VỀ VIỆC THỰC HIỆN NGHỊ QUYẾT", title="CỦA BAN CHẤP HÀNH TRUNG ƯƠNG"))
+    assert doc.title is not None and doc.title.lower().startswith("về việc thực hiện nghị quyết của ban chấp hành")

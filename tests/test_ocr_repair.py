@@ -187,3 +187,21 @@ def test_short_lines_that_are_text_stay(line: str) -> None:
 def test_a_speck_glued_to_ngay_where_the_day_was_written_leaves_the_day_blank() -> None:
     assert repair_line("Vĩnh Long, ngàyo. tháng 3 năm 2020") == "Vĩnh Long, ngày tháng 3 năm 2020"
     assert repair_line("Vĩnh Long, ngày 17 tháng 3 năm 2020") == "Vĩnh Long, ngày 17 tháng 3 năm 2020"
+
+
+def test_a_line_cut_in_runs_at_a_gap_is_mended_whole() -> None:
+    from danvan_cli.text.formats.common import Para, Run
+    from danvan_cli.text.formats.ocr_repair import repair
+
+    para = Para([Run("PHO TU "), Run("G HONG")])
+    repair([para])
+    assert "".join(r.text for r in para.runs) == "PHÓ TRƯỞNG PHÒNG"
+
+
+def test_runs_of_other_formatting_stay_apart() -> None:
+    from danvan_cli.text.formats.common import Para, Run
+    from danvan_cli.text.formats.ocr_repair import repair
+
+    para = Para([Run("Số: 12/UBND ", bold=True), Run("V/v họp")])
+    repair([para])
+    assert [r.text for r in para.runs] == ["Số: 12/UBND ", "V/v họp"]

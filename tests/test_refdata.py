@@ -46,3 +46,19 @@ def test_calendar_examples_hold() -> None:
         assert map_period(ex["date"]) == ex["period"], ex
     for ex in calendar()["party_congresses"]["examples"]:
         assert party_term(ex["date"], ex["tier"]) == ex["term"], ex
+
+
+def test_reference_data_reads_the_same_with_the_c_and_the_python_yaml_parser() -> None:
+    """``load_yaml`` reads with libyaml when PyYAML has it: every data file must give the very
+    data the pure-Python safe loader gives."""
+    from importlib import resources
+
+    import yaml
+
+    root = resources.files("danvan_cli.data")
+    names = [p.name for p in root.iterdir() if p.name.endswith(".yaml")]
+    names += [f"lexicon/{p.name}" for p in root.joinpath("lexicon").iterdir() if p.name.endswith(".yaml")]
+    assert len(names) > 10
+    for name in names:
+        text = root.joinpath(name).read_text(encoding="utf-8")
+        assert repr(load_yaml(name)) == repr(yaml.load(text, Loader=yaml.SafeLoader)), name

@@ -70,11 +70,13 @@ def _walk_tasks(tasks: list[Task], parent: int | None, depth: int, out: list[tup
         _walk_tasks(t.children, len(out) - 1, depth + 1, out)
 
 
-def head(doc: Document) -> dict[str, Any]:
+def head(doc: Document, data: dict[str, Any] | None = None) -> dict[str, Any]:
     """What graph and deadline queries need of a document, as codec data: everything but the
     text, tasks, outline, deadlines, laws and warnings; each reference keeps only the mention
-    that gives its evidence (so ``Reference.evidence`` reads the same)."""
-    data = document_to_dict(doc)
+    that gives its evidence (so ``Reference.evidence`` reads the same). ``data``: the
+    document's ``document_to_dict`` when the caller has it (it is cut down in place)."""
+    if data is None:
+        data = document_to_dict(doc)
     for key in _HEAVY:
         data.pop(key, None)
     refs = data.get("references")

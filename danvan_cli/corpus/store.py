@@ -238,9 +238,11 @@ def index_file(path: str, source: str, state: FileState, old_hash: str | None, d
         rows = document_rows(doc)
         out.document = rows.document
         out.tables = rows.tables
-        out.record = pack(document_to_dict(doc))
+        data = document_to_dict(doc)
+        out.record = pack(data)
         out.text = pack_text(doc.text)
-        out.head = json.dumps(head(doc), ensure_ascii=False, separators=(",", ":"))
+        # the head is cut from the same dict (once packed: head changes it), not converted again
+        out.head = json.dumps(head(doc, data), ensure_ascii=False, separators=(",", ":"))
         out.fts = (fold(doc.title or ""), fold(doc.text))
     except DanvanInputError as exc:
         msg = str(exc)

@@ -70,6 +70,9 @@ _SO = regex.compile(
 )
 # A Công văn's trích yếu under its number without "V/v": "Về hướng dẫn ...".
 _VE = regex.compile(r"\s*(?:V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}|(?=Về\s))")
+#: The next line of a left column under its number line opening a sentence (a capital,
+#: then a small letter): a trích yếu written with no ``V/v``.
+_UNDER_NUMBER = regex.compile(r"[ \t]*\n\s*(?=\p{Lu}\p{Ll})(?![^\n]*,\s*ngày\s)")
 _VV = regex.compile(r"(?:^|(?<=[\n\t ]))V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}")
 _PLACE_DATE = regex.compile(
     r"(?:^|(?<=[\n\t]))(?P<place>\p{Lu}[\p{L}\p{M}.'\d]*(?:(?:[ \n]|\s-\s)[\p{L}\p{M}.'\d]+){0,6}?)\s?,?\s?(?=ngày(?:\s|$|\d))"
@@ -269,6 +272,10 @@ def _read_unit(u: Unit, out: _Read, lay: Layout) -> None:
                 taken.append((m.start(), nm.end()))
                 number_at = m.start()
                 ve = _VE.match(s, nm.end())
+                if ve is None and u.column == "left":
+                    # a Party letter's trích yếu has no ``V/v``: the sentence the left column
+                    # goes on with under its number line (``Số 453-CV/TU`` / ``Tập trung, ...``)
+                    ve = _UNDER_NUMBER.match(s, nm.end())
                 if ve is not None and out.vv_title is None:
                     stop = len(s) if u.column is not None else _vv_stop(s, ve.end())
                     kg = pattern("header", "kinh_gui").search(s, ve.end(), stop)
@@ -419,6 +426,10 @@ def _title(lay: Layout) -> tuple[str | None, int, tuple[int, int] | None]:
             j += 1
         if j >= len(lines) or blanks > 4 or _looks_like_body(lines[j]) or lines[j].start >= lay.body_end:
             return None, lines[idx].end, None
+        nxt = j + 1
+        if lines[j].is_caps and pattern("header", "organ_line").match(lines[j].text) and nxt < len(lines) \
+                and lines[nxt].text and not lines[nxt].is_caps and not _looks_like_body(lines[nxt]):
+            j = nxt  # ``CỦA BAN BÍ THƯ`` names the body; the trích yếu is under it
         collected.append(lines[j])
         j += 1
     caps = collected[0].is_caps
@@ -655,6 +666,8 @@ def _signer_from(lines: list[tuple[str, int, int]], start: int, u: Unit) -> Sign
             block.append(t)  # "Hiệu trưởng": the title, written as a sentence
             span_end = b
             continue
+        if block and not any(c.isalpha() for c in t):
+            continue  # no word (a page's number, a scan's speck between the title and the name)
         if not t.isupper():
             if block:
                 break

@@ -25,6 +25,7 @@ whole outline, MỤC ĐÍCH sections and enumerations included, is ``extract_out
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -97,8 +98,11 @@ class Outline:
 
 
 #: The last view ``body_regions`` read and its regions: a parse asks for the same view's
-#: regions several times (outline, tables, deadlines).
-_regions_cache: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
+#: regions several times (outline, tables, deadlines). Per thread (a context variable), as
+#: is ``_registered``: a Dask worker parses files in several threads at once, and a layout
+#: registered by one parse must not be replaced by another's while the first still reads.
+_regions_cache: ContextVar[tuple[str | None, tuple[tuple[int, int], ...]]] = ContextVar(
+    "danvan_body_regions", default=(None, ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +118,10 @@ class _Registered:
     flat_ends: tuple[int, ...] = ()
 
 
-#: The last layout registered; one record, swapped whole (safe across threads).
-_registered = _Registered()
+#: The last layout this thread registered (see ``_regions_cache``): without it per thread, a
+#: parse whose registration another thread replaced read its tables and flattened lines from
+#: its text alone (a .docx table's rows lost).
+_registered: ContextVar[_Registered] = ContextVar("danvan_layout", default=_Registered())
 
 
 def use_layout(layout: Layout) -> None:
@@ -123,30 +129,28 @@ def use_layout(layout: Layout) -> None:
     regions the layout found (the document inside any site chrome, its body and attachments)
     and the rows of its task tables in every form (bar, pipe, a reader's real cells); in a
     flattened text, the lines the layout cut it into (its items open there)."""
-    global _regions_cache, _registered
     regions = layout.body_regions()
-    _regions_cache = (layout.view, tuple(regions))
+    _regions_cache.set((layout.view, tuple(regions)))
     lines = layout.lines
     cut = layout.has_cut_lines()
-    _registered = _Registered(
+    _registered.set(_Registered(
         layout.view,
         tuple(rows_from_tables(layout.text, layout.tables, regions)),
         tuple(sorted(layout.loose_titles)),
         tuple(x.start for x in lines) if cut else None,
         tuple(x.end for x in lines) if cut else (),
-    )
+    ))
 
 
 def body_regions(view: str) -> list[tuple[int, int]]:
     """The parts of a text that hold its body: before ``Nơi nhận:``, and each attached text
     after the signature up to its own ``Nơi nhận:`` (or the end). The layout's, when
     ``use_layout`` registered one for this view."""
-    global _regions_cache
-    cached_view, cached = _regions_cache  # one tuple, swapped whole: safe across threads
+    cached_view, cached = _regions_cache.get()
     if cached_view is view:
         return list(cached)
     regions = _body_regions(view)
-    _regions_cache = (view, tuple(regions))
+    _regions_cache.set((view, tuple(regions)))
     return regions
 
 
@@ -161,14 +165,14 @@ def _body_regions(view: str) -> list[tuple[int, int]]:
 def flat_line_starts(view: str) -> tuple[int, ...] | None:
     """Where the layout's lines start when ``view`` is the flattened text ``use_layout``
     registered last; ``None`` for any other view (its lines are its line breaks')."""
-    reg = _registered
+    reg = _registered.get()
     return reg.flat_starts if reg.view is view else None
 
 
 def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """The lines of ``view[start:end]`` as ``(start, end)`` (no line for a final line break);
     in a flattened text the layout registered, the layout's lines there."""
-    reg = _registered
+    reg = _registered.get()
     starts, ends = reg.flat_starts, reg.flat_ends
     if reg.view is view and starts is not None:
         k = bisect_right(ends, start)
@@ -383,7 +387,7 @@ def rows_from_tables(text: str, tables: list[Table], regions: list[tuple[int, in
 def find_table_rows(text: str, view: str) -> list[TableRow]:
     """Every data row of the task tables in the body of a text, in order (the layout's, when
     ``use_layout`` registered one for this view)."""
-    reg = _registered
+    reg = _registered.get()
     if reg.view is view:
         return list(reg.rows)
     if "|" not in text:
@@ -511,7 +515,7 @@ def _signature_line(line: str) -> bool:
 
 def _in_titles(view: str, pos: int) -> bool:
     """Whether ``pos`` lies in the column titles of a table read without marks (``use_layout``)."""
-    reg = _registered
+    reg = _registered.get()
     spans = reg.titles
     if reg.view is not view or not spans:
         return False

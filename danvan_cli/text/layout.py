@@ -388,8 +388,9 @@ def caps_type_line(text: str) -> tuple[str, int] | None:
 # --- column splitting of side-by-side lines --------------------------------------------------
 
 #: A gap between two columns laid side by side: a tab or five blanks and more, not after a
-#: field left blank (``Số:      /KH``, ``ngày    tháng``).
-_GAP = regex.compile(r"(?<!(?:Số|SỐ|số)\s*:?|ngày|tháng|năm)(?:\t|[ ]{5,})")
+#: field left blank (``Số:      /KH``, ``ngày    tháng``) nor before a number's slash (``Số:
+#: 506     /CV-BCĐ``: the serial typed over the template at signing, the blank it left).
+_GAP = regex.compile(r"(?<!(?:Số|SỐ|số)\s*:?|ngày|tháng|năm)(?:\t|[ ]{5,})(?![ \t]*/)")
 
 
 def _visual_col(raw: str, i: int) -> int:
@@ -604,13 +605,21 @@ def _zone(text: str, view: str, lines: list[Line], start: int, end: int, tables:
 
 # --- body boundaries ---------------------------------------------------------------------------
 
-_NOI_NHAN = regex.compile(r"(?i)^[ \t]*(?:nơi\s+nhận|NƠI\s+NHẬN)\s*:?")
+_NOI_NHAN = regex.compile(r"(?i)^[ \t]*(?:nơi\s+nhận|NƠI\s+NHẬN)")
+#: What follows the words ``Nơi nhận`` when they open the list: a colon, the line's end, a
+#: list mark, or the wide gap to the other column (``Nơi nhận         KT. CHỦ TỊCH``).
+_NOI_NHAN_THEN = regex.compile(r"\t|[ ]{3}|[ \t]*(?:$|[:\-+•])")
 
 
 def _opens_recipients(t: str) -> bool:
-    """``Nơi nhận`` opens ``t`` (``_NOI_NHAN``). Asked of every line of a body: a line whose
-    first character is neither ``n``/``N`` nor a blank is out without the pattern."""
-    return t[:1] in _NOI_NHAN_FIRST and _NOI_NHAN.match(t) is not None
+    """``Nơi nhận`` opens ``t`` (``_NOI_NHAN``, then ``_NOI_NHAN_THEN``): with its colon,
+    or alone, or before the list or the other column; not a sentence of the body that
+    opens with the words (``nơi nhận vào trang đầu sổ ...``). Asked of every line of a body: a line whose first
+    character is neither ``n``/``N`` nor a blank is out without the pattern."""
+    if t[:1] not in _NOI_NHAN_FIRST:
+        return False
+    m = _NOI_NHAN.match(t)
+    return m is not None and _NOI_NHAN_THEN.match(t, m.end()) is not None
 
 
 #: What a line ``_NOI_NHAN`` matches may open with.
@@ -757,8 +766,32 @@ def _signature_at(lines: list[Line], i: int) -> bool:
         if is_person_line(ln.text) or _split_name(lines, i + 1 + k) or _caps_name_at(lines, i + 1 + k):
             return True
         if _opens_recipients(ln.text):
-            return mark
+            # a title right above the list (no line between) closes with a name beside an item
+            right_above = all(not x.text or x.bar for x in lines[i + 1 : i + 1 + k])
+            return mark or (right_above and _name_beside_list(lines, i + 1 + k))
     return mark and any(authority_mark(x.text) for x in lines[i + 1 : i + 3])
+
+
+#: Lines of a recipients list looked through for the signer's name beside an item.
+_LIST_LINES = 30
+
+
+def _name_beside_list(lines: list[Line], nn: int) -> bool:
+    """Whether a person's name stands beside an item of the recipients list opening at
+    line ``nn``, the two columns flattened side by side (``- Lưu: VT.      Võ Văn Long``):
+    the name of a block whose title stands above the list, the list as long as the room
+    left for the signature."""
+    blank = 0
+    for ln in lines[nn + 1 : nn + 1 + _LIST_LINES]:
+        if not ln.text:
+            blank += 1
+            if blank >= 2:
+                return False
+            continue
+        blank = 0
+        if ("\t" in ln.text or "     " in ln.text) and len(parts := _parts(ln.text)) > 1 and is_person_line(parts[-1]):
+            return True
+    return False
 
 
 @by_line

@@ -148,12 +148,20 @@ def blank_markup(text: str) -> str:
     return _MARKUP.sub(_blank, _TABLE_RULE.sub(_blank, text))
 
 
+#: A page's number alone on its line where a page break (form feed: ``pdftotext``'s) opens
+#: or closes it: no text of the document (it may fall inside a signature block).
+_PAGE_NUMBER = regex.compile(r"(?m)(?<=\f)[ \t]*\d{1,4}[ \t]*$|^[ \t]*\d{1,4}[ \t]*(?=\n?\f)")
+
+
 def matching_view(text: str) -> str:
-    """``text`` with Markdown emphasis, table pipes and heading marks blanked, every
-    dash read as ``-`` and every U+FFFD (a byte no encoding could read: ``formats.charset``)
-    blanked too, so a stray byte between words (``Số:\\ufffd 12/KH-UBND``) leaves the words
-    around it to match; the same length, so offsets are shared."""
+    """``text`` with Markdown emphasis, table pipes and heading marks blanked, a page's
+    number beside a page break blanked, every dash read as ``-`` and every U+FFFD (a
+    byte no encoding could read: ``formats.charset``) blanked too, so a stray byte between
+    words (``Số:\\ufffd 12/KH-UBND``) leaves the words around it to match; the same
+    length, so offsets are shared."""
     view = _MARKUP.sub(_blank, text) if _MARKUP_CHAR.search(text) else text
+    if "\f" in view:
+        view = _PAGE_NUMBER.sub(_blank, view)
     if "\ufffd" in view:
         view = view.replace("\ufffd", " ")
     for dash in DASHES:

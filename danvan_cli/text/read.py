@@ -54,13 +54,17 @@ _NOT_READ: dict[str, str] = {
 }
 
 
+#: Control bytes no text holds (tab, line ends, form feed and ESC are text's).
+_CONTROL = bytes(b for b in range(256) if b < 9 or 13 < b < 32 and b != 27)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    control = len(sample) - len(sample.translate(None, _CONTROL))  # counted in C, not byte by byte in Python
     return control / len(sample) > 0.05
 
 

@@ -11,22 +11,33 @@ from __future__ import annotations
 
 import regex
 
-from ..refdata import alternation, mass_committees, words
+from ..refdata import alternation, mass_committees, ordered_alternation, words
 
 __all__ = ["MASS_COMMITTEE", "UNIT_START"]
 
-#: Words that open the name of a unit or of the person heading one (``assignees.yaml``
-#: ``unit_heads``). Some head words are also common words at a sentence start and are heads
-#: only when not followed by these: ``Báo cáo`` (to report) is no newspaper (``Báo Nhân
-#: Dân``), ``Ban hành`` no board, ``Phòng, chống`` no office, ``Hội nghị`` no association,
-#: ``Trường hợp`` no school.
-_HEADS = (
-    alternation(words("assignees", "unit_heads")) + r"|"
-    r"Phòng(?!\s{0,3},?\s{1,3}(?:chống|ngừa|tránh)(?!\p{L}))|Ban(?!\s{1,3}hành(?!\p{L}))|Bộ(?!\s{1,3}(?:tiêu\s{1,3}chí|máy)(?!\p{L}))|"
-    r"Đoàn(?!\s{1,3}kết(?!\p{L}))|Hội(?!\s{1,3}(?:nghị|thảo|thi|diễn|chợ)(?!\p{L}))|Báo(?=\s{1,3}\p{Lu})|"
-    r"Trưởng(?!\s{1,3}hợp(?!\p{L}))|Phó(?=\s{1,3}(?:Chủ|Giám|Trưởng|Chánh|Thủ|Bí))|"
-    r"Chánh(?=\s{1,3}(?:Văn|Thanh|án))|Trường(?!\s{1,3}hợp(?!\p{L}))|Tổ(?!\s{1,3}(?:chức|quốc|hợp)(?!\p{L}))"
-)
+def _words_of(name: str) -> str:
+    return ordered_alternation(words("units", name))
+
+
+#: When a head word is one (``data/lexicon/units.yaml``): some are also common words at a
+#: sentence start and are heads only when not followed by these: ``Báo cáo`` (to report) is no
+#: newspaper (``Báo Nhân Dân``), ``Ban hành`` no board, ``Phòng, chống`` no office, ``Hội
+#: nghị`` no association, ``Trường hợp`` no school; ``Phó`` and ``Chánh`` only before a title.
+_CONDITIONS = {
+    "Phòng": rf"(?!\s{{0,3}},?\s{{1,3}}(?:{_words_of('not_after_phong')})(?!\p{{L}}))",
+    "Ban": r"(?!\s{1,3}hành(?!\p{L}))",
+    "Bộ": r"(?!\s{1,3}(?:tiêu\s{1,3}chí|máy)(?!\p{L}))",
+    "Đoàn": r"(?!\s{1,3}kết(?!\p{L}))",
+    "Hội": rf"(?!\s{{1,3}}(?:{_words_of('not_after_hoi')})(?!\p{{L}}))",
+    "Báo": r"(?=\s{1,3}\p{Lu})",
+    "Trưởng": r"(?!\s{1,3}hợp(?!\p{L}))",
+    "Phó": rf"(?=\s{{1,3}}(?:{_words_of('after_pho')}))",
+    "Chánh": rf"(?=\s{{1,3}}(?:{_words_of('after_chanh')}))",
+    "Trường": r"(?!\s{1,3}hợp(?!\p{L}))",
+    "Tổ": rf"(?!\s{{1,3}}(?:{_words_of('not_after_to')})(?!\p{{L}}))",
+}
+#: Words that open the name of a unit or of the person heading one, in their order.
+_HEADS = "|".join(ordered_alternation([h]) + _CONDITIONS.get(h, "") for h in words("units", "heads"))
 #: ``các``/``những`` + one of these is a unit too (``các sở, ban, ngành``, ``các đơn vị``):
 #: ``data/lexicon/units.yaml``.
 _PLURAL_NOUNS = alternation(words("units", "plural_nouns"))

@@ -27,7 +27,7 @@ from functools import cache
 import regex
 
 from ...refdata import doc_types, load_yaml, pattern, words
-from .common import Para, RawItem, RawTable
+from .common import Para, RawItem, RawTable, Run
 from .legacy import is_syllable
 
 #: How alike (0–1) a stretch of OCR's line must be to a long fixed phrase (the Quốc hiệu,
@@ -310,7 +310,7 @@ _BULLETS = ("-", "+", "•")
 #: At most this many letters on a line of at most ``SCRAP_TOKENS`` pieces make it scraps
 #: OCR read in a signature's strokes or a seal (``l Ta``, ``» 1``, ``s ề``), not text.
 SCRAP_LETTERS = 3
-SCRAP_TOKENS = 3
+SCRAP_TOKENS = 6
 
 #: A label alone on its line (``1.``, ``II.``, ``a)``): kept, the outline reads it.
 _LABEL = regex.compile(r"^(?:\d{1,3}|[IVXLivxl]{1,5}|\p{Ll})[.)]$")
@@ -417,12 +417,26 @@ def repair_line(text: str) -> str:
     return _fix_phrases(text)
 
 
+def _merge_runs(p: Para) -> None:
+    """Runs of one formatting side by side made one (as written they are one text): a line
+    OCR cut in pieces at a gap (``PHO TU `` + ``G HONG``, a stroke through it) is mended whole."""
+    merged: list[Run] = []
+    for run in p.runs:
+        last = merged[-1] if merged else None
+        if last is not None and (last.bold, last.italic, last.font_encoding) == (run.bold, run.italic, run.font_encoding):
+            last.text += run.text
+        else:
+            merged.append(run)
+    p.runs = merged
+
+
 def repair(items: list[RawItem]) -> list[RawItem]:
     """Every paragraph and cell line of OCR's ``items`` mended (``repair_line``), in place."""
     for it in items:
         paras = [p for row in it.rows for cell in row for p in cell.paras] if isinstance(it, RawTable) else [it]
         for p in paras:
             if isinstance(p, Para):
+                _merge_runs(p)
                 for run in p.runs:
                     run.text = "\n".join(repair_line(line) for line in run.text.split("\n"))
     return items

@@ -39,6 +39,7 @@ import regex
 
 from ...model import Warning
 from . import limits, pdf_signature, pdf_size
+from .pdf_objects import bounds, page_objects
 from ...i18n import N_
 from .common import FormatError, Para, RawCell, RawItem, RawTable, Run
 
@@ -721,12 +722,12 @@ def _page_rules(page, height: float) -> list[_Rule]:  # type: ignore[no-untyped-
     import pypdfium2.raw as raw
 
     out: list[_Rule] = []
-    for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3)):
+    for k, (_kind, obj, _level) in enumerate(page_objects(page, (raw.FPDF_PAGEOBJ_PATH,), max_depth=3)):
         if k >= MAX_PATHS_PER_PAGE:
             return []
         if not _inked(obj):
             continue
-        left, bottom, right, top = obj.get_bounds()
+        left, bottom, right, top = bounds(obj)
         y0, y1 = height - top, height - bottom
         w, h = right - left, y1 - y0
         if h <= RULE and w > 3 * RULE:
@@ -744,18 +745,18 @@ _WHITE = 250
 
 
 def _inked(obj) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a path leaves a mark on the page: stroked, or filled in a colour that is
-    not the paper's. Word exports every cell of a borderless table as a white-filled
-    rectangle; a viewer shows nothing there, and they are no rules."""
+    """Whether a path (a raw handle) leaves a mark on the page: stroked, or filled in a
+    colour that is not the paper's. Word exports every cell of a borderless table as a
+    white-filled rectangle; a viewer shows nothing there, and they are no rules."""
     import pypdfium2.raw as raw
 
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke):
+    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
         return True
     rgba = [ctypes.c_uint() for _ in range(4)]
 
     def visible(getter) -> bool:  # type: ignore[no-untyped-def]
-        if not getter(obj.raw, *rgba):
+        if not getter(obj, *rgba):
             return True
         r, g, b, a = (c.value for c in rgba)
         return a > 0 and min(r, g, b) < _WHITE
@@ -950,14 +951,14 @@ def _scanner_layer(page) -> bool:  # type: ignore[no-untyped-def]
     width, height = page.get_size()
     texts = invisible = 0
     covered = 0.0
-    for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE], max_depth=3)):
+    for k, (kind, obj, _level) in enumerate(page_objects(page, (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE), max_depth=3)):
         if k >= MAX_PATHS_PER_PAGE:
             break
-        if obj.type == raw.FPDF_PAGEOBJ_TEXT:
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
             texts += 1
-            invisible += raw.FPDFTextObj_GetTextRenderMode(obj.raw) == raw.FPDF_TEXTRENDERMODE_INVISIBLE
+            invisible += raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE
         else:
-            left, bottom, right, top = obj.get_bounds()
+            left, bottom, right, top = bounds(obj)
             covered = max(covered, (right - left) * (top - bottom) / max(1.0, width * height))
     return texts > 0 and invisible >= INVISIBLE_SHARE * texts and covered >= PAGE_IMAGE_SHARE
 

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 import regex
 
 from ...refdata import pattern
+from .pdf_objects import bounds, page_objects
 
 #: A picture taller than this share of the page, or wider than this share, is a figure or
 #: a scanned page, not a signature's appearance (a seal and a name: a quarter of a page at most).
@@ -69,11 +70,11 @@ def pictures(page: Any) -> list[Box]:
     out: list[Box] = []
     top: Any = None
     taken = False
-    for obj in page.get_objects(max_depth=MAX_DEPTH):
-        if obj.level == 0:
+    for kind, obj, level in page_objects(page, None, MAX_DEPTH):
+        if level == 0:
             top, taken = obj, False
-        if obj.type == raw.FPDF_PAGEOBJ_IMAGE and top is not None and not taken:
-            left, bottom, right, upper = top.get_bounds()
+        if kind == raw.FPDF_PAGEOBJ_IMAGE and top is not None and not taken:
+            left, bottom, right, upper = bounds(top)
             out.append((left, height - upper, right, height - bottom))
             taken = True
     return out
