@@ -77,7 +77,8 @@ def test_the_view_keeps_the_length_of_the_mended_text() -> None:
 
 
 def test_a_mended_text_has_nothing_left_to_mend() -> None:
-    for raw in ("TRƢỜNG đƣợc", "Céng hoµ x· héi chñ nghÜa ViÖt Nam", "\uf0b7 a", "QĐ\u00adUBND"):
+    # a soft hyphen beside a TCVN3 word (found by the property test): dropped before the fold
+    for raw in ("TRƢỜNG đƣợc", "Céng hoµ x· héi chñ nghÜa ViÖt Nam", "\uf0b7 a", "QĐ\u00adUBND", "¡0¡M\u00ad"):
         once = normalize_text(raw)
         assert normalize_text(once) == once
 

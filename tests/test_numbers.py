@@ -195,3 +195,14 @@ def test_a_cited_slip_is_a_warning_never_a_lost_citation() -> None:
                      "Thủ tướng Chính phủ, UBND huyện xây dựng Kế hoạch:\n1. Các xã thực hiện.\n")
     assert [r.number for r in doc.references] == ["14/CT-TT"]
     assert len(doc.warnings_with("cited-number-slip")) == 1
+
+
+@pytest.mark.parametrize("text", ["1/ Phân bổ thời lượng các môn học", "2/ Thời gian thực hiện", "5/ Số lượng học sinh"])
+def test_a_list_label_before_a_capitalised_word_is_no_number(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize("text, number", [("Chỉ thị 33/CT-TTg", "33/CT-TTg"), ("Chương trình 23-CTr/TU", "23-CTr/TU"),
+                                          ("Quy định 06-QĐi/TW", "06-QĐi/TW")])
+def test_codes_with_a_lower_case_letter_stay_numbers(text: str, number: str) -> None:
+    assert [n.parts.normalized for n in find_numbers(text)] == [number]

@@ -222,3 +222,21 @@ def test_a_citation_inside_anothers_subject_keeps_its_outer_one_when_a_page_s_ch
     assert [r.number for r in d.references] == ["57-KH/TU", "05-CT/TW"]
     links = [(lk["source"], lk["relation"], lk["target"]) for lk in d.to_dict()["links"]]
     assert links == [("57-KH/TU", "implements", "05-CT/TW")]
+
+
+def test_the_opening_verb_said_again_after_a_subject_carries_the_next_document_out_too() -> None:
+    d = parse_text(LETTER.format(vv="phòng, chống dịch") + "Thực hiện Công văn số 8131/UBND ngày 21/12/2021 của UBND "
+                   "tỉnh về tăng cường công tác phòng, chống dịch COVID-19 và thực hiện Công điện số 1745/CĐ-TTg ngày "
+                   "19/12/2021 của Thủ tướng Chính phủ về việc tăng cường phòng, chống dịch.\n"
+                   "Chủ tịch UBND tỉnh có ý kiến như sau:\n1. Các sở, ngành triển khai thực hiện.\n" + TAIL)
+    assert {r.number: r.relation for r in d.references} == {"8131/UBND": "implements", "1745/CĐ-TTg": "implements"}
+    assert d.to_dict()["links"] == []
+
+
+def test_a_subject_that_carries_a_document_out_keeps_it_inside() -> None:
+    d = parse_text(LETTER.format(vv="phòng, chống dịch") + "Thực hiện Công văn số 8131/UBND ngày 21/12/2021 của UBND "
+                   "tỉnh về việc triển khai thực hiện Công điện số 1745/CĐ-TTg ngày 19/12/2021 của Thủ tướng Chính phủ.\n"
+                   "Chủ tịch UBND tỉnh có ý kiến như sau:\n1. Các sở, ngành triển khai thực hiện.\n" + TAIL)
+    assert {r.number: r.relation for r in d.references} == {"8131/UBND": "implements", "1745/CĐ-TTg": "cites"}
+    assert [(lk["source"], lk["relation"], lk["target"]) for lk in d.to_dict()["links"]] == [
+        ("8131/UBND", "implements", "1745/CĐ-TTg")]

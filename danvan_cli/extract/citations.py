@@ -70,13 +70,15 @@ _SUBJECT = regex.compile(
 @cache
 def _title_stop() -> regex.Pattern[str]:
     """Where an unquoted subject ends: the clause's end, or a list going on to the next
-    citation (", Quyết định số ...", " và Kế hoạch số ...")."""
+    citation (", Quyết định số ...", " và Kế hoạch số ...", the opening's verb said again:
+    " và thực hiện Công điện số ...")."""
     alt = alternation(type_words())
+    again = alternation(words("relations", "implement_cue"))
     # A line break ends it unless the line was only wrapped: after a lower-case word or a
     # comma, before anything but a bullet, a label or the next cited document.
     return regex.compile(
         rf";|\.(?:\s|$)|(?i:\s+(?:{alternation(words('citations', 'purpose_links'))})\s)|,\s+(?=(?i:gắn\s+với))"
-        rf"|(?:,|\s+và)\s+(?=(?i:{alt})\s+số)"
+        rf"|(?:,|\s+và)\s+(?=(?i:{alt})\s+số)|\s+và\s+(?=(?i:(?:{again})\s+(?:{alt}))\s+số)"
         r"|(?<![\p{Ll},][ \t*_]{0,6})\n|\n[ \t*_]*+(?:\n|(?=[\-+•]|\d{1,2}[.)]\s|$))"
         rf"|\n[ \t*_]*+(?=(?i:{alt}|{alternation(words('citations', 'clause_openers'))})\s)"
     )

@@ -63,6 +63,7 @@ from .timeexpr import (
     find_standalone_recurrences,
     horizon_from_title,
     make_recurring,
+    opens_with_hour,
     plan_year_from_title,
     read_deadline_time,
     read_time_at,
@@ -82,7 +83,9 @@ def _build_cue() -> regex.Pattern[str]:
     ``từ``), or a position in a period that needs no cue (``cuối năm 2025``)."""
     return regex.compile(
         r"(?i)(?<!\p{L})(?P<cue>(?:"
-        rf"(?P<label>(?:{_alt('label_heads')})(?:\s{{1,3}}(?:{_alt('label_kinds')}))?\s{{0,3}}:"
+        rf"(?P<label>(?:{_alt('label_heads')})(?:\s{{1,3}}(?:{_alt('label_kinds')})"
+        # a hand-in with its object: "Thời gian gửi hồ sơ:", "Thời hạn nộp báo cáo tổng kết:"
+        rf"|\s{{1,3}}(?:{_alt('report_verbs')})(?:\s{{1,3}}\p{{L}}+){{1,4}}?)?\s{{0,3}}:"
         rf"|(?:{_alt('batch_labels')})\s{{1,3}}(?:\d{{1,2}}|[IVX]{{1,4}})\s{{0,3}}:)"
         rf"|(?P<approx>{_alt('approximate_cues')})"
         rf"|(?P<strong>{_alt('strong_cues')})"
@@ -585,6 +588,18 @@ def _before_document(date: str | None, own_date: str | None) -> bool:
     return date[:n] < own_date[:n]
 
 
+def _long_before_document(date: str | None, own_date: str | None) -> bool:
+    """A one-off date a year or more before the document's own date: a past event or a
+    condition (``Đảng viên được kết nạp trước ngày 30/4/1975``), never a deadline for the
+    recipients. A slip of the pen misses by days, a month or the year's turn, and is kept
+    with a warning (``_before_document``)."""
+    if not date or not own_date or not own_date[:4].isdigit():
+        return False
+    year_back = f"{int(own_date[:4]) - 1:04d}{own_date[4:]}"
+    n = min(len(date), len(year_back))
+    return date[:n] < year_back[:n]
+
+
 # --- finding the time phrases ------------------------------------------------------------------
 
 
@@ -659,6 +674,7 @@ def extract_deadlines(
 
     finder = TaskFinder(tasks)
     out: list[Deadline] = []
+    kept = [f for f in kept if f.expr.rrule is not None or not _long_before_document(f.expr.date, when.date)]
     for i, f in enumerate(kept):
         s0, s1 = f.sent
         prev = out[-1] if out and kept[i - 1].end > s0 else None  # the previous deadline is in this sentence
@@ -914,6 +930,8 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
         if cell is not None and cell[2] == "time" or scope.in_timetable(cue.start()):
             continue  # read with its row below
         label = cue.group("label") is not None
+        if label and _starts_something(view, cue, stop):
+            continue  # "Thời gian: Lúc 13 giờ 30 phút, ngày 16/4/2020": an invitation's hour
         approx = cue.group("approx") is not None
         weak = cue.group("weak") is not None or cue.group("pos") is not None
         at = cue.start() if cue.group("cue").casefold() == "từ" else cue.end()
@@ -991,6 +1009,20 @@ def _find_in(view: str, scope: _Scope, year: int | None) -> list[_Found]:
         if f is not None:
             found.append(f)
     return found + tt_found
+
+
+_START_OPENER = regex.compile(rf"(?i)(?:{_alt('start_openers')})(?!\p{{L}})")
+_HAND_IN = regex.compile(rf"(?i)(?<!\p{{L}})(?:{_alt('report_verbs')})(?!\p{{L}})")
+
+
+def _starts_something(view: str, cue: regex.Match[str], stop: int) -> bool:
+    """A ``Thời gian:`` label whose value tells when something starts (an hour, ``bắt đầu``):
+    an invitation's meeting or the start of a period, no deadline. A hand-in named in the
+    label (``Thời gian nộp hồ sơ:``) keeps it one."""
+    if _HAND_IN.search(cue.group("label")):
+        return False
+    at = _skip_spaces(view, cue.end(), min(stop, cue.end() + 20))
+    return _START_OPENER.match(view, at, stop) is not None or opens_with_hour(view, at)
 
 
 def _timetable_deadlines(view: str, scope: _Scope, year: int | None) -> list[_Found]:

@@ -297,6 +297,17 @@ def _known_code(parts: NumberParts) -> bool:
     return any(g.upper() in codes or g.upper().startswith(("QH", "UBTVQH")) for g in groups)
 
 
+#: A code that is a word of prose: a capital, then lower-case letters only (``Phân``, ``Số``,
+#: ``Thời``); codes are capitals with at most a lower-case letter among or after them (``TTg``,
+#: ``QĐi``, ``CTr``).
+_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
+
+
+def _all_words(parts: NumberParts) -> bool:
+    groups = ([parts.type_code] if parts.type_code else []) + list(parts.body_codes)
+    return bool(groups) and all(_WORD.fullmatch(g) for g in groups)
+
+
 def find_numbers(view: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
     """Every document number in ``view[start:end]``.
 
@@ -312,5 +323,7 @@ def find_numbers(view: str, start: int = 0, end: int | None = None) -> list[Numb
         parts = parts_from_match(m)
         if not _known_code(parts) and _PLACE_WORD_BEFORE.search(view, max(0, m.start() - 12), m.start()):
             continue
+        if not _known_code(parts) and _all_words(parts):
+            continue  # "1/ Phân bổ thời lượng", "2/ Thời gian thực hiện": a list's label before a heading
         out.append(NumberMatch(m.start(), m.end(), " ".join(m.group(0).split()), parts))
     return out

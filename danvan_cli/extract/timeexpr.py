@@ -110,11 +110,16 @@ _MONTH_OF_QUARTER = {"thứ nhất": 1, "thứ 1": 1, "đầu": 1, "thứ hai": 
 _NEXT_YEAR = regex.compile(rf"(?i)\s{{1,5}}(?:của\s{{1,5}})?năm\s{{1,5}}(?:{alternation(words('time', 'next'))})(?!\p{{L}})")
 #: Between the two ends of a range of periods: ``từ tháng 10/2023 đến quý II/2024``.
 _RANGE_TO = regex.compile(r"(?i)\s{0,5}(?:đến|tới|-|–)\s{1,5}(?:hết\s{1,5})?")
+#: A range from a day the text names by its event, not by a date (``từ ngày ra thông báo đến
+#: hết``, ``từ khi nhận được văn bản đến``): what follows is the range's end.
+_SINCE_EVENT = regex.compile(
+    r"(?i)từ[ \t]{1,5}(?:ngày|khi)[ \t]{1,5}\p{L}[\p{L} \t]{0,60}?[ \t](?:đến|tới)[ \t]{1,5}(?:hết[ \t]{1,5})?(?=ngày|\d)"
+)
 #: Two times joined (``Quý III/2024 và Quý IV/2024``): the later one is the deadline.
 _JOINED = regex.compile(r"(?i)[ \t]{0,3}(?:,|và|hoặc|-|–)[ \t]{0,3}")
 WEEKLY = regex.compile(
     r"(?i)(?:(?P<h>\d{1,2})\s{0,2}(?::|h|giờ)\s{0,2}(?P<mi>\d{2})?\s{0,3}(?:,\s{0,3})?)?"
-    rf"(?:(?:vào|các)\s{{1,5}})?(?:ngày\s{{1,5}})?(?P<wd>thứ\s{{1,5}}(?:{_WEEKDAYS}|[2-7])|chủ\s{{1,5}}nhật)"
+    rf"(?:(?:vào|các)\s{{1,5}})?(?:(?:{alternation(words('time', 'day_parts'))})\s{{1,5}})?(?:ngày\s{{1,5}})?(?P<wd>thứ\s{{1,5}}(?:{_WEEKDAYS}|[2-7])|chủ\s{{1,5}}nhật)"
     rf"\s{{1,5}}(?:{_EVERY}|các)\s{{1,5}}tuần(?!\p{{L}})"
 )
 EVERY_N_MONTHS = regex.compile(
@@ -253,10 +258,14 @@ def read_time_at(view: str, pos: int, default_year: int | None) -> TimeExpr | No
         quarter = _ROMAN_Q[q.group("q").upper()]
         year_s = q.group("y") or q.group("y2")
         year = int(year_s) if year_s else default_year
+        # a quarter with no year written ends on a day-month a "hằng năm" after it makes yearly
+        # ("xong trong Quý I hằng năm" → every 31 March)
+        ends = None if year_s or day_pos not in (None, -1) else (3 * quarter, last_day(2001, 3 * quarter))
         if year is None:
-            return TimeExpr(pos, q.end(), None, approximate=approx, granularity="quarter")
+            return TimeExpr(pos, q.end(), None, approximate=approx, granularity="quarter", month_day=ends)
         if day_pos is None or day_pos == -1:
-            return TimeExpr(pos, q.end(), quarter_end(year, quarter), approximate=approx, granularity="quarter")
+            return TimeExpr(pos, q.end(), quarter_end(year, quarter), approximate=approx, granularity="quarter",
+                            month_day=ends)
         month = 3 * quarter - 2 if day_pos == 1 else 3 * quarter - 1
         return TimeExpr(pos, q.end(), f"{year:04d}-{month:02d}-{15 if day_pos == 15 else 1:02d}",
                         approximate=True, granularity="quarter")
@@ -311,6 +320,12 @@ def bare_day_at(view: str, pos: int) -> BareDay | None:
     return BareDay(m.start(), m.end(), int(m.group("d")))
 
 
+def opens_with_hour(view: str, pos: int) -> bool:
+    """Whether a clock hour before a day opens the text at ``pos`` (``13 giờ 30, ngày
+    16/4/2020``, ``Lúc 8h00 thứ Hai, ngày ...``): the hour something starts at."""
+    return _CLOCK.match(view, pos, min(len(view), pos + _LOOKAHEAD)) is not None
+
+
 def read_deadline_time(view: str, pos: int, default_year: int | None) -> TimeExpr | None:
     """``read_time_at``, and of two times joined (``Quý III/2024 và Quý IV/2024``) the later:
     a task due in two periods is done when the later one ends."""
@@ -361,9 +376,19 @@ def _read_range(view: str, pos: int, window_end: int, default_year: int | None) 
 
 def _read_period_range(view: str, pos: int, default_year: int | None) -> TimeExpr | None:
     """``Từ tháng 10/2023 đến quý II/2024``, ``từ ngày 01/10/2023 đến ngày 31/12/2023``: two
-    times of any kind; the end is the deadline and the start is kept."""
+    times of any kind; the end is the deadline and the start is kept. A range that opens on
+    the text's own day (``từ ngày phát hành văn bản đến hết ngày 10/10/2021``, ``Từ ngày thông
+    báo đến ngày 30/6/2021``) is due at its end too, with no start to keep."""
     first = read_time_at(view, pos + 2, default_year)
-    if first is None or first.rrule is not None:
+    if first is None:
+        since = _SINCE_EVENT.match(view, pos, min(len(view), pos + 2 * _LOOKAHEAD))
+        if since is None:
+            return None
+        second = read_time_at(view, since.end(), default_year)
+        if second is None or second.rrule is not None or second.date is None:
+            return None
+        return replace(second, start=pos, range_start=None)
+    if first.rrule is not None:
         return None
     to = _RANGE_TO.match(view, first.end, min(len(view), first.end + 20))
     if to is None:
@@ -408,7 +433,7 @@ def make_recurring(expr: TimeExpr, period: str, end: int) -> TimeExpr | None:
     if expr.month_day is not None and period == "năm":
         month, day = expr.month_day
         return replace(expr, end=end, date=None, rrule=_yearly(month, day), range_start=None)
-    if expr.month_day is not None and period == "tháng":
+    if expr.month_day is not None and period == "tháng" and expr.granularity == "day":
         return replace(expr, end=end, date=None, rrule=f"FREQ=MONTHLY;BYMONTHDAY={expr.month_day[1]}")
     return None
 
@@ -451,7 +476,9 @@ def find_standalone_recurrences(view: str, start: int = 0, end: int | None = Non
         n = m.group("n")
         if n is not None:
             months = {"sáu": 6, "ba": 3}.get(n.casefold()) or int(n)
-            if months == 6:
+            if months == 1:  # "định kỳ 01 tháng": every month
+                rule = "FREQ=MONTHLY;BYMONTHDAY=-1"
+            elif months == 6:
                 rule = "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"
             elif months == 3:
                 rule = "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"

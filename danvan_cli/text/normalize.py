@@ -93,15 +93,18 @@ _SOFT_HYPHEN_IN_CODE = regex.compile(r"(?<=[\p{Lu}\d])\u00ad(?=[\p{Lu}\d])")
 
 def fold_font_damage(text: str) -> str:
     """What fonts did to an NFC text (the ``ƣ`` fold runs before NFC, in ``normalize_text``):
-    TCVN3 words inside Unicode read back (``legacy.fold_fragments``), private-use glyphs
-    as what they show (``legacy.fold_private_use``), a soft hyphen between capitals or
-    digits as the code's hyphen it shows and elsewhere dropped."""
+    TCVN3 words inside Unicode read back (``legacy.fold_fragments``), a soft hyphen between
+    capitals or digits as the code's hyphen it shows and elsewhere dropped, private-use
+    glyphs as what they show (``legacy.fold_private_use``)."""
     from .formats.legacy import fold_fragments, fold_private_use
 
-    text = fold_private_use(fold_fragments(text))
+    text = fold_fragments(text)  # first: TCVN3 writes ư as the soft hyphen's byte (Th\u00adíng)
     if "\u00ad" in text:
         text = _SOFT_HYPHEN_IN_CODE.sub("-", text).replace("\u00ad", "")
-    return text
+        # A soft hyphen left standing beside TCVN3 letters kept them from the fold above; once
+        # dropped, the word is folded now rather than on a second reading of danvan's own text.
+        text = fold_fragments(text)
+    return fold_private_use(text)
 
 
 #: Most combining marks kept on one letter. A Vietnamese letter carries two at most (a
