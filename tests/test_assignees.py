@@ -207,3 +207,32 @@ def test_a_subject_list_parted_by_semicolons_is_read_whole() -> None:
     assert item_assignees(None, text) == (
         ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính", "Chủ tịch UBND các xã, phường",
          "các cơ quan, tổ chức, cá nhân có liên quan"], [])
+
+
+def test_a_list_of_units_splits_before_every_head_a_unit_can_open_with() -> None:
+    assert split_units("Trung tâm Y tế các huyện, Bệnh viện Đa khoa tỉnh, Trạm Y tế các xã") == [
+        "Trung tâm Y tế các huyện", "Bệnh viện Đa khoa tỉnh", "Trạm Y tế các xã"]
+    # negative twin: a comma before words that open no unit keeps one unit
+    assert split_units("Trung tâm Y tế các huyện, thị xã") == ["Trung tâm Y tế các huyện, thị xã"]
+
+
+def test_an_item_opening_with_a_capitalized_request_orders_the_units_it_names() -> None:
+    assert item_assignees(None, "Yêu cầu Trung tâm Y tế các huyện; Bệnh viện Đa khoa tỉnh báo cáo kết quả.")[0] == [
+        "Trung tâm Y tế các huyện", "Bệnh viện Đa khoa tỉnh"]
+    # negative twin: the request of a unit that speaks orders the others, not itself
+    assert item_assignees(None, "Sở Y tế yêu cầu Bệnh viện Đa khoa tỉnh báo cáo kết quả.")[0] == ["Bệnh viện Đa khoa tỉnh"]
+
+
+def test_the_head_of_a_unit_in_lower_case_opens_the_next_unit_of_a_list() -> None:
+    assert split_units("Giám đốc các Sở và thủ trưởng các đơn vị trực thuộc") == [
+        "Giám đốc các Sở", "thủ trưởng các đơn vị trực thuộc"]
+    # negative twin: a lower-case word that heads no unit joins the list's last unit
+    assert split_units("Giám đốc các Sở và lãnh đạo các đơn vị trực thuộc") == [
+        "Giám đốc các Sở và lãnh đạo các đơn vị trực thuộc"]
+
+
+def test_a_duty_opening_with_neu_cao_ends_the_list_of_units_before_it() -> None:
+    from danvan_cli.extract.letters import order_units
+
+    lead, _ = order_units("Chủ tịch UBND các xã, thị trấn, người đứng đầu các tổ chức nêu cao tinh thần trách nhiệm, chủ động phòng dịch")
+    assert lead == ["Chủ tịch UBND các xã, thị trấn", "người đứng đầu các tổ chức"]

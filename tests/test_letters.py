@@ -150,3 +150,12 @@ def test_a_schools_notice_orders_its_teams_and_roles() -> None:
     assert order_units("Đề nghị GVCN và TPT Đội thông báo đến học sinh.")[0] == ["GVCN", "TPT Đội"]
     # negative twin: "Tổ chức" opens a task, not a team
     assert order_units("Tổ chức hội nghị sơ kết vào tháng 6.")[0] == []
+
+
+def test_a_bare_head_after_an_order_cue_is_the_addressee() -> None:
+    text = HEAD + ("Kính gửi: Công ty TNHH Minh Phát.\nCục Thuế nhận được công văn của Công ty về hóa đơn.\n"
+                   "Đề nghị Công ty nghiên cứu quy định tại các văn bản nêu trên để thực hiện./.\n"
+                   "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCỤC TRƯỞNG\nNguyễn Văn Bình\n")
+    assert [t.lead for t in parse_text(text).tasks] == [["Công ty TNHH Minh Phát"]]
+    # negative twin: a unit named in full after the cue is that unit
+    assert order_units("Đề nghị Công ty Điện lực Bình Dương nghiên cứu, thực hiện.")[0] == ["Công ty Điện lực Bình Dương"]

@@ -30,7 +30,7 @@ ALLOWED: dict[tuple[str, tuple[str, ...]], str] = {
 
 #: Lists still in code, per module, waiting to be moved to data/lexicon/ (only ever lowered).
 NOT_MOVED_YET: dict[str, int] = {
-    "danvan_cli/extract/assignees.py": 7,
+    "danvan_cli/extract/assignees.py": 6,
     "danvan_cli/extract/deadlines.py": 6,
     "danvan_cli/extract/header.py": 5,
     "danvan_cli/extract/outline.py": 1,

@@ -46,7 +46,7 @@ _VERBS = (
     "nghiên cứu|lãnh đạo|giám sát|duy trì|làm tốt|vận động|bảo đảm|đảm bảo|có|được|sẽ|định kỳ|hằng năm|hàng năm|"
     "trực tiếp|cụ thể hóa|thống nhất|lựa chọn|quản lý|hỗ trợ|chuẩn bị|thành lập|nắm|tiếp nhận|xử lý|giải quyết|tham gia|phát huy|tích cực|"
     "niêm yết|công bố|trả lời|hoàn thiện|nộp|cập nhật|phổ biến|biên soạn|tập huấn|thẩm định|nghiệm thu|"
-    "thu thập|khảo sát|điều tra|sắp xếp|bổ sung|sửa đổi|kiện toàn|ứng dụng|số hóa|vận hành|biết|thông báo"
+    "thu thập|khảo sát|điều tra|sắp xếp|bổ sung|sửa đổi|kiện toàn|ứng dụng|số hóa|vận hành|biết|thông báo|nêu cao|đề cao"
 )
 #: ``tổ chức`` is a noun before these (``các cấp ủy, tổ chức đảng``, ``tổ chức chính trị - xã hội``).
 _NOUN_AFTER_TO_CHUC = r"(?<!tổ\s{1,3}chức)|(?<=tổ\s{1,3}chức)(?!\s{1,3}(?:đảng|chính\s+trị|đoàn\s+thể|cơ\s+sở\s+đảng|xã\s+hội|thành\s+viên)(?!\p{L})|\s*,\s{0,3}cá\s+nhân(?!\p{L}))"
@@ -61,7 +61,10 @@ _OPENING_VERBS = (
 VERB = regex.compile(
     rf"(?<!\p{{L}})(?<!các\s)(?<!những\s)(?!có\s+liên\s+quan)(?:{_VERBS}|{_OPENING_VERBS})(?!\p{{L}})(?:{_NOUN_AFTER_TO_CHUC})"
 )
-_REQUEST = regex.compile(r"(?<!\p{L})(?:yêu\s+cầu|đề\s+nghị|Đề\s+nghị|giao|Giao|chỉ\s+đạo)\s+(?=\S)")
+#: A request naming who acts next, at a sentence's start too (``Yêu cầu Trung tâm Y tế ...``);
+#: ``Chỉ đạo`` opening an item is the work of the unit the item belongs to (``Ủy ban nhân dân
+#: xã:`` / ``- Chỉ đạo các bộ phận chuyên môn ...``), a request only inside a sentence.
+_REQUEST = regex.compile(r"(?<!\p{L})(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị|[Gg]iao|chỉ\s+đạo)\s+(?=\S)")
 _CHU_TRI = regex.compile(r"(?<!\p{L})[Cc]hủ\s+trì(?!\p{L})")
 _PHOI_HOP = regex.compile(r"(?i)(?<!\p{L})phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?=\S)")
 _LABELLED = regex.compile(

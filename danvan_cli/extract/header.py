@@ -32,6 +32,7 @@ from .own_issuer import (
     fill_context,
     infer_issuer,
     name_case,
+    seated,
 )
 from ..text.layout import (
     FLAT_SIGNATURE,
@@ -59,12 +60,13 @@ from .numbers import BLANK_NUMBER, NUMBER, parse_number, parts_from_match
 
 # "Số:" opening a line or a cell (or, in a header flattened onto one line, "Số:" with its colon).
 # (Mid-line, as a flattened header has it: "Số:", or a Party number's "Số 15-KH/HU" with
-# no colon, a digit right after.)
+# no colon, a digit right after; or its blank number, ``Số - HD/BTCTU``, whose serial the
+# signing system stamps as an image.)
 # Some bodies write the type before it: ``Nghị quyết số: 653/2019/UBTVQH14`` (a type name
 # from ``doc_types.yaml``, then ``số`` with its colon).
 _SO = regex.compile(
     r"(?:(?:^|(?<=[\n\t]))(?:(?i:" + alternation(tuple(t.name for t in doc_types())) + r")\s+số\s{0,3}:|"
-    r"(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu))\s{0,3}:?)|(?<= )(?:Số|SỐ)(?:\s{0,3}:|\s{1,3}(?=\d)))\s{0,40}"
+    r"(?:Số|SỐ|số)(?!\s*(?:hiệu|ký\s+hiệu))\s{0,3}:?)|(?<= )(?:Số|SỐ)(?:\s{0,3}:|\s{1,3}(?=\d|[-–/][ \t]?\p{Lu})))\s{0,40}"
 )
 # A Công văn's trích yếu under its number without "V/v": "Về hướng dẫn ...".
 _VE = regex.compile(r"\s*(?:V/[vV](?!\p{L})\s{0,3}[.:]?\s{0,3}|(?=Về\s))")
@@ -995,6 +997,8 @@ def extract_header(lay: Layout, exclude: list[tuple[int, int]] | None = None) ->
             issuer = voiced
     if issuer is not None and header.signer is not None:
         issuer = _organ_for(issuer, header.signer)
+    if issuer is not None:
+        issuer = seated(issuer, header.place)
     if issuer is not None and issuer.place and issuer.province is None:
         issuer.province = disambiguate_province(issuer, header.date, view)
     header.issuer = issuer

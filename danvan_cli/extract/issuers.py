@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import regex
 
 from ..model import Issuer
-from ..refdata import alternation, load_yaml, type_words, unit_levels, words
+from ..refdata import alternation, load_yaml, pattern, type_words, unit_levels, words
 from ..text.normalize import ascii_key, fold_key
 from . import admin_units as admin
 
@@ -199,9 +199,24 @@ def known_prefix(run: str, kind: str | None = None) -> str | None:
         return words[0] if is_known_place(words[0], kind) else None
     for k in range(min(len(words), 5), 0, -1):
         cand = " ".join(words[:k])
-        if is_known_place(cand, kind):
+        if is_known_place(cand, kind) and not _accents_disagree(cand, kind):
             return cand
     return None
+
+
+def _accents_disagree(name: str, kind: str | None) -> bool:
+    """Whether ``name`` is written with accents that no unit of that name bears: the data
+    matches names typed without accents (``Vinh`` for ``Vĩnh``), so ``tỉnh Vĩnh Hà Hạ``
+    would become a ``Vinh`` otherwise. A name written without accents, or another spelling
+    of the same name (``TP.HCM``, ``Qui Nhơn``), still matches."""
+    if ascii_key(name) == fold_key(name):
+        return False
+    try:
+        units = admin.find_units(name, kind=kind)
+    except Exception:  # noqa: BLE001 - a lookup failure must not stop parsing
+        return False
+    key, bare = fold_key(name), ascii_key(name)
+    return bool(units) and all(ascii_key(u.name) == bare and fold_key(u.name) != key for u in units)
 
 
 def _proper_at(body: str, pos: int, kind: str | None = None) -> tuple[str, int] | None:
@@ -237,6 +252,13 @@ def _place_breaks() -> regex.Pattern[str]:
     return regex.compile(r"(?i)(?:" + alternation(spellings) + r")(?![\p{L}\p{N}])")
 
 
+@cache
+def _word_breaks() -> regex.Pattern[str]:
+    """``_place_breaks`` without the body heads: what breaks a place name wherever it stands."""
+    spellings = [*words("header", "place_breaks"), *type_words()]
+    return regex.compile(r"(?i)(?:" + alternation(spellings) + r")(?![\p{L}\p{N}])")
+
+
 def written_place_at(body: str, pos: int) -> tuple[str, int] | None:
     """A place name written after a unit word at ``pos`` that the administrative-unit data
     need not know (a unit created or renamed since, a typo, an invented example): up to
@@ -250,7 +272,9 @@ def written_place_at(body: str, pos: int) -> tuple[str, int] | None:
     end = at
     while len(taken) < 4:
         w = _WRITTEN_WORD.match(body, at)
-        if w is None or (len(w.group(0)) > 1 and w.group(0).isupper()) or _place_breaks().match(body, at):
+        if w is None or (len(w.group(0)) > 1 and w.group(0).isupper()):
+            break
+        if _place_breaks().match(body, at) and not (taken and _head_syllable_in_name(body, w)):
             break
         taken.append(w.group(0))
         end = w.end()
@@ -261,6 +285,46 @@ def written_place_at(body: str, pos: int) -> tuple[str, int] | None:
     if not taken:
         return None
     return " ".join(body[gap.end():end].split()), end
+
+
+def _head_syllable_in_name(body: str, w: regex.Match[str]) -> bool:
+    """Whether the word ``w``, inside a written place name, is one of the name's syllables
+    though a body's head word spells the same (``xã Thuận Hội Thượng``, ``huyện Trạm Tấu``):
+    a one-word head, not a break of its own (``Về``, ``Kế hoạch``), followed by exactly one
+    more capitalized word that closes the run. A body after a place names its field in
+    words of its own (``Sở Nội vụ``, ``Hội Nông dân``) and is no such shape."""
+    word = w.group(0)
+    if len(word.split()) != 1 or not pattern("header", "org_heads").fullmatch(word):
+        return False
+    if _word_breaks().match(word):
+        return False
+    g = _WRITTEN_GAP.match(body, w.end())
+    nxt = _WRITTEN_WORD.match(body, g.end()) if g is not None else None
+    if nxt is None or (len(nxt.group(0)) > 1 and nxt.group(0).isupper()) or _place_breaks().match(body, g.end()):
+        return False
+    return _closed(body, nxt.end())
+
+
+def _longer_written(body: str, pos: int, known: tuple[str, int] | None) -> tuple[str, int] | None:
+    """The place after a unit word at ``pos``: the name as written when it runs on past the
+    known place that opens it (``huyện Phú Hòa Đông``, ``xã Thuận Hội Thượng``: units the
+    data does not know whose first words name one it does), else the known place."""
+    written = written_place_at(body, pos)
+    if written is not None and (known is None or (written[1] > known[1] and _closed(body, written[1]))):
+        return written
+    return known
+
+
+_AFTER_NAME = regex.compile(r"[ \t]*")
+
+
+def _closed(body: str, end: int) -> bool:
+    """Whether a written place name ends at ``end``: the text's end, a sign (``,``, ``;``,
+    ``)``, a line break) or a word that follows a place (``header.yaml`` ``place_followers``)."""
+    at = _AFTER_NAME.match(body, end).end()
+    if at >= len(body) or not body[at].isalpha():
+        return True
+    return pattern("header", "place_followers").match(body, at) is not None
 
 
 @_per_gazetteer
@@ -332,7 +396,7 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
     body = phrase[lead:]
     m = t.kind_re.match(body)
     if m is None:
-        dept = resolve_department(body, ctx)
+        dept = resolve_department(body, ctx) or _resolve_sub_body(body, ctx or PlaceContext())
         if dept is not None:
             dept.length += lead
         return dept
@@ -345,6 +409,58 @@ def resolve_issuer(phrase: str, ctx: PlaceContext | None = None) -> IssuerMatch 
     if kind.system == "state":
         return _resolve_state(kind, body, pos, lead, ctx)
     return _resolve_party(kind, body, pos, lead, ctx)
+
+
+#: Where a board's own words stop looking for the body above it: a sign that ends the clause.
+_SUB_STOP = regex.compile(r"[,;:.()“”\"\n]")
+_SUB_WORD = regex.compile(r"[ \t]+(?=\S)")
+#: Most characters a board's own words and the body above it take in running text.
+_SUB_WINDOW = 120
+
+
+def _resolve_sub_body(body: str, ctx: PlaceContext) -> IssuerMatch | None:
+    """A board, council or union named in running text before the body it belongs to
+    (``Ban Tổ chức Thành ủy Hà Nội``, ``Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Nghệ An``)
+    or before its unit (``Công đoàn ngành Giáo dục tỉnh Nghệ An``, ``Ban Chỉ đạo phòng chống
+    dịch tỉnh``): its own words as written, then the body or unit, which gives the level and
+    the place. It opens with a body's head (``header.yaml`` ``org_heads``) in running text's
+    case (a header's capitals are read by ``own_issuer``) and finds that body or unit within
+    the clause; a head word that names no such body is no issuer (``Ban hành Kế hoạch``)."""
+    hm = pattern("header", "org_heads").match(body)
+    if hm is None or not body[:1].isupper() or body[: hm.end()].isupper():
+        return None
+    after = _SUB_WORD.match(body, hm.end())
+    if len(hm.group(0).split()) == 1 and (after is None or _WRITTEN_WORD.match(body, after.end()) is None):
+        return None  # a one-word head names a field in capitals (Hội Nông dân); "Hội diễn", "Ban hành" are words
+    t = _tables()
+    stop = _SUB_STOP.search(body, hm.end(), hm.end() + _SUB_WINDOW)
+    limit = stop.start() if stop is not None else min(len(body), hm.end() + _SUB_WINDOW)
+    for gap in _SUB_WORD.finditer(body, hm.end(), limit):
+        at = gap.end()
+        own = " ".join(body[:gap.start()].split()).rstrip(" -–")  # "Ban Tuyên giáo - Tỉnh ủy Gia Lai"
+        if _word_breaks().match(body, at):
+            return None
+        if t.kind_re.match(body, at):
+            above = resolve_issuer(body[at:limit], ctx)
+            if above is None or above.unresolved:
+                return None
+            a = above.issuer
+            return IssuerMatch(Issuer(f"{own} {a.name}", a.level, place=a.place, province=a.province), at + above.length,
+                               relative=above.relative, kind=own)
+        um = t.unit_re.match(body, gap.start())
+        if um is not None:
+            word = t.unit_names[_key(um.group(0))]
+            pn = _longer_written(body[:limit], um.end(), _proper_at(body[:limit], um.end(), word if word in ("xã", "phường", "thị trấn", "đặc khu") else None))
+            if pn is None and um.group(0).strip()[:1].isupper():
+                continue  # "Ban Văn hóa - Xã hội": a capital with no place after it is a word of the field
+            unit = make_unit(word, pn[0]) if pn is not None else ctx.unit_for_word(word)
+            if unit is None:
+                return IssuerMatch(Issuer(f"{own} {word}", UNIT_LEVEL.get(word)), um.end(), relative=True, unresolved=True, kind=own)
+            province = province_of(unit)
+            return IssuerMatch(Issuer(f"{own} {unit.display}", unit.level, place=unit.name,
+                                      province=province.name if province else None),
+                               pn[1] if pn is not None else um.end(), relative=pn is None, kind=own)
+    return None
 
 
 def _resolve_central(kind: _Kind, length: int) -> IssuerMatch:
@@ -365,10 +481,10 @@ def _resolve_state(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContex
         pn = _proper_at(body, pos, word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
         if pn is None and _DIGIT_AHEAD.match(body, pos):
             pn = _proper_at(body, pos, word)
-        if pn is None and not kind.name.startswith("Chủ tịch"):
+        if not kind.name.startswith("Chủ tịch"):
             # a name the data does not know is still the text's ("Chủ tịch UBND huyện"
             # may be followed by the holder's own name: not a place)
-            pn = written_place_at(body, pos)
+            pn = _longer_written(body, pos, pn)
         if pn is not None and not t.unit_re.match(pn[0]):
             unit = make_unit(word, pn[0])
             pos = pn[1]
@@ -406,8 +522,7 @@ def _resolve_party(kind: _Kind, body: str, pos: int, lead: int, ctx: PlaceContex
     um = t.unit_re.match(body, pos)
     if um is not None and kind.unit in ("commune", "district"):
         word = t.unit_names[_key(um.group(0))]
-        pn = (_proper_at(body, um.end(), word if word in ("xã", "phường", "thị trấn", "đặc khu") else None)
-              or written_place_at(body, um.end()))
+        pn = _longer_written(body, um.end(), _proper_at(body, um.end(), word if word in ("xã", "phường", "thị trấn", "đặc khu") else None))
         if pn is not None:
             unit = make_unit(word, pn[0])
             province = province_of(unit)
@@ -487,7 +602,7 @@ _DEPT_STOP = {
 }
 
 
-def _place_without_unit(words_: list[str], level: str, ctx: PlaceContext) -> tuple[PlaceUnit, int] | None:
+def place_without_unit(words_: list[str], level: str, ctx: PlaceContext) -> tuple[PlaceUnit, int] | None:
     """A known unit of ``level`` named by the capitalized words that close a department's
     name with no unit word before them (``Sở Tài Chính Vĩnh Long``): the unit and where
     its name starts. A name several units bear (``Phòng GD-ĐT Bình Tân``: a quận and a
@@ -528,7 +643,7 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
         return None
     kind = "Sở" if m.group("kind").casefold() == "sở" else "Phòng"
     ctx = ctx or PlaceContext()
-    named = _place_without_unit(taken, "province" if kind == "Sở" else "district", ctx)
+    named = place_without_unit(taken, "province" if kind == "Sở" else "district", ctx)
     if named is not None:  # "Sở Tài Chính Vĩnh Long": the unit's name with no unit word
         taken = taken[: named[1]]
     # the name's end in the phrase
@@ -543,7 +658,7 @@ def resolve_department(phrase: str, ctx: PlaceContext | None = None) -> IssuerMa
     um = t.unit_re.match(phrase, end) if unit is None else None
     if um is not None:
         word = t.unit_names[_key(um.group(0))]
-        pn = _proper_at(phrase, um.end()) or written_place_at(phrase, um.end())
+        pn = _longer_written(phrase, um.end(), _proper_at(phrase, um.end()))
         if pn is not None:
             unit = make_unit(word, pn[0])
             end = pn[1]

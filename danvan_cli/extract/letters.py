@@ -38,6 +38,8 @@ _PIPE_LINE = regex.compile(r"^[\s|]*$")
 _PLACE_DATE = regex.compile(r"(?i),\s*ngày\s+\S*\s*tháng")
 #: A list item or a wrapped name ends with one of these; a line after it opens a new item.
 _ITEM_END = (";", ".", ":", ",")
+#: How far after an order cue its verb is looked for.
+_CLAUSE = 200
 #: Most words an addressee item (or a wrapped piece of one) may hold.
 _ITEM_WORDS = 40
 #: Most lines the addressee block may take (the label, the other column's lines, the items).
@@ -147,8 +149,10 @@ def order_units(sentence: str) -> tuple[list[str], list[str]]:
         if at >= len(s):
             break
         capped = s[:at] + s[at].upper() + s[at + 1:]  # "yêu cầu thủ trưởng các đơn vị": a head in lower case
-        units = asg.units_until_verb(capped, at) or asg._units_to_clause_end(capped, at)
-        if units:
+        units = asg.units_until_verb(capped, at)
+        if not units and asg.VERB.search(capped, at, at + _CLAUSE) is None:
+            units = asg._units_to_clause_end(capped, at)  # "Đề nghị Ủy ban MTTQ tỉnh." — no verb after
+        if units:  # a head alone before the verb ("Đề nghị Công ty nghiên cứu"): the addressee, named no further
             return _each(units), []
     return _each(_duty_subject(s)), []
 

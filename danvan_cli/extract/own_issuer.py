@@ -37,6 +37,7 @@ from .issuers import (
     canonical_place,
     is_known_place,
     make_unit,
+    place_without_unit,
     province_of,
     resolve_issuer,
 )
@@ -99,6 +100,9 @@ def _name_case(phrase: str, _gazetteer: object) -> str:
     phrase = " ".join(phrase.split())
     if not phrase:
         return phrase
+    first, _, rest_words = phrase.partition(" ")
+    if (full := _head_abbreviations().get(first.upper())) is not None:
+        phrase = f"{full.upper()} {rest_words}".strip()  # "BCĐ PHÒNG, CHỐNG DỊCH": Ban Chỉ đạo ...
     unit = _UNIT_AT.search(phrase)
     place_part = ""
     if unit is not None and unit.start() > 0:
@@ -139,6 +143,10 @@ def _name_case(phrase: str, _gazetteer: object) -> str:
         if taken:
             continue
         w = wl[i]
+        if out and fold_key(w) == "trường" and (school := _school_level(wl[i + 1:])) is not None:
+            # "CÔNG ĐOÀN TRƯỜNG THCS MINH HÒA": the school a body belongs to, named as a school is
+            out.extend(["Trường", school[0], *(x if is_code(x) else place_case(x) for x in wl[i + 1 + school[1]:])])
+            break
         if out and head is not None and len(out) == 1 and pattern("header", "name_classifiers").fullmatch(w):
             out.append(w.lower())  # "CÔNG ĐOÀN NGÀNH GIÁO DỤC": ngành stays lower, its field is capitalized
             i += 1
@@ -166,6 +174,13 @@ def _name_case(phrase: str, _gazetteer: object) -> str:
     elif name.startswith("Hội đồng nhân dân"):
         name = "HĐND" + name[len("Hội đồng nhân dân"):]
     return (name + place_part).strip()
+
+
+@cache
+def _head_abbreviations() -> dict[str, str]:
+    """A head's initials (``BCĐ``) -> the head a reader writes (``data/bodies.yaml``
+    ``head_abbreviations``)."""
+    return {m.upper(): e["name"] for e in load_yaml("bodies.yaml")["head_abbreviations"] for m in e["match"]}
 
 
 def _known_place_run(wl: list[str]) -> str | None:
@@ -227,11 +242,24 @@ def _cut_inside(line: str) -> list[str]:
         if not _opens_body(head):
             continue
         before = line[: m.start()].strip()
-        if _incomplete(before):
+        if _incomplete(before) or _ends_place(head):
             continue
         if _known_body(before):
             return [before, *_cut_inside(head)]
     return [line]
+
+
+def _ends_place(rest: str) -> bool:
+    """Whether ``rest``, the end of a line after a unit's place, is more of that place's name
+    rather than a body: a one-word head and one more word (``UBND XÃ THUẬN HỘI THƯỢNG``,
+    ``UBND THÀNH PHỐ HỘI AN``: place names hold such syllables, and the data may not know
+    the place). A body under a unit names its field after its head (``SỞ NỘI VỤ``, ``HỘI
+    NÔNG DÂN``) or is a code (``ĐÀI PTTH``)."""
+    wl = rest.split()
+    if len(wl) != 2 or is_code(wl[1]):
+        return False
+    m = pattern("header", "org_heads").match(rest)
+    return m is not None and len(m.group(0).split()) == 1
 
 
 def _known_body(phrase: str) -> bool:
@@ -330,14 +358,17 @@ def _resolve_body(body: str, ctx: PlaceContext) -> Issuer | None:
     name = name_case(body)
     if not name:
         return None
-    return _coded_place(name, ctx) or Issuer(name, None)
+    return _coded_place(name, ctx) or _place_at_end(body, ctx) or Issuer(name, None)
 
 
 def _coded_place(name: str, ctx: PlaceContext) -> Issuer | None:
     """A Sở or Phòng written with a code and its place but no unit word (``PHÒNG GD-ĐT BÌNH
     TÂN``, ``SỞ GDĐT AN GIANG``): the place is the body's, at the level its head says
-    (``header.yaml`` ``province_heads``/``district_heads``); the name stays as written, the
-    province comes from the data when the place names one unit of that level."""
+    (``header.yaml`` ``province_heads``/``district_heads``); the province comes from the data
+    when the place names one unit of that level, and the name takes that unit's word as a
+    reader writes it (``Sở GDĐT tỉnh An Giang``, ``Phòng GDĐT huyện Lai Vung``) when the unit
+    is one; a name several units bear stays as written (``Phòng GD-ĐT Bình Tân``: a quận of
+    Hồ Chí Minh and a huyện of Vĩnh Long)."""
     wl = name.split()
     at = next((k for k in range(len(wl) - 1, 0, -1) if is_code(wl[k - 1]) and _known_place_run(wl[k:])), None)
     if at is None:
@@ -348,10 +379,70 @@ def _coded_place(name: str, ctx: PlaceContext) -> Issuer | None:
     if level is None:
         return None
     units = [u for u in admin.find_units(place) if u.level == level]
-    provinces = {u.province for u in units if u.province}
-    if ctx.province is not None and ctx.province.name in provinces:
-        provinces = {ctx.province.name}
-    return Issuer(name, level, place=place, province=provinces.pop() if len(provinces) == 1 else None)
+    if ctx.province is not None and any(u.province == ctx.province.name for u in units):
+        units = [u for u in units if u.province == ctx.province.name]
+    return _with_unit_word(" ".join(wl[:at]), place, level, units)
+
+
+def _with_unit_word(field: str, place: str, level: str, units: Sequence[object]) -> Issuer:
+    """A body named by its field and its unit's name: the unit's word put between them when
+    the data gives one unit (``Sở Giáo dục và Đào tạo tỉnh Nghệ An``), its province too."""
+    provinces = {getattr(u, "province", None) for u in units} - {None}
+    kinds = {(getattr(u, "kind", ""), getattr(u, "name", place)) for u in units}
+    province = provinces.pop() if len(provinces) == 1 else None
+    if len(kinds) == 1:
+        ((kind, known),) = kinds
+        if kind:
+            return Issuer(f"{field} {kind} {known}", level, place=known, province=province)
+    return Issuer(f"{field} {place}", level, place=place, province=province)
+
+
+def _place_at_end(body: str, ctx: PlaceContext) -> Issuer | None:
+    """A Sở, a Phòng or a sector's union whose name closes with its unit's name and no unit
+    word (``SỞ GIÁO DỤC VÀ ĐÀO TẠO NGHỆ AN``, ``CÔNG ĐOÀN NGÀNH GIÁO DỤC NGHỆ AN``): the unit
+    at the level its head says (``header.yaml`` ``province_heads``/``district_heads``) is
+    the body's place, written as the data spells it after its unit's word when the data gives
+    one unit (Sở Giáo dục và Đào tạo tỉnh Nghệ An); the field before it keeps its words."""
+    level = ("province" if pattern("header", "province_heads").match(body)
+             else "district" if pattern("header", "district_heads").match(body) else None)
+    if level is None:
+        return None
+    wl = body.split()
+    named = place_without_unit(wl, level, ctx)
+    if named is None or named[1] < 2:
+        return None  # the head and at least one word of its field stand before the place
+    unit, at = named
+    prov = province_of(unit) if unit.kind else None
+    province = prov.name if prov else (ctx.province.name if ctx.province is not None else None)
+    shown = f"{unit.kind} {unit.name}" if unit.kind else unit.name
+    return Issuer(f"{name_case(' '.join(wl[:at]))} {shown}", level, place=unit.name, province=province)
+
+
+def seated(issuer: Issuer, place: str | None) -> Issuer:
+    """A board or council whose header names no unit (``header.yaml`` ``seated_heads``),
+    placed at the unit its place line names when the data knows one province or district of
+    that name: ``Ban Thường trực Ban Chỉ đạo ...`` over ``Gia Lai, ngày ...`` is the Ban
+    Thường trực ... tỉnh Gia Lai, and so is the board above it. Any other issuer as it is."""
+    if not place or issuer.place or issuer.level or not pattern("header", "seated_heads").match(issuer.name):
+        return issuer
+    units = [u for u in admin.find_units(place) if u.level in ("province", "district")]
+    if len({(u.kind, u.name, u.level) for u in units}) != 1:
+        return issuer
+    unit = units[0]
+    province = unit.name if unit.level == "province" else unit.province
+
+    def at_seat(i: Issuer) -> Issuer:
+        return Issuer(f"{i.name} {unit.kind} {unit.name}", unit.level, inferred=i.inferred, place=unit.name,
+                      province=province, span=i.span)
+
+    parent = issuer.parent
+    if parent is not None and not parent.place and not parent.level and issuer.name.endswith(" " + parent.name):
+        # the body it serves, named in full in its name, is at the same seat
+        above = at_seat(parent)
+        above.parent = parent.parent
+        out = replace(at_seat(issuer), name=issuer.name[: -len(parent.name)] + above.name, parent=above)
+        return out
+    return replace(at_seat(issuer), parent=parent)
 
 
 def _fill(ctx: PlaceContext, issuer: Issuer) -> None:
@@ -436,16 +527,22 @@ def _under(own: Issuer, parent: Issuer, ctx: PlaceContext) -> Issuer:
     """A body named without its unit takes its parent's: ``SỞ NỘI VỤ`` under ``UBND TỈNH
     QUẢNG NINH`` is Sở Nội vụ tỉnh Quảng Ninh; ``BAN DÂN VẬN`` under ``TỈNH ỦY X`` is Ban Dân
     vận Tỉnh ủy X; ``CỤC THUẾ`` under ``BỘ TÀI CHÍNH`` stays Cục Thuế."""
-    if own.place or not parent.place:
+    if own.place:
+        return own
+    serves = pattern("header", "parent_name_heads").match(own.name) is not None
+    if not parent.place and not (serves and parent.name):
         return own
     suffix = parent.name
-    if pattern("header", "parent_name_heads").match(own.name):
-        pass  # Văn phòng UBND tỉnh X: the body it serves, named in full
+    if serves:
+        pass  # Văn phòng UBND tỉnh X, Ban Thường trực Ban Chỉ đạo ...: the body it serves, named in full
     elif suffix.startswith(("UBND ", "HĐND ")):
         suffix = suffix.split(" ", 1)[1]
     elif pattern("header", "unit_only_heads").match(own.name):
         word = unit_kind_of(parent)
-        if word is None:  # the parent wrote its place with no unit word (Phòng GD-ĐT Bình Tân): no word to add
+        if word is None or (parent.level == "province" and fold_key(own.name).startswith("trường ")):
+            # the parent wrote its place with no unit word (Phòng GD-ĐT Bình Tân): no word to add;
+            # a province's school is named alone (Trường THPT Nguyễn Bỉnh Khiêm under Sở GDĐT tỉnh
+            # An Giang), a district's with its district (Trường THCS Tân Thành huyện Lai Vung)
             return Issuer(own.name, parent.level, place=parent.place, province=parent.province)
         suffix = f"{word} {parent.place}"  # Công đoàn ngành Giáo dục tỉnh X, under Liên đoàn Lao động tỉnh X
     level = parent.level
